@@ -1,0 +1,98 @@
+/**
+ * T-6: every command names who issued it; some steps may only be taken by some actors, and anyone
+ * else gets a clear violation, never a silent success.
+ */
+import * as E from 'fp-ts/lib/Either.js';
+import * as t from 'io-ts';
+import { NonEmptyText } from './codecs.js';
+import { type RuleId, type Violation, violation } from './violation.js';
+
+export const departments = [
+  'sales',
+  'customer-service',
+  'quality',
+  'engineering',
+  'production',
+  'warehouse',
+  'finance',
+  'management',
+] as const;
+export type Department = (typeof departments)[number];
+
+/** Roles in ascending authority: a manager may do what staff may, a general manager what a manager may. */
+export const roles = ['staff', 'manager', 'general-manager'] as const;
+export type Role = (typeof roles)[number];
+
+const literalUnion = <L extends string>(name: string, values: ReadonlyArray<L>): t.Type<L, L, unknown> =>
+  new t.Type<L, L, unknown>(
+    name,
+    (u): u is L => typeof u === 'string' && values.some((v) => v === u),
+    (u, c) => {
+      for (const v of values) if (v === u) return t.success(v);
+      return t.failure(u, c);
+    },
+    t.identity,
+  );
+
+/** A codec for a closed set of string literals; its name lists them, so errors say what was allowed. */
+export const oneOf = <L extends string>(values: ReadonlyArray<L>): t.Type<L, L, unknown> =>
+  literalUnion(values.map((v) => JSON.stringify(v)).join(' | '), values);
+
+export const DepartmentCodec = oneOf(departments);
+export const RoleCodec = oneOf(roles);
+
+export const Actor = t.readonly(
+  t.type({
+    id: NonEmptyText,
+    department: DepartmentCodec,
+    role: RoleCodec,
+  }),
+  'Actor',
+);
+export type Actor = t.TypeOf<typeof Actor>;
+
+const rank = (role: Role): number => roles.indexOf(role);
+
+/** Who may take a step: any of the departments (all when omitted), at least the given role. */
+export interface Permission {
+  readonly departments?: ReadonlyArray<Department>;
+  readonly minimumRole?: Role;
+}
+
+export const isPermitted = (permission: Permission, actor: Actor): boolean =>
+  (permission.departments === undefined || permission.departments.includes(actor.department)) &&
+  (permission.minimumRole === undefined || rank(actor.role) >= rank(permission.minimumRole));
+
+export const describePermission = (permission: Permission): string => {
+  const who =
+    permission.departments === undefined
+      ? 'any department'
+      : permission.departments.length === 1
+        ? `the ${permission.departments[0] ?? ''} department`
+        : `the ${permission.departments.join(' or ')} departments`;
+  return permission.minimumRole === undefined || permission.minimumRole === 'staff' ? who : `a ${permission.minimumRole} of ${who}`;
+};
+
+/**
+ * The one-line permission check of a decider:
+ * `only(ruleId, 'QUALITY_REPLY_NOT_BY_QUALITY', { departments: ['quality'] })(command.actor)`.
+ */
+export const only =
+  (ruleId: RuleId, code: string, permission: Permission, step?: string) =>
+  (actor: Actor): E.Either<Violation, Actor> =>
+    isPermitted(permission, actor)
+      ? E.right(actor)
+      : E.left(
+          violation(
+            ruleId,
+            code,
+            `${step ?? 'This step'} may only be taken by ${describePermission(permission)}; ${actor.id} is ${actor.role} of ${actor.department}.`,
+            {
+              actorId: actor.id,
+              actorDepartment: actor.department,
+              actorRole: actor.role,
+              requiredDepartments: permission.departments ?? [],
+              requiredRole: permission.minimumRole ?? 'staff',
+            },
+          ),
+        );

@@ -1,0 +1,198 @@
+/**
+ * The business calendar (T-2, T-3, T-4): an IANA time zone, weekend days, public holidays and
+ * make-up working days (weekend days that are worked). Every date question of the rulebook is
+ * answered here, in the calendar's zone, so a rule never touches the machine's clock or zone.
+ */
+import { TZDate } from '@date-fns/tz';
+import { addDays, addMonths } from 'date-fns';
+import * as E from 'fp-ts/lib/Either.js';
+import * as t from 'io-ts';
+import { oneOf } from './actor.js';
+import { type FieldError, type Instant, LocalDate, decodeWith, epochMs, instantFromEpochMs } from './codecs.js';
+
+export const weekdays = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'] as const;
+export type Weekday = (typeof weekdays)[number];
+
+export const CalendarConfig = t.readonly(
+  t.partial({
+    /** IANA zone, e.g. `Asia/Shanghai` (the default) or `Europe/Berlin`. */
+    timeZone: t.string,
+    weekendDays: t.readonlyArray(oneOf(weekdays)),
+    holidays: t.readonlyArray(LocalDate),
+    makeUpWorkingDays: t.readonlyArray(LocalDate),
+  }),
+  'CalendarConfig',
+);
+export type CalendarConfig = t.TypeOf<typeof CalendarConfig>;
+
+export interface BusinessCalendar {
+  readonly timeZone: string;
+  readonly weekendDays: ReadonlyArray<Weekday>;
+  readonly holidays: ReadonlyArray<LocalDate>;
+  readonly makeUpWorkingDays: ReadonlyArray<LocalDate>;
+  /** Lookup sets derived from the lists above. */
+  readonly _weekend: ReadonlySet<number>;
+  readonly _holidays: ReadonlySet<string>;
+  readonly _makeUp: ReadonlySet<string>;
+}
+
+export type CalendarError =
+  | { readonly code: 'CALENDAR_UNDECODABLE'; readonly message: string; readonly errors: ReadonlyArray<FieldError> }
+  | { readonly code: 'CALENDAR_UNKNOWN_TIME_ZONE'; readonly message: string; readonly timeZone: string }
+  | { readonly code: 'CALENDAR_NO_WORKING_DAYS'; readonly message: string }
+  | { readonly code: 'CALENDAR_DAY_BOTH_HOLIDAY_AND_WORKING'; readonly message: string; readonly dates: ReadonlyArray<LocalDate> };
+
+export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
+
+const isKnownTimeZone = (zone: string): boolean => {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/** Build a calendar from plain configuration (e.g. parsed JSON); every field has the rulebook's default. */
+export const makeCalendar = (config: unknown = {}): E.Either<CalendarError, BusinessCalendar> => {
+  const decoded = decodeWith(CalendarConfig)(config);
+  if (E.isLeft(decoded)) {
+    return E.left({ code: 'CALENDAR_UNDECODABLE', message: 'The calendar configuration is not valid.', errors: decoded.left });
+  }
+  const c = decoded.right;
+  const timeZone = c.timeZone ?? DEFAULT_TIME_ZONE;
+  if (!isKnownTimeZone(timeZone)) {
+    return E.left({ code: 'CALENDAR_UNKNOWN_TIME_ZONE', message: `Unknown IANA time zone "${timeZone}".`, timeZone });
+  }
+  const weekendDays = c.weekendDays ?? ['saturday', 'sunday'];
+  const weekend = new Set(weekendDays.map((d) => weekdays.indexOf(d)));
+  if (weekend.size === 7) {
+    return E.left({ code: 'CALENDAR_NO_WORKING_DAYS', message: 'Every day of the week is a weekend day: no working-day deadline could ever end.' });
+  }
+  const holidays = c.holidays ?? [];
+  const makeUpWorkingDays = c.makeUpWorkingDays ?? [];
+  const clash = holidays.filter((d) => makeUpWorkingDays.includes(d));
+  if (clash.length > 0) {
+    return E.left({
+      code: 'CALENDAR_DAY_BOTH_HOLIDAY_AND_WORKING',
+      message: `These dates are both a holiday and a make-up working day: ${clash.join(', ')}.`,
+      dates: clash,
+    });
+  }
+  return E.right({
+    timeZone,
+    weekendDays,
+    holidays,
+    makeUpWorkingDays,
+    _weekend: weekend,
+    _holidays: new Set(holidays),
+    _makeUp: new Set(makeUpWorkingDays),
+  });
+};
+
+/** The rulebook's default: Asia/Shanghai, Saturday and Sunday off, no holidays listed. */
+export const defaultCalendar: BusinessCalendar = {
+  timeZone: DEFAULT_TIME_ZONE,
+  weekendDays: ['saturday', 'sunday'],
+  holidays: [],
+  makeUpWorkingDays: [],
+  _weekend: new Set([0, 6]),
+  _holidays: new Set(),
+  _makeUp: new Set(),
+};
+
+// ---------------------------------------------------------------------------------------------
+// Local dates.
+
+const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
+
+const toLocalDate = (d: Date): LocalDate => {
+  const text = `${pad(d.getFullYear(), 4)}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+  if (!LocalDate.is(text)) throw new RangeError('Not a representable date');
+  return text;
+};
+
+const utcDay = (date: LocalDate): TZDate => {
+  const [y, m, d] = date.split('-').map(Number);
+  return new TZDate(y ?? 0, (m ?? 1) - 1, d ?? 1, 'UTC');
+};
+
+/** The date an instant falls on in the calendar's zone. */
+export const localDateOf = (calendar: BusinessCalendar, instant: Instant): LocalDate =>
+  toLocalDate(new TZDate(epochMs(instant), calendar.timeZone));
+
+export const addLocalDays = (date: LocalDate, days: number): LocalDate => toLocalDate(addDays(utcDay(date), days));
+
+/** Months later, clamped to the month's end: `2025-11-30` + 3 months = `2026-02-28` (T-4). */
+export const addLocalMonths = (date: LocalDate, months: number): LocalDate => toLocalDate(addMonths(utcDay(date), months));
+
+export const weekdayOf = (date: LocalDate): Weekday => weekdays[utcDay(date).getDay()] ?? 'sunday';
+
+/** A make-up working day is worked even on a weekend; a holiday is never worked. */
+export const isWorkingDay = (calendar: BusinessCalendar, date: LocalDate): boolean => {
+  if (calendar._makeUp.has(date)) return true;
+  if (calendar._holidays.has(date)) return false;
+  return !calendar._weekend.has(utcDay(date).getDay());
+};
+
+/** The last millisecond of a local date in the calendar's zone. */
+export const endOfLocalDay = (calendar: BusinessCalendar, date: LocalDate): Instant => {
+  const [y, m, d] = date.split('-').map(Number);
+  return instantFromEpochMs(new TZDate(y ?? 0, (m ?? 1) - 1, d ?? 1, 23, 59, 59, 999, calendar.timeZone).getTime());
+};
+
+/** The first instant of a local date in the calendar's zone. */
+export const startOfLocalDay = (calendar: BusinessCalendar, date: LocalDate): Instant => {
+  const [y, m, d] = date.split('-').map(Number);
+  return instantFromEpochMs(new TZDate(y ?? 0, (m ?? 1) - 1, d ?? 1, 0, 0, 0, 0, calendar.timeZone).getTime());
+};
+
+/**
+ * The N-th working day after a date (T-2). With N = 0, the date itself when it is a working day,
+ * otherwise the next working day ("the same working day").
+ */
+export const nthWorkingDayAfter = (calendar: BusinessCalendar, date: LocalDate, n: number): LocalDate => {
+  let day = date;
+  if (n <= 0) {
+    while (!isWorkingDay(calendar, day)) day = addLocalDays(day, 1);
+    return day;
+  }
+  let counted = 0;
+  while (counted < n) {
+    day = addLocalDays(day, 1);
+    if (isWorkingDay(calendar, day)) counted += 1;
+  }
+  return day;
+};
+
+// ---------------------------------------------------------------------------------------------
+// Deadlines and windows.
+
+/** "Within N working days" (T-2) or "within N days" (T-3). */
+export type Span = { readonly workingDays: number } | { readonly days: number };
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * The last instant at which a step is still on time.
+ * - `{ workingDays: n }` (T-2): the end of the n-th working day after the local date of `from`
+ *   (n = 0: the end of the same working day, or of the next one when `from` is not a working day).
+ * - `{ days: n }` (T-3): exactly `from` + n × 24 hours.
+ */
+export const deadline = (calendar: BusinessCalendar, from: Instant, span: Span): Instant =>
+  'workingDays' in span
+    ? endOfLocalDay(calendar, nthWorkingDayAfter(calendar, localDateOf(calendar, from), span.workingDays))
+    : instantFromEpochMs(epochMs(from) + span.days * DAY_MS);
+
+/** The last local date of a "within N months of a date" window (T-4), clamped to the month's end. */
+export const monthsWindowEnd = (from: LocalDate, months: number): LocalDate => addLocalMonths(from, months);
+
+/**
+ * T-4: "within N months of a date": true while the local date of `at` is on or before the date
+ * N months after `from`. `from` is a local date (a ship or handover date) or an instant, which is
+ * first read as a local date in the calendar's zone.
+ */
+export const isWithinMonths = (calendar: BusinessCalendar, from: LocalDate | Instant, months: number, at: Instant): boolean => {
+  const start = LocalDate.is(from) ? from : localDateOf(calendar, from);
+  return localDateOf(calendar, at) <= monthsWindowEnd(start, months);
+};

@@ -1,0 +1,186 @@
+/**
+ * io-ts codecs for the shapes every case type shares, and a reporter whose messages name the path
+ * of the bad field. Messages describe the kind of a bad value, never the value itself, so customer
+ * data cannot leak into an error (T-10).
+ */
+import * as E from 'fp-ts/lib/Either.js';
+import * as t from 'io-ts';
+
+// ---------------------------------------------------------------------------------------------
+// Instants (T-1): ISO-8601 with a date, a time and a zone designator.
+
+const INSTANT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}:\d{2})$/;
+const LOCAL_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+const isRealDate = (y: number, m: number, d: number): boolean => {
+  const probe = new Date(Date.UTC(y, m - 1, d));
+  return probe.getUTCFullYear() === y && probe.getUTCMonth() === m - 1 && probe.getUTCDate() === d;
+};
+
+/** Milliseconds since the epoch, or `undefined` when the text is not a real ISO-8601 instant. */
+export const parseInstant = (text: string): number | undefined => {
+  const m = INSTANT.exec(text);
+  if (m === null) return undefined;
+  const [, y, mo, d, h, mi, s] = m;
+  if (!isRealDate(Number(y), Number(mo), Number(d))) return undefined;
+  if (Number(h) > 23 || Number(mi) > 59 || Number(s ?? '0') > 59) return undefined;
+  const ms = Date.parse(text);
+  return Number.isNaN(ms) ? undefined : ms;
+};
+
+export interface InstantBrand {
+  readonly Instant: unique symbol;
+}
+/** An ISO-8601 instant with a zone designator, e.g. `2026-03-02T09:30:00+08:00`. */
+export const Instant = t.brand(t.string, (s): s is t.Branded<string, InstantBrand> => parseInstant(s) !== undefined, 'Instant');
+export type Instant = t.TypeOf<typeof Instant>;
+
+/** The instant's position on the time line. Total: every `Instant` parses. */
+export const epochMs = (instant: Instant): number => Date.parse(instant);
+
+export const instantFromEpochMs = (ms: number): Instant => {
+  const text = new Date(ms).toISOString();
+  if (!Instant.is(text)) throw new RangeError(`Not a representable instant: ${ms}`);
+  return text;
+};
+
+/** Negative when `a` is earlier than `b`, zero when they are the same instant, positive otherwise. */
+export const compareInstants = (a: Instant, b: Instant): number => epochMs(a) - epochMs(b);
+
+export interface LocalDateBrand {
+  readonly LocalDate: unique symbol;
+}
+/** A calendar date without a zone, `YYYY-MM-DD`: a holiday, a make-up working day, a ship date. */
+export const LocalDate = t.brand(
+  t.string,
+  (s): s is t.Branded<string, LocalDateBrand> => {
+    const m = LOCAL_DATE.exec(s);
+    return m !== null && isRealDate(Number(m[1]), Number(m[2]), Number(m[3]));
+  },
+  'LocalDate',
+);
+export type LocalDate = t.TypeOf<typeof LocalDate>;
+
+// ---------------------------------------------------------------------------------------------
+// Text and identifiers.
+
+export interface NonEmptyTextBrand {
+  readonly NonEmptyText: unique symbol;
+}
+/** Text with at least one character that is not white space. */
+export const NonEmptyText = t.brand(t.string, (s): s is t.Branded<string, NonEmptyTextBrand> => s.trim().length > 0, 'NonEmptyText');
+export type NonEmptyText = t.TypeOf<typeof NonEmptyText>;
+
+export interface CaseIdBrand {
+  readonly CaseId: unique symbol;
+}
+/** A case's id: letters, digits, `-`, `_`, `.`, 1 to 128 characters. It becomes part of a stream name. */
+export const CaseId = t.brand(t.string, (s): s is t.Branded<string, CaseIdBrand> => /^[A-Za-z0-9._-]{1,128}$/.test(s), 'CaseId');
+export type CaseId = t.TypeOf<typeof CaseId>;
+
+export interface PositiveIntBrand {
+  readonly PositiveInt: unique symbol;
+}
+/** A positive whole number. */
+export const PositiveInt = t.brand(t.number, (n): n is t.Branded<number, PositiveIntBrand> => Number.isInteger(n) && n > 0, 'PositiveInt');
+export type PositiveInt = t.TypeOf<typeof PositiveInt>;
+
+// ---------------------------------------------------------------------------------------------
+// Decoding with errors that name the bad field.
+
+export interface FieldError {
+  /** Dotted path from the root, e.g. `actor.role`; `(root)` for the value itself. */
+  readonly path: string;
+  /** The name of the expected type, e.g. `Instant` or `"phone" | "email"`. */
+  readonly expected: string;
+  /** What was found, described by kind only (`missing`, `a string`, `a number`). */
+  readonly found: string;
+}
+
+const kindOf = (u: unknown): string => {
+  if (u === undefined) return 'missing';
+  if (u === null) return 'null';
+  if (Array.isArray(u)) return 'an array';
+  switch (typeof u) {
+    case 'string':
+      return 'a string';
+    case 'number':
+      return 'a number';
+    case 'boolean':
+      return 'a boolean';
+    case 'object':
+      return 'an object';
+    default:
+      return `a ${typeof u}`;
+  }
+};
+
+const pathOf = (context: t.Context): string => {
+  const keys: string[] = [];
+  context.forEach((entry, i) => {
+    const parent = i > 0 ? context[i - 1] : undefined;
+    // Members of unions and intersections are keyed by index: they are not fields.
+    const memberIndex = parent !== undefined && (parent.type instanceof t.UnionType || parent.type instanceof t.IntersectionType);
+    if (entry.key !== '' && !memberIndex) keys.push(entry.key);
+  });
+  return keys.length === 0 ? '(root)' : keys.join('.');
+};
+
+export const fieldErrors = (errors: t.Errors): ReadonlyArray<FieldError> => {
+  const seen = new Set<string>();
+  const out: FieldError[] = [];
+  for (const e of errors) {
+    const last = e.context[e.context.length - 1];
+    const error: FieldError = { path: pathOf(e.context), expected: last?.type.name ?? 'unknown', found: kindOf(e.value) };
+    const key = `${error.path}|${error.expected}`;
+    if (!seen.has(key)) {
+      seen.add(key);
+      out.push(error);
+    }
+  }
+  return out;
+};
+
+export const describeFieldErrors = (errors: ReadonlyArray<FieldError>): string =>
+  errors.map((e) => `${e.path}: expected ${e.expected}, found ${e.found}`).join('; ');
+
+/** Decode with a codec; the failure lists every bad field by path. */
+export const decodeWith =
+  <A, O>(codec: t.Type<A, O, unknown>) =>
+  (input: unknown): E.Either<ReadonlyArray<FieldError>, A> =>
+    E.mapLeft(fieldErrors)(codec.decode(input));
+
+/**
+ * A union of tagged object codecs, decoded by looking at the `type` field first, so that an error
+ * names the fields of the intended member rather than every member of the union.
+ */
+export interface TaggedUnion<A extends { readonly type: string }> {
+  readonly codec: t.Type<A, unknown, unknown>;
+  readonly tags: ReadonlyArray<A['type']>;
+  readonly decode: (input: unknown) => E.Either<ReadonlyArray<FieldError>, A>;
+}
+
+export const taggedUnion = <A extends { readonly type: string }>(
+  name: string,
+  members: { readonly [K in A['type']]: t.Type<Extract<A, { readonly type: K }>, unknown, unknown> },
+): TaggedUnion<A> => {
+  const tags = Object.keys(members).filter((k): k is A['type'] => Object.hasOwn(members, k));
+  const entries = new Map<string, { readonly decoder: t.Decoder<unknown, A>; readonly is: (u: unknown) => u is A; readonly encode: (a: A) => unknown }>();
+  for (const tag of tags) {
+    const member = members[tag];
+    entries.set(tag, { decoder: member, is: member.is, encode: (a) => (member.is(a) ? member.encode(a) : a) });
+  }
+  const entryFor = (tag: unknown) => (typeof tag === 'string' ? entries.get(tag) : undefined);
+  const tagCodec = new t.Type<string, string, unknown>(tags.map((k) => JSON.stringify(k)).join(' | '), t.string.is, t.string.validate, t.identity);
+  const codec = new t.Type<A, unknown, unknown>(
+    name,
+    (u): u is A => typeof u === 'object' && u !== null && 'type' in u && (entryFor(u.type)?.is(u) ?? false),
+    (u, c) => {
+      const tag = typeof u === 'object' && u !== null && 'type' in u ? u.type : undefined;
+      const entry = entryFor(tag);
+      return entry === undefined ? t.failure(tag, [...c, { key: 'type', type: tagCodec, actual: tag }]) : entry.decoder.validate(u, c);
+    },
+    (a) => entryFor(a.type)?.encode(a) ?? a,
+  );
+  return { codec, tags, decode: decodeWith(codec) };
+};

@@ -1,0 +1,185 @@
+/**
+ * The command handler: decode → load → check T-1 → decide → append with the expected revision.
+ * Two writers on one stream: exactly one wins; the loser re-reads and decides again, up to a
+ * bound, then fails with a conflict error naming the stream. Nothing is ever written half.
+ */
+import * as E from 'fp-ts/lib/Either.js';
+import type * as TE from 'fp-ts/lib/TaskEither.js';
+import { v4 as uuidv4 } from 'uuid';
+import { type CaseId, compareInstants, describeFieldErrors } from './codecs.js';
+import { type CaseType, type CommandBase, type EventBase, type EventDecodeError, type EventEnvelope, decodeRecorded, streamNameOf } from './caseType.js';
+import type { EventMetadata, ExpectedRevision, NewEvent } from './event.js';
+import type { EventStore, StoreError } from './eventStore.js';
+import { isJsonObject } from './json.js';
+import { currentSchemaVersion } from './upcasting.js';
+import { type Violation, violation } from './violation.js';
+
+export interface ConcurrencyConflict {
+  readonly _tag: 'ConcurrencyConflict';
+  readonly code: 'CONCURRENCY_CONFLICT';
+  readonly message: string;
+  readonly streamName: string;
+  readonly attempts: number;
+}
+
+/** Why a command was not applied. Every member has a stable `code`. */
+export type HandleError = Violation | ConcurrencyConflict | StoreError | EventDecodeError;
+
+export interface LoadedCase<Ev, S> {
+  readonly streamName: string;
+  readonly state: S;
+  readonly events: ReadonlyArray<EventEnvelope<Ev>>;
+  /** `no-stream` for a case that has no event yet. */
+  readonly revision: bigint | 'no-stream';
+}
+
+export interface AppendedEvent<Ev> {
+  readonly event: Ev;
+  readonly metadata: EventMetadata;
+  readonly revision: bigint;
+}
+
+export interface Handled<Ev, S> {
+  readonly streamName: string;
+  /** The case's state after the command. */
+  readonly state: S;
+  /** The stream's revision after the command (`no-stream` when nothing was ever written). */
+  readonly revision: bigint | 'no-stream';
+  /** The events this command appended (empty when the decider decided nothing needed to happen). */
+  readonly appended: ReadonlyArray<AppendedEvent<Ev>>;
+}
+
+export interface HandlerOptions {
+  /** How many times a command is decided at most when other writers keep winning. Default 5. */
+  readonly maxAttempts?: number;
+  /** Event, correlation and causation ids. Default: random UUIDs (v4). */
+  readonly newId?: () => string;
+}
+
+export interface CommandContext {
+  /** Ties together everything one business request caused. Default: a new id. */
+  readonly correlationId?: string;
+  /** What caused this command (another event's id, a request id). Default: the correlation id. */
+  readonly causationId?: string;
+}
+
+/** Read a case and fold it into its current state. */
+export const loadCase =
+  <C extends CommandBase, Ev extends EventBase, S>(caseType: CaseType<C, Ev, S>, store: EventStore) =>
+  (caseId: CaseId): TE.TaskEither<StoreError | EventDecodeError, LoadedCase<Ev, S>> =>
+  async () => {
+    const streamName = streamNameOf(caseType.category, caseId);
+    const read = await store.readStream(streamName)();
+    if (E.isLeft(read)) return read;
+    if (read.right.kind === 'no-stream') {
+      return E.right({ streamName, state: caseType.decider.initialState, events: [], revision: 'no-stream' });
+    }
+    const decode = decodeRecorded(caseType);
+    const events: EventEnvelope<Ev>[] = [];
+    let state = caseType.decider.initialState;
+    for (const recorded of read.right.events) {
+      const decoded = decode(recorded);
+      if (E.isLeft(decoded)) return decoded;
+      events.push(decoded.right);
+      state = caseType.decider.evolve(state, decoded.right.event);
+    }
+    return E.right({ streamName, state, events, revision: read.right.revision });
+  };
+
+const commandUndecodable = (fields: ReadonlyArray<{ path: string; expected: string; found: string }>): Violation =>
+  violation('T-7', 'COMMAND_UNDECODABLE', `The command is not valid: ${describeFieldErrors(fields)}.`, {
+    paths: fields.map((f) => f.path),
+  });
+
+/** T-1: a command earlier than the stream's last event is refused. */
+export const checkTimeOrder = (command: CommandBase, lastEvent: EventBase | undefined): E.Either<Violation, CommandBase> =>
+  lastEvent !== undefined && compareInstants(command.at, lastEvent.at) < 0
+    ? E.left(
+        violation('T-1', 'INSTANT_BEFORE_PREVIOUS_EVENT', `The command happened at ${command.at}, before the case's last event at ${lastEvent.at}.`, {
+          at: command.at,
+          lastEventAt: lastEvent.at,
+        }),
+      )
+    : E.right(command);
+
+export const commandHandler = <C extends CommandBase, Ev extends EventBase, S>(
+  caseType: CaseType<C, Ev, S>,
+  store: EventStore,
+  options: HandlerOptions = {},
+) => {
+  const maxAttempts = Math.max(1, options.maxAttempts ?? 5);
+  const newId = options.newId ?? uuidv4;
+  const load = loadCase(caseType, store);
+  const toNewEvent =
+    (command: C, correlationId: string, causationId: string, revision: bigint) =>
+    (event: Ev): E.Either<Violation, { readonly stored: NewEvent; readonly appended: AppendedEvent<Ev> }> => {
+      const data = caseType.events.codec.encode(event);
+      const policyVersion = 'policyVersion' in event && typeof event.policyVersion === 'string' ? event.policyVersion : undefined;
+      const metadata = {
+        eventId: newId(),
+        schemaVersion: currentSchemaVersion(caseType.upcasters, event.type),
+        actor: command.actor,
+        correlationId,
+        causationId,
+        at: event.at,
+        ...(policyVersion === undefined ? {} : { policyVersion }),
+      } satisfies EventMetadata;
+      if (!isJsonObject(data) || !isJsonObject(metadata)) {
+        return E.left(violation('T-7', 'EVENT_NOT_SERIALISABLE', `The decided event ${event.type} is not plain JSON.`));
+      }
+      return E.right({ stored: { eventId: metadata.eventId, type: event.type, data, metadata }, appended: { event, metadata, revision } });
+    };
+
+  return (input: unknown, context: CommandContext = {}): TE.TaskEither<HandleError, Handled<Ev, S>> =>
+    async () => {
+      const decoded = caseType.commands.decode(input);
+      if (E.isLeft(decoded)) return E.left(commandUndecodable(decoded.left));
+      const command = decoded.right;
+      const correlationId = context.correlationId ?? newId();
+      const causationId = context.causationId ?? correlationId;
+
+      for (let attempt = 1; attempt <= maxAttempts; attempt++) {
+        const loaded = await load(command.caseId)();
+        if (E.isLeft(loaded)) return loaded;
+        const { streamName, state, events, revision } = loaded.right;
+
+        const inOrder = checkTimeOrder(command, events[events.length - 1]?.event);
+        if (E.isLeft(inOrder)) return inOrder;
+        const decided = caseType.decider.decide(command, state);
+        if (E.isLeft(decided)) return decided;
+        if (decided.right.length === 0) return E.right({ streamName, state, revision, appended: [] });
+
+        const first = revision === 'no-stream' ? 0n : revision + 1n;
+        const stored: NewEvent[] = [];
+        const appendedEvents: AppendedEvent<Ev>[] = [];
+        for (const [i, event] of decided.right.entries()) {
+          const serialised = toNewEvent(command, correlationId, causationId, first + BigInt(i))(event);
+          if (E.isLeft(serialised)) return serialised;
+          stored.push(serialised.right.stored);
+          appendedEvents.push(serialised.right.appended);
+        }
+
+        const expected: ExpectedRevision = revision;
+        const appended = await store.appendToStream(streamName, stored, expected)();
+        if (E.isLeft(appended)) {
+          if (appended.left.code === 'STREAM_REVISION_CONFLICT') continue;
+          return appended;
+        }
+
+        return E.right({
+          streamName,
+          state: decided.right.reduce(caseType.decider.evolve, state),
+          revision: appended.right.nextExpectedRevision,
+          appended: appendedEvents,
+        });
+      }
+      const streamName = streamNameOf(caseType.category, command.caseId);
+      return E.left({
+        _tag: 'ConcurrencyConflict',
+        code: 'CONCURRENCY_CONFLICT',
+        message: `Stream ${streamName} kept changing under this command; gave up after ${maxAttempts} attempts.`,
+        streamName,
+        attempts: maxAttempts,
+      });
+    };
+};

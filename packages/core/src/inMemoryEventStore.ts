@@ -1,0 +1,102 @@
+/**
+ * The event store in memory: for tests, examples and the quick start. Appends are atomic; every
+ * call yields to the event loop first, so concurrent writers really interleave as they would
+ * against a server.
+ */
+import * as E from 'fp-ts/lib/Either.js';
+import type { GlobalPosition, NewEvent, RecordedEvent } from './event.js';
+import { type AppendResult, type EventStore, type StoreError, type StreamRead, expectationHolds, revisionConflict } from './eventStore.js';
+
+interface StreamEntry {
+  readonly events: RecordedEvent[];
+  /** Events before this revision are hidden by a delete. */
+  deletedBefore: number;
+}
+
+const tick = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+const position = (n: bigint): GlobalPosition => ({ commit: n, prepare: n });
+
+export interface InMemoryEventStore extends EventStore {
+  /** Every event ever written, deleted streams included: what a byte-level inspection would see. */
+  readonly allWritten: () => ReadonlyArray<RecordedEvent>;
+}
+
+export const inMemoryEventStore = (): InMemoryEventStore => {
+  const streams = new Map<string, StreamEntry>();
+  const log: RecordedEvent[] = [];
+
+  const visible = (entry: StreamEntry | undefined): ReadonlyArray<RecordedEvent> =>
+    entry === undefined ? [] : entry.events.slice(entry.deletedBefore);
+
+  const actualRevision = (entry: StreamEntry | undefined): bigint | 'no-stream' => {
+    const events = visible(entry);
+    const last = events[events.length - 1];
+    return last === undefined ? 'no-stream' : last.revision;
+  };
+
+  const isVisible = (e: RecordedEvent): boolean => {
+    const entry = streams.get(e.streamName);
+    return entry !== undefined && Number(e.revision) >= entry.deletedBefore;
+  };
+
+  return {
+    readStream: (streamName) => async () => {
+      await tick();
+      const events = visible(streams.get(streamName));
+      const last = events[events.length - 1];
+      const read: StreamRead = last === undefined ? { kind: 'no-stream' } : { kind: 'stream', revision: last.revision, events: [...events] };
+      return E.right(read);
+    },
+
+    appendToStream: (streamName, newEvents: ReadonlyArray<NewEvent>, expected) => async (): Promise<E.Either<StoreError, AppendResult>> => {
+        await tick();
+        const entry = streams.get(streamName);
+        const actual = actualRevision(entry);
+        if (!expectationHolds(expected, actual)) return E.left(revisionConflict(streamName, expected, actual));
+        const target = entry ?? { events: [], deletedBefore: 0 };
+        if (entry === undefined && newEvents.length > 0) streams.set(streamName, target);
+        let lastPosition: GlobalPosition | undefined;
+        for (const e of newEvents) {
+          lastPosition = position(BigInt(log.length));
+          const recorded: RecordedEvent = {
+            eventId: e.eventId,
+            type: e.type,
+            data: structuredClone(e.data),
+            metadata: structuredClone(e.metadata),
+            streamName,
+            revision: BigInt(target.events.length),
+            position: lastPosition,
+          };
+          target.events.push(recorded);
+          log.push(recorded);
+        }
+        const nextExpectedRevision = BigInt(target.events.length - 1);
+        return E.right(lastPosition === undefined ? { nextExpectedRevision } : { nextExpectedRevision, position: lastPosition });
+      },
+
+    readAll: (options = {}) => async () => {
+      await tick();
+      const { after, maxCount } = options;
+      // Positions here are indexes into the log, so a page starts right after `after`.
+      const start = after === undefined ? 0 : Number(after.commit) + 1;
+      const out: RecordedEvent[] = [];
+      for (let i = Math.max(0, start); i < log.length && (maxCount === undefined || out.length < maxCount); i++) {
+        const e = log[i];
+        if (e !== undefined && isVisible(e)) out.push(e);
+      }
+      return E.right<StoreError, ReadonlyArray<RecordedEvent>>(out);
+    },
+
+    deleteStream: (streamName, expected) => async () => {
+      await tick();
+      const entry = streams.get(streamName);
+      const actual = actualRevision(entry);
+      if (!expectationHolds(expected, actual)) return E.left(revisionConflict(streamName, expected, actual));
+      if (entry !== undefined) entry.deletedBefore = entry.events.length;
+      return E.right(undefined);
+    },
+
+    allWritten: () => [...log],
+  };
+};

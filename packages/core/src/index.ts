@@ -1,0 +1,22 @@
+/**
+ * @caseledger/core: after-sales quality procedures as pure deciders, history invariants,
+ * versioned policies and a business calendar, with an event-store port, a command handler and an
+ * in-memory store.
+ */
+export * from './actor.js';
+export * from './calendar.js';
+export * from './caseType.js';
+export * from './codecs.js';
+export * from './commandHandler.js';
+export * from './deadline.js';
+export * from './decider.js';
+export * from './event.js';
+export * from './eventStore.js';
+export * from './inMemoryEventStore.js';
+export * from './invariant.js';
+export * from './json.js';
+export * from './policy.js';
+export * from './retention.js';
+export * from './rulebookPolicy.js';
+export * from './upcasting.js';
+export * from './violation.js';

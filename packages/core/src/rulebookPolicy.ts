@@ -1,0 +1,188 @@
+/**
+ * The policy values of the rulebook, each next to the rule id it serves. Companies load their own
+ * versions (e.g. from JSON, through `RulebookPolicy`); `rulebookDefaults` is what the procedures
+ * say when nothing else is configured.
+ */
+import * as E from 'fp-ts/lib/Either.js';
+import * as t from 'io-ts';
+import { pipe } from 'fp-ts/lib/function.js';
+import { type FieldError, Instant, decodeWith, instantFromEpochMs } from './codecs.js';
+import { type PolicyError, type PolicySet, type PolicyVersion, makePolicySet } from './policy.js';
+
+const NonNegativeInt = t.brand(t.number, (n): n is t.Branded<number, t.IntBrand> => Number.isInteger(n) && n >= 0, 'Int');
+const Ratio = t.brand(t.number, (n): n is t.Branded<number, { readonly Ratio: unique symbol }> => n >= 0 && n <= 1, 'Ratio');
+
+export interface MonthDayBrand {
+  readonly MonthDay: unique symbol;
+}
+/** A day of the year, `MM-DD`, e.g. the first day of the heating season `11-15`. */
+export const MonthDay = t.brand(
+  t.string,
+  (s): s is t.Branded<string, MonthDayBrand> => {
+    const m = /^(\d{2})-(\d{2})$/.exec(s);
+    if (m === null) return false;
+    const month = Number(m[1]);
+    const day = Number(m[2]);
+    const lengths = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+    return month >= 1 && month <= 12 && day >= 1 && day <= (lengths[month - 1] ?? 0);
+  },
+  'MonthDay',
+);
+export type MonthDay = t.TypeOf<typeof MonthDay>;
+
+/** A yearly season, e.g. heating from `11-15` to `03-15` (it may cross the new year). */
+export const SeasonWindow = t.readonly(t.type({ startsOn: MonthDay, endsOn: MonthDay }), 'SeasonWindow');
+export type SeasonWindow = t.TypeOf<typeof SeasonWindow>;
+
+export const ComplaintPolicy = t.readonly(
+  t.type({
+    /** C-2: acknowledge on the same working day as receipt (0 working days). */
+    acknowledgeWithinWorkingDays: NonNegativeInt,
+    /** C-4: an external complaint is answered within 3 days of classification. */
+    externalAnswerWithinDays: NonNegativeInt,
+    /** C-5: quality replies in writing within 1 working day of forwarding. */
+    qualityReplyWithinWorkingDays: NonNegativeInt,
+    /** C-7: the responsible department submits a CAPA plan within 3 working days. */
+    capaPlanWithinWorkingDays: NonNegativeInt,
+    /** C-7: an internal complaint's resolution is reported within 7 days of receipt. */
+    resolutionReportWithinDays: NonNegativeInt,
+  }),
+  'ComplaintPolicy',
+);
+
+export const WarrantyPolicy = t.readonly(
+  t.type({
+    /** W-2: returns only for products shipped within 3 months (T-4). */
+    returnWindowMonths: NonNegativeInt,
+    /** W-8: a construction defect is confirmed within 2 days of the notice. */
+    defectConfirmationWithinDays: NonNegativeInt,
+    /** W-9: roofing, waterproofed rooms and exterior walls: 5 years from handover. */
+    roofingAndWaterproofingYears: NonNegativeInt,
+    /** W-9: electrical, plumbing, equipment installation and decoration: 2 years from handover. */
+    installationAndDecorationYears: NonNegativeInt,
+    /** W-9: heating and cooling systems: two heating or cooling seasons. */
+    heatingSeasons: NonNegativeInt,
+    coolingSeasons: NonNegativeInt,
+    heatingSeason: SeasonWindow,
+    coolingSeason: SeasonWindow,
+    /** W-9: products: a warranty period per product category, from the delivery date. */
+    productWarrantyMonths: t.readonly(t.record(t.string, NonNegativeInt)),
+    /** W-9: the period for a product category that is not listed. */
+    defaultProductWarrantyMonths: NonNegativeInt,
+    /** W-10: every 3 months in the first half year after handover, then every 6 months. */
+    followUpEarlyIntervalMonths: NonNegativeInt,
+    followUpEarlyPhaseMonths: NonNegativeInt,
+    followUpLaterIntervalMonths: NonNegativeInt,
+  }),
+  'WarrantyPolicy',
+);
+
+export const ContractReviewPolicy = t.readonly(
+  t.type({
+    /** R-3: a review is decided within 2 working days of the order's submission. */
+    decisionWithinWorkingDays: NonNegativeInt,
+  }),
+  'ContractReviewPolicy',
+);
+
+export const SurveyPolicy = t.readonly(
+  t.type({
+    /** S-4: the response rate should reach 90%. */
+    responseRateTarget: Ratio,
+    /** S-4: the company's quality objective for the satisfaction rate (S-2). */
+    satisfactionRateTarget: Ratio,
+  }),
+  'SurveyPolicy',
+);
+
+export const RecordsPolicy = t.readonly(
+  t.type({
+    /** T-9: records are kept for at least 3 years after a case closes. */
+    retentionYears: NonNegativeInt,
+  }),
+  'RecordsPolicy',
+);
+
+export const RulebookPolicy = t.readonly(
+  t.type({
+    complaint: ComplaintPolicy,
+    warranty: WarrantyPolicy,
+    contractReview: ContractReviewPolicy,
+    survey: SurveyPolicy,
+    records: RecordsPolicy,
+  }),
+  'RulebookPolicy',
+);
+export type RulebookPolicy = t.TypeOf<typeof RulebookPolicy>;
+export type ComplaintPolicy = RulebookPolicy['complaint'];
+export type WarrantyPolicy = RulebookPolicy['warranty'];
+export type ContractReviewPolicy = RulebookPolicy['contractReview'];
+export type SurveyPolicy = RulebookPolicy['survey'];
+export type RecordsPolicy = RulebookPolicy['records'];
+
+const rulebookDefaultsInput = {
+  complaint: {
+    acknowledgeWithinWorkingDays: 0,
+    externalAnswerWithinDays: 3,
+    qualityReplyWithinWorkingDays: 1,
+    capaPlanWithinWorkingDays: 3,
+    resolutionReportWithinDays: 7,
+  },
+  warranty: {
+    returnWindowMonths: 3,
+    defectConfirmationWithinDays: 2,
+    roofingAndWaterproofingYears: 5,
+    installationAndDecorationYears: 2,
+    heatingSeasons: 2,
+    coolingSeasons: 2,
+    heatingSeason: { startsOn: '11-15', endsOn: '03-15' },
+    coolingSeason: { startsOn: '05-15', endsOn: '09-15' },
+    productWarrantyMonths: {},
+    defaultProductWarrantyMonths: 12,
+    followUpEarlyIntervalMonths: 3,
+    followUpEarlyPhaseMonths: 6,
+    followUpLaterIntervalMonths: 6,
+  },
+  contractReview: { decisionWithinWorkingDays: 2 },
+  survey: { responseRateTarget: 0.9, satisfactionRateTarget: 0.85 },
+  records: { retentionYears: 3 },
+};
+
+export type RulebookPolicyError =
+  | { readonly code: 'POLICY_VALUES_UNDECODABLE'; readonly message: string; readonly errors: ReadonlyArray<FieldError> }
+  | PolicyError;
+
+/** Read policy values from plain data (e.g. a JSON file), with every bad field named by path. */
+export const decodeRulebookPolicy = (input: unknown): E.Either<RulebookPolicyError, RulebookPolicy> =>
+  E.mapLeft(
+    (errors: ReadonlyArray<FieldError>): RulebookPolicyError => ({ code: 'POLICY_VALUES_UNDECODABLE', message: 'The policy values are not valid.', errors }),
+  )(decodeWith(RulebookPolicy)(input));
+
+const decodedDefaults = RulebookPolicy.decode(rulebookDefaultsInput);
+if (E.isLeft(decodedDefaults)) throw new Error('The rulebook defaults do not satisfy their own codec.');
+
+/** The numbers of the rulebook (shared/DOMAIN.md), as they stand when nothing else is configured. */
+export const rulebookDefaults: RulebookPolicy = decodedDefaults.right;
+
+export const RULEBOOK_DEFAULT_VERSION = 'rulebook-1';
+
+/** The rulebook's defaults as the single version of a policy set, in force since the epoch. */
+export const defaultPolicies: PolicySet<RulebookPolicy> = {
+  versions: [{ version: RULEBOOK_DEFAULT_VERSION, inForceFrom: instantFromEpochMs(0), values: rulebookDefaults }],
+};
+
+/**
+ * A company's own policy versions, e.g. read from a JSON file:
+ * `[{ version: '2027-returns-6m', inForceFrom: '2027-01-01T00:00:00+08:00', values: {...} }]`.
+ */
+export const PolicyVersionsInput = t.readonlyArray(
+  t.readonly(t.type({ version: t.string, inForceFrom: Instant, values: RulebookPolicy }), 'PolicyVersion'),
+  'PolicyVersions',
+);
+
+export const decodePolicySet = (input: unknown): E.Either<RulebookPolicyError, PolicySet<RulebookPolicy>> =>
+  pipe(
+    decodeWith(PolicyVersionsInput)(input),
+    E.mapLeft((errors): RulebookPolicyError => ({ code: 'POLICY_VALUES_UNDECODABLE', message: 'The policy versions are not valid.', errors })),
+    E.chainW((versions: ReadonlyArray<PolicyVersion<RulebookPolicy>>) => makePolicySet(versions)),
+  );
