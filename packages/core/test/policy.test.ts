@@ -1,0 +1,84 @@
+import * as E from 'fp-ts/lib/Either.js';
+import { describe, expect, it } from 'vitest';
+import {
+  RULEBOOK_DEFAULT_VERSION,
+  decodePolicySet,
+  decodeRulebookPolicy,
+  defaultPolicies,
+  makePolicySet,
+  policyAt,
+  policyVersion,
+  policyViolation,
+  rulebookDefaults,
+} from '../src/index.js';
+import { instant } from './fixtures/values.js';
+
+const withReturnWindow = (months: number) => ({ ...rulebookDefaults, warranty: { ...rulebookDefaults.warranty, returnWindowMonths: months } });
+
+const versions = [
+  { version: '2027-six-months', inForceFrom: '2027-01-01T00:00:00+08:00', values: withReturnWindow(6) },
+  { version: '2025-initial', inForceFrom: '2025-01-01T00:00:00+08:00', values: withReturnWindow(3) },
+];
+
+describe('policies (T-5)', () => {
+  it('the default version carries the numbers of the rulebook', () => {
+    expect(rulebookDefaults.complaint).toEqual({
+      acknowledgeWithinWorkingDays: 0,
+      externalAnswerWithinDays: 3,
+      qualityReplyWithinWorkingDays: 1,
+      capaPlanWithinWorkingDays: 3,
+      resolutionReportWithinDays: 7,
+    });
+    expect(rulebookDefaults.warranty.returnWindowMonths).toBe(3);
+    expect(rulebookDefaults.warranty.defectConfirmationWithinDays).toBe(2);
+    expect(rulebookDefaults.warranty.roofingAndWaterproofingYears).toBe(5);
+    expect(rulebookDefaults.warranty.installationAndDecorationYears).toBe(2);
+    expect(rulebookDefaults.warranty.heatingSeasons).toBe(2);
+    expect(rulebookDefaults.survey.responseRateTarget).toBe(0.9);
+    expect(rulebookDefaults.records.retentionYears).toBe(3);
+    const inForce = policyAt(instant('2026-11-22T00:00:00Z'))(defaultPolicies);
+    expect(E.isRight(inForce) && inForce.right.version).toBe(RULEBOOK_DEFAULT_VERSION);
+  });
+
+  it('finds the version in force at an instant, the boundary inclusive', () => {
+    const set = decodePolicySet(versions);
+    if (E.isLeft(set)) throw new Error(set.left.message);
+    const at = (text: string) => E.map((v: { version: string }) => v.version)(policyAt(instant(text))(set.right));
+    expect(at('2026-12-31T23:59:59+08:00')).toEqual(E.right('2025-initial'));
+    expect(at('2027-01-01T00:00:00+08:00')).toEqual(E.right('2027-six-months'));
+    expect(at('2030-01-01T00:00:00Z')).toEqual(E.right('2027-six-months'));
+  });
+
+  it('refuses an instant before any version is in force, with a violation of T-5', () => {
+    const set = decodePolicySet(versions);
+    if (E.isLeft(set)) throw new Error(set.left.message);
+    const before = policyAt(instant('2024-06-01T00:00:00Z'))(set.right);
+    expect(E.isLeft(before) && before.left.code).toBe('POLICY_NOT_IN_FORCE');
+    if (E.isLeft(before)) expect(policyViolation(before.left)).toMatchObject({ ruleId: 'T-5', code: 'POLICY_NOT_IN_FORCE' });
+  });
+
+  it('looks a version up by label, and names the known ones when it does not exist', () => {
+    const set = decodePolicySet(versions);
+    if (E.isLeft(set)) throw new Error(set.left.message);
+    const found = policyVersion('2027-six-months')(set.right);
+    expect(E.isRight(found) && found.right.values.warranty.returnWindowMonths).toBe(6);
+    const missing = policyVersion('2026-draft')(set.right);
+    expect(E.isLeft(missing) && missing.left).toMatchObject({ code: 'POLICY_VERSION_UNKNOWN', version: '2026-draft', known: ['2025-initial', '2027-six-months'] });
+  });
+
+  it('refuses empty sets, duplicate labels and two versions in force at the same instant', () => {
+    expect(makePolicySet([])).toMatchObject({ left: { code: 'POLICY_SET_EMPTY' } });
+    const a = defaultPolicies.versions[0];
+    if (a === undefined) throw new Error('no default');
+    expect(makePolicySet([a, { ...a, inForceFrom: instant('2027-01-01T00:00:00+08:00') }])).toMatchObject({ left: { code: 'POLICY_VERSION_DUPLICATE' } });
+    expect(makePolicySet([a, { ...a, version: 'other' }])).toMatchObject({ left: { code: 'POLICY_IN_FORCE_FROM_DUPLICATE' } });
+  });
+
+  it('names the bad field of policy values read from JSON', () => {
+    const bad = decodeRulebookPolicy({ ...rulebookDefaults, complaint: { ...rulebookDefaults.complaint, qualityReplyWithinWorkingDays: -1 } });
+    expect(E.isLeft(bad) && bad.left).toMatchObject({
+      code: 'POLICY_VALUES_UNDECODABLE',
+      errors: [{ path: 'complaint.qualityReplyWithinWorkingDays', expected: 'Int', found: 'a number' }],
+    });
+  });
+});

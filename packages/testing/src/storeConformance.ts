@@ -1,0 +1,236 @@
+/**
+ * The EventStore conformance suite: one function that any implementation of the port calls from
+ * its own tests. It registers Vitest tests; every stream name it writes is unique to the run, so
+ * it can also run against a long-lived real server.
+ */
+import {
+  type EventStore,
+  type ExpectedRevision,
+  type GlobalPosition,
+  type JsonObject,
+  type NewEvent,
+  type RecordedEvent,
+  compareGlobalPositions,
+} from '@caseledger/core';
+import * as E from 'fp-ts/lib/Either.js';
+import { randomUUID } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+
+export interface ConformanceOptions {
+  /** Events in the "large stream" test. Default 10,000. */
+  readonly largeStreamEvents?: number;
+  /** Bytes of the large payload test. Default 1 MiB. */
+  readonly largePayloadBytes?: number;
+  /** Per-test timeout in ms. Default 120,000. */
+  readonly timeoutMs?: number;
+}
+
+const unwrap = async <A>(task: () => Promise<E.Either<{ readonly message: string }, A>>): Promise<A> => {
+  const result = await task();
+  if (E.isLeft(result)) throw new Error(`expected success, got: ${result.left.message}`);
+  return result.right;
+};
+
+const failure = async <A, Err>(task: () => Promise<E.Either<Err, A>>): Promise<Err> => {
+  const result = await task();
+  if (E.isRight(result)) throw new Error('expected a failure, got success');
+  return result.left;
+};
+
+const event = (type: string, data: JsonObject, metadata: JsonObject = {}): NewEvent => ({ eventId: randomUUID(), type, data, metadata });
+
+/** All events of the streams whose name starts with `prefix`, read page by page from the start. */
+const readAllWithPrefix = async (store: EventStore, prefix: string, pageSize = 500): Promise<RecordedEvent[]> => {
+  const out: RecordedEvent[] = [];
+  let after: GlobalPosition | undefined;
+  for (;;) {
+    const page = await unwrap(store.readAll(after === undefined ? { maxCount: pageSize } : { after, maxCount: pageSize }));
+    for (const e of page) if (e.streamName.startsWith(prefix)) out.push(e);
+    const last = page[page.length - 1];
+    if (last === undefined || page.length < pageSize) return out;
+    after = last.position;
+  }
+};
+
+export const eventStoreConformance = (
+  name: string,
+  makeStore: () => EventStore | Promise<EventStore>,
+  options: ConformanceOptions = {},
+): void => {
+  const largeStreamEvents = options.largeStreamEvents ?? 10_000;
+  const largePayloadBytes = options.largePayloadBytes ?? 1024 * 1024;
+  const timeout = options.timeoutMs ?? 120_000;
+  const run = randomUUID().slice(0, 8);
+  let counter = 0;
+  const streamName = (category = 'conformance'): string => `${category}-${run}_${++counter}`;
+
+  describe(`EventStore conformance: ${name}`, () => {
+    describe('reading a stream', () => {
+      it('a stream never written reads as no-stream', async () => {
+        const store = await makeStore();
+        expect(await unwrap(store.readStream(streamName()))).toEqual({ kind: 'no-stream' });
+      });
+
+      it('returns events in order with contiguous revisions from 0', async () => {
+        const store = await makeStore();
+        const s = streamName();
+        await unwrap(store.appendToStream(s, [event('A', { n: 1 }), event('B', { n: 2 })], 'no-stream'));
+        await unwrap(store.appendToStream(s, [event('C', { n: 3 })], 1n));
+        const read = await unwrap(store.readStream(s));
+        expect(read.kind).toBe('stream');
+        if (read.kind !== 'stream') return;
+        expect(read.revision).toBe(2n);
+        expect(read.events.map((e) => [e.type, e.revision, e.streamName])).toEqual([
+          ['A', 0n, s],
+          ['B', 1n, s],
+          ['C', 2n, s],
+        ]);
+      }, timeout);
+    });
+
+    describe('expected revision on append', () => {
+      const cases: ReadonlyArray<{ readonly title: string; readonly existing: number; readonly expected: ExpectedRevision; readonly ok: boolean }> = [
+        { title: 'no-stream on a new stream succeeds', existing: 0, expected: 'no-stream', ok: true },
+        { title: 'no-stream on an existing stream conflicts', existing: 2, expected: 'no-stream', ok: false },
+        { title: 'exists on a new stream conflicts', existing: 0, expected: 'exists', ok: false },
+        { title: 'exists on an existing stream succeeds', existing: 2, expected: 'exists', ok: true },
+        { title: 'any on a new stream succeeds', existing: 0, expected: 'any', ok: true },
+        { title: 'any on an existing stream succeeds', existing: 2, expected: 'any', ok: true },
+        { title: 'the exact last revision succeeds', existing: 2, expected: 1n, ok: true },
+        { title: 'an older revision conflicts', existing: 2, expected: 0n, ok: false },
+        { title: 'a later revision conflicts', existing: 2, expected: 5n, ok: false },
+        { title: 'an exact revision on a new stream conflicts', existing: 0, expected: 0n, ok: false },
+      ];
+      for (const c of cases) {
+        it(c.title, async () => {
+          const store = await makeStore();
+          const s = streamName();
+          if (c.existing > 0) {
+            await unwrap(store.appendToStream(s, Array.from({ length: c.existing }, (_, i) => event('Seed', { i })), 'no-stream'));
+          }
+          const result = await store.appendToStream(s, [event('Next', {})], c.expected)();
+          if (c.ok) {
+            expect(E.isRight(result)).toBe(true);
+            if (E.isRight(result)) expect(result.right.nextExpectedRevision).toBe(BigInt(c.existing));
+          } else {
+            expect(E.isLeft(result)).toBe(true);
+            if (E.isLeft(result)) {
+              expect(result.left.code).toBe('STREAM_REVISION_CONFLICT');
+              if (result.left.code === 'STREAM_REVISION_CONFLICT') {
+                expect(result.left.streamName).toBe(s);
+                expect(result.left.actual).toBe(c.existing === 0 ? 'no-stream' : BigInt(c.existing - 1));
+              }
+            }
+            // Nothing was written by the refused append.
+            const read = await unwrap(store.readStream(s));
+            expect(read.kind === 'stream' ? read.events.length : 0).toBe(c.existing);
+          }
+        }, timeout);
+      }
+
+      it('of concurrent appends with the same expected revision exactly one wins', async () => {
+        const store = await makeStore();
+        const s = streamName();
+        await unwrap(store.appendToStream(s, [event('Seed', {})], 'no-stream'));
+        const results = await Promise.all(Array.from({ length: 8 }, (_, i) => store.appendToStream(s, [event('Racer', { i })], 0n)()));
+        expect(results.filter(E.isRight)).toHaveLength(1);
+        for (const r of results.filter(E.isLeft)) expect(r.left.code).toBe('STREAM_REVISION_CONFLICT');
+        const read = await unwrap(store.readStream(s));
+        expect(read.kind === 'stream' ? read.events.map((e) => e.revision) : []).toEqual([0n, 1n]);
+      }, timeout);
+    });
+
+    describe('reading all', () => {
+      it('returns every stream in commit order with increasing positions, `after` exclusive', async () => {
+        const store = await makeStore();
+        const prefix = `conformance-${run}_all${++counter}`;
+        const a = `${prefix}a`;
+        const b = `${prefix}b`;
+        await unwrap(store.appendToStream(a, [event('A1', {}), event('A2', {})], 'no-stream'));
+        await unwrap(store.appendToStream(b, [event('B1', {})], 'no-stream'));
+        await unwrap(store.appendToStream(a, [event('A3', {})], 1n));
+        const all = await readAllWithPrefix(store, prefix, 2);
+        expect(all.map((e) => e.type)).toEqual(['A1', 'A2', 'B1', 'A3']);
+        for (let i = 1; i < all.length; i++) {
+          const prev = all[i - 1];
+          const cur = all[i];
+          if (prev !== undefined && cur !== undefined) expect(compareGlobalPositions(prev.position, cur.position)).toBeLessThan(0);
+        }
+        const second = all[1];
+        if (second === undefined) throw new Error('missing event');
+        const rest = (await unwrap(store.readAll({ after: second.position }))).filter((e) => e.streamName.startsWith(prefix));
+        expect(rest.map((e) => e.type)).toEqual(['B1', 'A3']);
+      }, timeout);
+
+      it('pages of any size cover every event exactly once', async () => {
+        const store = await makeStore();
+        const prefix = `conformance-${run}_pages${++counter}`;
+        for (let s = 0; s < 5; s++) {
+          await unwrap(store.appendToStream(`${prefix}-${s}`, Array.from({ length: 7 }, (_, i) => event('E', { s, i })), 'no-stream'));
+        }
+        for (const size of [1, 3, 35, 100]) {
+          const all = await readAllWithPrefix(store, prefix, size);
+          expect(all).toHaveLength(35);
+          expect(new Set(all.map((e) => e.eventId)).size).toBe(35);
+        }
+      }, timeout);
+    });
+
+    describe('payloads', () => {
+      it('round-trips data and metadata, unicode included', async () => {
+        const store = await makeStore();
+        const s = streamName();
+        const data: JsonObject = {
+          text: '客户投诉：产品外观不良 — Ünïcödé ✓ 🚚',
+          nested: { list: [1, 2.5, -3, true, false, null, 'x'], empty: {} },
+          quote: 'a "quoted" \\ backslash\nnewline',
+        };
+        const metadata: JsonObject = { eventId: 'x', actor: { id: '王芳', department: 'quality', role: 'staff' }, at: '2026-11-22T09:00:00+08:00' };
+        const written = event('Unicode', data, metadata);
+        await unwrap(store.appendToStream(s, [written], 'no-stream'));
+        const read = await unwrap(store.readStream(s));
+        const got = read.kind === 'stream' ? read.events[0] : undefined;
+        expect(got?.eventId).toBe(written.eventId);
+        expect(got?.data).toEqual(data);
+        expect(got?.metadata).toEqual(metadata);
+      }, timeout);
+
+      it('round-trips a large payload', async () => {
+        const store = await makeStore();
+        const s = streamName();
+        const big = 'é'.repeat(Math.floor(largePayloadBytes / 2));
+        await unwrap(store.appendToStream(s, [event('Big', { big })], 'no-stream'));
+        const read = await unwrap(store.readStream(s));
+        expect(read.kind === 'stream' ? read.events[0]?.data['big'] : undefined).toBe(big);
+      }, timeout);
+
+      it(`keeps a stream of ${largeStreamEvents} events whole and in order`, async () => {
+        const store = await makeStore();
+        const s = streamName();
+        const batch = 500;
+        for (let start = 0; start < largeStreamEvents; start += batch) {
+          const n = Math.min(batch, largeStreamEvents - start);
+          const expected: ExpectedRevision = start === 0 ? 'no-stream' : BigInt(start - 1);
+          await unwrap(store.appendToStream(s, Array.from({ length: n }, (_, i) => event('Many', { i: start + i })), expected));
+        }
+        const read = await unwrap(store.readStream(s));
+        expect(read.kind === 'stream' ? read.revision : undefined).toBe(BigInt(largeStreamEvents - 1));
+        const events = read.kind === 'stream' ? read.events : [];
+        expect(events).toHaveLength(largeStreamEvents);
+        expect(events.every((e, i) => e.data['i'] === i && e.revision === BigInt(i))).toBe(true);
+      }, timeout);
+    });
+
+    describe('deleting', () => {
+      it('a deleted stream reads as no-stream; a delete with a stale revision conflicts', async () => {
+        const store = await makeStore();
+        const s = streamName();
+        await unwrap(store.appendToStream(s, [event('A', {}), event('B', {})], 'no-stream'));
+        const stale = await failure(store.deleteStream(s, 0n));
+        expect(stale.code).toBe('STREAM_REVISION_CONFLICT');
+        await unwrap(store.deleteStream(s, 1n));
+        expect(await unwrap(store.readStream(s))).toEqual({ kind: 'no-stream' });
+      }, timeout);
+    });
+  });
+};
