@@ -85,6 +85,13 @@ export interface PositiveIntBrand {
 export const PositiveInt = t.brand(t.number, (n): n is t.Branded<number, PositiveIntBrand> => Number.isInteger(n) && n > 0, 'PositiveInt');
 export type PositiveInt = t.TypeOf<typeof PositiveInt>;
 
+/** The positive whole number after `n` (a counter's next value: the next CAPA plan, the next visit). */
+export const nextPositiveInt = (n: number): PositiveInt => {
+  const next = Math.max(0, Math.floor(n)) + 1;
+  if (!PositiveInt.is(next)) throw new RangeError(`No positive integer follows ${n}`);
+  return next;
+};
+
 // ---------------------------------------------------------------------------------------------
 // Decoding with errors that name the bad field.
 
@@ -184,3 +191,10 @@ export const taggedUnion = <A extends { readonly type: string }>(
   );
   return { codec, tags, decode: decodeWith(codec) };
 };
+
+/** A tagged object codec `{ type: <tag>, ...fields }`, read-only and named after its tag. */
+export const tagged = <T extends string, R extends t.Props>(type: T, fields: R) => t.readonly(t.type({ type: t.literal(type), ...fields }), type);
+
+/** A tagged object codec with optional fields too. */
+export const taggedWithOptional = <T extends string, R extends t.Props, O extends t.Props>(type: T, fields: R, optional: O) =>
+  t.readonly(t.intersection([t.type({ type: t.literal(type), ...fields }), t.partial(optional)]), type);

@@ -20,3 +20,4 @@ export * from './retention.js';
 export * from './rulebookPolicy.js';
 export * from './upcasting.js';
 export * from './violation.js';
+export * from './complaint/index.js';

@@ -1,0 +1,333 @@
+/**
+ * The state of a complaint, as a union in which an illegal combination cannot be written: an
+ * external complaint has no investigation or CAPA plan; a CAPA plan exists only after quality named
+ * the root cause; a closed internal complaint has a verified plan and the customer's acceptance.
+ */
+import type { Actor, Department } from '../actor.js';
+import type { CaseId, Instant, PositiveInt } from '../codecs.js';
+import type { ComplaintEvent } from './events.js';
+import type { Channel, Customer, Product, ReviewReason, Severity } from './vocabulary.js';
+
+/** C-6: samples and returned goods. `held` is what has arrived and not been disposed of. */
+export interface Samples {
+  readonly requested: boolean;
+  readonly received: number;
+  readonly reinspected: number;
+  readonly held: number;
+}
+
+/** C-9: at most one joint review is open at a time. */
+export type JointReview =
+  | { readonly status: 'none' }
+  | { readonly status: 'open'; readonly reason: ReviewReason; readonly chair: Actor; readonly convenedAt: Instant };
+
+interface ComplaintFile {
+  readonly receivedAt: Instant;
+  readonly customer: Customer;
+  readonly channel: Channel;
+  readonly description: string;
+  readonly severity: Severity;
+  readonly product?: Product;
+  readonly surveyId?: CaseId;
+  readonly acknowledgedAt?: Instant;
+  readonly samples: Samples;
+  readonly review: JointReview;
+  /** T-1: no later step may be earlier than this. */
+  readonly lastEventAt: Instant;
+}
+
+/** C-7: the root cause and the department responsible, from quality or, after a dispute, an appraisal (C-11). */
+export interface Determination {
+  readonly rootCause: string;
+  readonly responsibleDepartment: Department;
+  readonly determinedAt: Instant;
+  readonly source: 'quality' | 'appraisal';
+}
+
+export interface CapaPlan {
+  readonly number: PositiveInt;
+  readonly department: Department;
+  readonly corrective: string;
+  readonly preventive: string;
+  readonly submittedAt: Instant;
+}
+
+/** Why a (new) CAPA plan is required (C-7, C-8, C-10, C-11, C-12). */
+export type PlanReason = 'root-cause-determined' | 'not-effective' | 'customer-rejected' | 'appraisal-revised' | 'reopened';
+
+/** C-7 … C-10: the CAPA loop, until the customer accepts. */
+export type Capa =
+  | { readonly step: 'plan-required'; readonly reason: PlanReason; readonly since: Instant; readonly plansSoFar: number }
+  | { readonly step: 'planned'; readonly plan: CapaPlan }
+  | { readonly step: 'implemented'; readonly plan: CapaPlan }
+  | { readonly step: 'verified-effective'; readonly plan: CapaPlan; readonly verifiedAt: Instant }
+  | { readonly step: 'resolution-reported'; readonly plan: CapaPlan; readonly reportedAt: Instant }
+  | { readonly step: 'accepted'; readonly plan: CapaPlan; readonly acceptedAt: Instant };
+
+/** C-11: a customer's dispute of the determination. */
+export type Dispute = 'none' | 'open' | 'settled';
+
+/** C-5 … C-7: the investigation of an internal complaint. */
+export type Investigation =
+  | { readonly step: 'not-forwarded' }
+  | { readonly step: 'forwarded'; readonly forwardedAt: Instant }
+  | { readonly step: 'quality-replied'; readonly forwardedAt: Instant; readonly qualityRepliedAt: Instant }
+  | {
+      readonly step: 'determined';
+      readonly forwardedAt: Instant;
+      readonly qualityRepliedAt: Instant;
+      readonly determination: Determination;
+      readonly capa: Capa;
+      readonly dispute: Dispute;
+    };
+
+export interface UnclassifiedComplaint extends ComplaintFile {
+  readonly status: 'received';
+}
+
+export interface ExternalComplaint extends ComplaintFile {
+  readonly status: 'external';
+  readonly classifiedAt: Instant;
+  readonly explanationSentAt?: Instant;
+  readonly receiptConfirmedAt?: Instant;
+}
+
+export interface InternalComplaint extends ComplaintFile {
+  readonly status: 'internal';
+  readonly classifiedAt: Instant;
+  readonly investigation: Investigation;
+}
+
+export interface ClosedExternalComplaint extends ComplaintFile {
+  readonly status: 'closed';
+  readonly path: 'external';
+  readonly classifiedAt: Instant;
+  readonly explanationSentAt: Instant;
+  readonly receiptConfirmedAt: Instant;
+  readonly closedAt: Instant;
+}
+
+export interface ClosedInternalComplaint extends ComplaintFile {
+  readonly status: 'closed';
+  readonly path: 'internal';
+  readonly classifiedAt: Instant;
+  readonly forwardedAt: Instant;
+  readonly qualityRepliedAt: Instant;
+  readonly determination: Determination;
+  readonly plan: CapaPlan;
+  readonly acceptedAt: Instant;
+  readonly closedAt: Instant;
+}
+
+export type ComplaintState =
+  | { readonly status: 'none' }
+  | UnclassifiedComplaint
+  | ExternalComplaint
+  | InternalComplaint
+  | ClosedExternalComplaint
+  | ClosedInternalComplaint;
+
+export type OpenComplaint = UnclassifiedComplaint | ExternalComplaint | InternalComplaint;
+
+export const initialComplaintState: ComplaintState = { status: 'none' };
+
+const noSamples: Samples = { requested: false, received: 0, reinspected: 0, held: 0 };
+
+/** The number of the last plan submitted, or 0. */
+export const plansSoFar = (capa: Capa): number => (capa.step === 'plan-required' ? capa.plansSoFar : capa.plan.number);
+
+const withDetermined = (
+  s: InternalComplaint,
+  f: (inv: Extract<Investigation, { step: 'determined' }>) => Investigation,
+): ComplaintState => (s.investigation.step === 'determined' ? { ...s, investigation: f(s.investigation) } : s);
+
+const fileOf = (s: ComplaintFile): ComplaintFile => ({
+  receivedAt: s.receivedAt,
+  customer: s.customer,
+  channel: s.channel,
+  description: s.description,
+  severity: s.severity,
+  ...(s.product === undefined ? {} : { product: s.product }),
+  ...(s.surveyId === undefined ? {} : { surveyId: s.surveyId }),
+  ...(s.acknowledgedAt === undefined ? {} : { acknowledgedAt: s.acknowledgedAt }),
+  samples: s.samples,
+  review: s.review,
+  lastEventAt: s.lastEventAt,
+});
+
+const classify = (s: UnclassifiedComplaint, responsibility: 'external' | 'internal', at: Instant): ComplaintState =>
+  responsibility === 'external'
+    ? { ...fileOf(s), status: 'external', classifiedAt: at }
+    : { ...fileOf(s), status: 'internal', classifiedAt: at, investigation: { step: 'not-forwarded' } };
+
+/**
+ * Folds one event into the state. Total: an event that does not fit the state (a forged or foreign
+ * history) leaves the state as it was, apart from the time; the history invariants report it.
+ */
+export const evolveComplaint = (state: ComplaintState, e: ComplaintEvent): ComplaintState => {
+  if (state.status === 'none') {
+    if (e.type !== 'ComplaintReceived') return state;
+    return {
+      status: 'received',
+      receivedAt: e.at,
+      customer: e.customer,
+      channel: e.channel,
+      description: e.description,
+      severity: e.severity,
+      ...(e.product === undefined ? {} : { product: e.product }),
+      ...(e.surveyId === undefined ? {} : { surveyId: e.surveyId }),
+      samples: noSamples,
+      review: { status: 'none' },
+      lastEventAt: e.at,
+    };
+  }
+  const s = { ...state, lastEventAt: e.at };
+  switch (e.type) {
+    case 'ComplaintReceived':
+      return s;
+    case 'ComplaintAcknowledged':
+      return s.acknowledgedAt === undefined ? { ...s, acknowledgedAt: e.at } : s;
+    case 'SamplesRequested':
+      return { ...s, samples: { ...s.samples, requested: true } };
+    case 'SamplesReceived':
+      return { ...s, samples: { ...s.samples, received: s.samples.received + e.quantity, held: s.samples.held + e.quantity } };
+    case 'SamplesReinspected':
+      return { ...s, samples: { ...s.samples, reinspected: s.samples.reinspected + e.quantity } };
+    case 'SamplesDisposed':
+      return { ...s, samples: { ...s.samples, held: 0 } };
+    case 'ComplaintClassified':
+      return s.status === 'received' ? classify(s, e.responsibility, e.at) : s;
+    case 'JointReviewConvened':
+      return { ...s, review: { status: 'open', reason: e.reason, chair: e.chair, convenedAt: e.at } };
+    case 'JointReviewDecided':
+      return { ...s, review: { status: 'none' } };
+    case 'ExplanationSent':
+      return s.status === 'external' ? { ...s, explanationSentAt: e.at } : s;
+    case 'ExplanationReceiptConfirmed':
+      return s.status === 'external' ? { ...s, receiptConfirmedAt: e.at } : s;
+    case 'ForwardedToQuality':
+      return s.status === 'internal' && s.investigation.step === 'not-forwarded' ? { ...s, investigation: { step: 'forwarded', forwardedAt: e.at } } : s;
+    case 'QualityReplied':
+      return s.status === 'internal' && s.investigation.step === 'forwarded'
+        ? { ...s, investigation: { step: 'quality-replied', forwardedAt: s.investigation.forwardedAt, qualityRepliedAt: e.at } }
+        : s;
+    case 'RootCauseDetermined':
+      return s.status === 'internal' && s.investigation.step === 'quality-replied'
+        ? {
+            ...s,
+            investigation: {
+              ...s.investigation,
+              step: 'determined',
+              determination: { rootCause: e.rootCause, responsibleDepartment: e.responsibleDepartment, determinedAt: e.at, source: 'quality' },
+              capa: { step: 'plan-required', reason: 'root-cause-determined', since: e.at, plansSoFar: 0 },
+              dispute: 'none',
+            },
+          }
+        : s;
+    case 'CapaPlanSubmitted':
+      return s.status === 'internal'
+        ? withDetermined(s, (inv) => ({
+            ...inv,
+            capa: {
+              step: 'planned',
+              plan: { number: e.planNumber, department: e.by.department, corrective: e.corrective, preventive: e.preventive, submittedAt: e.at },
+            },
+          }))
+        : s;
+    case 'CapaImplemented':
+      return s.status === 'internal'
+        ? withDetermined(s, (inv) => (inv.capa.step === 'planned' ? { ...inv, capa: { step: 'implemented', plan: inv.capa.plan } } : inv))
+        : s;
+    case 'CapaVerified':
+      return s.status === 'internal'
+        ? withDetermined(s, (inv) =>
+            inv.capa.step !== 'implemented'
+              ? inv
+              : {
+                  ...inv,
+                  capa: e.effective
+                    ? { step: 'verified-effective', plan: inv.capa.plan, verifiedAt: e.at }
+                    : { step: 'plan-required', reason: 'not-effective', since: e.at, plansSoFar: inv.capa.plan.number },
+                },
+          )
+        : s;
+    case 'ResolutionReported':
+      return s.status === 'internal'
+        ? withDetermined(s, (inv) => (inv.capa.step === 'verified-effective' ? { ...inv, capa: { step: 'resolution-reported', plan: inv.capa.plan, reportedAt: e.at } } : inv))
+        : s;
+    case 'CustomerResponded':
+      return s.status === 'internal'
+        ? withDetermined(s, (inv) =>
+            inv.capa.step !== 'resolution-reported'
+              ? inv
+              : {
+                  ...inv,
+                  capa: e.accepted
+                    ? { step: 'accepted', plan: inv.capa.plan, acceptedAt: e.at }
+                    : { step: 'plan-required', reason: 'customer-rejected', since: e.at, plansSoFar: inv.capa.plan.number },
+                },
+          )
+        : s;
+    case 'DeterminationDisputed':
+      return s.status === 'internal' ? withDetermined(s, (inv) => ({ ...inv, dispute: 'open' })) : s;
+    case 'IndependentAppraisalRecorded':
+      return s.status === 'internal'
+        ? withDetermined(s, (inv) =>
+            e.result.outcome === 'upheld'
+              ? { ...inv, dispute: 'settled' }
+              : {
+                  ...inv,
+                  dispute: 'settled',
+                  determination: { rootCause: e.result.rootCause, responsibleDepartment: e.result.responsibleDepartment, determinedAt: e.at, source: 'appraisal' },
+                  capa: { step: 'plan-required', reason: 'appraisal-revised', since: e.at, plansSoFar: plansSoFar(inv.capa) },
+                },
+          )
+        : s;
+    case 'ComplaintClosed':
+      return close(s, e.at);
+    case 'ComplaintReopened':
+      return reopen(s, e.at);
+  }
+};
+
+const close = (s: ComplaintState, at: Instant): ComplaintState => {
+  if (s.status === 'external' && s.explanationSentAt !== undefined && s.receiptConfirmedAt !== undefined) {
+    return { ...fileOf(s), status: 'closed', path: 'external', classifiedAt: s.classifiedAt, explanationSentAt: s.explanationSentAt, receiptConfirmedAt: s.receiptConfirmedAt, closedAt: at };
+  }
+  if (s.status === 'internal' && s.investigation.step === 'determined' && s.investigation.capa.step === 'accepted') {
+    const inv = s.investigation;
+    const capa = s.investigation.capa;
+    return {
+      ...fileOf(s),
+      status: 'closed',
+      path: 'internal',
+      classifiedAt: s.classifiedAt,
+      forwardedAt: inv.forwardedAt,
+      qualityRepliedAt: inv.qualityRepliedAt,
+      determination: inv.determination,
+      plan: capa.plan,
+      acceptedAt: capa.acceptedAt,
+      closedAt: at,
+    };
+  }
+  return s;
+};
+
+/** C-12: a reopened complaint goes back to needing a new explanation (external) or a new CAPA plan (internal). */
+const reopen = (s: ComplaintState, at: Instant): ComplaintState => {
+  if (s.status !== 'closed') return s;
+  if (s.path === 'external') return { ...fileOf(s), status: 'external', classifiedAt: s.classifiedAt };
+  return {
+    ...fileOf(s),
+    status: 'internal',
+    classifiedAt: s.classifiedAt,
+    investigation: {
+      step: 'determined',
+      forwardedAt: s.forwardedAt,
+      qualityRepliedAt: s.qualityRepliedAt,
+      determination: s.determination,
+      capa: { step: 'plan-required', reason: 'reopened', since: at, plansSoFar: s.plan.number },
+      dispute: 'none',
+    },
+  };
+};
