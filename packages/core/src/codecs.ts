@@ -122,12 +122,23 @@ const kindOf = (u: unknown): string => {
   }
 };
 
+/** Look through wrappers that add no context of their own (readonly, refinements, exact). */
+const underlying = (type: t.Decoder<unknown, unknown>): t.Decoder<unknown, unknown> =>
+  type instanceof t.ReadonlyType || type instanceof t.RefinementType || type instanceof t.ExactType ? underlying(type.type) : type;
+
 const pathOf = (context: t.Context): string => {
   const keys: string[] = [];
   context.forEach((entry, i) => {
     const parent = i > 0 ? context[i - 1] : undefined;
-    // Members of unions and intersections are keyed by index: they are not fields.
-    const memberIndex = parent !== undefined && (parent.type instanceof t.UnionType || parent.type instanceof t.IntersectionType);
+    const parentType = parent === undefined ? undefined : underlying(parent.type);
+    // Members of unions and intersections are keyed by index too, but they are not fields: an index
+    // is part of the path only under an array, a tuple or a record.
+    const indexed =
+      parentType instanceof t.ArrayType ||
+      parentType instanceof t.ReadonlyArrayType ||
+      parentType instanceof t.TupleType ||
+      parentType instanceof t.DictionaryType;
+    const memberIndex = /^\d+$/.test(entry.key) && !indexed;
     if (entry.key !== '' && !memberIndex) keys.push(entry.key);
   });
   return keys.length === 0 ? '(root)' : keys.join('.');

@@ -1,2 +1,4 @@
 /** @caseledger/testing: the store conformance suite and helpers for testing procedures. */
+export * from './givenWhenThen.js';
+export type * from './plain.js';
 export * from './storeConformance.js';

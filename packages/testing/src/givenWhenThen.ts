@@ -1,0 +1,73 @@
+/**
+ * Given / when / then for deciders: given a history, when a command is decided, then these events
+ * (or this refusal). Failures show a readable diff through Vitest's `expect`.
+ */
+import type { Decider, Violation } from '@caseledger/core';
+import * as E from 'fp-ts/lib/Either.js';
+import { expect } from 'vitest';
+import type { Plain } from './plain.js';
+
+export interface Then<Event, State> {
+  /** The command is accepted and decides exactly these events. */
+  readonly then: (expected: ReadonlyArray<Plain<Event>>) => ReadonlyArray<Event>;
+  /** The command is accepted; the decided events are returned for further checks. */
+  readonly thenAccepted: () => ReadonlyArray<Event>;
+  /** The command is refused with this code or rule id (or both: `{ ruleId, code }`). */
+  readonly thenRefused: (expected: string | { readonly ruleId?: string; readonly code?: string }) => Violation;
+  /** The state the command was decided on. */
+  readonly state: State;
+}
+
+export interface Given<Command, Event, State> {
+  readonly when: (command: Command) => Then<Event, State>;
+}
+
+const describeDecision = <Event>(decided: E.Either<Violation, ReadonlyArray<Event>>): string =>
+  E.isLeft(decided) ? `refused: ${decided.left.ruleId} ${decided.left.code} — ${decided.left.message}` : `accepted with ${decided.right.length} event(s)`;
+
+export const deciderSpec = <Command, Event, State>(decider: Decider<Command, Event, State>) => ({
+  given: (history: ReadonlyArray<Event>): Given<Command, Event, State> => ({
+    when: (command) => {
+      const state = history.reduce(decider.evolve, decider.initialState);
+      const decided = decider.decide(command, state);
+      const accepted = (): ReadonlyArray<Event> => {
+        if (E.isLeft(decided)) expect.fail(`expected the command to be accepted, but it was ${describeDecision(decided)}`);
+        return E.isRight(decided) ? decided.right : [];
+      };
+      return {
+        state,
+        thenAccepted: accepted,
+        then: (expected) => {
+          const events = accepted();
+          expect(events).toEqual(expected);
+          return events;
+        },
+        thenRefused: (expected) => {
+          if (E.isRight(decided)) expect.fail(`expected a refusal, but the command was ${describeDecision(decided)}`);
+          if (E.isRight(decided)) throw new Error('unreachable');
+          const v = decided.left;
+          if (typeof expected === 'string') {
+            expect([v.code, v.ruleId], `refused with ${v.ruleId} ${v.code}: ${v.message}`).toContain(expected);
+          } else {
+            expect({ ruleId: v.ruleId, code: v.code }).toEqual({ ruleId: expected.ruleId ?? v.ruleId, code: expected.code ?? v.code });
+          }
+          return v;
+        },
+      };
+    },
+  }),
+  /** Decide commands one after another from the initial state; every one must be accepted. */
+  run: (commands: ReadonlyArray<Command>): { readonly events: ReadonlyArray<Event>; readonly state: State } => {
+    let state = decider.initialState;
+    const events: Event[] = [];
+    commands.forEach((command, i) => {
+      const decided = decider.decide(command, state);
+      if (E.isLeft(decided)) expect.fail(`step ${i + 1} was ${describeDecision(decided)}`);
+      if (E.isRight(decided)) {
+        events.push(...decided.right);
+        state = decided.right.reduce(decider.evolve, state);
+      }
+    });
+    return { events, state };
+  },
+});
