@@ -21,3 +21,5 @@ export * from './rulebookPolicy.js';
 export * from './upcasting.js';
 export * from './violation.js';
 export * from './complaint/index.js';
+export * from './customer.js';
+export * from './survey/index.js';

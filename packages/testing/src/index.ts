@@ -1,4 +1,5 @@
 /** @caseledger/testing: the store conformance suite and helpers for testing procedures. */
+export * from './arbitraries/index.js';
 export * from './givenWhenThen.js';
 export type * from './plain.js';
 export * from './storeConformance.js';

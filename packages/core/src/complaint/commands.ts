@@ -2,7 +2,8 @@
 import * as t from 'io-ts';
 import { Actor, DepartmentCodec } from '../actor.js';
 import { CaseId, Instant, NonEmptyText, PositiveInt, type TaggedUnion, tagged, taggedUnion, taggedWithOptional } from '../codecs.js';
-import { AppraisalOutcome, ChannelCodec, Customer, Product, ResponsibilityCodec, ReviewReasonCodec, SeverityCodec } from './vocabulary.js';
+import { AppraisalOutcome, ChannelCodec, Product, ResponsibilityCodec, ReviewReasonCodec, SeverityCodec } from './vocabulary.js';
+import { Customer } from '../customer.js';
 
 const base = { caseId: CaseId, at: Instant, actor: Actor };
 

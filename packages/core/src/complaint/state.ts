@@ -6,7 +6,8 @@
 import type { Actor, Department } from '../actor.js';
 import type { CaseId, Instant, PositiveInt } from '../codecs.js';
 import type { ComplaintEvent } from './events.js';
-import type { Channel, Customer, Product, ReviewReason, Severity } from './vocabulary.js';
+import type { Channel, Product, ReviewReason, Severity } from './vocabulary.js';
+import type { Customer } from '../customer.js';
 
 /** C-6: samples and returned goods. `held` is what has arrived and not been disposed of. */
 export interface Samples {

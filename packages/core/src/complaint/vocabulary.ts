@@ -21,13 +21,6 @@ export const reviewReasons = ['cannot-fix-in-time', 'cause-unknown', 'responsibi
 export type ReviewReason = (typeof reviewReasons)[number];
 export const ReviewReasonCodec = oneOf(reviewReasons);
 
-/** The customer who complains. Name and contact details are personal data (T-10). */
-export const Customer = t.readonly(
-  t.intersection([t.type({ id: NonEmptyText, name: NonEmptyText }), t.partial({ phone: NonEmptyText, email: NonEmptyText, address: NonEmptyText })]),
-  'Customer',
-);
-export type Customer = t.TypeOf<typeof Customer>;
-
 /** The product concerned, when there is one (C-1). */
 export const Product = t.readonly(
   t.intersection([t.type({ name: NonEmptyText }), t.partial({ sku: NonEmptyText, serialNumber: NonEmptyText })]),

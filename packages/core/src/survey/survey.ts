@@ -1,0 +1,146 @@
+/**
+ * Satisfaction surveys (S-1 … S-4): one survey form sent to one customer for a period, and its
+ * return. Stream: `survey-<id>`.
+ */
+import * as E from 'fp-ts/lib/Either.js';
+import * as t from 'io-ts';
+import { Actor, type Department, oneOf, only } from '../actor.js';
+import { CaseId, Instant, NonEmptyText, type TaggedUnion, compareInstants, tagged, taggedUnion, taggedWithOptional } from '../codecs.js';
+import type { CaseType } from '../caseType.js';
+import { Customer } from '../customer.js';
+import type { Decider } from '../decider.js';
+import { type HistoryInvariant, instantsNeverGoBackwards } from '../invariant.js';
+import { type HistoryViolation, type Violation, atRevision, violation } from '../violation.js';
+
+/** S-1: the five levels, best first. */
+export const satisfactionLevels = ['very-satisfied', 'fairly-satisfied', 'basically-satisfied', 'not-very-satisfied', 'dissatisfied'] as const;
+export type SatisfactionLevel = (typeof satisfactionLevels)[number];
+export const SatisfactionLevelCodec = oneOf(satisfactionLevels);
+
+/** S-2: "basically satisfied" or better counts as satisfied. */
+export const isSatisfied = (level: SatisfactionLevel): boolean => satisfactionLevels.indexOf(level) <= satisfactionLevels.indexOf('basically-satisfied');
+
+export const ItemRating = t.readonly(t.type({ item: NonEmptyText, level: SatisfactionLevelCodec }), 'ItemRating');
+export type ItemRating = t.TypeOf<typeof ItemRating>;
+
+const base = { caseId: CaseId, at: Instant, actor: Actor };
+
+export const SendSurvey = tagged('SendSurvey', { ...base, customer: Customer, period: NonEmptyText, items: t.readonlyArray(NonEmptyText) });
+/** S-1: the overall judgement is required (the codec refuses a return without it). */
+export const RecordSurveyReturn = taggedWithOptional('RecordSurveyReturn', { ...base, ratings: t.readonlyArray(ItemRating), overall: SatisfactionLevelCodec }, { comments: NonEmptyText });
+export type SurveyCommand = t.TypeOf<typeof SendSurvey> | t.TypeOf<typeof RecordSurveyReturn>;
+export const SurveyCommand: TaggedUnion<SurveyCommand> = taggedUnion<SurveyCommand>('SurveyCommand', { SendSurvey, RecordSurveyReturn });
+
+const eventBase = { at: Instant, by: Actor };
+export const SurveySent = tagged('SurveySent', { ...eventBase, customer: Customer, period: NonEmptyText, items: t.readonlyArray(NonEmptyText) });
+export const SurveyReturned = taggedWithOptional('SurveyReturned', { ...eventBase, ratings: t.readonlyArray(ItemRating), overall: SatisfactionLevelCodec }, { comments: NonEmptyText });
+export type SurveyEvent = t.TypeOf<typeof SurveySent> | t.TypeOf<typeof SurveyReturned>;
+export const SurveyEvent: TaggedUnion<SurveyEvent> = taggedUnion<SurveyEvent>('SurveyEvent', { SurveySent, SurveyReturned });
+
+interface SurveyForm {
+  readonly customer: Customer;
+  readonly period: string;
+  readonly items: ReadonlyArray<string>;
+  readonly sentAt: Instant;
+}
+
+export type SurveyState =
+  | { readonly status: 'none' }
+  | (SurveyForm & { readonly status: 'sent' })
+  | (SurveyForm & {
+      readonly status: 'returned';
+      readonly ratings: ReadonlyArray<ItemRating>;
+      readonly overall: SatisfactionLevel;
+      readonly returnedAt: Instant;
+    });
+
+const SURVEYORS: ReadonlyArray<Department> = ['sales', 'customer-service'];
+/** Surveys are sent and recorded by sales (seed 004 §4.11.1) or customer service (seed 003 §5.8). */
+const surveyor = (step: string) => only('T-6', 'FRONT_OFFICE_ONLY', { departments: SURVEYORS }, step);
+
+/** S-1: every item of the form is rated once, and no item the form did not ask about. */
+export const checkRatings = (items: ReadonlyArray<string>, ratings: ReadonlyArray<{ readonly item: string }>): Violation | undefined => {
+  const rated = ratings.map((r) => r.item);
+  const unknown = rated.filter((i) => !items.includes(i));
+  if (unknown.length > 0) return violation('S-1', 'SURVEY_ITEM_UNKNOWN', `The form does not ask about: ${unknown.join(', ')}.`, { items: unknown });
+  const twice = rated.filter((i, k) => rated.indexOf(i) !== k);
+  if (twice.length > 0) return violation('S-1', 'SURVEY_ITEM_RATED_TWICE', `Rated more than once: ${[...new Set(twice)].join(', ')}.`, { items: twice });
+  const missing = items.filter((i) => !rated.includes(i));
+  if (missing.length > 0) return violation('S-1', 'SURVEY_ITEM_UNRATED', `Every item is rated on the five levels; missing: ${missing.join(', ')}.`, { items: missing });
+  return undefined;
+};
+
+export const surveyDecider: Decider<SurveyCommand, SurveyEvent, SurveyState> = {
+  initialState: { status: 'none' },
+  evolve: (s, e) => {
+    switch (e.type) {
+      case 'SurveySent':
+        return s.status === 'none' ? { status: 'sent', customer: e.customer, period: e.period, items: e.items, sentAt: e.at } : s;
+      case 'SurveyReturned':
+        return s.status === 'sent' ? { ...s, status: 'returned', ratings: e.ratings, overall: e.overall, returnedAt: e.at } : s;
+    }
+  },
+  decide: (c, s) => {
+    switch (c.type) {
+      case 'SendSurvey': {
+        const who = surveyor('Sending a survey')(c.actor);
+        if (E.isLeft(who)) return who;
+        if (s.status !== 'none') return E.left(violation('S-1', 'SURVEY_ALREADY_SENT', `Survey ${c.caseId} was already sent.`));
+        if (c.items.length !== new Set(c.items).size) return E.left(violation('S-1', 'SURVEY_ITEM_REPEATED', 'Each item appears once on the form.'));
+        return E.right([{ type: 'SurveySent', at: c.at, by: c.actor, customer: c.customer, period: c.period, items: c.items }]);
+      }
+      case 'RecordSurveyReturn': {
+        const who = surveyor('Recording a returned survey')(c.actor);
+        if (E.isLeft(who)) return who;
+        if (s.status === 'none') return E.left(violation('S-1', 'SURVEY_NOT_SENT', `Survey ${c.caseId} was never sent.`));
+        if (s.status === 'returned') return E.left(violation('S-1', 'SURVEY_ALREADY_RETURNED', 'This form was already returned.'));
+        if (compareInstants(c.at, s.sentAt) < 0) return E.left(violation('T-1', 'INSTANT_BEFORE_PREVIOUS_EVENT', `The return at ${c.at} is earlier than the survey was sent.`));
+        const bad = checkRatings(s.items, c.ratings);
+        if (bad !== undefined) return E.left(bad);
+        return E.right([
+          { type: 'SurveyReturned', at: c.at, by: c.actor, ratings: c.ratings, overall: c.overall, ...(c.comments === undefined ? {} : { comments: c.comments }) },
+        ]);
+      }
+    }
+  },
+};
+
+/** S-1 as a history invariant: a form is sent once, returned at most once, with every item rated once. */
+export const surveyFormsAreComplete: HistoryInvariant<SurveyEvent> = {
+  ruleId: 'S-1',
+  code: 'SURVEY_FORM_INVALID',
+  description: 'A survey is sent once, then returned at most once with every item of the form rated exactly once.',
+  check: (events) => {
+    const found: HistoryViolation[] = [];
+    let items: ReadonlyArray<string> | undefined;
+    let returned = false;
+    events.forEach((e, revision) => {
+      if (e.type === 'SurveySent') {
+        if (items !== undefined) found.push(atRevision(revision, violation('S-1', 'SURVEY_ALREADY_SENT', 'The survey was sent twice.')));
+        items = e.items;
+        return;
+      }
+      if (items === undefined) found.push(atRevision(revision, violation('S-1', 'SURVEY_NOT_SENT', 'A return was recorded for a survey never sent.')));
+      else if (returned) found.push(atRevision(revision, violation('S-1', 'SURVEY_ALREADY_RETURNED', 'The form was returned twice.')));
+      else {
+        const bad = checkRatings(items, e.ratings);
+        if (bad !== undefined) found.push(atRevision(revision, bad));
+      }
+      returned = true;
+    });
+    return found;
+  },
+};
+
+export const surveyInvariants: ReadonlyArray<HistoryInvariant<SurveyEvent>> = [instantsNeverGoBackwards<SurveyEvent>(), surveyFormsAreComplete];
+
+export const surveyCaseType: CaseType<SurveyCommand, SurveyEvent, SurveyState> = {
+  category: 'survey',
+  commands: SurveyCommand,
+  events: SurveyEvent,
+  decider: surveyDecider,
+  upcasters: {},
+  invariants: surveyInvariants,
+  // A survey has no closing step: its record is complete once the form is returned.
+  closedAt: (s) => (s.status === 'returned' ? s.returnedAt : undefined),
+};
