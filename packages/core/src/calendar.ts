@@ -4,7 +4,7 @@
  * answered here, in the calendar's zone, so a rule never touches the machine's clock or zone.
  */
 import { TZDate } from '@date-fns/tz';
-import { addDays, addMonths } from 'date-fns';
+import { addDays, addMonths, getDaysInMonth } from 'date-fns';
 import * as E from 'fp-ts/lib/Either.js';
 import * as t from 'io-ts';
 import { oneOf } from './actor.js';
@@ -115,6 +115,12 @@ const toLocalDate = (d: Date): LocalDate => {
 const utcDay = (date: LocalDate): TZDate => {
   const [y, m, d] = date.split('-').map(Number);
   return new TZDate(y ?? 0, (m ?? 1) - 1, d ?? 1, 'UTC');
+};
+
+/** The date of a year, month (1–12) and day, the day clamped to the month's end (Feb 29 → Feb 28). */
+export const localDateFromParts = (year: number, month: number, day: number): LocalDate => {
+  const first = new TZDate(year, month - 1, 1, 'UTC');
+  return toLocalDate(new TZDate(year, month - 1, Math.min(Math.max(1, day), getDaysInMonth(first)), 'UTC'));
 };
 
 /** The date an instant falls on in the calendar's zone. */

@@ -23,3 +23,4 @@ export * from './violation.js';
 export * from './complaint/index.js';
 export * from './customer.js';
 export * from './survey/index.js';
+export * from './warranty/index.js';

@@ -46,3 +46,31 @@ export const instantsNeverGoBackwards = <Event extends { readonly at: Instant }>
     return found;
   },
 });
+
+/**
+ * An invariant written as a left fold: each step sees what was tracked so far and may report the
+ * event it is looking at, with a message.
+ */
+export const scanningInvariant =
+  <Event extends { readonly type: string; readonly at: Instant }>() =>
+  <A>(
+    ruleId: RuleId,
+    code: string,
+    description: string,
+    initial: A,
+    step: (tracked: A, e: Event) => { readonly tracked: A; readonly broken?: string },
+  ): HistoryInvariant<Event> => ({
+    ruleId,
+    code,
+    description,
+    check: (events) => {
+      const found: HistoryViolation[] = [];
+      let tracked = initial;
+      events.forEach((e, revision) => {
+        const r = step(tracked, e);
+        tracked = r.tracked;
+        if (r.broken !== undefined) found.push(atRevision(revision, violation(ruleId, code, r.broken, { eventType: e.type, at: e.at })));
+      });
+      return found;
+    },
+  });

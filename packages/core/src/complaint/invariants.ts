@@ -3,33 +3,10 @@
  * The decider must never produce a history that breaks one; the audit runs them over any stored
  * history, including ones written by other systems or older versions.
  */
-import type { HistoryInvariant } from '../invariant.js';
-import { instantsNeverGoBackwards } from '../invariant.js';
-import { type HistoryViolation, type RuleId, atRevision, violation } from '../violation.js';
+import { type HistoryInvariant, instantsNeverGoBackwards, scanningInvariant } from '../invariant.js';
 import type { ComplaintEvent, ComplaintEventType } from './events.js';
 
-/** An invariant as a left fold: each step sees what was tracked so far and may report the event. */
-const scanning = <A>(
-  ruleId: RuleId,
-  code: string,
-  description: string,
-  initial: A,
-  step: (tracked: A, e: ComplaintEvent) => { readonly tracked: A; readonly broken?: string },
-): HistoryInvariant<ComplaintEvent> => ({
-  ruleId,
-  code,
-  description,
-  check: (events) => {
-    const found: HistoryViolation[] = [];
-    let tracked = initial;
-    events.forEach((e, revision) => {
-      const r = step(tracked, e);
-      tracked = r.tracked;
-      if (r.broken !== undefined) found.push(atRevision(revision, violation(ruleId, code, r.broken, { eventType: e.type, at: e.at })));
-    });
-    return found;
-  },
-});
+const scanning = scanningInvariant<ComplaintEvent>();
 
 const AFTER_CLASSIFICATION = new Set<ComplaintEventType>([
   'ForwardedToQuality',

@@ -1,0 +1,173 @@
+/** The commands and events of warranty claims (W-1 … W-10). Every event records when and by whom. */
+import * as t from 'io-ts';
+import { Actor } from '../actor.js';
+import { CaseId, Instant, LocalDate, NonEmptyText, PositiveInt, type TaggedUnion, tagged, taggedUnion, taggedWithOptional } from '../codecs.js';
+import { Customer } from '../customer.js';
+import { ClaimKindCodec, DefectVerdictCodec, FeeQuote, HandedOverWork, ProductUnit } from './vocabulary.js';
+
+const cmd = { caseId: CaseId, at: Instant, actor: Actor };
+const ev = { at: Instant, by: Actor };
+
+// ---------------------------------------------------------------------------------------------
+// Commands
+
+export const FileClaim = taggedWithOptional('FileClaim', { ...cmd, customer: Customer, kind: ClaimKindCodec, reason: NonEmptyText }, { unit: ProductUnit, work: HandedOverWork });
+export const RecordDefectInspection = tagged('RecordDefectInspection', { ...cmd, verdict: DefectVerdictCodec, report: NonEmptyText });
+/** The justification is plain text here so that a blank one is refused as a W-3 violation, not a decoding error. */
+export const ApproveSpecialCase = tagged('ApproveSpecialCase', { ...cmd, justification: t.string });
+export const AcceptReturn = tagged('AcceptReturn', { ...cmd });
+export const RejectClaim = tagged('RejectClaim', { ...cmd, reason: NonEmptyText });
+export const ReceiveReturnedGoods = tagged('ReceiveReturnedGoods', { ...cmd, quantity: PositiveInt });
+export const IssueReturnSlip = tagged('IssueReturnSlip', { ...cmd, shipDate: LocalDate, reason: NonEmptyText });
+export const SignReturnSlip = tagged('SignReturnSlip', { ...cmd });
+export const BookReturn = tagged('BookReturn', { ...cmd });
+export const ShipReplacement = tagged('ShipReplacement', { ...cmd });
+export const ReceiveRepairUnit = tagged('ReceiveRepairUnit', { ...cmd, quantity: PositiveInt, defect: NonEmptyText });
+export const AssessRepair = tagged('AssessRepair', { ...cmd, mainComponentDamaged: t.boolean });
+export const SendFeeQuote = tagged('SendFeeQuote', { ...cmd, quote: FeeQuote });
+/** A consent counts only with a reference to the customer's signed copy. */
+export const RecordRepairConsent = taggedWithOptional('RecordRepairConsent', { ...cmd, consented: t.boolean }, { signedCopy: t.string });
+export const StartRepair = tagged('StartRepair', { ...cmd });
+export const CompleteRepair = tagged('CompleteRepair', { ...cmd, note: NonEmptyText });
+export const RecordRepairInspection = tagged('RecordRepairInspection', { ...cmd, passed: t.boolean, report: NonEmptyText });
+export const ShipRepairedUnit = tagged('ShipRepairedUnit', { ...cmd });
+export const ReturnUnitUnrepaired = tagged('ReturnUnitUnrepaired', { ...cmd });
+export const ConfirmConstructionDefect = tagged('ConfirmConstructionDefect', { ...cmd, findings: NonEmptyText });
+export const ApproveRepairPlan = tagged('ApproveRepairPlan', { ...cmd, plan: NonEmptyText });
+export const RecordOwnerAcceptance = tagged('RecordOwnerAcceptance', { ...cmd, signedCopy: NonEmptyText });
+export const CloseClaim = tagged('CloseClaim', { ...cmd });
+
+export type WarrantyCommand =
+  | t.TypeOf<typeof FileClaim>
+  | t.TypeOf<typeof RecordDefectInspection>
+  | t.TypeOf<typeof ApproveSpecialCase>
+  | t.TypeOf<typeof AcceptReturn>
+  | t.TypeOf<typeof RejectClaim>
+  | t.TypeOf<typeof ReceiveReturnedGoods>
+  | t.TypeOf<typeof IssueReturnSlip>
+  | t.TypeOf<typeof SignReturnSlip>
+  | t.TypeOf<typeof BookReturn>
+  | t.TypeOf<typeof ShipReplacement>
+  | t.TypeOf<typeof ReceiveRepairUnit>
+  | t.TypeOf<typeof AssessRepair>
+  | t.TypeOf<typeof SendFeeQuote>
+  | t.TypeOf<typeof RecordRepairConsent>
+  | t.TypeOf<typeof StartRepair>
+  | t.TypeOf<typeof CompleteRepair>
+  | t.TypeOf<typeof RecordRepairInspection>
+  | t.TypeOf<typeof ShipRepairedUnit>
+  | t.TypeOf<typeof ReturnUnitUnrepaired>
+  | t.TypeOf<typeof ConfirmConstructionDefect>
+  | t.TypeOf<typeof ApproveRepairPlan>
+  | t.TypeOf<typeof RecordOwnerAcceptance>
+  | t.TypeOf<typeof CloseClaim>;
+
+export const WarrantyCommand: TaggedUnion<WarrantyCommand> = taggedUnion<WarrantyCommand>('WarrantyCommand', {
+  FileClaim,
+  RecordDefectInspection,
+  ApproveSpecialCase,
+  AcceptReturn,
+  RejectClaim,
+  ReceiveReturnedGoods,
+  IssueReturnSlip,
+  SignReturnSlip,
+  BookReturn,
+  ShipReplacement,
+  ReceiveRepairUnit,
+  AssessRepair,
+  SendFeeQuote,
+  RecordRepairConsent,
+  StartRepair,
+  CompleteRepair,
+  RecordRepairInspection,
+  ShipRepairedUnit,
+  ReturnUnitUnrepaired,
+  ConfirmConstructionDefect,
+  ApproveRepairPlan,
+  RecordOwnerAcceptance,
+  CloseClaim,
+});
+
+// ---------------------------------------------------------------------------------------------
+// Events
+
+export const ClaimFiled = taggedWithOptional('ClaimFiled', { ...ev, customer: Customer, kind: ClaimKindCodec, reason: NonEmptyText }, { unit: ProductUnit, work: HandedOverWork });
+export const DefectInspected = tagged('DefectInspected', { ...ev, verdict: DefectVerdictCodec, report: NonEmptyText });
+export const SpecialCaseApproved = tagged('SpecialCaseApproved', { ...ev, justification: NonEmptyText });
+/** W-2: records the policy version, the window's last day and whether the special case was used. */
+export const ReturnAccepted = tagged('ReturnAccepted', { ...ev, policyVersion: t.string, windowEndsOn: LocalDate, specialCase: t.boolean });
+export const ClaimRejected = tagged('ClaimRejected', { ...ev, reason: NonEmptyText });
+export const ReturnedGoodsReceived = tagged('ReturnedGoodsReceived', { ...ev, quantity: PositiveInt });
+export const ReturnSlipIssued = tagged('ReturnSlipIssued', { ...ev, shipDate: LocalDate, reason: NonEmptyText });
+export const ReturnSlipSigned = tagged('ReturnSlipSigned', { ...ev });
+export const ReturnBooked = tagged('ReturnBooked', { ...ev });
+export const ReplacementShipped = tagged('ReplacementShipped', { ...ev });
+export const RepairUnitReceived = tagged('RepairUnitReceived', { ...ev, quantity: PositiveInt, defect: NonEmptyText });
+/** W-6, W-9: records the warranty's last day under the policy version in force. */
+export const RepairAssessed = taggedWithOptional(
+  'RepairAssessed',
+  { ...ev, inWarranty: t.boolean, mainComponentDamaged: t.boolean, feeRequired: t.boolean, policyVersion: t.string },
+  { warrantyLastDay: LocalDate },
+);
+export const FeeQuoteSent = tagged('FeeQuoteSent', { ...ev, quote: FeeQuote });
+export const RepairConsentRecorded = taggedWithOptional('RepairConsentRecorded', { ...ev, consented: t.boolean }, { signedCopy: NonEmptyText });
+export const RepairStarted = tagged('RepairStarted', { ...ev });
+export const RepairCompleted = tagged('RepairCompleted', { ...ev, note: NonEmptyText });
+export const RepairInspected = tagged('RepairInspected', { ...ev, passed: t.boolean, report: NonEmptyText });
+export const RepairedUnitShipped = tagged('RepairedUnitShipped', { ...ev });
+export const UnitReturnedUnrepaired = tagged('UnitReturnedUnrepaired', { ...ev });
+export const ConstructionDefectConfirmed = tagged('ConstructionDefectConfirmed', { ...ev, findings: NonEmptyText });
+export const RepairPlanApproved = tagged('RepairPlanApproved', { ...ev, plan: NonEmptyText });
+export const OwnerAccepted = tagged('OwnerAccepted', { ...ev, signedCopy: NonEmptyText });
+export const ClaimClosed = tagged('ClaimClosed', { ...ev });
+
+export type WarrantyEvent =
+  | t.TypeOf<typeof ClaimFiled>
+  | t.TypeOf<typeof DefectInspected>
+  | t.TypeOf<typeof SpecialCaseApproved>
+  | t.TypeOf<typeof ReturnAccepted>
+  | t.TypeOf<typeof ClaimRejected>
+  | t.TypeOf<typeof ReturnedGoodsReceived>
+  | t.TypeOf<typeof ReturnSlipIssued>
+  | t.TypeOf<typeof ReturnSlipSigned>
+  | t.TypeOf<typeof ReturnBooked>
+  | t.TypeOf<typeof ReplacementShipped>
+  | t.TypeOf<typeof RepairUnitReceived>
+  | t.TypeOf<typeof RepairAssessed>
+  | t.TypeOf<typeof FeeQuoteSent>
+  | t.TypeOf<typeof RepairConsentRecorded>
+  | t.TypeOf<typeof RepairStarted>
+  | t.TypeOf<typeof RepairCompleted>
+  | t.TypeOf<typeof RepairInspected>
+  | t.TypeOf<typeof RepairedUnitShipped>
+  | t.TypeOf<typeof UnitReturnedUnrepaired>
+  | t.TypeOf<typeof ConstructionDefectConfirmed>
+  | t.TypeOf<typeof RepairPlanApproved>
+  | t.TypeOf<typeof OwnerAccepted>
+  | t.TypeOf<typeof ClaimClosed>;
+
+export const WarrantyEvent: TaggedUnion<WarrantyEvent> = taggedUnion<WarrantyEvent>('WarrantyEvent', {
+  ClaimFiled,
+  DefectInspected,
+  SpecialCaseApproved,
+  ReturnAccepted,
+  ClaimRejected,
+  ReturnedGoodsReceived,
+  ReturnSlipIssued,
+  ReturnSlipSigned,
+  ReturnBooked,
+  ReplacementShipped,
+  RepairUnitReceived,
+  RepairAssessed,
+  FeeQuoteSent,
+  RepairConsentRecorded,
+  RepairStarted,
+  RepairCompleted,
+  RepairInspected,
+  RepairedUnitShipped,
+  UnitReturnedUnrepaired,
+  ConstructionDefectConfirmed,
+  RepairPlanApproved,
+  OwnerAccepted,
+  ClaimClosed,
+});
