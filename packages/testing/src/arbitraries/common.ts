@@ -23,6 +23,7 @@ export const office = {
   quality: person('qa-chen', 'quality', 'staff'),
   production: person('prod-liu', 'production', 'staff'),
   engineering: person('eng-zhou', 'engineering', 'staff'),
+  engineeringManager: person('eng-mgr-qian', 'engineering', 'manager'),
   warehouse: person('wh-wu', 'warehouse', 'staff'),
   finance: person('fin-ma', 'finance', 'staff'),
   generalManager: person('gm-huang', 'management', 'general-manager'),

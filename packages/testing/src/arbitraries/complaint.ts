@@ -3,10 +3,10 @@
  * plausible actor, sometimes with anyone, and now and then a step back in time: many are refused,
  * and whatever is accepted must still satisfy every history invariant.
  */
-import { type Actor, ComplaintCommand, complaintDecider } from '@caseledger/core';
-import * as E from 'fp-ts/lib/Either.js';
-import fc from 'fast-check';
-import { decodeOrThrow, instantAfter, office } from './common.js';
+import { type Actor, ComplaintCommand, type ComplaintEvent, type ComplaintState, complaintDecider } from '@caseledger/core';
+import type fc from 'fast-check';
+import { office } from './common.js';
+import { type CommandModel, type SequenceOptions, commandSequences, pick, validSequences } from './sequences.js';
 
 type CommandType = ComplaintCommand['type'];
 
@@ -37,11 +37,6 @@ const plausible: Readonly<Record<CommandType, ReadonlyArray<Actor>>> = {
   ReopenComplaint: [office.salesManager, office.cs],
 };
 
-const pick = <A>(options: ReadonlyArray<A>, seed: number): A => {
-  const chosen = options[seed % options.length];
-  if (chosen === undefined) throw new Error('empty options');
-  return chosen;
-};
 const departments = ['production', 'engineering', 'warehouse'] as const;
 
 /** The fields of a command, chosen by a seed, so that a shrunk sequence stays readable. */
@@ -100,92 +95,24 @@ const fieldsFor = (type: CommandType, seed: number): Record<string, unknown> => 
   }
 };
 
-const commandTypes = ComplaintCommand.tags;
 
-export interface ComplaintSequenceOptions {
-  readonly caseId?: string;
-  readonly maxLength?: number;
-  /** Now and then a step back in time (T-1). Default true. */
-  readonly backwards?: boolean;
-  /**
-   * How often a step is chosen among the commands the procedure would accept right now, rather
-   * than at random: 0 is purely random, 1 only follows the procedure. Default 0.8.
-   */
-  readonly guided?: number;
-  /** Start of the sequence, ms since the epoch. Default Monday 2026-11-16 09:00 in Shanghai. */
-  readonly startMs?: number;
-}
-
-interface Step {
-  readonly guided: boolean;
-  readonly choice: number;
-  readonly actor: number;
-  readonly seed: number;
-  readonly minutes: number;
-}
-
-const stepArb = (guided: number, backwards: boolean): fc.Arbitrary<Step> =>
-  fc.record({
-    guided: fc.double({ min: 0, max: 1, noNaN: true }).map((x) => x < guided),
-    choice: fc.nat({ max: 1000 }),
-    actor: fc.nat({ max: 1000 }),
-    seed: fc.nat({ max: 1000 }),
-    minutes: backwards
-      ? fc.oneof({ weight: 19, arbitrary: fc.integer({ min: 0, max: 3 * 24 * 60 }) }, { weight: 1, arbitrary: fc.integer({ min: -600, max: -1 }) })
-      : fc.integer({ min: 0, max: 3 * 24 * 60 }),
-  });
-
-const everyone = Object.values(office);
-
-/**
- * Complaint command sequences. Most steps follow the procedure (a command the decider accepts in
- * the state so far, by a plausible actor); the others are any command by anyone, and with
- * `backwards` some go back in time. The decider refuses many of those; whatever it accepts must
- * still satisfy every history invariant. Shrinks to short sequences.
- */
-export const complaintCommands = (options: ComplaintSequenceOptions = {}): fc.Arbitrary<ReadonlyArray<ComplaintCommand>> => {
-  const caseId = options.caseId ?? 'C-PROP-1';
-  const startMs = options.startMs ?? Date.parse('2026-11-16T01:00:00Z');
-  const build = decodeOrThrow(ComplaintCommand.codec);
-  return fc.array(stepArb(options.guided ?? 0.8, options.backwards ?? true), { maxLength: options.maxLength ?? 40, size: 'max' }).map((steps) => {
-    let state = complaintDecider.initialState;
-    let minutes = 0;
-    const out: ComplaintCommand[] = [];
-    for (const step of steps) {
-      minutes += step.minutes;
-      const at = instantAfter(startMs, minutes);
-      const make = (type: CommandType, actor: Actor) => build({ type, caseId, at, actor, ...fieldsFor(type, step.seed) });
-      let command: ComplaintCommand | undefined;
-      if (step.guided) {
-        const accepted = commandTypes
-          .flatMap((type) => plausible[type].map((actor) => make(type, actor)))
-          .filter((c) => E.isRight(complaintDecider.decide(c, state)));
-        command = accepted.length > 0 ? pick(accepted, step.choice) : undefined;
-      }
-      command ??= make(pick(commandTypes, step.choice), pick(everyone, step.actor));
-      out.push(command);
-      const decided = complaintDecider.decide(command, state);
-      if (E.isRight(decided)) state = decided.right.reduce(complaintDecider.evolve, state);
-    }
-    return out;
-  });
+/** The complaint procedure as the generators see it. */
+export const complaintModel: CommandModel<ComplaintCommand, ComplaintEvent, ComplaintState> = {
+  decider: complaintDecider,
+  codec: ComplaintCommand.codec,
+  types: ComplaintCommand.tags,
+  plausible: (type) => plausible[type],
+  fields: fieldsFor,
 };
 
-/** Purely random sequences: any command, anyone, any order in time. */
-export const adversarialComplaintCommands = (options: Omit<ComplaintSequenceOptions, 'guided'> = {}): fc.Arbitrary<ReadonlyArray<ComplaintCommand>> =>
+/** Complaint command sequences, mostly following the procedure (see `commandSequences`). */
+export const complaintCommands = (options: SequenceOptions = {}): fc.Arbitrary<ReadonlyArray<ComplaintCommand>> =>
+  commandSequences(complaintModel, { caseId: 'C-PROP-1', ...options });
+
+/** Purely random complaint sequences: any command, anyone, any order in time. */
+export const adversarialComplaintCommands = (options: Omit<SequenceOptions, 'guided'> = {}): fc.Arbitrary<ReadonlyArray<ComplaintCommand>> =>
   complaintCommands({ ...options, guided: 0 });
 
-/** Sequences that follow the procedure: every command is accepted. */
-export const validComplaintProcedures = (options: Omit<ComplaintSequenceOptions, 'guided' | 'backwards'> = {}): fc.Arbitrary<ReadonlyArray<ComplaintCommand>> =>
-  complaintCommands({ ...options, guided: 1, backwards: false }).map((commands) => {
-    // A guided step with nothing acceptable falls back to a random one; cut the sequence there.
-    let state = complaintDecider.initialState;
-    const out: ComplaintCommand[] = [];
-    for (const c of commands) {
-      const decided = complaintDecider.decide(c, state);
-      if (E.isLeft(decided)) break;
-      out.push(c);
-      state = decided.right.reduce(complaintDecider.evolve, state);
-    }
-    return out;
-  });
+/** Complaint sequences that follow the procedure: every command is accepted. */
+export const validComplaintProcedures = (options: Omit<SequenceOptions, 'guided' | 'backwards'> = {}): fc.Arbitrary<ReadonlyArray<ComplaintCommand>> =>
+  validSequences(complaintModel, { caseId: 'C-PROP-1', ...options });

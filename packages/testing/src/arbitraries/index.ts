@@ -1,2 +1,4 @@
 export * from './common.js';
 export * from './complaint.js';
+export * from './sequences.js';
+export * from './warranty.js';

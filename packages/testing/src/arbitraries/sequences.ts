@@ -1,0 +1,116 @@
+/**
+ * Command sequences for any case type, guided by its decider. Most steps follow the procedure (a
+ * command the decider accepts in the state so far, by a plausible actor); the others are any
+ * command by anyone, and with `backwards` some go back in time. Whatever the decider accepts must
+ * still satisfy every history invariant. Shrinks to short sequences.
+ */
+import type { Actor, Decider } from '@caseledger/core';
+import * as E from 'fp-ts/lib/Either.js';
+import fc from 'fast-check';
+import type * as t from 'io-ts';
+import { decodeOrThrow, instantAfter, office } from './common.js';
+
+export interface SequenceOptions {
+  readonly caseId?: string;
+  readonly maxLength?: number;
+  /** Now and then a step back in time (T-1). Default true. */
+  readonly backwards?: boolean;
+  /**
+   * How often a step is chosen among the commands the procedure would accept right now, rather
+   * than at random: 0 is purely random, 1 only follows the procedure. Default 0.8.
+   */
+  readonly guided?: number;
+  /** Start of the sequence, ms since the epoch. Default Monday 2026-11-16 09:00 in Shanghai. */
+  readonly startMs?: number;
+}
+
+/** What a generator needs to know about a case type's commands. */
+export interface CommandModel<C extends { readonly type: string }, Ev, S> {
+  readonly decider: Decider<C, Ev, S>;
+  readonly codec: t.Decoder<unknown, C>;
+  readonly types: ReadonlyArray<C['type']>;
+  /** Who would usually take each step. */
+  readonly plausible: (type: C['type']) => ReadonlyArray<Actor>;
+  /** The fields of a command, chosen by a seed, so that a shrunk sequence stays readable. */
+  readonly fields: (type: C['type'], seed: number) => Record<string, unknown>;
+  /** How likely a guided step picks this type among the accepted ones (default 4): low for detours like a rejection. */
+  readonly weight?: (type: C['type']) => number;
+}
+
+export const pick = <A>(options: ReadonlyArray<A>, seed: number): A => {
+  const chosen = options[seed % options.length];
+  if (chosen === undefined) throw new Error('empty options');
+  return chosen;
+};
+
+interface Step {
+  readonly guided: boolean;
+  readonly choice: number;
+  readonly actor: number;
+  readonly seed: number;
+  readonly minutes: number;
+}
+
+const stepArb = (guided: number, backwards: boolean): fc.Arbitrary<Step> =>
+  fc.record({
+    guided: fc.double({ min: 0, max: 1, noNaN: true }).map((x) => x < guided),
+    choice: fc.nat({ max: 1000 }),
+    actor: fc.nat({ max: 1000 }),
+    seed: fc.nat({ max: 1000 }),
+    minutes: backwards
+      ? fc.oneof({ weight: 19, arbitrary: fc.integer({ min: 0, max: 3 * 24 * 60 }) }, { weight: 1, arbitrary: fc.integer({ min: -600, max: -1 }) })
+      : fc.integer({ min: 0, max: 3 * 24 * 60 }),
+  });
+
+const everyone = Object.values(office);
+
+export const commandSequences = <C extends { readonly type: string }, Ev, S>(model: CommandModel<C, Ev, S>, options: SequenceOptions = {}): fc.Arbitrary<ReadonlyArray<C>> => {
+  const caseId = options.caseId ?? 'PROP-1';
+  const startMs = options.startMs ?? Date.parse('2026-11-16T01:00:00Z');
+  const build = decodeOrThrow(model.codec);
+  const decider = model.decider;
+  const apply = (state: S, command: C): { readonly accepted: boolean; readonly state: S } => {
+    const decided = decider.decide(command, state);
+    return E.isRight(decided) ? { accepted: true, state: decided.right.reduce(decider.evolve, state) } : { accepted: false, state };
+  };
+  return fc.array(stepArb(options.guided ?? 0.8, options.backwards ?? true), { maxLength: options.maxLength ?? 40, size: 'max' }).map((steps) => {
+    let state = decider.initialState;
+    let minutes = 0;
+    const out: C[] = [];
+    const taken = new Set<string>();
+    for (const step of steps) {
+      minutes += step.minutes;
+      const at = instantAfter(startMs, minutes);
+      const make = (type: C['type'], actor: Actor): C => build({ type, caseId, at, actor, ...model.fields(type, step.seed) });
+      let command: C | undefined;
+      if (step.guided) {
+        const accepted = model.types.flatMap((type) => model.plausible(type).map((actor) => make(type, actor))).filter((c) => apply(state, c).accepted);
+        // Prefer steps not taken yet, so sequences move through the procedure instead of repeating
+        // the steps that are always allowed.
+        const fresh = accepted.filter((c) => !taken.has(c.type));
+        const pool = (fresh.length > 0 && step.seed % 4 !== 0 ? fresh : accepted).flatMap((c) => Array.from({ length: model.weight?.(c.type) ?? 4 }, () => c));
+        command = pool.length > 0 ? pick(pool, step.choice) : undefined;
+      }
+      command ??= make(pick(model.types, step.choice), pick(everyone, step.actor));
+      out.push(command);
+      const next = apply(state, command);
+      if (next.accepted) taken.add(command.type);
+      state = next.state;
+    }
+    return out;
+  });
+};
+
+/** Only what the procedure accepts: a guided sequence cut before its first refused step. */
+export const validSequences = <C extends { readonly type: string }, Ev, S>(model: CommandModel<C, Ev, S>, options: Omit<SequenceOptions, 'guided' | 'backwards'> = {}): fc.Arbitrary<ReadonlyArray<C>> =>
+  commandSequences(model, { ...options, guided: 1, backwards: false }).map((commands) => {
+    let state = model.decider.initialState;
+    const out: C[] = [];
+    for (const c of commands) {
+      const decided = model.decider.decide(c, state);
+      if (E.isLeft(decided)) break;
+      out.push(c);
+      state = decided.right.reduce(model.decider.evolve, state);
+    }
+    return out;
+  });
