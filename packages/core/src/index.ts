@@ -24,3 +24,4 @@ export * from './complaint/index.js';
 export * from './customer.js';
 export * from './survey/index.js';
 export * from './warranty/index.js';
+export * from './contractReview/index.js';

@@ -2,3 +2,4 @@ export * from './common.js';
 export * from './complaint.js';
 export * from './sequences.js';
 export * from './warranty.js';
+export * from './contractReview.js';

@@ -33,8 +33,13 @@ export interface CommandModel<C extends { readonly type: string }, Ev, S> {
   readonly plausible: (type: C['type']) => ReadonlyArray<Actor>;
   /** The fields of a command, chosen by a seed, so that a shrunk sequence stays readable. */
   readonly fields: (type: C['type'], seed: number) => Record<string, unknown>;
-  /** How likely a guided step picks this type among the accepted ones (default 4): low for detours like a rejection. */
+  /**
+   * How likely a guided step picks this type among the accepted ones (default 4): low for detours
+   * like a rejection, 0 to leave a type to the unguided steps only.
+   */
   readonly weight?: (type: C['type']) => number;
+  /** How many field variants (consecutive seeds) a guided step considers per type and actor. Default 1. */
+  readonly variants?: number;
 }
 
 export const pick = <A>(options: ReadonlyArray<A>, seed: number): A => {
@@ -64,6 +69,10 @@ const stepArb = (guided: number, backwards: boolean): fc.Arbitrary<Step> =>
 
 const everyone = Object.values(office);
 
+/** What makes a step the same step again: its type and fields, whoever takes it and whenever. */
+const stepKey = (command: object): string =>
+  JSON.stringify(Object.entries(command).filter(([k]) => k !== 'at' && k !== 'actor' && k !== 'caseId'));
+
 export const commandSequences = <C extends { readonly type: string }, Ev, S>(model: CommandModel<C, Ev, S>, options: SequenceOptions = {}): fc.Arbitrary<ReadonlyArray<C>> => {
   const caseId = options.caseId ?? 'PROP-1';
   const startMs = options.startMs ?? Date.parse('2026-11-16T01:00:00Z');
@@ -81,20 +90,30 @@ export const commandSequences = <C extends { readonly type: string }, Ev, S>(mod
     for (const step of steps) {
       minutes += step.minutes;
       const at = instantAfter(startMs, minutes);
-      const make = (type: C['type'], actor: Actor): C => build({ type, caseId, at, actor, ...model.fields(type, step.seed) });
+      const make = (type: C['type'], actor: Actor, seed = step.seed): C => build({ type, caseId, at, actor, ...model.fields(type, seed) });
+      const variants = Array.from({ length: Math.max(1, model.variants ?? 1) }, (_, k) => step.seed + k);
       let command: C | undefined;
       if (step.guided) {
-        const accepted = model.types.flatMap((type) => model.plausible(type).map((actor) => make(type, actor))).filter((c) => apply(state, c).accepted);
+        const candidates = new Map<string, C>();
+        for (const type of model.types) {
+          for (const actor of model.plausible(type)) {
+            for (const seed of variants) {
+              const c = make(type, actor, seed);
+              candidates.set(`${actor.id}|${stepKey(c)}`, c);
+            }
+          }
+        }
+        const accepted = [...candidates.values()].filter((c) => apply(state, c).accepted);
         // Prefer steps not taken yet, so sequences move through the procedure instead of repeating
         // the steps that are always allowed.
-        const fresh = accepted.filter((c) => !taken.has(c.type));
+        const fresh = accepted.filter((c) => !taken.has(stepKey(c)));
         const pool = (fresh.length > 0 && step.seed % 4 !== 0 ? fresh : accepted).flatMap((c) => Array.from({ length: model.weight?.(c.type) ?? 4 }, () => c));
         command = pool.length > 0 ? pick(pool, step.choice) : undefined;
       }
       command ??= make(pick(model.types, step.choice), pick(everyone, step.actor));
       out.push(command);
       const next = apply(state, command);
-      if (next.accepted) taken.add(command.type);
+      if (next.accepted) taken.add(stepKey(command));
       state = next.state;
     }
     return out;

@@ -1,0 +1,213 @@
+/** Contract reviews: R-1 … R-6, the review deadline, invariants over forged and generated histories. */
+import { contractReviewCommands, deciderSpec, validContractReviews } from '@caseledger/testing';
+import * as E from 'fp-ts/lib/Either.js';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  type Actor,
+  ContractReviewCommand,
+  ContractReviewEvent,
+  checkHistory,
+  contractReviewDeadlines,
+  contractReviewDecider,
+  contractReviewInvariants,
+  defaultCalendar,
+  defaultPolicies,
+  describeFieldErrors,
+  replay,
+  requirementCategories,
+} from '../../src/index.js';
+import { production, quality, sales, salesManager, warehouse } from '../fixtures/people.js';
+import { instant } from '../fixtures/values.js';
+
+const spec = deciderSpec(contractReviewDecider);
+const check = checkHistory(contractReviewInvariants);
+const runs = { numRuns: Number(process.env['CASELEDGER_NUM_RUNS'] ?? 200) };
+const at = (hhmm: string, day = 16) => `2026-11-${day}T${hhmm}:00+08:00`;
+
+const command = (type: ContractReviewCommand['type'], t: string, actor: Actor, fields: Record<string, unknown> = {}): ContractReviewCommand => {
+  const d = ContractReviewCommand.decode({ type, caseId: 'CR-2026-015', at: t, actor, ...fields });
+  if (E.isLeft(d)) throw new Error(describeFieldErrors(d.left));
+  return d.right;
+};
+const submit = (form: 'written' | 'oral' = 'written', requiredDepartments: ReadonlyArray<string> = ['production', 'warehouse']) =>
+  command('SubmitOrder', at('09:00'), sales, {
+    customer: { id: 'cust-5', name: 'Ningbo Fixtures' },
+    form,
+    description: '2,000 drivers in a custom potting compound',
+    complexProcess: requiredDepartments.length > 0,
+    specialMaterials: requiredDepartments.length > 0,
+    requiredDepartments,
+  });
+const allRequirements = requirementCategories.map((category, i) =>
+  command('DetermineRequirement', at(`10:${String(i).padStart(2, '0')}`), sales, { category, decision: category === 'stated' ? { kind: 'defined', text: 'IP65, 40 W' } : { kind: 'none' } }),
+);
+const opinions = [
+  command('RecordDepartmentOpinion', at('11:00'), production, { canMeet: true, note: 'Line 2 has capacity' }),
+  command('RecordDepartmentOpinion', at('11:10'), warehouse, { canMeet: true, note: 'Compound in stock' }),
+];
+const capability = command('ConfirmCapability', at('11:30'), sales, { note: 'All departments can meet it' });
+const approve = (actor: Actor = salesManager, t = at('12:00')) => command('ApproveContract', t, actor);
+const reviewed = [submit(), ...allRequirements, ...opinions, capability];
+const signed = [...reviewed, approve(), command('SignContract', at('14:00'), salesManager)];
+const amend = (changesProductRequirements = false) =>
+  command('ProposeAmendment', at('09:00', 17), sales, { amendmentId: 'A1', description: 'Deliver in two lots', changesProductRequirements, affectedDepartments: ['production', 'warehouse'] });
+
+describe('R-1 an oral order is recorded in writing before review', () => {
+  it('refuses review steps on an unrecorded oral order, allows them after', () => {
+    const oral = spec.run([submit('oral')]).events;
+    spec.given(oral).when(allRequirements[0] ?? approve()).thenRefused({ ruleId: 'R-1', code: 'ORAL_ORDER_NOT_RECORDED' });
+    spec.given(oral).when(approve()).thenRefused({ ruleId: 'R-1', code: 'ORAL_ORDER_NOT_RECORDED' });
+    const written = spec.run([submit('oral'), command('RecordOralOrderInWriting', at('09:10'), sales, { orderedBy: 'Ms Lin, purchasing', orderedAt: at('08:45'), record: 'Phone order of 2,000 units' })]).events;
+    spec.given(written).when(allRequirements[0] ?? approve()).thenAccepted();
+  });
+});
+
+describe('R-2 and R-3: every requirement category decided, differences resolved, capability confirmed', () => {
+  it('names the categories still undetermined', () => {
+    const v = spec.given(spec.run([submit('written', []), ...allRequirements.slice(0, 6)]).events).when(approve()).thenRefused({ ruleId: 'R-3', code: 'REQUIREMENTS_NOT_DEFINED' });
+    expect(v.details['categories']).toEqual(['support', 'safety']);
+  });
+  it('refuses with an unresolved difference, then approves once it is resolved', () => {
+    const diff = command('RecordDifference', at('11:40'), sales, { differenceId: 'D1', description: 'Unit price 3% above quotation Q-88' });
+    spec.given(spec.run([...reviewed, diff]).events).when(approve()).thenRefused({ ruleId: 'R-3', code: 'DIFFERENCES_UNRESOLVED' });
+    const resolved = spec.run([...reviewed, diff, command('ResolveDifference', at('11:50'), sales, { differenceId: 'D1', resolution: 'Customer accepted the new price in writing' })]).events;
+    spec.given(resolved).when(approve()).then([{ type: 'ContractApproved', at: at('12:00'), by: salesManager }]);
+  });
+  it('refuses without the capability confirmation, and signing before approval', () => {
+    spec.given(spec.run([submit(), ...allRequirements, ...opinions]).events).when(approve()).thenRefused({ ruleId: 'R-3', code: 'CAPABILITY_NOT_CONFIRMED' });
+    spec.given(spec.run(reviewed).events).when(command('SignContract', at('14:00'), salesManager)).thenRefused({ ruleId: 'R-3', code: 'NOT_APPROVED' });
+    spec.given(spec.run(signed).events).when(approve(salesManager, at('15:00'))).thenRefused('ALREADY_APPROVED');
+  });
+});
+
+describe('R-4 the opinions of the departments concerned', () => {
+  it('refuses approval with a missing department opinion', () => {
+    const v = spec.given(spec.run([submit(), ...allRequirements, opinions[0] ?? capability]).events).when(approve()).thenRefused({ ruleId: 'R-4', code: 'DEPARTMENT_OPINION_MISSING' });
+    expect(v.details['departments']).toEqual(['warehouse']);
+  });
+  it('a "cannot meet" blocks approval until the requirement changes, which re-opens the opinions', () => {
+    const cannot = spec.run([submit(), ...allRequirements, command('RecordDepartmentOpinion', at('11:00'), production, { canMeet: false, note: 'No curing oven free in December' }), opinions[1] ?? capability]).events;
+    spec.given(cannot).when(capability).thenRefused({ ruleId: 'R-4', code: 'DEPARTMENT_CANNOT_MEET' });
+    spec.given(cannot).when(approve()).thenRefused('DEPARTMENT_CANNOT_MEET');
+    const changed = [...cannot, ...spec.given(cannot).when(command('DetermineRequirement', at('13:00'), sales, { category: 'stated', decision: { kind: 'defined', text: 'Deliver in January' } })).thenAccepted()];
+    // The change re-opened every opinion: both departments must answer again.
+    spec.given(changed).when(approve(salesManager, at('13:10'))).thenRefused('DEPARTMENT_OPINION_MISSING');
+  });
+  it('refuses an opinion from a department that was not asked', () => {
+    spec.given(spec.run([submit()]).events).when(command('RecordDepartmentOpinion', at('11:00'), quality, { canMeet: true, note: 'x' })).thenRefused('OPINION_NOT_REQUESTED');
+  });
+});
+
+describe('R-5 only sales approves', () => {
+  it('refuses approval by someone outside sales', () => {
+    spec.given(spec.run(reviewed).events).when(approve(quality)).thenRefused({ ruleId: 'R-5', code: 'APPROVAL_NOT_BY_SALES' });
+    spec.given(spec.run(reviewed).events).when(approve(sales)).thenAccepted();
+  });
+});
+
+describe('R-6 amendments', () => {
+  it('an amendment takes effect only with the customer’s agreement', () => {
+    const proposed = spec.run([...signed, amend()]).events;
+    spec.given(proposed).when(command('CommunicateAmendment', at('10:00', 17), sales, { amendmentId: 'A1', department: 'production' })).thenRefused({ ruleId: 'R-6', code: 'AMENDMENT_NOT_IN_EFFECT' });
+    const declined = spec.run([...signed, amend(), command('RecordAmendmentAgreement', at('09:30', 17), sales, { amendmentId: 'A1', agreed: false })]).events;
+    spec.given(declined).when(command('CommunicateAmendment', at('10:00', 17), sales, { amendmentId: 'A1', department: 'production' })).thenRefused('AMENDMENT_NOT_IN_EFFECT');
+  });
+  it('production is released only once every affected department was told', () => {
+    const agreed = [...signed, amend(), command('RecordAmendmentAgreement', at('09:30', 17), sales, { amendmentId: 'A1', agreed: true })];
+    const toldProduction = spec.run([...agreed, command('CommunicateAmendment', at('10:00', 17), sales, { amendmentId: 'A1', department: 'production' })]).events;
+    const v = spec.given(toldProduction).when(command('ReleaseToProduction', at('11:00', 17), production)).thenRefused({ ruleId: 'R-6', code: 'AMENDMENT_NOT_COMMUNICATED' });
+    expect(v.message).toContain('A1 → warehouse');
+    const toldAll = spec.run([...agreed, command('CommunicateAmendment', at('10:00', 17), sales, { amendmentId: 'A1', department: 'production' }), command('CommunicateAmendment', at('10:05', 17), sales, { amendmentId: 'A1', department: 'warehouse' })]).events;
+    spec.given(toldAll).when(command('ReleaseToProduction', at('11:00', 17), production)).thenAccepted();
+  });
+  it('an amendment that changes product requirements sends the contract back to review', () => {
+    const { events, state } = spec.run([...signed, amend(true), command('RecordAmendmentAgreement', at('09:30', 17), sales, { amendmentId: 'A1', agreed: true })]);
+    expect(events.slice(-2).map((e) => e.type)).toEqual(['AmendmentAgreed', 'ContractReturnedToReview']);
+    expect(state).toMatchObject({ status: 'in-review', capabilityConfirmed: false, opinions: [] });
+    spec.given(events).when(approve(salesManager, at('10:00', 17))).thenRefused({ ruleId: 'R-3', code: 'REQUIREMENTS_NOT_DEFINED' });
+    spec.given(events).when(command('ReleaseToProduction', at('10:00', 17), production)).thenRefused('NOT_SIGNED');
+  });
+});
+
+describe('the review deadline (R-3, policy contractReview.decisionWithinWorkingDays)', () => {
+  it('is met by an approval within 2 working days, missed after', () => {
+    const context = { policies: defaultPolicies, calendar: defaultCalendar };
+    const { events } = spec.run(reviewed.concat([approve(salesManager, at('12:00', 19))]));
+    expect(contractReviewDeadlines(context)(events, instant(at('12:00', 20)))).toMatchObject({ right: [{ name: 'review-decision', status: 'missed', dueBy: '2026-11-18T15:59:59.999Z' }] });
+    const onTime = spec.run(reviewed.concat([approve()])).events;
+    expect(contractReviewDeadlines(context)(onTime, instant(at('12:00', 20)))).toMatchObject({ right: [{ status: 'met' }] });
+  });
+});
+
+const ev = (fields: Record<string, unknown>) => {
+  const d = ContractReviewEvent.decode(fields);
+  if (E.isLeft(d)) throw new Error(describeFieldErrors(d.left));
+  return d.right;
+};
+
+describe('contract-review invariants', () => {
+  it('flag an approval by production and without grounds, and a release before an amendment reached everyone', () => {
+    const forged = [
+      ev({ type: 'OrderSubmitted', at: at('09:00'), by: sales, customer: { id: 'c', name: 'C' }, form: 'written', description: 'x', complexProcess: false, specialMaterials: false, requiredDepartments: [] }),
+      ev({ type: 'ContractApproved', at: at('10:00'), by: production }),
+      ev({ type: 'ContractSigned', at: at('11:00'), by: sales }),
+      ev({ type: 'AmendmentProposed', at: at('12:00'), by: sales, amendmentId: 'A1', description: 'x', changesProductRequirements: false, affectedDepartments: ['production'] }),
+      ev({ type: 'AmendmentAgreed', at: at('13:00'), by: sales, amendmentId: 'A1' }),
+      ev({ type: 'ReleasedToProduction', at: at('14:00'), by: production }),
+    ];
+    const found = check(forged);
+    expect(found.map((v) => [v.ruleId, v.code, v.revision])).toEqual([
+      ['R-3', 'APPROVAL_WITHOUT_GROUNDS', 1],
+      ['R-6', 'AMENDMENT_NOT_COMMUNICATED', 5],
+    ]);
+    expect(found[0]?.message).toContain('approved by production, not sales (R-5)');
+  });
+
+  it('hold for every history the decider writes from generated commands', () => {
+    fc.assert(
+      fc.property(contractReviewCommands(), (commands) => {
+        expect(check(decideAll(commands).events)).toEqual([]);
+      }),
+      runs,
+    );
+  });
+
+  it('every valid review is accepted in full and replays to the state the decider saw', () => {
+    fc.assert(
+      fc.property(validContractReviews(), (commands) => {
+        const { events, state, refused } = decideAll(commands);
+        expect(refused).toBe(0);
+        expect(replay(contractReviewDecider)(events)).toEqual(state);
+      }),
+      runs,
+    );
+  });
+
+  it('the generator reaches every event type', () => {
+    const reached = new Set<string>();
+    fc.assert(
+      fc.property(contractReviewCommands({ maxLength: 60 }), (commands) => {
+        for (const e of decideAll(commands).events) reached.add(e.type);
+      }),
+      { numRuns: 400, seed: 11 },
+    );
+    expect([...reached].sort()).toEqual([...ContractReviewEvent.tags].sort());
+  });
+});
+
+function decideAll(commands: ReadonlyArray<ContractReviewCommand>) {
+  let state = contractReviewDecider.initialState;
+  const events: ContractReviewEvent[] = [];
+  let refused = 0;
+  for (const c of commands) {
+    const d = contractReviewDecider.decide(c, state);
+    if (E.isLeft(d)) {
+      refused += 1;
+      continue;
+    }
+    events.push(...d.right);
+    state = d.right.reduce(contractReviewDecider.evolve, state);
+  }
+  return { events, state, refused };
+}
