@@ -3,3 +3,4 @@ export * from './complaint.js';
 export * from './sequences.js';
 export * from './warranty.js';
 export * from './contractReview.js';
+export * from './configuration.js';

@@ -25,7 +25,7 @@ export interface SequenceOptions {
 }
 
 /** What a generator needs to know about a case type's commands. */
-export interface CommandModel<C extends { readonly type: string }, Ev, S> {
+export interface CommandModel<C extends { readonly type: string }, Ev extends { readonly type: string }, S> {
   readonly decider: Decider<C, Ev, S>;
   readonly codec: t.Decoder<unknown, C>;
   readonly types: ReadonlyArray<C['type']>;
@@ -73,7 +73,38 @@ const everyone = Object.values(office);
 const stepKey = (command: object): string =>
   JSON.stringify(Object.entries(command).filter(([k]) => k !== 'at' && k !== 'actor' && k !== 'caseId'));
 
-export const commandSequences = <C extends { readonly type: string }, Ev, S>(model: CommandModel<C, Ev, S>, options: SequenceOptions = {}): fc.Arbitrary<ReadonlyArray<C>> => {
+const brief = (value: unknown): string => (typeof value === 'object' && value !== null ? JSON.stringify(value) : String(value));
+
+/** One line a step: when (instant, actor) what, then what the decider made of it. */
+export const describeSequence =
+  <C extends { readonly type: string }, Ev extends { readonly type: string }, S>(decider: Decider<C, Ev, S>) =>
+  (commands: ReadonlyArray<C>): string => {
+    let state = decider.initialState;
+    const lines = commands.map((c, i) => {
+      const fields = Object.entries(c)
+        .filter(([k]) => !['type', 'caseId', 'at', 'actor'].includes(k))
+        .map(([k, v]) => `${k}=${brief(v)}`)
+        .join(' ');
+      const who = 'actor' in c && typeof c.actor === 'object' && c.actor !== null && 'id' in c.actor ? String(c.actor.id) : '?';
+      const when = 'at' in c ? String(c.at) : '?';
+      const decided = decider.decide(c, state);
+      let outcome: string;
+      if (E.isRight(decided)) {
+        state = decided.right.reduce(decider.evolve, state);
+        outcome = decided.right.map((e) => e.type).join(', ') || 'nothing';
+      } else {
+        outcome = `refused ${decided.left.ruleId} ${decided.left.code}`;
+      }
+      return `  ${String(i + 1).padStart(2)}. when ${when} ${who}: ${c.type}${fields === '' ? '' : ` ${fields}`}\n      then ${outcome}`;
+    });
+    return ['given a new case', ...lines].join('\n');
+  };
+
+/** Attach a readable given/when/then rendering, which fast-check prints for a counterexample. */
+const readable = <C extends { readonly type: string }, Ev extends { readonly type: string }, S>(decider: Decider<C, Ev, S>, commands: ReadonlyArray<C>): ReadonlyArray<C> =>
+  Object.defineProperty([...commands], fc.toStringMethod, { value: () => `\n${describeSequence(decider)(commands)}\n`, enumerable: false });
+
+export const commandSequences = <C extends { readonly type: string }, Ev extends { readonly type: string }, S>(model: CommandModel<C, Ev, S>, options: SequenceOptions = {}): fc.Arbitrary<ReadonlyArray<C>> => {
   const caseId = options.caseId ?? 'PROP-1';
   const startMs = options.startMs ?? Date.parse('2026-11-16T01:00:00Z');
   const build = decodeOrThrow(model.codec);
@@ -116,12 +147,12 @@ export const commandSequences = <C extends { readonly type: string }, Ev, S>(mod
       if (next.accepted) taken.add(stepKey(command));
       state = next.state;
     }
-    return out;
+    return readable(decider, out);
   });
 };
 
 /** Only what the procedure accepts: a guided sequence cut before its first refused step. */
-export const validSequences = <C extends { readonly type: string }, Ev, S>(model: CommandModel<C, Ev, S>, options: Omit<SequenceOptions, 'guided' | 'backwards'> = {}): fc.Arbitrary<ReadonlyArray<C>> =>
+export const validSequences = <C extends { readonly type: string }, Ev extends { readonly type: string }, S>(model: CommandModel<C, Ev, S>, options: Omit<SequenceOptions, 'guided' | 'backwards'> = {}): fc.Arbitrary<ReadonlyArray<C>> =>
   commandSequences(model, { ...options, guided: 1, backwards: false }).map((commands) => {
     let state = model.decider.initialState;
     const out: C[] = [];
@@ -131,5 +162,5 @@ export const validSequences = <C extends { readonly type: string }, Ev, S>(model
       out.push(c);
       state = decided.right.reduce(model.decider.evolve, state);
     }
-    return out;
+    return readable(model.decider, out);
   });
