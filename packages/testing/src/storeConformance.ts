@@ -11,6 +11,8 @@ import {
   type NewEvent,
   type RecordedEvent,
   compareGlobalPositions,
+  complaintCaseType,
+  decodeRecorded,
 } from '@caseledger/core';
 import * as E from 'fp-ts/lib/Either.js';
 import { randomUUID } from 'node:crypto';
@@ -218,6 +220,20 @@ export const eventStoreConformance = (
         const events = read.kind === 'stream' ? read.events : [];
         expect(events).toHaveLength(largeStreamEvents);
         expect(events.every((e, i) => e.data['i'] === i && e.revision === BigInt(i))).toBe(true);
+      }, timeout);
+    });
+
+    describe('reading back what cannot be decoded', () => {
+      it('an undecodable stored event is reported with its stream, revision and type', async () => {
+        const store = await makeStore();
+        const s = streamName('complaint');
+        const metadata: JsonObject = { eventId: 'm', schemaVersion: 1, actor: { id: 'cs-li', department: 'customer-service', role: 'staff' }, correlationId: 'c', causationId: 'c', at: '2026-11-16T09:00:00+08:00' };
+        await unwrap(store.appendToStream(s, [event('ComplaintAcknowledged', { type: 'ComplaintAcknowledged', at: 'not a date', by: {}, explanation: '' }, metadata)], 'no-stream'));
+        const read = await unwrap(store.readStream(s));
+        const recorded = read.kind === 'stream' ? read.events[0] : undefined;
+        if (recorded === undefined) throw new Error('the event was not stored');
+        const decoded = decodeRecorded(complaintCaseType)(recorded);
+        expect(E.isLeft(decoded) && decoded.left).toMatchObject({ code: 'STORED_EVENT_UNDECODABLE', streamName: s, revision: 0n, eventType: 'ComplaintAcknowledged' });
       }, timeout);
     });
 
