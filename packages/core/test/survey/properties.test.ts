@@ -2,7 +2,8 @@
 import * as E from 'fp-ts/lib/Either.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { SurveyCommand, type SurveyState, checkHistory, isSatisfied, responseRate, satisfactionLevels, satisfactionRate, surveyCaseType, surveyDecider } from '../../src/index.js';
+import { surveyCommands } from '@caseledger/testing';
+import { SurveyCommand, type SurveyState, checkHistory, replay, isSatisfied, responseRate, satisfactionLevels, satisfactionRate, surveyCaseType, surveyDecider } from '../../src/index.js';
 import { sales } from '../fixtures/people.js';
 
 const runs = { numRuns: Number(process.env['CASELEDGER_NUM_RUNS'] ?? 200) };
@@ -24,6 +25,25 @@ const decode = (input: unknown): SurveyCommand => {
 };
 
 describe('survey properties', () => {
+  it('generated survey histories satisfy every survey invariant and replay to the decider’s state', () => {
+    fc.assert(
+      fc.property(surveyCommands(), (commands) => {
+        let state = surveyDecider.initialState;
+        const events = [];
+        for (const c of commands) {
+          const d = surveyDecider.decide(c, state);
+          if (E.isRight(d)) {
+            events.push(...d.right);
+            state = d.right.reduce(surveyDecider.evolve, state);
+          }
+        }
+        expect(checkHistory(surveyCaseType.invariants)(events)).toEqual([]);
+        expect(replay(surveyDecider)(events)).toEqual(state);
+      }),
+      runs,
+    );
+  });
+
   it('whatever returns are recorded, every survey history satisfies S-1, and the rates match a plain count', () => {
     fc.assert(
       fc.property(fc.array(formArb, { maxLength: 30 }), (forms) => {

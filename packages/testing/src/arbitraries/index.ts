@@ -4,3 +4,4 @@ export * from './sequences.js';
 export * from './warranty.js';
 export * from './contractReview.js';
 export * from './configuration.js';
+export * from './survey.js';
