@@ -16,7 +16,7 @@ import {
   instantFromEpochMs,
   loadCase,
 } from '@caseledger/core';
-import { complaintCommands, office } from '@caseledger/testing';
+import { complaintCommands, deciderSpec, office } from '@caseledger/testing';
 import * as E from 'fp-ts/lib/Either.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -100,15 +100,7 @@ describe('complaint deadlines against a reference model (T-2, T-3, T-8)', () => 
     const decider = complaintCaseType.decider;
     fc.assert(
       fc.property(complaintCommands({ backwards: false }), fc.integer({ min: 0, max: 60 * DAY }), (commands, offset) => {
-        let state = decider.initialState;
-        const events: ComplaintEvent[] = [];
-        for (const c of commands) {
-          const d = decider.decide(c, state);
-          if (E.isRight(d)) {
-            events.push(...d.right);
-            state = d.right.reduce(decider.evolve, state);
-          }
-        }
+        const { events } = deciderSpec(decider).decideEach(commands);
         const nowMs = Date.parse('2026-11-16T01:00:00Z') + offset;
         const computed = complaintDeadlines({ policies: defaultPolicies, calendar: defaultCalendar })(events, instantFromEpochMs(nowMs));
         if (E.isLeft(computed)) throw new Error(computed.left.message);
@@ -144,7 +136,7 @@ class Step implements fc.AsyncCommand<Model, Real> {
     readonly name: string,
     readonly input: (at: string) => Record<string, unknown>,
     /** The stage after the command when the model says it is accepted, or the code it is refused with. */
-    readonly expect: (stage: Stage) => { readonly next: Stage; readonly events: number } | { readonly refused: string },
+    readonly expect: (stage: Stage) => Outcome,
   ) {}
   check(): boolean {
     return true;
@@ -169,86 +161,47 @@ class Step implements fc.AsyncCommand<Model, Real> {
 }
 
 const customer = { id: 'cust-1', name: 'Customer One' };
+
+type Outcome = { readonly next: Stage; readonly events: number } | { readonly refused: string };
+/** What every step after the receipt answers before its own rule: not received, not classified, closed. */
+const afterReceipt =
+  (rest: (s: Exclude<Stage, 'none' | 'received' | 'closed'>) => Outcome, classification?: Outcome) =>
+  (s: Stage): Outcome =>
+    s === 'none'
+      ? { refused: 'COMPLAINT_NOT_RECEIVED' }
+      : s === 'received'
+        ? (classification ?? { refused: 'NOT_CLASSIFIED' })
+        : s === 'closed'
+          ? { refused: 'COMPLAINT_CLOSED' }
+          : rest(s);
 const steps = [
   new Step('receive', () => ({ type: 'ReceiveComplaint', actor: office.cs, customer, channel: 'email', description: 'Broken', severity: 'minor' }), (s) =>
     s === 'none' ? { next: 'received', events: 1 } : { refused: 'COMPLAINT_ALREADY_RECEIVED' },
   ),
-  new Step('classify external', () => ({ type: 'ClassifyComplaint', actor: office.cs, responsibility: 'external' }), (s) =>
-    s === 'none' ? { refused: 'COMPLAINT_NOT_RECEIVED' } : s === 'received' ? { next: 'external', events: 1 } : s === 'closed' ? { refused: 'COMPLAINT_CLOSED' } : { refused: 'ALREADY_CLASSIFIED' },
-  ),
-  new Step('classify internal', () => ({ type: 'ClassifyComplaint', actor: office.cs, responsibility: 'internal' }), (s) =>
-    s === 'none' ? { refused: 'COMPLAINT_NOT_RECEIVED' } : s === 'received' ? { next: 'internal', events: 1 } : s === 'closed' ? { refused: 'COMPLAINT_CLOSED' } : { refused: 'ALREADY_CLASSIFIED' },
-  ),
-  new Step('explain', () => ({ type: 'SendExplanation', actor: office.cs, explanation: 'Not our fault' }), (s) =>
-    s === 'none'
-      ? { refused: 'COMPLAINT_NOT_RECEIVED' }
-      : s === 'received'
-        ? { refused: 'NOT_CLASSIFIED' }
-        : s === 'closed'
-          ? { refused: 'COMPLAINT_CLOSED' }
-          : s === 'external' || s === 'explained' || s === 'confirmed'
-            ? { next: s === 'external' ? 'explained' : s, events: 1 }
-            : { refused: 'NOT_EXTERNAL' },
-  ),
-  new Step('confirm receipt', () => ({ type: 'ConfirmExplanationReceipt', actor: office.cs }), (s) =>
-    s === 'none'
-      ? { refused: 'COMPLAINT_NOT_RECEIVED' }
-      : s === 'received'
-        ? { refused: 'NOT_CLASSIFIED' }
-        : s === 'closed'
-          ? { refused: 'COMPLAINT_CLOSED' }
-          : s === 'external'
-            ? { refused: 'EXPLANATION_NOT_SENT' }
-            : s === 'explained' || s === 'confirmed'
-              ? { next: 'confirmed', events: 1 }
-              : { refused: 'NOT_EXTERNAL' },
-  ),
-  new Step('close', () => ({ type: 'CloseComplaint', actor: office.cs }), (s) =>
-    s === 'none'
-      ? { refused: 'COMPLAINT_NOT_RECEIVED' }
-      : s === 'received'
-        ? { refused: 'NOT_CLASSIFIED' }
-        : s === 'closed'
-          ? { refused: 'COMPLAINT_CLOSED' }
-          : s === 'confirmed'
-            ? { next: 'closed', events: 1 }
-            : s === 'external'
-              ? { refused: 'EXPLANATION_NOT_SENT' }
-              : s === 'explained'
-                ? { refused: 'EXPLANATION_RECEIPT_NOT_CONFIRMED' }
-                : { refused: 'CUSTOMER_ACCEPTANCE_MISSING' },
-  ),
-  new Step('forward', () => ({ type: 'ForwardToQuality', actor: office.cs }), (s) =>
-    s === 'none'
-      ? { refused: 'COMPLAINT_NOT_RECEIVED' }
-      : s === 'received'
-        ? { refused: 'NOT_CLASSIFIED' }
-        : s === 'closed'
-          ? { refused: 'COMPLAINT_CLOSED' }
-          : s === 'internal'
-            ? { next: 'forwarded', events: 1 }
-            : s === 'forwarded' || s === 'replied'
-              ? { refused: 'ALREADY_FORWARDED' }
-              : { refused: 'NOT_INTERNAL' },
-  ),
-  new Step('reply by sales', () => ({ type: 'RecordQualityReply', actor: office.sales, reply: 'x' }), (s) =>
-    s === 'none' ? { refused: 'COMPLAINT_NOT_RECEIVED' } : s === 'received' ? { refused: 'NOT_CLASSIFIED' } : s === 'closed' ? { refused: 'COMPLAINT_CLOSED' } : { refused: 'QUALITY_ONLY' },
-  ),
-  new Step('reply by quality', () => ({ type: 'RecordQualityReply', actor: office.quality, reply: 'Investigating' }), (s) =>
-    s === 'none'
-      ? { refused: 'COMPLAINT_NOT_RECEIVED' }
-      : s === 'received'
-        ? { refused: 'NOT_CLASSIFIED' }
-        : s === 'closed'
-          ? { refused: 'COMPLAINT_CLOSED' }
-          : s === 'forwarded'
-            ? { next: 'replied', events: 1 }
-            : s === 'internal'
-              ? { refused: 'NOT_FORWARDED_TO_QUALITY' }
-              : s === 'replied'
-                ? { refused: 'QUALITY_ALREADY_REPLIED' }
-                : { refused: 'NOT_INTERNAL' },
-  ),
+  new Step('classify external', () => ({ type: 'ClassifyComplaint', actor: office.cs, responsibility: 'external' }), afterReceipt(() => ({ refused: 'ALREADY_CLASSIFIED' }), { next: 'external', events: 1 })),
+  new Step('classify internal', () => ({ type: 'ClassifyComplaint', actor: office.cs, responsibility: 'internal' }), afterReceipt(() => ({ refused: 'ALREADY_CLASSIFIED' }), { next: 'internal', events: 1 })),
+  new Step('explain', () => ({ type: 'SendExplanation', actor: office.cs, explanation: 'Not our fault' }), afterReceipt((s) =>
+    s === 'external' ? { next: 'explained', events: 1 } : s === 'explained' || s === 'confirmed' ? { next: s, events: 1 } : { refused: 'NOT_EXTERNAL' },
+  )),
+  new Step('confirm receipt', () => ({ type: 'ConfirmExplanationReceipt', actor: office.cs }), afterReceipt((s) =>
+    s === 'external' ? { refused: 'EXPLANATION_NOT_SENT' } : s === 'explained' || s === 'confirmed' ? { next: 'confirmed', events: 1 } : { refused: 'NOT_EXTERNAL' },
+  )),
+  new Step('close', () => ({ type: 'CloseComplaint', actor: office.cs }), afterReceipt((s) =>
+    s === 'confirmed'
+      ? { next: 'closed', events: 1 }
+      : s === 'external'
+        ? { refused: 'EXPLANATION_NOT_SENT' }
+        : s === 'explained'
+          ? { refused: 'EXPLANATION_RECEIPT_NOT_CONFIRMED' }
+          : { refused: 'CUSTOMER_ACCEPTANCE_MISSING' },
+  )),
+  new Step('forward', () => ({ type: 'ForwardToQuality', actor: office.cs }), afterReceipt((s) =>
+    s === 'internal' ? { next: 'forwarded', events: 1 } : s === 'forwarded' || s === 'replied' ? { refused: 'ALREADY_FORWARDED' } : { refused: 'NOT_INTERNAL' },
+  )),
+  new Step('reply by sales', () => ({ type: 'RecordQualityReply', actor: office.sales, reply: 'x' }), afterReceipt(() => ({ refused: 'QUALITY_ONLY' }))),
+  new Step('reply by quality', () => ({ type: 'RecordQualityReply', actor: office.quality, reply: 'Investigating' }), afterReceipt((s) =>
+    s === 'forwarded' ? { next: 'replied', events: 1 } : s === 'internal' ? { refused: 'NOT_FORWARDED_TO_QUALITY' } : s === 'replied' ? { refused: 'QUALITY_ALREADY_REPLIED' } : { refused: 'NOT_INTERNAL' },
+  )),
 ];
 
 describe('model-based: command handler and in-memory store against a model of the complaint procedure', () => {

@@ -56,6 +56,25 @@ export const deciderSpec = <Command, Event, State>(decider: Decider<Command, Eve
       };
     },
   }),
+  /**
+   * Decide commands one after another from the initial state, skipping the refused ones: the
+   * history the decider writes from any sequence, with the codes it refused.
+   */
+  decideEach: (commands: ReadonlyArray<Command>): { readonly events: ReadonlyArray<Event>; readonly state: State; readonly refused: ReadonlyArray<string> } => {
+    let state = decider.initialState;
+    const events: Event[] = [];
+    const refused: string[] = [];
+    for (const command of commands) {
+      const decided = decider.decide(command, state);
+      if (E.isLeft(decided)) {
+        refused.push(decided.left.code);
+        continue;
+      }
+      events.push(...decided.right);
+      state = decided.right.reduce(decider.evolve, state);
+    }
+    return { events, state, refused };
+  },
   /** Decide commands one after another from the initial state; every one must be accepted. */
   run: (commands: ReadonlyArray<Command>): { readonly events: ReadonlyArray<Event>; readonly state: State } => {
     let state = decider.initialState;

@@ -2,7 +2,7 @@
 import * as E from 'fp-ts/lib/Either.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { surveyCommands } from '@caseledger/testing';
+import { deciderSpec, surveyCommands } from '@caseledger/testing';
 import { SurveyCommand, type SurveyState, checkHistory, replay, isSatisfied, responseRate, satisfactionLevels, satisfactionRate, surveyCaseType, surveyDecider } from '../../src/index.js';
 import { sales } from '../fixtures/people.js';
 
@@ -28,15 +28,7 @@ describe('survey properties', () => {
   it('generated survey histories satisfy every survey invariant and replay to the decider’s state', () => {
     fc.assert(
       fc.property(surveyCommands(), (commands) => {
-        let state = surveyDecider.initialState;
-        const events = [];
-        for (const c of commands) {
-          const d = surveyDecider.decide(c, state);
-          if (E.isRight(d)) {
-            events.push(...d.right);
-            state = d.right.reduce(surveyDecider.evolve, state);
-          }
-        }
+        const { events, state } = deciderSpec(surveyDecider).decideEach(commands);
         expect(checkHistory(surveyCaseType.invariants)(events)).toEqual([]);
         expect(replay(surveyDecider)(events)).toEqual(state);
       }),
@@ -65,15 +57,7 @@ describe('survey properties', () => {
               }),
             );
           }
-          let state = surveyDecider.initialState;
-          const events = [];
-          for (const c of commands) {
-            const d = surveyDecider.decide(c, state);
-            if (E.isRight(d)) {
-              events.push(...d.right);
-              state = d.right.reduce(surveyDecider.evolve, state);
-            }
-          }
+          const { events, state } = deciderSpec(surveyDecider).decideEach(commands);
           expect(checkHistory(surveyCaseType.invariants)(events)).toEqual([]);
           // Independent reference: a return is valid when it rates exactly the form's items, each once.
           const valid = f.returned && f.ratedItems.length === f.items.length && new Set(f.ratedItems).size === f.ratedItems.length && f.items.every((x) => f.ratedItems.includes(x));
