@@ -1,0 +1,9 @@
+/** @caseledger/projections: read models as pure folds, a checkpointing runner, read-model stores. */
+export * from './knownEvents.js';
+export * from './projection.js';
+export * from './readModelStore.js';
+export * from './readModels/caseFiles.js';
+export * from './readModels/complaintStatistics.js';
+export * from './readModels/satisfaction.js';
+export * from './readModels/warrantyStatistics.js';
+export * from './runner.js';

@@ -1,0 +1,51 @@
+/** Decoding stored events of every case type the library knows, by stream category. */
+import {
+  ComplaintEvent,
+  ContractReviewEvent,
+  type EventDecodeError,
+  type EventEnvelope,
+  type RecordedEvent,
+  SurveyEvent,
+  WarrantyEvent,
+  decodeRecorded,
+} from '@caseledger/core';
+import * as E from 'fp-ts/lib/Either.js';
+
+export type KnownEvent =
+  | { readonly category: 'complaint'; readonly caseId: string; readonly envelope: EventEnvelope<ComplaintEvent> }
+  | { readonly category: 'warrantyClaim'; readonly caseId: string; readonly envelope: EventEnvelope<WarrantyEvent> }
+  | { readonly category: 'contractReview'; readonly caseId: string; readonly envelope: EventEnvelope<ContractReviewEvent> }
+  | { readonly category: 'survey'; readonly caseId: string; readonly envelope: EventEnvelope<SurveyEvent> };
+
+export type KnownCategory = KnownEvent['category'];
+
+const decodeComplaint = decodeRecorded({ events: ComplaintEvent, upcasters: {} });
+const decodeWarranty = decodeRecorded({ events: WarrantyEvent, upcasters: {} });
+const decodeContract = decodeRecorded({ events: ContractReviewEvent, upcasters: {} });
+const decodeSurvey = decodeRecorded({ events: SurveyEvent, upcasters: {} });
+
+/** The category is the text before the first `-` of the stream name (as EventStoreDB derives it). */
+export const splitStreamName = (streamName: string): { readonly category: string; readonly caseId: string } => {
+  const dash = streamName.indexOf('-');
+  return dash < 0 ? { category: streamName, caseId: '' } : { category: streamName.slice(0, dash), caseId: streamName.slice(dash + 1) };
+};
+
+/**
+ * Decode a stored event of a known case type. `undefined` for a stream this library does not own
+ * (another category, or a system stream); a decoding failure names stream, revision and type.
+ */
+export const decodeKnownEvent = (recorded: RecordedEvent): E.Either<EventDecodeError, KnownEvent> | undefined => {
+  const { category, caseId } = splitStreamName(recorded.streamName);
+  switch (category) {
+    case 'complaint':
+      return E.map((envelope: EventEnvelope<ComplaintEvent>): KnownEvent => ({ category, caseId, envelope }))(decodeComplaint(recorded));
+    case 'warrantyClaim':
+      return E.map((envelope: EventEnvelope<WarrantyEvent>): KnownEvent => ({ category, caseId, envelope }))(decodeWarranty(recorded));
+    case 'contractReview':
+      return E.map((envelope: EventEnvelope<ContractReviewEvent>): KnownEvent => ({ category, caseId, envelope }))(decodeContract(recorded));
+    case 'survey':
+      return E.map((envelope: EventEnvelope<SurveyEvent>): KnownEvent => ({ category, caseId, envelope }))(decodeSurvey(recorded));
+    default:
+      return undefined;
+  }
+};

@@ -1,0 +1,47 @@
+/** Where a projection keeps its read model together with its checkpoint, written in one step. */
+import type { GlobalPosition } from '@caseledger/core';
+import * as E from 'fp-ts/lib/Either.js';
+import type * as TE from 'fp-ts/lib/TaskEither.js';
+
+/** An event the projection could not decode, recorded so the projection can go on (when configured to). */
+export interface ParkedEvent {
+  readonly streamName: string;
+  readonly revision: string;
+  readonly eventType: string;
+  readonly error: string;
+}
+
+export interface StoredProjection<ReadModel> {
+  readonly version: number;
+  readonly readModel: ReadModel;
+  /** The last event folded in; the next run starts after it. Absent before the first event. */
+  readonly checkpoint?: GlobalPosition;
+  readonly parked: ReadonlyArray<ParkedEvent>;
+}
+
+export interface ReadModelStoreError {
+  readonly _tag: 'ReadModelStoreError';
+  readonly code: 'READ_MODEL_STORE_FAILURE';
+  readonly message: string;
+}
+
+export interface ReadModelStore<ReadModel> {
+  readonly load: (name: string) => TE.TaskEither<ReadModelStoreError, StoredProjection<ReadModel> | undefined>;
+  /** Read model, checkpoint and parked events are written together or not at all. */
+  readonly save: (name: string, stored: StoredProjection<ReadModel>) => TE.TaskEither<ReadModelStoreError, void>;
+}
+
+/** Read models in memory: for tests, examples and the quick start. */
+export const inMemoryReadModelStore = <ReadModel>(): ReadModelStore<ReadModel> & { readonly saves: () => number } => {
+  const rows = new Map<string, StoredProjection<ReadModel>>();
+  let saves = 0;
+  return {
+    load: (name) => async () => E.right(rows.get(name)),
+    save: (name, stored) => async () => {
+      rows.set(name, structuredClone(stored));
+      saves += 1;
+      return E.right(undefined);
+    },
+    saves: () => saves,
+  };
+};

@@ -1,0 +1,237 @@
+/**
+ * The open-work read models. One fold, `caseFiles`, keeps each case's decoded events; the views the
+ * departments open every morning are queries over it at an instant "now", because deadline status
+ * depends on the time of asking (T-8): the complaint board, the overdue list, the CAPA tracker and
+ * the contract-review queue.
+ */
+import {
+  type BusinessCalendar,
+  type ComplaintEvent,
+  type ContractReviewEvent,
+  type DeadlineReport,
+  type Department,
+  type Instant,
+  type PolicySet,
+  type RulebookPolicy,
+  type WarrantyEvent,
+  approvalBlockers,
+  compareInstants,
+  complaintDeadlines,
+  contractReviewDeadlines,
+  epochMs,
+  evolveComplaint,
+  evolveContractReview,
+  initialComplaintState,
+  initialContractReviewState,
+  warrantyDeadlines,
+} from '@caseledger/core';
+import * as E from 'fp-ts/lib/Either.js';
+import type { KnownEvent } from '../knownEvents.js';
+import type { Projection } from '../projection.js';
+
+export type CaseFile =
+  | { readonly category: 'complaint'; readonly caseId: string; readonly events: ReadonlyArray<ComplaintEvent> }
+  | { readonly category: 'warrantyClaim'; readonly caseId: string; readonly events: ReadonlyArray<WarrantyEvent> }
+  | { readonly category: 'contractReview'; readonly caseId: string; readonly events: ReadonlyArray<ContractReviewEvent> };
+
+export interface CaseFiles {
+  readonly cases: Readonly<Record<string, CaseFile>>;
+}
+
+const append = (file: CaseFile | undefined, e: KnownEvent): CaseFile | undefined => {
+  switch (e.category) {
+    case 'complaint':
+      return { category: 'complaint', caseId: e.caseId, events: [...(file?.category === 'complaint' ? file.events : []), e.envelope.event] };
+    case 'warrantyClaim':
+      return { category: 'warrantyClaim', caseId: e.caseId, events: [...(file?.category === 'warrantyClaim' ? file.events : []), e.envelope.event] };
+    case 'contractReview':
+      return { category: 'contractReview', caseId: e.caseId, events: [...(file?.category === 'contractReview' ? file.events : []), e.envelope.event] };
+    case 'survey':
+      return file;
+  }
+};
+
+export const caseFiles: Projection<CaseFiles> = {
+  name: 'case-files',
+  version: 1,
+  handles: new Set([
+    ...['ComplaintReceived', 'ComplaintAcknowledged', 'SamplesRequested', 'SamplesReceived', 'SamplesReinspected', 'SamplesDisposed', 'ComplaintClassified'],
+    ...['JointReviewConvened', 'JointReviewDecided', 'ExplanationSent', 'ExplanationReceiptConfirmed', 'ForwardedToQuality', 'QualityReplied', 'RootCauseDetermined'],
+    ...['CapaPlanSubmitted', 'CapaImplemented', 'CapaVerified', 'ResolutionReported', 'CustomerResponded', 'DeterminationDisputed', 'IndependentAppraisalRecorded'],
+    ...['ComplaintClosed', 'ComplaintReopened'],
+    ...['ClaimFiled', 'ConstructionDefectConfirmed', 'ClaimRejected', 'ClaimClosed'],
+    ...['OrderSubmitted', 'OralOrderRecorded', 'RequirementDetermined', 'DifferenceRecorded', 'DifferenceResolved', 'DepartmentOpinionRecorded', 'CapabilityConfirmed'],
+    ...['ContractApproved', 'OrderRejected', 'ContractSigned', 'AmendmentProposed', 'AmendmentAgreed', 'AmendmentDeclined', 'ContractReturnedToReview'],
+    ...['AmendmentCommunicated', 'ReleasedToProduction'],
+  ]),
+  initial: { cases: {} },
+  apply: (rm, e) => {
+    const key = `${e.category}-${e.caseId}`;
+    const file = append(rm.cases[key], e);
+    return file === undefined ? rm : { cases: { ...rm.cases, [key]: file } };
+  },
+};
+
+export interface QueryContext {
+  readonly policies: PolicySet<RulebookPolicy>;
+  readonly calendar: BusinessCalendar;
+}
+
+const reportsOf = (r: E.Either<{ readonly message: string }, ReadonlyArray<DeadlineReport>>): ReadonlyArray<DeadlineReport> => (E.isRight(r) ? r.right : []);
+
+// ---------------------------------------------------------------------------------------------
+// Complaint board: open complaints by status, severity and responsible department, with deadlines.
+
+export interface ComplaintBoardRow {
+  readonly caseId: string;
+  /** `received`, `external`, `internal: <investigation step>` or `internal: <CAPA step>`. */
+  readonly status: string;
+  readonly severity: string;
+  readonly channel: string;
+  readonly receivedAt: Instant;
+  readonly responsibleDepartment?: Department;
+  /** C-2, C-4, C-5, C-7: every deadline that applies, with its status at `now`. */
+  readonly deadlines: ReadonlyArray<DeadlineReport>;
+}
+
+export const complaintBoard = (rm: CaseFiles, now: Instant, context: QueryContext): ReadonlyArray<ComplaintBoardRow> =>
+  Object.values(rm.cases)
+    .flatMap((file) => {
+      if (file.category !== 'complaint') return [];
+      const state = file.events.reduce(evolveComplaint, initialComplaintState);
+      if (state.status === 'none' || state.status === 'closed') return [];
+      const inv = state.status === 'internal' ? state.investigation : undefined;
+      const status = inv === undefined ? state.status : inv.step === 'determined' ? `internal: ${inv.capa.step}` : `internal: ${inv.step}`;
+      const row: ComplaintBoardRow = {
+        caseId: file.caseId,
+        status,
+        severity: state.severity,
+        channel: state.channel,
+        receivedAt: state.receivedAt,
+        ...(inv?.step === 'determined' ? { responsibleDepartment: inv.determination.responsibleDepartment } : {}),
+        deadlines: reportsOf(complaintDeadlines(context)(file.events, now)).filter((d) => d.status !== 'not-applicable'),
+      };
+      return [row];
+    })
+    .sort((a, b) => compareInstants(a.receivedAt, b.receivedAt));
+
+// ---------------------------------------------------------------------------------------------
+// Overdue list: every open deadline that is missed or due soon, across case types.
+
+export interface OverdueRow {
+  readonly category: CaseFile['category'];
+  readonly caseId: string;
+  readonly ruleId: string;
+  readonly deadline: string;
+  readonly dueBy: Instant;
+  readonly status: 'missed' | 'due-soon';
+}
+
+const deadlinesOf = (file: CaseFile, now: Instant, context: QueryContext): ReadonlyArray<DeadlineReport> => {
+  switch (file.category) {
+    case 'complaint':
+      return reportsOf(complaintDeadlines(context)(file.events, now));
+    case 'warrantyClaim':
+      return reportsOf(warrantyDeadlines(context)(file.events, now));
+    case 'contractReview':
+      return reportsOf(contractReviewDeadlines(context)(file.events, now));
+  }
+};
+
+/** Open deadlines (not yet done) that are missed, or due within `soonMs` of `now` (default 24 h). */
+export const overdueList = (rm: CaseFiles, now: Instant, context: QueryContext, soonMs = 24 * 3600_000): ReadonlyArray<OverdueRow> =>
+  Object.values(rm.cases)
+    .flatMap((file) =>
+      deadlinesOf(file, now, context).flatMap((d): ReadonlyArray<OverdueRow> => {
+        if (d.dueBy === undefined || d.doneAt !== undefined) return [];
+        const base = { category: file.category, caseId: file.caseId, ruleId: d.ruleId, deadline: d.name, dueBy: d.dueBy };
+        if (d.status === 'missed') return [{ ...base, status: 'missed' }];
+        return d.status === 'pending' && epochMs(d.dueBy) - epochMs(now) <= soonMs ? [{ ...base, status: 'due-soon' }] : [];
+      }),
+    )
+    .sort((a, b) => compareInstants(a.dueBy, b.dueBy));
+
+// ---------------------------------------------------------------------------------------------
+// CAPA tracker: plans, due dates, implementation, verification, re-plans (C-7, C-8, C-10).
+
+export interface CapaPlanRow {
+  readonly number: number;
+  readonly department: Department;
+  readonly submittedAt: Instant;
+  readonly implementedAt?: Instant;
+  readonly verifiedAt?: Instant;
+  readonly effective?: boolean;
+  readonly customerAccepted?: boolean;
+}
+
+export interface CapaTrackerRow {
+  readonly caseId: string;
+  readonly responsibleDepartment?: Department;
+  /** The C-7 due instant of the first plan, and its status at `now`. */
+  readonly planDeadline?: DeadlineReport;
+  readonly plans: ReadonlyArray<CapaPlanRow>;
+  readonly replans: number;
+  readonly currentStep: string;
+}
+
+export const capaTracker = (rm: CaseFiles, now: Instant, context: QueryContext): ReadonlyArray<CapaTrackerRow> =>
+  Object.values(rm.cases).flatMap((file) => {
+    if (file.category !== 'complaint') return [];
+    const state = file.events.reduce(evolveComplaint, initialComplaintState);
+    const plans: CapaPlanRow[] = [];
+    const update = (n: number, f: (p: CapaPlanRow) => CapaPlanRow) => {
+      const i = plans.findIndex((p) => p.number === n);
+      const p = plans[i];
+      if (p !== undefined) plans[i] = f(p);
+    };
+    for (const e of file.events) {
+      if (e.type === 'CapaPlanSubmitted') plans.push({ number: e.planNumber, department: e.by.department, submittedAt: e.at });
+      if (e.type === 'CapaImplemented') update(e.planNumber, (p) => ({ ...p, implementedAt: e.at }));
+      if (e.type === 'CapaVerified') update(e.planNumber, (p) => ({ ...p, verifiedAt: e.at, effective: e.effective }));
+      if (e.type === 'CustomerResponded') update(e.planNumber, (p) => ({ ...p, customerAccepted: e.accepted }));
+    }
+    const hasRootCause = file.events.some((e) => e.type === 'RootCauseDetermined');
+    if (!hasRootCause) return [];
+    const planDeadline = reportsOf(complaintDeadlines(context)(file.events, now)).find((d) => d.name === 'capa-plan');
+    const inv = state.status === 'internal' ? state.investigation : undefined;
+    const row: CapaTrackerRow = {
+      caseId: file.caseId,
+      ...(inv?.step === 'determined' ? { responsibleDepartment: inv.determination.responsibleDepartment } : state.status === 'closed' && state.path === 'internal' ? { responsibleDepartment: state.determination.responsibleDepartment } : {}),
+      ...(planDeadline === undefined ? {} : { planDeadline }),
+      plans,
+      replans: Math.max(0, plans.length - 1),
+      currentStep: state.status === 'closed' ? 'closed' : inv?.step === 'determined' ? inv.capa.step : 'awaiting root cause',
+    };
+    return [row];
+  });
+
+// ---------------------------------------------------------------------------------------------
+// Contract review queue: orders waiting, and for what.
+
+export interface ContractQueueRow {
+  readonly caseId: string;
+  readonly status: string;
+  /** What the review waits for: a written record, requirements, an opinion, an amendment's communication… */
+  readonly waitingFor: ReadonlyArray<string>;
+}
+
+export const contractReviewQueue = (rm: CaseFiles): ReadonlyArray<ContractQueueRow> =>
+  Object.values(rm.cases).flatMap((file) => {
+    if (file.category !== 'contractReview') return [];
+    const state = file.events.reduce(evolveContractReview, initialContractReviewState);
+    if (state.status === 'none' || state.status === 'rejected') return [];
+    const waiting =
+      state.status === 'in-review' || state.status === 'awaiting-written-record'
+        ? approvalBlockers(state).map((v) => v.message)
+        : state.amendments.flatMap((a) =>
+            a.status === 'proposed'
+              ? [`customer's answer to amendment ${a.id}`]
+              : a.status === 'in-effect'
+                ? a.affectedDepartments.filter((d) => !a.communicatedTo.includes(d)).map((d) => `amendment ${a.id} to be communicated to ${d}`)
+                : [],
+          );
+    const pendingRelease = state.status === 'signed' && state.releasedAt === undefined && waiting.length === 0 ? ['release to production'] : [];
+    const signing = state.status === 'approved' ? ['signature'] : [];
+    const all = [...waiting, ...signing, ...pendingRelease];
+    return all.length === 0 ? [] : [{ caseId: file.caseId, status: state.status, waitingFor: all }];
+  });

@@ -1,0 +1,66 @@
+/** The annual complaint statistics the quality procedure asks for (seed 003 §5.7): counts by cause, responsibility, department and month. */
+import { type BusinessCalendar, localDateOf } from '@caseledger/core';
+import type { Projection } from '../projection.js';
+
+export interface ComplaintStatistics {
+  readonly complaints: Readonly<
+    Record<string, { readonly month: string; readonly responsibility?: string; readonly cause?: string; readonly department?: string }>
+  >;
+}
+
+/** Months are the local months of receipt in the company calendar's zone. */
+export const complaintStatistics = (calendar: BusinessCalendar): Projection<ComplaintStatistics> => ({
+  name: 'complaint-statistics',
+  version: 1,
+  handles: new Set(['ComplaintReceived', 'ComplaintClassified', 'RootCauseDetermined', 'IndependentAppraisalRecorded']),
+  initial: { complaints: {} },
+  apply: (rm, e) => {
+    if (e.category !== 'complaint') return rm;
+    const ev = e.envelope.event;
+    const c = rm.complaints[e.caseId];
+    const set = (next: NonNullable<typeof c>) => ({ complaints: { ...rm.complaints, [e.caseId]: next } });
+    switch (ev.type) {
+      case 'ComplaintReceived':
+        return set({ month: localDateOf(calendar, ev.at).slice(0, 7) });
+      case 'ComplaintClassified':
+        return c === undefined ? rm : set({ ...c, responsibility: ev.responsibility });
+      case 'RootCauseDetermined':
+        return c === undefined ? rm : set({ ...c, cause: ev.rootCause, department: ev.responsibleDepartment });
+      case 'IndependentAppraisalRecorded':
+        return c === undefined || ev.result.outcome === 'upheld' ? rm : set({ ...c, cause: ev.result.rootCause, department: ev.result.responsibleDepartment });
+      default:
+        return rm;
+    }
+  },
+});
+
+export interface AnnualComplaintStatistics {
+  readonly year: string;
+  readonly total: number;
+  readonly byMonth: Readonly<Record<string, number>>;
+  readonly byResponsibility: Readonly<Record<string, number>>;
+  readonly byCause: Readonly<Record<string, number>>;
+  readonly byDepartment: Readonly<Record<string, number>>;
+}
+
+const count = (into: Record<string, number>, key: string | undefined) => {
+  const k = key ?? 'not determined';
+  into[k] = (into[k] ?? 0) + 1;
+};
+
+export const annualComplaintStatistics = (rm: ComplaintStatistics, year: string): AnnualComplaintStatistics => {
+  const byMonth: Record<string, number> = {};
+  const byResponsibility: Record<string, number> = {};
+  const byCause: Record<string, number> = {};
+  const byDepartment: Record<string, number> = {};
+  let total = 0;
+  for (const c of Object.values(rm.complaints)) {
+    if (!c.month.startsWith(`${year}-`)) continue;
+    total += 1;
+    count(byMonth, c.month);
+    count(byResponsibility, c.responsibility);
+    count(byCause, c.cause);
+    count(byDepartment, c.department);
+  }
+  return { year, total, byMonth, byResponsibility, byCause, byDepartment };
+};

@@ -1,0 +1,51 @@
+/** Satisfaction rate (S-2) and response rate (S-4) per survey period. */
+import { isSatisfied } from '@caseledger/core';
+import type { Projection } from '../projection.js';
+
+export interface SatisfactionByPeriod {
+  readonly forms: Readonly<Record<string, { readonly period: string; readonly returned: boolean; readonly satisfied: boolean }>>;
+}
+
+export const satisfaction: Projection<SatisfactionByPeriod> = {
+  name: 'satisfaction',
+  version: 1,
+  handles: new Set(['SurveySent', 'SurveyReturned']),
+  initial: { forms: {} },
+  apply: (rm, e) => {
+    if (e.category !== 'survey') return rm;
+    const ev = e.envelope.event;
+    const form = rm.forms[e.caseId];
+    if (ev.type === 'SurveySent') return { forms: { ...rm.forms, [e.caseId]: { period: ev.period, returned: false, satisfied: false } } };
+    return form === undefined ? rm : { forms: { ...rm.forms, [e.caseId]: { ...form, returned: true, satisfied: isSatisfied(ev.overall) } } };
+  },
+};
+
+export interface SatisfactionRow {
+  readonly period: string;
+  readonly sent: number;
+  readonly returned: number;
+  readonly satisfied: number;
+  /** S-2: satisfied ÷ returned; undefined with no form returned. */
+  readonly satisfactionRate: number | undefined;
+  /** S-4: returned ÷ sent. */
+  readonly responseRate: number | undefined;
+}
+
+export const satisfactionByPeriod = (rm: SatisfactionByPeriod): ReadonlyArray<SatisfactionRow> => {
+  const periods = new Map<string, { sent: number; returned: number; satisfied: number }>();
+  for (const f of Object.values(rm.forms)) {
+    const p = periods.get(f.period) ?? { sent: 0, returned: 0, satisfied: 0 };
+    p.sent += 1;
+    if (f.returned) p.returned += 1;
+    if (f.satisfied) p.satisfied += 1;
+    periods.set(f.period, p);
+  }
+  return [...periods.entries()]
+    .map(([period, p]) => ({
+      period,
+      ...p,
+      satisfactionRate: p.returned === 0 ? undefined : p.satisfied / p.returned,
+      responseRate: p.sent === 0 ? undefined : p.returned / p.sent,
+    }))
+    .sort((a, b) => a.period.localeCompare(b.period));
+};

@@ -1,0 +1,71 @@
+/** Warranty claims by product category and outcome, the return rate, and the W-3 special-case log for management review. */
+import type { Instant } from '@caseledger/core';
+import type { Projection } from '../projection.js';
+
+export type ClaimOutcome = 'open' | 'accepted' | 'rejected' | 'closed';
+
+export interface SpecialCaseEntry {
+  readonly caseId: string;
+  readonly approvedBy: string;
+  readonly approverRole: string;
+  readonly justification: string;
+  readonly at: Instant;
+}
+
+export interface WarrantyStatistics {
+  readonly claims: Readonly<Record<string, { readonly category: string; readonly kind: string; readonly outcome: ClaimOutcome; readonly specialCase: boolean }>>;
+  readonly specialCases: ReadonlyArray<SpecialCaseEntry>;
+}
+
+export const warrantyStatistics: Projection<WarrantyStatistics> = {
+  name: 'warranty-statistics',
+  version: 1,
+  handles: new Set(['ClaimFiled', 'SpecialCaseApproved', 'ReturnAccepted', 'ClaimRejected', 'ClaimClosed']),
+  initial: { claims: {}, specialCases: [] },
+  apply: (rm, e) => {
+    if (e.category !== 'warrantyClaim') return rm;
+    const ev = e.envelope.event;
+    const claim = rm.claims[e.caseId];
+    const set = (c: NonNullable<typeof claim>) => ({ ...rm, claims: { ...rm.claims, [e.caseId]: c } });
+    switch (ev.type) {
+      case 'ClaimFiled':
+        return set({ category: ev.unit?.category ?? `construction: ${ev.work?.element ?? 'unknown'}`, kind: ev.kind, outcome: 'open', specialCase: false });
+      case 'SpecialCaseApproved':
+        return { ...rm, specialCases: [...rm.specialCases, { caseId: e.caseId, approvedBy: ev.by.id, approverRole: ev.by.role, justification: ev.justification, at: ev.at }] };
+      case 'ReturnAccepted':
+        return claim === undefined ? rm : set({ ...claim, outcome: 'accepted', specialCase: ev.specialCase });
+      case 'ClaimRejected':
+        return claim === undefined ? rm : set({ ...claim, outcome: 'rejected' });
+      case 'ClaimClosed':
+        return claim === undefined || claim.outcome !== 'open' ? rm : set({ ...claim, outcome: 'closed' });
+      default:
+        return rm;
+    }
+  },
+};
+
+export interface WarrantyCategoryRow {
+  readonly category: string;
+  readonly claims: number;
+  readonly byKind: Readonly<Record<string, number>>;
+  readonly byOutcome: Readonly<Record<string, number>>;
+  /** Returns and exchanges accepted ÷ claims in the category. */
+  readonly returnRate: number;
+  readonly specialCases: number;
+}
+
+export const warrantyByCategory = (rm: WarrantyStatistics): ReadonlyArray<WarrantyCategoryRow> => {
+  const rows = new Map<string, { claims: number; byKind: Record<string, number>; byOutcome: Record<string, number>; accepted: number; special: number }>();
+  for (const c of Object.values(rm.claims)) {
+    const row = rows.get(c.category) ?? { claims: 0, byKind: {}, byOutcome: {}, accepted: 0, special: 0 };
+    row.claims += 1;
+    row.byKind[c.kind] = (row.byKind[c.kind] ?? 0) + 1;
+    row.byOutcome[c.outcome] = (row.byOutcome[c.outcome] ?? 0) + 1;
+    if (c.outcome === 'accepted') row.accepted += 1;
+    if (c.specialCase) row.special += 1;
+    rows.set(c.category, row);
+  }
+  return [...rows.entries()]
+    .map(([category, r]) => ({ category, claims: r.claims, byKind: r.byKind, byOutcome: r.byOutcome, returnRate: r.claims === 0 ? 0 : r.accepted / r.claims, specialCases: r.special }))
+    .sort((a, b) => a.category.localeCompare(b.category));
+};
