@@ -1,0 +1,201 @@
+/** Each read model from a hand-written week of the after-sales office, expected values worked out by hand. */
+import {
+  commandHandler,
+  complaintCaseType,
+  contractReviewCaseType,
+  defaultCalendar,
+  defaultPolicies,
+  inMemoryEventStore,
+  instantFromEpochMs,
+  surveyCaseType,
+  warrantyClaimCaseType,
+} from '@caseledger/core';
+import * as E from 'fp-ts/lib/Either.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import {
+  type CaseFiles,
+  type ComplaintStatistics,
+  type Projection,
+  type SatisfactionByPeriod,
+  type WarrantyStatistics,
+  annualComplaintStatistics,
+  capaTracker,
+  caseFiles,
+  complaintBoard,
+  complaintStatistics,
+  contractReviewQueue,
+  inMemoryReadModelStore,
+  overdueList,
+  runProjection,
+  satisfaction,
+  satisfactionByPeriod,
+  warrantyByCategory,
+  warrantyStatistics,
+} from '../src/index.js';
+
+const config = { policies: defaultPolicies, calendar: defaultCalendar };
+const person = (id: string, department: string, role = 'staff') => ({ id, department, role });
+const cs = person('cs-li', 'customer-service');
+const quality = person('qa-chen', 'quality');
+const production = person('prod-liu', 'production');
+const sales = person('sales-wang', 'sales');
+const gm = person('gm-huang', 'management', 'general-manager');
+const at = (day: number, hhmm: string) => `2026-11-${String(day).padStart(2, '0')}T${hhmm}:00+08:00`;
+const customer = { id: 'cust-1', name: 'Customer One' };
+const now = instantFromEpochMs(Date.parse(at(19, '12:00')));
+
+const store = inMemoryEventStore();
+const complaint = commandHandler(complaintCaseType, store);
+const warranty = commandHandler(warrantyClaimCaseType(config), store);
+const review = commandHandler(contractReviewCaseType, store);
+const survey = commandHandler(surveyCaseType, store);
+
+const must = async (result: Promise<E.Either<{ readonly code: string; readonly message: string }, unknown>>) => {
+  const r = await result;
+  if (E.isLeft(r)) throw new Error(`setup step refused: ${r.left.code} ${r.left.message}`);
+};
+
+beforeAll(async () => {
+  const c = (caseId: string, type: string, day: number, hhmm: string, actor: object, fields: object = {}) => must(complaint({ type, caseId, at: at(day, hhmm), actor, ...fields })());
+  // C1: internal; quality replies late; plan 1 not effective; plan 2 submitted.
+  await c('C1', 'ReceiveComplaint', 16, '09:00', cs, { customer, channel: 'phone', description: 'Cracked housings', severity: 'minor' });
+  await c('C1', 'AcknowledgeComplaint', 16, '09:30', cs, { explanation: 'Reply within 7 days' });
+  await c('C1', 'ClassifyComplaint', 16, '10:00', cs, { responsibility: 'internal' });
+  await c('C1', 'ForwardToQuality', 16, '10:30', cs);
+  await c('C1', 'RecordQualityReply', 18, '10:00', quality, { reply: 'Batch quarantined' });
+  await c('C1', 'DetermineRootCause', 18, '11:00', quality, { rootCause: 'Mould temperature', responsibleDepartment: 'production' });
+  await c('C1', 'SubmitCapaPlan', 18, '15:00', production, { corrective: 'Reset', preventive: 'SPC' });
+  await c('C1', 'RecordCapaImplemented', 18, '17:00', production, { note: 'Done' });
+  await c('C1', 'VerifyCapa', 19, '09:00', quality, { effective: false, note: 'Still cracking' });
+  await c('C1', 'SubmitCapaPlan', 19, '10:00', production, { corrective: 'New mould', preventive: 'Incoming check' });
+  // C2: external, classified Monday noon, no explanation yet (due Thursday noon).
+  await c('C2', 'ReceiveComplaint', 16, '11:00', cs, { customer, channel: 'email', description: 'Wrong installation', severity: 'minor' });
+  await c('C2', 'AcknowledgeComplaint', 16, '11:10', cs, { explanation: 'We will answer within 3 days' });
+  await c('C2', 'ClassifyComplaint', 16, '12:00', cs, { responsibility: 'external' });
+  // C3: major, received Tuesday, never acknowledged.
+  await c('C3', 'ReceiveComplaint', 17, '15:00', cs, { customer, channel: 'visit', description: 'Smoke from driver', severity: 'major' });
+
+  const w = (caseId: string, type: string, day: number, hhmm: string, actor: object, fields: object = {}) => must(warranty({ type, caseId, at: at(day, hhmm), actor, ...fields })());
+  const unit = (category: string, shippedOn: string) => ({ sku: 'S', model: 'M', serialNumber: 'SN', category, shippedOn, purchasedOn: shippedOn });
+  await w('W1', 'FileClaim', 16, '09:00', cs, { customer, kind: 'return', reason: 'Late return', unit: unit('drivers', '2026-05-01') });
+  await w('W1', 'ApproveSpecialCase', 16, '10:00', gm, { justification: 'Key account' });
+  await w('W1', 'AcceptReturn', 16, '11:00', cs);
+  await w('W2', 'FileClaim', 16, '09:00', cs, { customer, kind: 'return', reason: 'Dead on arrival', unit: unit('drivers', '2026-10-01') });
+  await w('W2', 'RecordDefectInspection', 16, '12:00', quality, { verdict: 'intrinsic-defect', report: 'Capacitor' });
+  await w('W2', 'AcceptReturn', 16, '13:00', cs);
+  await w('W3', 'FileClaim', 16, '09:00', cs, { customer, kind: 'repair', reason: 'Flicker', unit: unit('lamps', '2026-03-01') });
+  await w('W4', 'FileClaim', 16, '09:00', cs, { customer, kind: 'return', reason: 'Changed mind', unit: unit('lamps', '2026-10-01') });
+  await w('W4', 'RejectClaim', 16, '10:00', cs, { reason: 'No defect' });
+
+  // R1: complex order waiting for production's opinion, submitted Monday 09:00 (decision due Wednesday).
+  await must(
+    review({
+      type: 'SubmitOrder',
+      caseId: 'R1',
+      at: at(16, '09:00'),
+      actor: sales,
+      customer,
+      form: 'written',
+      description: 'Custom drivers',
+      complexProcess: true,
+      specialMaterials: false,
+      requiredDepartments: ['production'],
+    })(),
+  );
+
+  const s = (caseId: string, type: string, day: number, fields: object) => must(survey({ type, caseId, at: at(day, '09:00'), actor: sales, ...fields })());
+  const items = ['quality'];
+  for (const id of ['S1', 'S2', 'S3']) await s(id, 'SendSurvey', 2, { customer, period: '2026-H2', items });
+  await s('S1', 'RecordSurveyReturn', 16, { ratings: [{ item: 'quality', level: 'fairly-satisfied' }], overall: 'fairly-satisfied' });
+  await s('S2', 'RecordSurveyReturn', 16, { ratings: [{ item: 'quality', level: 'dissatisfied' }], overall: 'not-very-satisfied' });
+});
+
+const project = async <RM>(projection: Projection<RM>): Promise<RM> => {
+  const rms = inMemoryReadModelStore<RM>();
+  const report = await runProjection({ source: store, store: rms, projection, batchSize: 5 })();
+  if (E.isLeft(report)) throw new Error(report.left.message);
+  const loaded = await rms.load(projection.name)();
+  if (E.isLeft(loaded) || loaded.right === undefined) throw new Error('not stored');
+  return loaded.right.readModel;
+};
+
+describe('read models of a week', () => {
+  let files: CaseFiles;
+  beforeAll(async () => {
+    files = await project(caseFiles);
+  });
+
+  it('complaint board: open complaints with status, severity, department and deadline status on Thursday noon', () => {
+    const rows = complaintBoard(files, now, config);
+    expect(rows.map((r) => [r.caseId, r.status, r.severity, r.responsibleDepartment ?? '-'])).toEqual([
+      ['C1', 'internal: planned', 'minor', 'production'],
+      ['C2', 'external', 'minor', '-'],
+      ['C3', 'received', 'major', '-'],
+    ]);
+    const statuses = (id: string) => Object.fromEntries((rows.find((r) => r.caseId === id)?.deadlines ?? []).map((d) => [d.name, d.status]));
+    expect(statuses('C1')).toEqual({ acknowledgement: 'met', 'quality-reply': 'missed', 'capa-plan': 'met', 'resolution-report': 'pending' });
+    expect(statuses('C2')).toEqual({ acknowledgement: 'met', 'external-answer': 'pending' });
+    expect(statuses('C3')).toEqual({ acknowledgement: 'missed' });
+  });
+
+  it('overdue list: what is missed and still open, and what falls due within a day', () => {
+    expect(overdueList(files, now, config).map((r) => [r.caseId, r.ruleId, r.deadline, r.status, r.dueBy])).toEqual([
+      ['C3', 'C-2', 'acknowledgement', 'missed', '2026-11-17T15:59:59.999Z'],
+      ['R1', 'R-3', 'review-decision', 'missed', '2026-11-18T15:59:59.999Z'],
+      ['C2', 'C-4', 'external-answer', 'due-soon', '2026-11-19T04:00:00.000Z'],
+    ]);
+  });
+
+  it('CAPA tracker: two plans, one re-plan, the first not effective', () => {
+    expect(capaTracker(files, now, config)).toEqual([
+      {
+        caseId: 'C1',
+        responsibleDepartment: 'production',
+        planDeadline: expect.objectContaining({ status: 'met', dueBy: '2026-11-23T15:59:59.999Z' }),
+        plans: [
+          { number: 1, department: 'production', submittedAt: at(18, '15:00'), implementedAt: at(18, '17:00'), verifiedAt: at(19, '09:00'), effective: false },
+          { number: 2, department: 'production', submittedAt: at(19, '10:00') },
+        ],
+        replans: 1,
+        currentStep: 'planned',
+      },
+    ]);
+  });
+
+  it('contract review queue: R1 waits for requirements, production’s opinion and capability', () => {
+    const [row] = contractReviewQueue(files);
+    expect(row?.caseId).toBe('R1');
+    expect(row?.waitingFor).toEqual([
+      expect.stringContaining('Requirements not yet determined'),
+      'Waiting for the opinion of: production.',
+      'The company has not confirmed it can meet the requirements.',
+    ]);
+  });
+
+  it('warranty: by category and outcome, return rate, and the special-case log', async () => {
+    const rm: WarrantyStatistics = await project(warrantyStatistics);
+    expect(warrantyByCategory(rm)).toEqual([
+      { category: 'drivers', claims: 2, byKind: { return: 2 }, byOutcome: { accepted: 2 }, returnRate: 1, specialCases: 1 },
+      { category: 'lamps', claims: 2, byKind: { repair: 1, return: 1 }, byOutcome: { open: 1, rejected: 1 }, returnRate: 0, specialCases: 0 },
+    ]);
+    expect(rm.specialCases).toEqual([{ caseId: 'W1', approvedBy: 'gm-huang', approverRole: 'general-manager', justification: 'Key account', at: at(16, '10:00') }]);
+  });
+
+  it('satisfaction per period (S-2, S-4): 1 of 2 returned satisfied, 2 of 3 returned', async () => {
+    const rm: SatisfactionByPeriod = await project(satisfaction);
+    expect(satisfactionByPeriod(rm)).toEqual([{ period: '2026-H2', sent: 3, returned: 2, satisfied: 1, satisfactionRate: 0.5, responseRate: 2 / 3 }]);
+  });
+
+  it('annual complaint statistics (seed 003 §5.7)', async () => {
+    const rm: ComplaintStatistics = await project(complaintStatistics(defaultCalendar));
+    expect(annualComplaintStatistics(rm, '2026')).toEqual({
+      year: '2026',
+      total: 3,
+      byMonth: { '2026-11': 3 },
+      byResponsibility: { internal: 1, external: 1, 'not determined': 1 },
+      byCause: { 'Mould temperature': 1, 'not determined': 2 },
+      byDepartment: { production: 1, 'not determined': 2 },
+    });
+    expect(annualComplaintStatistics(rm, '2025').total).toBe(0);
+  });
+});
