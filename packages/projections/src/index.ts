@@ -7,3 +7,4 @@ export * from './readModels/complaintStatistics.js';
 export * from './readModels/satisfaction.js';
 export * from './readModels/warrantyStatistics.js';
 export * from './runner.js';
+export * from './postgresReadModelStore.js';

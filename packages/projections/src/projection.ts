@@ -2,6 +2,7 @@
  * A projection: a name, a version, the event types it handles, and a pure fold of known events
  * into its read model. Changing the version rebuilds the read model from the first event.
  */
+import type * as t from 'io-ts';
 import type { KnownEvent } from './knownEvents.js';
 
 export interface Projection<ReadModel> {
@@ -10,6 +11,8 @@ export interface Projection<ReadModel> {
   /** Event types (`ComplaintReceived`, `ReturnAccepted`, …) the fold looks at; the runner skips the rest. */
   readonly handles: ReadonlySet<string>;
   readonly initial: ReadModel;
+  /** Reads the read model back from JSON (stores such as PostgreSQL keep it as `jsonb`). */
+  readonly codec: t.Decoder<unknown, ReadModel>;
   readonly apply: (readModel: ReadModel, event: KnownEvent) => ReadModel;
 }
 

@@ -2,14 +2,11 @@
 import type { GlobalPosition } from '@caseledger/core';
 import * as E from 'fp-ts/lib/Either.js';
 import type * as TE from 'fp-ts/lib/TaskEither.js';
+import * as t from 'io-ts';
 
 /** An event the projection could not decode, recorded so the projection can go on (when configured to). */
-export interface ParkedEvent {
-  readonly streamName: string;
-  readonly revision: string;
-  readonly eventType: string;
-  readonly error: string;
-}
+export const ParkedEvent = t.readonly(t.type({ streamName: t.string, revision: t.string, eventType: t.string, error: t.string }), 'ParkedEvent');
+export type ParkedEvent = t.TypeOf<typeof ParkedEvent>;
 
 export interface StoredProjection<ReadModel> {
   readonly version: number;

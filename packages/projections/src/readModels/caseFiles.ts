@@ -6,14 +6,14 @@
  */
 import {
   type BusinessCalendar,
-  type ComplaintEvent,
-  type ContractReviewEvent,
+  ComplaintEvent,
+  ContractReviewEvent,
   type DeadlineReport,
   type Department,
   type Instant,
   type PolicySet,
   type RulebookPolicy,
-  type WarrantyEvent,
+  WarrantyEvent,
   approvalBlockers,
   compareInstants,
   complaintDeadlines,
@@ -26,17 +26,22 @@ import {
   warrantyDeadlines,
 } from '@caseledger/core';
 import * as E from 'fp-ts/lib/Either.js';
+import * as t from 'io-ts';
 import type { KnownEvent } from '../knownEvents.js';
 import type { Projection } from '../projection.js';
 
-export type CaseFile =
-  | { readonly category: 'complaint'; readonly caseId: string; readonly events: ReadonlyArray<ComplaintEvent> }
-  | { readonly category: 'warrantyClaim'; readonly caseId: string; readonly events: ReadonlyArray<WarrantyEvent> }
-  | { readonly category: 'contractReview'; readonly caseId: string; readonly events: ReadonlyArray<ContractReviewEvent> };
+export const CaseFile = t.union(
+  [
+    t.readonly(t.type({ category: t.literal('complaint'), caseId: t.string, events: t.readonlyArray(ComplaintEvent.codec) })),
+    t.readonly(t.type({ category: t.literal('warrantyClaim'), caseId: t.string, events: t.readonlyArray(WarrantyEvent.codec) })),
+    t.readonly(t.type({ category: t.literal('contractReview'), caseId: t.string, events: t.readonlyArray(ContractReviewEvent.codec) })),
+  ],
+  'CaseFile',
+);
+export type CaseFile = t.TypeOf<typeof CaseFile>;
 
-export interface CaseFiles {
-  readonly cases: Readonly<Record<string, CaseFile>>;
-}
+export const CaseFiles = t.readonly(t.type({ cases: t.readonly(t.record(t.string, CaseFile)) }), 'CaseFiles');
+export type CaseFiles = t.TypeOf<typeof CaseFiles>;
 
 const append = (file: CaseFile | undefined, e: KnownEvent): CaseFile | undefined => {
   switch (e.category) {
@@ -65,6 +70,7 @@ export const caseFiles: Projection<CaseFiles> = {
     ...['AmendmentCommunicated', 'ReleasedToProduction'],
   ]),
   initial: { cases: {} },
+  codec: CaseFiles,
   apply: (rm, e) => {
     const key = `${e.category}-${e.caseId}`;
     const file = append(rm.cases[key], e);

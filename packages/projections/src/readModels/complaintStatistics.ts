@@ -1,12 +1,17 @@
 /** The annual complaint statistics the quality procedure asks for (seed 003 §5.7): counts by cause, responsibility, department and month. */
 import { type BusinessCalendar, localDateOf } from '@caseledger/core';
+import * as t from 'io-ts';
 import type { Projection } from '../projection.js';
 
-export interface ComplaintStatistics {
-  readonly complaints: Readonly<
-    Record<string, { readonly month: string; readonly responsibility?: string; readonly cause?: string; readonly department?: string }>
-  >;
-}
+export const ComplaintStatistics = t.readonly(
+  t.type({
+    complaints: t.readonly(
+      t.record(t.string, t.readonly(t.intersection([t.type({ month: t.string }), t.partial({ responsibility: t.string, cause: t.string, department: t.string })]))),
+    ),
+  }),
+  'ComplaintStatistics',
+);
+export type ComplaintStatistics = t.TypeOf<typeof ComplaintStatistics>;
 
 /** Months are the local months of receipt in the company calendar's zone. */
 export const complaintStatistics = (calendar: BusinessCalendar): Projection<ComplaintStatistics> => ({
@@ -14,6 +19,7 @@ export const complaintStatistics = (calendar: BusinessCalendar): Projection<Comp
   version: 1,
   handles: new Set(['ComplaintReceived', 'ComplaintClassified', 'RootCauseDetermined', 'IndependentAppraisalRecorded']),
   initial: { complaints: {} },
+  codec: ComplaintStatistics,
   apply: (rm, e) => {
     if (e.category !== 'complaint') return rm;
     const ev = e.envelope.event;

@@ -1,16 +1,20 @@
 /** Satisfaction rate (S-2) and response rate (S-4) per survey period. */
 import { isSatisfied } from '@caseledger/core';
+import * as t from 'io-ts';
 import type { Projection } from '../projection.js';
 
-export interface SatisfactionByPeriod {
-  readonly forms: Readonly<Record<string, { readonly period: string; readonly returned: boolean; readonly satisfied: boolean }>>;
-}
+export const SatisfactionByPeriod = t.readonly(
+  t.type({ forms: t.readonly(t.record(t.string, t.readonly(t.type({ period: t.string, returned: t.boolean, satisfied: t.boolean })))) }),
+  'SatisfactionByPeriod',
+);
+export type SatisfactionByPeriod = t.TypeOf<typeof SatisfactionByPeriod>;
 
 export const satisfaction: Projection<SatisfactionByPeriod> = {
   name: 'satisfaction',
   version: 1,
   handles: new Set(['SurveySent', 'SurveyReturned']),
   initial: { forms: {} },
+  codec: SatisfactionByPeriod,
   apply: (rm, e) => {
     if (e.category !== 'survey') return rm;
     const ev = e.envelope.event;

@@ -1,27 +1,32 @@
 /** Warranty claims by product category and outcome, the return rate, and the W-3 special-case log for management review. */
-import type { Instant } from '@caseledger/core';
+import { Instant } from '@caseledger/core';
+import * as t from 'io-ts';
 import type { Projection } from '../projection.js';
 
-export type ClaimOutcome = 'open' | 'accepted' | 'rejected' | 'closed';
+export const ClaimOutcome = t.keyof({ open: null, accepted: null, rejected: null, closed: null });
+export type ClaimOutcome = t.TypeOf<typeof ClaimOutcome>;
 
-export interface SpecialCaseEntry {
-  readonly caseId: string;
-  readonly approvedBy: string;
-  readonly approverRole: string;
-  readonly justification: string;
-  readonly at: Instant;
-}
+export const SpecialCaseEntry = t.readonly(
+  t.type({ caseId: t.string, approvedBy: t.string, approverRole: t.string, justification: t.string, at: Instant }),
+  'SpecialCaseEntry',
+);
+export type SpecialCaseEntry = t.TypeOf<typeof SpecialCaseEntry>;
 
-export interface WarrantyStatistics {
-  readonly claims: Readonly<Record<string, { readonly category: string; readonly kind: string; readonly outcome: ClaimOutcome; readonly specialCase: boolean }>>;
-  readonly specialCases: ReadonlyArray<SpecialCaseEntry>;
-}
+export const WarrantyStatistics = t.readonly(
+  t.type({
+    claims: t.readonly(t.record(t.string, t.readonly(t.type({ category: t.string, kind: t.string, outcome: ClaimOutcome, specialCase: t.boolean })))),
+    specialCases: t.readonlyArray(SpecialCaseEntry),
+  }),
+  'WarrantyStatistics',
+);
+export type WarrantyStatistics = t.TypeOf<typeof WarrantyStatistics>;
 
 export const warrantyStatistics: Projection<WarrantyStatistics> = {
   name: 'warranty-statistics',
   version: 1,
   handles: new Set(['ClaimFiled', 'SpecialCaseApproved', 'ReturnAccepted', 'ClaimRejected', 'ClaimClosed']),
   initial: { claims: {}, specialCases: [] },
+  codec: WarrantyStatistics,
   apply: (rm, e) => {
     if (e.category !== 'warrantyClaim') return rm;
     const ev = e.envelope.event;

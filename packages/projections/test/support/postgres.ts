@@ -1,0 +1,32 @@
+/**
+ * The PostgreSQL the tests use: `CASELEDGER_PG_URL` (set by .ci/run, which starts a throwaway
+ * cluster). In CI its absence fails the run; on a developer machine the tests are skipped with a
+ * visible message.
+ */
+import { randomUUID } from 'node:crypto';
+import pg from 'pg';
+
+export const pgUrl = process.env['CASELEDGER_PG_URL'];
+
+export const pgMissingMessage =
+  'PostgreSQL tests SKIPPED: CASELEDGER_PG_URL is not set. Start one with `bash .ci/postgres.sh start /tmp/caseledger-pg` and export the URL it prints.';
+
+/** A fresh database on the server, dropped by `drop`. */
+export const freshDatabase = async (url: string): Promise<{ readonly url: string; readonly drop: () => Promise<void> }> => {
+  const name = `caseledger_test_${randomUUID().replaceAll('-', '').slice(0, 12)}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const target = new URL(url);
+  target.pathname = `/${name}`;
+  return {
+    url: target.toString(),
+    drop: async () => {
+      const c = new pg.Client({ connectionString: url });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await c.end();
+    },
+  };
+};
