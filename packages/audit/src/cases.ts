@@ -1,0 +1,158 @@
+/** Reading whole cases from a store or a JSON Lines export, and the bulk audit over all of them. */
+import { type EventDecodeError, type EventStore, type Instant, type RecordedEvent, type StoreError } from '@caseledger/core';
+import { decodeKnownEvent } from '@caseledger/projections';
+import * as E from 'fp-ts/lib/Either.js';
+import { type CaseHistory, auditCase } from './audit.js';
+import type { AuditContext } from './caseKinds.js';
+import { type LineError, parseLine } from './jsonl.js';
+
+export type CaseReadError =
+  | EventDecodeError
+  | { readonly code: 'UNKNOWN_CASE_CATEGORY'; readonly message: string; readonly streamName: string }
+  | { readonly code: 'EXPORT_NOT_GROUPED_BY_STREAM'; readonly message: string; readonly streamName: string; readonly line: number };
+
+/** Decode a stream's recorded events into a case history of its category. */
+export const caseHistoryOf = (streamName: string, recorded: ReadonlyArray<RecordedEvent>): E.Either<CaseReadError, CaseHistory> => {
+  const decoded = [];
+  for (const r of recorded) {
+    const d = decodeKnownEvent(r);
+    if (d === undefined) return E.left({ code: 'UNKNOWN_CASE_CATEGORY', message: `Stream ${streamName} is not a case stream caseledger knows.`, streamName });
+    if (E.isLeft(d)) return d;
+    decoded.push(d.right);
+  }
+  const first = decoded[0];
+  const category = first?.category ?? 'complaint';
+  switch (category) {
+    case 'complaint':
+      return E.right({ category, streamName, envelopes: decoded.flatMap((k) => (k.category === 'complaint' ? [k.envelope] : [])) });
+    case 'warrantyClaim':
+      return E.right({ category, streamName, envelopes: decoded.flatMap((k) => (k.category === 'warrantyClaim' ? [k.envelope] : [])) });
+    case 'contractReview':
+      return E.right({ category, streamName, envelopes: decoded.flatMap((k) => (k.category === 'contractReview' ? [k.envelope] : [])) });
+    case 'survey':
+      return E.right({ category, streamName, envelopes: decoded.flatMap((k) => (k.category === 'survey' ? [k.envelope] : [])) });
+  }
+};
+
+/** One case from a store. */
+export const readCase = async (store: Pick<EventStore, 'readStream'>, streamName: string): Promise<E.Either<StoreError | CaseReadError | { readonly code: 'CASE_NOT_FOUND'; readonly message: string }, CaseHistory>> => {
+  const read = await store.readStream(streamName)();
+  if (E.isLeft(read)) return read;
+  if (read.right.kind === 'no-stream') return E.left({ code: 'CASE_NOT_FOUND', message: `No stream ${streamName}.` });
+  return caseHistoryOf(streamName, read.right.events);
+};
+
+/**
+ * The cases of a JSON Lines export, one at a time (an export keeps each stream together). Bad
+ * lines and undecodable cases come out as errors and the reading goes on; a stream that comes back
+ * after another one started is an error too, because bounded memory needs grouped input.
+ */
+export async function* casesFromLines(
+  lines: AsyncIterable<{ readonly line: number; readonly text: string }>,
+): AsyncGenerator<E.Either<LineError | CaseReadError, CaseHistory>> {
+  let current: { streamName: string; events: RecordedEvent[] } | undefined;
+  const finished = new Set<string>();
+  const flush = (): E.Either<CaseReadError, CaseHistory> | undefined => {
+    if (current === undefined) return undefined;
+    finished.add(current.streamName);
+    const h = caseHistoryOf(current.streamName, current.events);
+    current = undefined;
+    return h;
+  };
+  for await (const { line, text } of lines) {
+    const parsed = parseLine(text, line);
+    if (E.isLeft(parsed)) {
+      yield parsed;
+      continue;
+    }
+    const e = parsed.right;
+    if (current?.streamName !== e.streamName) {
+      const done = flush();
+      if (done !== undefined) yield done;
+      if (finished.has(e.streamName)) {
+        yield E.left({ code: 'EXPORT_NOT_GROUPED_BY_STREAM', message: `line ${line}: stream ${e.streamName} appears again after other streams; export with \`caseledger export\` keeps streams together.`, streamName: e.streamName, line });
+        continue;
+      }
+      current = { streamName: e.streamName, events: [] };
+    }
+    current.events.push(e);
+  }
+  const done = flush();
+  if (done !== undefined) yield done;
+}
+
+export interface RuleDeadlineStats {
+  readonly ruleId: string;
+  readonly deadline: string;
+  readonly applicable: number;
+  readonly missed: number;
+  readonly missedRate: number;
+}
+
+export interface BulkAuditSummary {
+  readonly asOf: Instant;
+  readonly cases: Readonly<Record<string, number>>;
+  readonly events: number;
+  readonly deadlines: ReadonlyArray<RuleDeadlineStats>;
+  readonly specialCases: number;
+  readonly violations: Readonly<Record<string, number>>;
+  readonly casesWithFindings: ReadonlyArray<string>;
+  readonly problems: ReadonlyArray<string>;
+  readonly findings: number;
+}
+
+/**
+ * Audit every case of a source, holding one case at a time; `onCase` is called after each (for a
+ * progress indicator or to keep per-case reports).
+ */
+export const bulkAudit = async (
+  cases: AsyncIterable<E.Either<{ readonly message: string }, CaseHistory>>,
+  context: AuditContext,
+  asOf: Instant,
+  onCase?: (done: number) => void,
+): Promise<BulkAuditSummary> => {
+  const byCategory: Record<string, number> = {};
+  const deadlineStats = new Map<string, { ruleId: string; deadline: string; applicable: number; missed: number }>();
+  const violations: Record<string, number> = {};
+  const casesWithFindings: string[] = [];
+  const problems: string[] = [];
+  let events = 0;
+  let specialCases = 0;
+  let findings = 0;
+  let done = 0;
+  for await (const item of cases) {
+    if (E.isLeft(item)) {
+      problems.push(item.left.message);
+      continue;
+    }
+    const { report } = auditCase(item.right, context, asOf);
+    byCategory[report.category] = (byCategory[report.category] ?? 0) + 1;
+    events += report.events;
+    specialCases += report.specialCases.length;
+    for (const d of report.deadlines) {
+      if (d.status === 'not-applicable') continue;
+      const key = `${d.ruleId} ${d.name}`;
+      const s = deadlineStats.get(key) ?? { ruleId: d.ruleId, deadline: d.name, applicable: 0, missed: 0 };
+      s.applicable += 1;
+      if (d.status === 'missed') s.missed += 1;
+      deadlineStats.set(key, s);
+    }
+    for (const v of report.violations) violations[`${v.ruleId} ${v.code}`] = (violations[`${v.ruleId} ${v.code}`] ?? 0) + 1;
+    if (report.policyProblem !== undefined) problems.push(`${report.streamName}: ${report.policyProblem}`);
+    if (report.findings > 0) casesWithFindings.push(report.streamName);
+    findings += report.findings;
+    done += 1;
+    onCase?.(done);
+  }
+  return {
+    asOf,
+    cases: byCategory,
+    events,
+    deadlines: [...deadlineStats.values()].map((s) => ({ ...s, missedRate: s.applicable === 0 ? 0 : s.missed / s.applicable })).sort((a, b) => a.ruleId.localeCompare(b.ruleId) || a.deadline.localeCompare(b.deadline)),
+    specialCases,
+    violations,
+    casesWithFindings,
+    problems,
+    findings,
+  };
+};

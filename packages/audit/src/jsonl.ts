@@ -1,0 +1,147 @@
+/**
+ * The JSON Lines format of caseledger, version 1: one stored event per line, as a portable backup
+ * and as audit input. Every line is self-describing:
+ *
+ *   {"format":"caseledger.event/1","streamName":"complaint-C1","revision":"0",
+ *    "position":{"commit":"0","prepare":"0"},"eventId":"…","type":"ComplaintReceived",
+ *    "data":{…},"metadata":{…}}
+ *
+ * Revisions and positions are decimal strings (they are 64-bit on EventStoreDB). An export writes
+ * each stream contiguously, in revision order, so a reader needs to hold one case at a time.
+ */
+import { createReadStream } from 'node:fs';
+import { createInterface } from 'node:readline';
+import { type EventStore, type GlobalPosition, type RecordedEvent, type StoreError, isJsonObject } from '@caseledger/core';
+import * as E from 'fp-ts/lib/Either.js';
+import type * as TE from 'fp-ts/lib/TaskEither.js';
+
+export const JSONL_FORMAT = 'caseledger.event/1';
+
+export interface LineError {
+  readonly code: 'JSONL_BAD_LINE';
+  readonly line: number;
+  readonly message: string;
+}
+
+const bad = (line: number, message: string): E.Either<LineError, never> => E.left({ code: 'JSONL_BAD_LINE', line, message: `line ${line}: ${message}` });
+
+const DECIMAL = /^\d+$/;
+
+export const formatLine = (e: RecordedEvent): string =>
+  JSON.stringify({
+    format: JSONL_FORMAT,
+    streamName: e.streamName,
+    revision: e.revision.toString(),
+    position: { commit: e.position.commit.toString(), prepare: e.position.prepare.toString() },
+    eventId: e.eventId,
+    type: e.type,
+    data: e.data,
+    metadata: e.metadata,
+  });
+
+/** Read one line; the error names the line number and what is wrong, never the data (T-10). */
+export const parseLine = (text: string, line: number): E.Either<LineError, RecordedEvent> => {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return bad(line, 'not valid JSON');
+  }
+  if (!isJsonObject(value)) return bad(line, 'not a JSON object');
+  const { format, streamName, revision, position, eventId, type, data, metadata } = value;
+  if (format !== JSONL_FORMAT) return bad(line, `unknown format ${JSON.stringify(format)}; expected "${JSONL_FORMAT}"`);
+  if (typeof streamName !== 'string' || streamName === '') return bad(line, 'streamName: expected a non-empty string');
+  if (typeof revision !== 'string' || !DECIMAL.test(revision)) return bad(line, 'revision: expected a decimal string');
+  if (!isJsonObject(position) || typeof position['commit'] !== 'string' || typeof position['prepare'] !== 'string' || !DECIMAL.test(position['commit']) || !DECIMAL.test(position['prepare'])) {
+    return bad(line, 'position: expected { commit, prepare } as decimal strings');
+  }
+  if (typeof eventId !== 'string' || eventId === '') return bad(line, 'eventId: expected a non-empty string');
+  if (typeof type !== 'string' || type === '') return bad(line, 'type: expected a non-empty string');
+  if (!isJsonObject(data)) return bad(line, 'data: expected an object');
+  if (!isJsonObject(metadata)) return bad(line, 'metadata: expected an object');
+  const at: GlobalPosition = { commit: BigInt(position['commit']), prepare: BigInt(position['prepare']) };
+  return E.right({ streamName, revision: BigInt(revision), position: at, eventId, type, data, metadata });
+};
+
+/** The lines of a file, numbered from 1, read as a stream (bounded memory, whatever the size). */
+export async function* readLines(path: string): AsyncGenerator<{ readonly line: number; readonly text: string }> {
+  const input = createInterface({ input: createReadStream(path, { encoding: 'utf8' }), crlfDelay: Infinity });
+  let line = 0;
+  for await (const text of input) {
+    line += 1;
+    if (text.trim() !== '') yield { line, text };
+  }
+}
+
+/**
+ * Export every stream of a store, each stream contiguous and in revision order. Memory holds the
+ * list of stream names and one stream at a time.
+ */
+export const exportStore =
+  (store: Pick<EventStore, 'readAll' | 'readStream'>, write: (line: string) => Promise<void>, pageSize = 1000): TE.TaskEither<StoreError, number> =>
+  async () => {
+    const streams: string[] = [];
+    const seen = new Set<string>();
+    let after: GlobalPosition | undefined;
+    for (;;) {
+      const page = await store.readAll(after === undefined ? { maxCount: pageSize } : { after, maxCount: pageSize })();
+      if (E.isLeft(page)) return page;
+      for (const e of page.right) {
+        if (!seen.has(e.streamName)) {
+          seen.add(e.streamName);
+          streams.push(e.streamName);
+        }
+      }
+      const last = page.right[page.right.length - 1];
+      if (last === undefined || page.right.length < pageSize) break;
+      after = last.position;
+    }
+    let written = 0;
+    for (const name of streams) {
+      const read = await store.readStream(name)();
+      if (E.isLeft(read)) return read;
+      if (read.right.kind === 'no-stream') continue;
+      for (const e of read.right.events) {
+        await write(formatLine(e));
+        written += 1;
+      }
+    }
+    return E.right(written);
+  };
+
+export interface ImportReport {
+  readonly imported: number;
+  readonly badLines: ReadonlyArray<LineError>;
+}
+
+/**
+ * Import lines into a store, keeping each event's revision (the append expects the revision
+ * before it), so an import into an empty store reproduces the streams exactly. A bad line is
+ * reported with its number; the import goes on (`skip`) or stops there (`stop`).
+ */
+export const importLines = async (
+  lines: AsyncIterable<{ readonly line: number; readonly text: string }>,
+  store: Pick<EventStore, 'appendToStream'>,
+  onBadLine: 'skip' | 'stop' = 'stop',
+): Promise<E.Either<LineError | StoreError, ImportReport>> => {
+  let imported = 0;
+  const badLines: LineError[] = [];
+  for await (const { line, text } of lines) {
+    const parsed = parseLine(text, line);
+    if (E.isLeft(parsed)) {
+      if (onBadLine === 'stop') return parsed;
+      badLines.push(parsed.left);
+      continue;
+    }
+    const e = parsed.right;
+    const appended = await store.appendToStream(e.streamName, [{ eventId: e.eventId, type: e.type, data: e.data, metadata: e.metadata }], e.revision === 0n ? 'no-stream' : e.revision - 1n)();
+    if (E.isLeft(appended)) {
+      const failure: LineError = { code: 'JSONL_BAD_LINE', line, message: `line ${line}: ${appended.left.message}` };
+      if (onBadLine === 'stop') return E.left(failure);
+      badLines.push(failure);
+      continue;
+    }
+    imported += 1;
+  }
+  return E.right({ imported, badLines });
+};
