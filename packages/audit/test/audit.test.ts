@@ -7,11 +7,7 @@ import { auditCase, readCase, stateAsOf } from '../src/index.js';
 const context = { policies: defaultPolicies, calendar: defaultCalendar };
 const at = (day: number, hhmm: string) => `2026-11-${String(day).padStart(2, '0')}T${hhmm}:00+08:00`;
 const instant = (text: string) => instantFromEpochMs(Date.parse(text));
-interface Person {
-  readonly id: string;
-  readonly department: string;
-  readonly role: string;
-}
+type Person = { readonly id: string; readonly department: string; readonly role: string };
 const person = (id: string, department: string, role = 'staff'): Person => ({ id, department, role });
 const cs = person('cs-li', 'customer-service');
 const quality = person('qa-chen', 'quality');
