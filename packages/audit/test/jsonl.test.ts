@@ -1,0 +1,106 @@
+/** JSON Lines export and import, bad lines, grouping, and the bulk audit over an export. */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type EventStore, commandHandler, complaintCaseType, defaultCalendar, defaultPolicies, inMemoryEventStore, instantFromEpochMs } from '@caseledger/core';
+import { complaintCommands } from '@caseledger/testing/arbitraries';
+import * as E from 'fp-ts/lib/Either.js';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { bulkAudit, casesFromLines, exportStore, formatLine, importLines, parseLine, readLines } from '../src/index.js';
+
+const context = { policies: defaultPolicies, calendar: defaultCalendar };
+
+/** Several complaints written through the handler, interleaved in the global log. */
+const filledStore = async (count: number, seed: number) => {
+  const store = inMemoryEventStore();
+  const handle = commandHandler(complaintCaseType, store);
+  const sequences = fc.sample(complaintCommands({ maxLength: 20 }), { numRuns: count, seed });
+  for (let step = 0; sequences.some((s) => step < s.length); step++) {
+    for (const [i, s] of sequences.entries()) {
+      const c = s[step];
+      if (c !== undefined) await handle({ ...c, caseId: `C${i}` })();
+    }
+  }
+  return store;
+};
+
+const exportToLines = async (store: Pick<EventStore, 'readAll' | 'readStream'>) => {
+  const lines: string[] = [];
+  const written = await exportStore(store, async (line) => {
+    lines.push(line);
+  })();
+  if (E.isLeft(written)) throw new Error(written.left.message);
+  return lines;
+};
+
+async function* numbered(lines: ReadonlyArray<string>) {
+  for (const [i, text] of lines.entries()) yield { line: i + 1, text };
+}
+
+describe('JSON Lines', () => {
+  it('an export imported into an empty store reproduces every stream, revisions and metadata included', async () => {
+    const source = await filledStore(5, 1);
+    const lines = await exportToLines(source);
+    const target = inMemoryEventStore();
+    const report = await importLines(numbered(lines), target);
+    expect(report).toEqual(E.right({ imported: lines.length, badLines: [] }));
+    const strip = (store: EventStore) => async () => {
+      const all = await store.readAll()();
+      return E.isRight(all) ? all.right.map(({ streamName, revision, eventId, type, data, metadata }) => ({ streamName, revision, eventId, type, data, metadata })) : [];
+    };
+    const sortKey = (e: { streamName: string; revision: bigint }) => `${e.streamName}/${String(e.revision).padStart(6, '0')}`;
+    const [a, b] = [await strip(source)(), await strip(target)()];
+    expect([...b].sort((x, y) => sortKey(x).localeCompare(sortKey(y)))).toEqual([...a].sort((x, y) => sortKey(x).localeCompare(sortKey(y))));
+    // The export keeps each stream together and in revision order.
+    const streams = lines.map((l) => (E.isRight(parseLine(l, 1)) ? JSON.parse(l).streamName : ''));
+    expect(streams.filter((s, i) => i === 0 || s !== streams[i - 1])).toEqual([...new Set(streams)]);
+  });
+
+  it('reports a bad line with its number, and goes on or stops as asked', async () => {
+    const good = await exportToLines(await filledStore(1, 2));
+    const lines = [good[0] ?? '', '{not json', JSON.stringify({ format: 'other/9' }), ...good.slice(1)];
+    const skipped = await importLines(numbered(lines), inMemoryEventStore(), 'skip');
+    expect(E.isRight(skipped) && skipped.right.badLines.map((b) => b.message)).toEqual([
+      'line 2: not valid JSON',
+      'line 3: unknown format "other/9"; expected "caseledger.event/1"',
+    ]);
+    expect(E.isRight(skipped) && skipped.right.imported).toBe(good.length);
+    const stopped = await importLines(numbered(lines), inMemoryEventStore(), 'stop');
+    expect(E.isLeft(stopped) && stopped.left).toMatchObject({ code: 'JSONL_BAD_LINE', line: 2 });
+  });
+
+  it('never quotes event data in a line error (T-10)', () => {
+    const line = formatLine({ streamName: 'complaint-X', revision: 0n, position: { commit: 0n, prepare: 0n }, eventId: 'e', type: 'T', data: { phone: '13800001234' }, metadata: {} });
+    const broken = line.replace('"revision":"0"', '"revision":13800001234');
+    expect(parseLine(broken, 7)).toEqual(E.left({ code: 'JSONL_BAD_LINE', line: 7, message: 'line 7: revision: expected a decimal string' }));
+  });
+
+  it('reads a file line by line and audits every case in it', async () => {
+    const store = await filledStore(6, 3);
+    const lines = await exportToLines(store);
+    const dir = mkdtempSync(join(tmpdir(), 'caseledger-'));
+    const file = join(dir, 'events.jsonl');
+    writeFileSync(file, `${lines.join('\n')}\n`);
+    let progress = 0;
+    const summary = await bulkAudit(casesFromLines(readLines(file)), context, instantFromEpochMs(Date.parse('2026-12-31T00:00:00Z')), (n) => {
+      progress = n;
+    });
+    expect(summary.cases).toEqual({ complaint: 6 });
+    expect(progress).toBe(6);
+    expect(summary.events).toBe(lines.length);
+    expect(summary.violations).toEqual({});
+    expect(summary.problems).toEqual([]);
+    for (const d of summary.deadlines) expect(d.missed).toBeLessThanOrEqual(d.applicable);
+    expect(summary.findings).toBe(summary.deadlines.reduce((n, d) => n + d.missed, 0));
+  });
+
+  it('refuses an export whose streams are not kept together', async () => {
+    const lines = await exportToLines(await filledStore(2, 4));
+    const first = lines.findIndex((l) => l.includes('"complaint-C1"'));
+    const shuffled = [...lines.slice(first), ...lines.slice(0, first), lines[first] ?? ''];
+    const results = [];
+    for await (const r of casesFromLines(numbered(shuffled))) results.push(r);
+    expect(results.some((r) => E.isLeft(r) && r.left.code === 'EXPORT_NOT_GROUPED_BY_STREAM')).toBe(true);
+  });
+});
