@@ -17,6 +17,10 @@ export default tseslint.config(
     },
   },
   {
+    files: ['**/*.mjs', '**/*.js'],
+    languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
+  },
+  {
     files: ['**/test/**', 'test/**', 'examples/**', '.ci/**'],
     rules: { 'no-console': 'off' },
   },

@@ -3,4 +3,7 @@ export * from './audit.js';
 export * from './cases.js';
 export * from './catalogue.js';
 export * from './caseKinds.js';
+export * from './cli.js';
+export * from './html.js';
 export * from './jsonl.js';
+export * from './text.js';

@@ -1,0 +1,55 @@
+/** Plain-text renderings of audits, for a terminal. */
+import type { CaseAudit } from './audit.js';
+import type { BulkAuditSummary } from './cases.js';
+
+const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+
+export const caseAuditText = ({ timeline, report }: CaseAudit): string => {
+  const out: string[] = [];
+  out.push(`Case ${report.streamName} (${report.category}) — ${report.events} events — status: ${report.status} — as of ${report.asOf}`, '');
+  out.push('Timeline');
+  for (const e of timeline) {
+    const flags = [e.specialCase ? 'SPECIAL CASE' : '', ...e.violations.map((v) => `VIOLATION ${v.ruleId} ${v.code}`)].filter((f) => f !== '');
+    out.push(
+      `  ${e.revision.padStart(3)}  ${e.at}  ${e.actor.id} (${e.actor.department}, ${e.actor.role})  ${e.eventType} [${e.ruleIds.join(', ')}]${e.policyVersion === undefined ? '' : ` policy ${e.policyVersion}`}`,
+      `       ${e.summary} → ${e.status}${flags.length > 0 ? `   !! ${flags.join('; ')}` : ''}`,
+    );
+  }
+  out.push('', 'Deadlines');
+  const applicable = report.deadlines.filter((d) => d.status !== 'not-applicable');
+  if (applicable.length === 0) out.push('  none applies');
+  for (const d of applicable) {
+    out.push(`  ${d.ruleId} ${d.name.padEnd(20)} ${d.status.toUpperCase().padEnd(8)} due ${d.dueBy ?? '-'}${d.doneAt === undefined ? '' : `, done ${d.doneAt}`}${d.policyVersion === undefined ? '' : ` (policy ${d.policyVersion})`}`);
+  }
+  out.push('', 'Special cases (W-3)');
+  if (report.specialCases.length === 0) out.push('  none');
+  for (const s of report.specialCases) out.push(`  rev ${s.revision} ${s.at} approved by ${s.approvedBy.id} (${s.approvedBy.role}): ${s.justification}`);
+  out.push('', 'Rule violations in the history');
+  if (report.violations.length === 0) out.push('  none');
+  for (const v of report.violations) out.push(`  rev ${v.revision} ${v.ruleId} ${v.code}: ${v.message}`);
+  if (report.policyProblem !== undefined) out.push('', `Policy problem: ${report.policyProblem}`);
+  out.push('', report.findings === 0 ? 'No findings.' : `${report.findings} finding(s).`);
+  return out.join('\n');
+};
+
+export const bulkAuditText = (s: BulkAuditSummary): string => {
+  const out: string[] = [];
+  const total = Object.values(s.cases).reduce((a, b) => a + b, 0);
+  out.push(`Bulk audit as of ${s.asOf}: ${total} cases, ${s.events} events`, '');
+  out.push('Cases per type');
+  for (const [k, n] of Object.entries(s.cases)) out.push(`  ${k.padEnd(16)} ${n}`);
+  out.push('', 'Missed deadlines per rule');
+  if (s.deadlines.length === 0) out.push('  none applies');
+  for (const d of s.deadlines) out.push(`  ${d.ruleId} ${d.deadline.padEnd(20)} ${String(d.missed).padStart(6)} of ${String(d.applicable).padEnd(6)} ${pct(d.missedRate)}`);
+  out.push('', `Special cases (W-3): ${s.specialCases}`);
+  out.push('', 'Rule violations in histories');
+  if (Object.keys(s.violations).length === 0) out.push('  none');
+  for (const [k, n] of Object.entries(s.violations)) out.push(`  ${k.padEnd(48)} ${n}`);
+  if (s.problems.length > 0) {
+    out.push('', `Input problems (${s.problems.length})`);
+    for (const p of s.problems.slice(0, 20)) out.push(`  ${p}`);
+    if (s.problems.length > 20) out.push(`  … and ${s.problems.length - 20} more`);
+  }
+  out.push('', s.findings === 0 ? 'No findings.' : `${s.findings} finding(s) in ${s.casesWithFindings.length} case(s).`);
+  return out.join('\n');
+};

@@ -1,0 +1,127 @@
+/** The CLI: what an auditor runs on an export, its outputs and its exit codes. */
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { commandHandler, complaintCaseType, inMemoryEventStore } from '@caseledger/core';
+import * as E from 'fp-ts/lib/Either.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { EXIT_BAD_INPUT, EXIT_CLEAN, EXIT_FINDINGS, exportStore, run } from '../src/index.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'caseledger-cli-'));
+const file = join(dir, 'events.jsonl');
+const at = (day: number, hhmm: string) => `2026-11-${String(day).padStart(2, '0')}T${hhmm}:00+08:00`;
+const cs = { id: 'cs-li', department: 'customer-service', role: 'staff' };
+const quality = { id: 'qa-chen', department: 'quality', role: 'staff' };
+
+const cli = async (...argv: string[]) => {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await run(argv, { out: (t) => out.push(t), err: (t) => err.push(t), interactive: false, now: () => Date.parse(at(20, '12:00')) });
+  return { code, out: out.join('\n'), err: err.join('\n') };
+};
+
+beforeAll(async () => {
+  const store = inMemoryEventStore();
+  const handle = commandHandler(complaintCaseType, store);
+  const step = async (caseId: string, type: string, day: number, hhmm: string, actor: object, fields: object = {}) => {
+    const r = await handle({ type, caseId, at: at(day, hhmm), actor, ...fields })();
+    if (E.isLeft(r)) throw new Error(r.left.message);
+  };
+  // C-LATE: quality replies a day late. C-OK: external, answered on time and closed.
+  await step('C-LATE', 'ReceiveComplaint', 16, '09:00', cs, { customer: { id: 'c1', name: 'A' }, channel: 'phone', description: 'x', severity: 'minor' });
+  await step('C-LATE', 'AcknowledgeComplaint', 16, '09:10', cs, { explanation: 'x' });
+  await step('C-LATE', 'ClassifyComplaint', 16, '10:00', cs, { responsibility: 'internal' });
+  await step('C-LATE', 'ForwardToQuality', 16, '10:30', cs);
+  await step('C-LATE', 'RecordQualityReply', 18, '10:00', quality, { reply: 'Late' });
+  await step('C-OK', 'ReceiveComplaint', 16, '09:00', cs, { customer: { id: 'c2', name: 'B' }, channel: 'email', description: 'x', severity: 'minor' });
+  await step('C-OK', 'AcknowledgeComplaint', 16, '09:05', cs, { explanation: 'x' });
+  await step('C-OK', 'ClassifyComplaint', 16, '10:00', cs, { responsibility: 'external' });
+  await step('C-OK', 'SendExplanation', 16, '15:00', cs, { explanation: 'x' });
+  await step('C-OK', 'ConfirmExplanationReceipt', 17, '09:00', cs);
+  await step('C-OK', 'CloseComplaint', 17, '09:05', cs);
+  const lines: string[] = [];
+  await exportStore(store, async (l) => {
+    lines.push(l);
+  })();
+  writeFileSync(file, `${lines.join('\n')}\n`);
+});
+
+describe('caseledger audit', () => {
+  it('exits 0 and prints the timeline of a clean case', async () => {
+    const r = await cli('audit', 'complaint-C-OK', '--file', file);
+    expect(r.code).toBe(EXIT_CLEAN);
+    expect(r.out).toContain('ExplanationSent [C-4]');
+    expect(r.out).toContain('No findings.');
+  });
+
+  it('exits 1 for a late quality reply, and shows it as missed', async () => {
+    const r = await cli('audit', 'complaint-C-LATE', '--file', file);
+    expect(r.code).toBe(EXIT_FINDINGS);
+    expect(r.out).toMatch(/C-5 quality-reply\s+MISSED/);
+  });
+
+  it('prints JSON with --json, and judges deadlines as of --as-of', async () => {
+    const r = await cli('audit', 'complaint-C-LATE', '--file', file, '--json', '--as-of', at(17, '09:00'));
+    const audit = JSON.parse(r.out);
+    expect(audit.report.asOf).toBe(at(17, '09:00'));
+    expect(audit.timeline).toHaveLength(5);
+  });
+
+  it('writes a self-contained HTML report with --html', async () => {
+    const html = join(dir, 'late.html');
+    const r = await cli('audit', 'complaint-C-LATE', '--file', file, '--html', html);
+    expect(r.code).toBe(EXIT_FINDINGS);
+    const page = readFileSync(html, 'utf8');
+    expect(page).toContain('LATE C-5');
+    expect(page).not.toMatch(/<(script|link|img)\b|https?:\/\//);
+  });
+});
+
+describe('caseledger audit-all', () => {
+  it('summarises every case and exits 1 when any has findings', async () => {
+    const r = await cli('audit-all', '--file', file);
+    expect(r.code).toBe(EXIT_FINDINGS);
+    expect(r.out).toContain('complaint        2');
+    expect(r.out).toMatch(/C-5 quality-reply\s+1 of 1/);
+  });
+});
+
+describe('bad input exits 2 with a message that says what is wrong', () => {
+  const cases: ReadonlyArray<readonly [string, ReadonlyArray<string>, string]> = [
+    ['no command', [], 'usage:'],
+    ['an unknown command', ['inspect'], 'unknown command "inspect"'],
+    ['an unknown option', ['audit-all', '--file', 'x', '--verbose'], 'unknown option --verbose'],
+    ['no --file', ['audit-all'], '--file is required'],
+    ['a missing file', ['audit-all', '--file', '/nonexistent/events.jsonl'], 'file not found: /nonexistent/events.jsonl'],
+    ['an --as-of that is not an instant', ['audit-all', '--file', file, '--as-of', 'yesterday'], '--as-of must be an ISO-8601 instant'],
+    ['no stream to audit', ['audit', '--file', file], 'audit needs the stream'],
+    ['a stream not in the file', ['audit', 'complaint-NOPE', '--file', file], 'stream complaint-NOPE is not in'],
+    ['an EventStoreDB source (not yet)', ['audit-all', '--eventstoredb', 'esdb://localhost:2113'], '--eventstoredb is not available yet'],
+  ];
+  for (const [title, argv, message] of cases) {
+    it(title, async () => {
+      const r = await cli(...argv);
+      expect(r.code).toBe(EXIT_BAD_INPUT);
+      expect(r.err).toContain(message);
+    });
+  }
+
+  it('a bad line, with its number', async () => {
+    const broken = join(dir, 'broken.jsonl');
+    writeFileSync(broken, `${readFileSync(file, 'utf8').split('\n')[0] ?? ''}\n{"format":"caseledger.event/1"\n`);
+    const single = await cli('audit', 'complaint-C-OK', '--file', broken);
+    expect(single.code).toBe(EXIT_BAD_INPUT);
+    expect(single.err).toContain('line 2: not valid JSON');
+    const all = await cli('audit-all', '--file', broken);
+    expect(all.code).toBe(EXIT_BAD_INPUT);
+    expect(all.err).toContain('line 2: not valid JSON');
+  });
+
+  it('a policies file that does not decode names the bad fields', async () => {
+    const policies = join(dir, 'policies.json');
+    writeFileSync(policies, JSON.stringify([{ version: 'x', inForceFrom: 'soon', values: {} }]));
+    const r = await cli('audit-all', '--file', file, '--policies', policies);
+    expect(r.code).toBe(EXIT_BAD_INPUT);
+    expect(r.err).toContain('0.inForceFrom');
+  });
+});
