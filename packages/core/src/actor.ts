@@ -70,7 +70,9 @@ export const describePermission = (permission: Permission): string => {
       : permission.departments.length === 1
         ? `the ${permission.departments[0] ?? ''} department`
         : `the ${permission.departments.join(' or ')} departments`;
-  return permission.minimumRole === undefined || permission.minimumRole === 'staff' ? who : `a ${permission.minimumRole} of ${who}`;
+  const role = permission.minimumRole === 'general-manager' ? 'the general manager' : `a ${permission.minimumRole ?? 'staff'}`;
+  if (permission.minimumRole === undefined || permission.minimumRole === 'staff') return who;
+  return permission.departments === undefined ? role : `${role} of ${who}`;
 };
 
 /**

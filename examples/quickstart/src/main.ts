@@ -1,0 +1,4 @@
+import { runDay } from './day.js';
+
+const { lines } = await runDay();
+console.log(lines.join('\n'));

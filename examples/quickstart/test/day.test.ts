@@ -1,0 +1,24 @@
+/** The quick start prints the day it promises: refusals with rule ids, read models, the audit timeline, the report. */
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runDay } from '../src/day.js';
+
+describe('the quick start working day', () => {
+  it('shows each refusal with its rule, the read models, the audit timeline and writes the HTML report', async () => {
+    const { lines, reportPath } = await runDay(mkdtempSync(join(tmpdir(), 'quickstart-test-')));
+    const text = lines.join('\n');
+    for (const refusal of ['C-3 NOT_CLASSIFIED', 'C-5 QUALITY_ONLY', 'C-8 CAPA_NOT_VERIFIED_EFFECTIVE', 'C-4 EXPLANATION_RECEIPT_NOT_CONFIRMED', 'W-2 RETURN_WINDOW_EXPIRED', 'W-3 SPECIAL_CASE_NOT_BY_GENERAL_MANAGER', 'W-6 REPAIR_CONSENT_MISSING', 'R-4 DEPARTMENT_CANNOT_MEET']) {
+      expect(text).toContain(refusal);
+    }
+    expect(text).toContain('complaint S1.complaint opened (S-3)');
+    expect(text).toMatch(/I1\s+internal: plan-required\s+major\s+.*C-5 quality-reply: missed/);
+    expect(text).toContain('W1 approved by gm-huang (general-manager)');
+    expect(text).toContain('R1 (approved): signature');
+    expect(text).toContain('Quality replied in writing LATE C-5');
+    expect(text).toContain('Customer rejected the resolution of plan 1');
+    expect(existsSync(reportPath)).toBe(true);
+    expect(readFileSync(reportPath, 'utf8')).toContain('LATE C-5');
+  });
+});
