@@ -1,0 +1,180 @@
+/**
+ * The complaint desk: a small HTTP service (node:http) embedding caseledger's rules.
+ *
+ *   POST /:caseType/commands            a command as JSON → 200 with the new state,
+ *                                       400 with the bad fields' paths, 422 with rule id and code,
+ *                                       409 when other writers kept winning (after the retry bound)
+ *   GET  /cases/:stream                 the case's current state
+ *   GET  /cases/:stream/audit           its audit (JSON; HTML with ?format=html or Accept: text/html)
+ *   GET  /read-models/:name[?now=…]     complaint-board, overdue, capa, contract-queue, warranty, satisfaction
+ *
+ * caseType is one of complaints, warranty-claims, contract-reviews, surveys. In memory by default.
+ */
+import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http';
+import { auditCase, caseAuditHtml, readCase } from '@caseledger/audit';
+import {
+  type BusinessCalendar,
+  type EventStore,
+  Instant,
+  type PolicySet,
+  type RulebookPolicy,
+  commandHandler,
+  complaintCaseType,
+  contractReviewCaseType,
+  defaultCalendar,
+  defaultPolicies,
+  inMemoryEventStore,
+  instantFromEpochMs,
+  surveyCaseType,
+  warrantyClaimCaseType,
+} from '@caseledger/core';
+import {
+  type CaseFiles,
+  type Projection,
+  type ReadModelStore,
+  type SatisfactionByPeriod,
+  type WarrantyStatistics,
+  capaTracker,
+  caseFiles,
+  complaintBoard,
+  contractReviewQueue,
+  inMemoryReadModelStore,
+  overdueList,
+  runProjection,
+  satisfaction,
+  satisfactionByPeriod,
+  warrantyByCategory,
+  warrantyStatistics,
+} from '@caseledger/projections';
+import * as E from 'fp-ts/lib/Either.js';
+
+export interface DeskOptions {
+  readonly store?: EventStore;
+  readonly policies?: PolicySet<RulebookPolicy>;
+  readonly calendar?: BusinessCalendar;
+  /** How often a command is decided again when other writers win. Default 5. */
+  readonly maxAttempts?: number;
+  readonly clock?: () => number;
+}
+
+type Handle = (input: unknown) => () => Promise<E.Either<{ readonly _tag: string; readonly code: string; readonly message: string }, { readonly streamName: string; readonly revision: bigint | 'no-stream'; readonly state: unknown; readonly appended: ReadonlyArray<{ readonly event: { readonly type: string }; readonly revision: bigint }> }>>;
+
+const MAX_BODY = 1024 * 1024;
+
+const readBody = (req: IncomingMessage): Promise<E.Either<string, string>> =>
+  new Promise((resolve) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY) {
+        resolve(E.left('the request body is larger than 1 MiB'));
+        req.destroy();
+      } else chunks.push(chunk);
+    });
+    req.on('end', () => resolve(E.right(Buffer.concat(chunks).toString('utf8'))));
+    req.on('error', () => resolve(E.left('the request body could not be read')));
+  });
+
+const send = (res: ServerResponse, status: number, body: unknown, contentType = 'application/json; charset=utf-8') => {
+  res.writeHead(status, { 'content-type': contentType });
+  res.end(typeof body === 'string' ? body : JSON.stringify(body, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v)));
+};
+
+export const createDesk = (options: DeskOptions = {}): { readonly server: Server; readonly store: EventStore } => {
+  const store = options.store ?? inMemoryEventStore();
+  const context = { policies: options.policies ?? defaultPolicies, calendar: options.calendar ?? defaultCalendar };
+  const clock = options.clock ?? Date.now;
+  const handlerOptions = { maxAttempts: options.maxAttempts ?? 5 };
+  const handlers: Readonly<Record<string, Handle>> = {
+    complaints: commandHandler(complaintCaseType, store, handlerOptions),
+    'warranty-claims': commandHandler(warrantyClaimCaseType(context), store, handlerOptions),
+    'contract-reviews': commandHandler(contractReviewCaseType, store, handlerOptions),
+    surveys: commandHandler(surveyCaseType, store, handlerOptions),
+  };
+  // Read models stay in memory next to the service and catch up (incrementally) before each read.
+  const stores = {
+    caseFiles: inMemoryReadModelStore<CaseFiles>(),
+    warranty: inMemoryReadModelStore<WarrantyStatistics>(),
+    satisfaction: inMemoryReadModelStore<SatisfactionByPeriod>(),
+  };
+  const caughtUp = async <RM>(projection: Projection<RM>, rms: ReadModelStore<RM>): Promise<RM> => {
+    await runProjection({ source: store, store: rms, projection })();
+    const loaded = await rms.load(projection.name)();
+    return E.isRight(loaded) && loaded.right !== undefined ? loaded.right.readModel : projection.initial;
+  };
+
+  const nowFrom = (url: URL): E.Either<string, Instant> => {
+    const text = url.searchParams.get('now');
+    if (text === null) return E.right(instantFromEpochMs(clock()));
+    return Instant.is(text) ? E.right(text) : E.left('now must be an ISO-8601 instant with a zone');
+  };
+
+  const route = async (req: IncomingMessage, res: ServerResponse) => {
+    const url = new URL(req.url ?? '/', 'http://desk.local');
+    const parts = url.pathname.split('/').filter((p) => p !== '');
+    if (req.method === 'POST' && parts.length === 2 && parts[1] === 'commands') {
+      const handle = handlers[parts[0] ?? ''];
+      if (handle === undefined) return send(res, 404, { code: 'UNKNOWN_CASE_TYPE', message: `No case type ${parts[0] ?? ''}; use ${Object.keys(handlers).join(', ')}.` });
+      const body = await readBody(req);
+      if (E.isLeft(body)) return send(res, 400, { code: 'BAD_REQUEST_BODY', message: body.left });
+      let input: unknown;
+      try {
+        input = JSON.parse(body.right);
+      } catch {
+        return send(res, 400, { code: 'BODY_NOT_JSON', message: 'The request body is not JSON.' });
+      }
+      const result = await handle(input)();
+      if (E.isRight(result)) {
+        const r = result.right;
+        return send(res, 200, { streamName: r.streamName, revision: r.revision, state: r.state, appended: r.appended.map((a) => ({ type: a.event.type, revision: a.revision })) });
+      }
+      const error = result.left;
+      if (error.code === 'COMMAND_UNDECODABLE') return send(res, 400, error);
+      if (error._tag === 'Violation') return send(res, 422, error);
+      if (error.code === 'CONCURRENCY_CONFLICT') return send(res, 409, error);
+      return send(res, 503, { code: error.code, message: error.message });
+    }
+    if (req.method === 'GET' && parts[0] === 'cases' && parts[1] !== undefined) {
+      const history = await readCase(store, parts[1]);
+      if (E.isLeft(history)) return send(res, history.left.code === 'CASE_NOT_FOUND' ? 404 : 500, { code: history.left.code, message: history.left.message });
+      const now = nowFrom(url);
+      if (E.isLeft(now)) return send(res, 400, { code: 'BAD_NOW', message: now.left });
+      const audit = auditCase(history.right, context, now.right);
+      if (parts[2] === 'audit') {
+        const wantsHtml = url.searchParams.get('format') === 'html' || (req.headers.accept ?? '').includes('text/html');
+        return wantsHtml ? send(res, 200, caseAuditHtml(audit), 'text/html; charset=utf-8') : send(res, 200, audit);
+      }
+      const last = audit.timeline[audit.timeline.length - 1];
+      return send(res, 200, { streamName: parts[1], status: audit.report.status, events: audit.report.events, state: last?.state });
+    }
+    if (req.method === 'GET' && parts[0] === 'read-models' && parts[1] !== undefined) {
+      const now = nowFrom(url);
+      if (E.isLeft(now)) return send(res, 400, { code: 'BAD_NOW', message: now.left });
+      switch (parts[1]) {
+        case 'complaint-board':
+          return send(res, 200, complaintBoard(await caughtUp(caseFiles, stores.caseFiles), now.right, context));
+        case 'overdue':
+          return send(res, 200, overdueList(await caughtUp(caseFiles, stores.caseFiles), now.right, context));
+        case 'capa':
+          return send(res, 200, capaTracker(await caughtUp(caseFiles, stores.caseFiles), now.right, context));
+        case 'contract-queue':
+          return send(res, 200, contractReviewQueue(await caughtUp(caseFiles, stores.caseFiles)));
+        case 'warranty': {
+          const rm = await caughtUp(warrantyStatistics, stores.warranty);
+          return send(res, 200, { byCategory: warrantyByCategory(rm), specialCases: rm.specialCases });
+        }
+        case 'satisfaction':
+          return send(res, 200, satisfactionByPeriod(await caughtUp(satisfaction, stores.satisfaction)));
+        default:
+          return send(res, 404, { code: 'UNKNOWN_READ_MODEL', message: `No read model ${parts[1]}.` });
+      }
+    }
+    return send(res, 404, { code: 'NOT_FOUND', message: `No route ${req.method ?? ''} ${url.pathname}.` });
+  };
+
+  const server = createServer((req, res) => {
+    route(req, res).catch(() => send(res, 500, { code: 'INTERNAL_ERROR', message: 'Unexpected error.' }));
+  });
+  return { server, store };
+};

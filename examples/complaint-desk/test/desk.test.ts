@@ -1,0 +1,94 @@
+/** The complaint desk over real HTTP on loopback. */
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDesk } from '../src/desk.js';
+
+const { server } = createDesk({ clock: () => Date.parse('2026-11-18T12:00:00+08:00') });
+let base = '';
+beforeAll(async () => {
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  if (address === null || typeof address === 'string') throw new Error('no port');
+  base = `http://127.0.0.1:${(address satisfies AddressInfo).port}`;
+});
+afterAll(async () => {
+  await new Promise((resolve) => server.close(resolve));
+});
+
+const cs = { id: 'cs-li', department: 'customer-service', role: 'staff' };
+const post = async (path: string, body: unknown) => {
+  const res = await fetch(`${base}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+  return { status: res.status, body: await res.json() };
+};
+const get = async (path: string, accept = 'application/json') => {
+  const res = await fetch(`${base}${path}`, { headers: { accept } });
+  return { status: res.status, type: res.headers.get('content-type') ?? '', text: await res.text() };
+};
+const receive = (caseId: string) => ({
+  type: 'ReceiveComplaint',
+  caseId,
+  at: '2026-11-16T09:00:00+08:00',
+  actor: cs,
+  customer: { id: 'c1', name: 'Customer' },
+  channel: 'phone',
+  description: 'Cracked',
+  severity: 'minor',
+});
+
+describe('complaint desk', () => {
+  it('accepts a command and returns the new state', async () => {
+    const r = await post('/complaints/commands', receive('D1'));
+    expect(r.status).toBe(200);
+    expect(r.body).toMatchObject({ streamName: 'complaint-D1', revision: '0', state: { status: 'received' }, appended: [{ type: 'ComplaintReceived', revision: '0' }] });
+  });
+
+  it('answers 400 with the paths of bad fields, and for a body that is not JSON', async () => {
+    const r = await post('/complaints/commands', { ...receive('D2'), severity: 'apocalyptic', at: 'Monday' });
+    expect(r.status).toBe(400);
+    expect(r.body).toMatchObject({ code: 'COMMAND_UNDECODABLE', details: { paths: ['at', 'severity'] } });
+    expect((await post('/complaints/commands', '{nope')).status).toBe(400);
+  });
+
+  it('answers 422 with the rule id and code of a violation', async () => {
+    await post('/complaints/commands', receive('D3'));
+    const r = await post('/complaints/commands', { type: 'ForwardToQuality', caseId: 'D3', at: '2026-11-16T10:00:00+08:00', actor: cs });
+    expect(r.status).toBe(422);
+    expect(r.body).toMatchObject({ ruleId: 'C-3', code: 'NOT_CLASSIFIED' });
+  });
+
+  it('concurrent commands on one case: each is applied once or answered 409 after the retry bound', async () => {
+    await post('/complaints/commands', receive('D4'));
+    const results = await Promise.all(
+      Array.from({ length: 12 }, (_, i) => post('/complaints/commands', { type: 'ReceiveSamples', caseId: 'D4', at: `2026-11-16T10:${String(i).padStart(2, '0')}:00+08:00`, actor: cs, quantity: 1 })),
+    );
+    for (const r of results) expect([200, 409, 422]).toContain(r.status);
+    const applied = results.filter((r) => r.status === 200).length;
+    expect(applied).toBeGreaterThan(0);
+    const c = await get('/cases/complaint-D4');
+    const state = JSON.parse(c.text);
+    expect(state.events).toBe(1 + applied);
+    expect(state.state.samples.received).toBe(applied);
+  });
+
+  it('serves a case, its audit in JSON and HTML, and read models', async () => {
+    const c = await get('/cases/complaint-D1');
+    expect(c.status).toBe(200);
+    expect(JSON.parse(c.text)).toMatchObject({ status: 'received', events: 1 });
+    const audit = await get('/cases/complaint-D1/audit');
+    expect(JSON.parse(audit.text).report.deadlines).toContainEqual(expect.objectContaining({ name: 'acknowledgement', status: 'missed' }));
+    const html = await get('/cases/complaint-D1/audit', 'text/html');
+    expect(html.type).toContain('text/html');
+    expect(html.text).toContain('Audit of complaint-D1');
+    const board = await get('/read-models/complaint-board');
+    expect(JSON.parse(board.text).map((r: { caseId: string }) => r.caseId)).toEqual(expect.arrayContaining(['D1', 'D3', 'D4']));
+    const overdue = await get('/read-models/overdue?now=2026-11-18T12:00:00%2B08:00');
+    expect(JSON.parse(overdue.text)).toContainEqual(expect.objectContaining({ caseId: 'D1', deadline: 'acknowledgement', status: 'missed' }));
+  });
+
+  it('answers 404 for unknown cases, case types, read models and routes', async () => {
+    expect((await get('/cases/complaint-NOPE')).status).toBe(404);
+    expect((await post('/invoices/commands', {})).status).toBe(404);
+    expect((await get('/read-models/horoscope')).status).toBe(404);
+    expect((await get('/')).status).toBe(404);
+  });
+});
