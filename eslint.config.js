@@ -3,7 +3,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['**/dist/**', '**/node_modules/**', '**/coverage/**', '.test-results/**'] },
+  { ignores: ['**/dist/**', '**/node_modules/**', '**/coverage/**', '.test-results/**', 'docs/api/**'] },
   js.configs.recommended,
   ...tseslint.configs.strict,
   {
