@@ -1,0 +1,3 @@
+/** @caseledger/eventstoredb: the EventStore port on EventStoreDB/KurrentDB. */
+export * from './mapping.js';
+export * from './store.js';

@@ -1,0 +1,106 @@
+/**
+ * The EventStore port on EventStoreDB/KurrentDB through `@kurrent/kurrentdb-client`. One client per
+ * process; dispose it on shutdown. Case streams are never given `maxAge`, `maxCount` or
+ * `truncateBefore`: the server hides expired events from reads at once, which would break the
+ * retention promise (T-9); deletion goes through `deleteCase` in the core.
+ */
+import { type AppendResult, type EventStore, type GlobalPosition, type RecordedEvent, type StoreError, type StreamRead, revisionConflict } from '@caseledger/core';
+import { ANY, BACKWARDS, END, FORWARDS, KurrentDBClient, NO_STREAM, START, excludeSystemEvents } from '@kurrent/kurrentdb-client';
+import * as E from 'fp-ts/lib/Either.js';
+import { fromResolved, toBigInt, toEventData, toStoreError, toStreamState } from './mapping.js';
+
+export interface EventStoreDbStore extends EventStore {
+  /** Close the client's connections. */
+  readonly dispose: () => Promise<void>;
+}
+
+const notJson = (message: string): StoreError => ({ _tag: 'StoreError', code: 'STORE_FAILURE', retriable: false, message });
+
+const isStreamNotFound = (error: unknown): boolean => typeof error === 'object' && error !== null && 'type' in error && (error.type === 'stream-not-found' || error.type === 'no-stream');
+
+/** The store on an existing client (`KurrentDBClient.connectionString('kurrentdb://…')`). */
+export const eventStoreDbStore = (client: KurrentDBClient): EventStoreDbStore => ({
+  readStream: (streamName) => async () => {
+    const events: RecordedEvent[] = [];
+    try {
+      for await (const resolved of client.readStream(streamName, { direction: FORWARDS, fromRevision: START })) {
+        const recorded = fromResolved(resolved);
+        if (recorded === undefined) continue;
+        if ('code' in recorded) return E.left(notJson(recorded.message));
+        events.push(recorded);
+      }
+    } catch (error) {
+      if (isStreamNotFound(error)) return E.right<StoreError, StreamRead>({ kind: 'no-stream' });
+      return E.left(toStoreError(error, streamName));
+    }
+    const last = events[events.length - 1];
+    return E.right(last === undefined ? { kind: 'no-stream' } : { kind: 'stream', revision: last.revision, events });
+  },
+
+  appendToStream: (streamName, newEvents, expected) => async () => {
+    try {
+      const result = await client.appendToStream(streamName, newEvents.map(toEventData), { streamState: toStreamState(expected) });
+      const next = toBigInt(result.nextExpectedRevision) ?? -1n;
+      const appended: AppendResult =
+        result.position === undefined
+          ? { nextExpectedRevision: next }
+          : { nextExpectedRevision: next, position: { commit: toBigInt(result.position.commit) ?? 0n, prepare: toBigInt(result.position.prepare) ?? 0n } };
+      return E.right(appended);
+    } catch (error) {
+      return E.left(toStoreError(error, streamName, expected));
+    }
+  },
+
+  readAll: (options = {}) => async () => {
+    const out: RecordedEvent[] = [];
+    const after = options.after;
+    // The server starts a read at the position given; the port's positions are exclusive.
+    const wanted = options.maxCount === undefined ? undefined : options.maxCount + (after === undefined ? 0 : 1);
+    try {
+      const reading = client.readAll({
+        direction: FORWARDS,
+        fromPosition: after === undefined ? START : { commit: after.commit, prepare: after.prepare },
+        filter: excludeSystemEvents(),
+        ...(wanted === undefined ? {} : { maxCount: wanted }),
+      });
+      for await (const resolved of reading) {
+        const recorded = fromResolved(resolved);
+        if (recorded === undefined) continue;
+        if ('code' in recorded) return E.left(notJson(recorded.message));
+        if (after !== undefined && samePosition(recorded.position, after)) continue;
+        if (recorded.streamName.startsWith('$')) continue;
+        out.push(recorded);
+        if (options.maxCount !== undefined && out.length >= options.maxCount) break;
+      }
+    } catch (error) {
+      return E.left(toStoreError(error, '$all'));
+    }
+    return E.right(out);
+  },
+
+  deleteStream: (streamName, expected) => async () => {
+    try {
+      // Deletion takes no "stream exists" expectation: check it by reading the last event.
+      if (expected === 'exists') {
+        const last = client.readStream(streamName, { direction: BACKWARDS, fromRevision: END, maxCount: 1 });
+        try {
+          for await (const _ of last) break;
+        } catch (error) {
+          if (isStreamNotFound(error)) return E.left(revisionConflict(streamName, expected, 'no-stream'));
+          throw error;
+        }
+      }
+      await client.deleteStream(streamName, { expectedRevision: expected === 'exists' || expected === 'any' ? ANY : expected === 'no-stream' ? NO_STREAM : expected });
+      return E.right(undefined);
+    } catch (error) {
+      return E.left(toStoreError(error, streamName, expected));
+    }
+  },
+
+  dispose: () => client.dispose(),
+});
+
+const samePosition = (a: GlobalPosition, b: GlobalPosition): boolean => a.commit === b.commit && a.prepare === b.prepare;
+
+/** Connect with a connection string: `kurrentdb://host:2113?tls=false`, `esdb://…`, or a cluster's `kurrentdb+discover://…`. */
+export const connectEventStoreDb = (connectionString: string): EventStoreDbStore => eventStoreDbStore(KurrentDBClient.connectionString(connectionString));
