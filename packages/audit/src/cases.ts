@@ -1,5 +1,5 @@
 /** Reading whole cases from a store or a JSON Lines export, and the bulk audit over all of them. */
-import { type EventDecodeError, type EventStore, type Instant, type RecordedEvent, type StoreError } from '@caseledger/core';
+import { type EventDecodeError, type EventStore, type GlobalPosition, type Instant, type RecordedEvent, type StoreError } from '@caseledger/core';
 import { decodeKnownEvent } from '@caseledger/projections';
 import * as E from 'fp-ts/lib/Either.js';
 import { type CaseHistory, auditCase } from './audit.js';
@@ -33,6 +33,37 @@ export const caseHistoryOf = (streamName: string, recorded: ReadonlyArray<Record
       return E.right({ category, streamName, envelopes: decoded.flatMap((k) => (k.category === 'survey' ? [k.envelope] : [])) });
   }
 };
+
+/**
+ * Every case of a store, one at a time: the stream names first (memory holds the list of names),
+ * then each stream read whole. Streams of other categories are skipped.
+ */
+export async function* casesFromStore(store: Pick<EventStore, 'readAll' | 'readStream'>, pageSize = 1000): AsyncGenerator<E.Either<StoreError | CaseReadError | { readonly code: 'CASE_NOT_FOUND'; readonly message: string }, CaseHistory>> {
+  const names: string[] = [];
+  const seen = new Set<string>();
+  let after: GlobalPosition | undefined;
+  for (;;) {
+    const page = await store.readAll(after === undefined ? { maxCount: pageSize } : { after, maxCount: pageSize })();
+    if (E.isLeft(page)) {
+      yield page;
+      return;
+    }
+    for (const e of page.right) {
+      if (!seen.has(e.streamName) && decodeKnownEvent(e) !== undefined) {
+        seen.add(e.streamName);
+        names.push(e.streamName);
+      }
+    }
+    const last = page.right[page.right.length - 1];
+    if (last === undefined || page.right.length < pageSize) break;
+    after = last.position;
+  }
+  for (const name of names) {
+    const h = await readCase(store, name);
+    if (E.isLeft(h) && h.left.code === 'CASE_NOT_FOUND') continue;
+    yield h;
+  }
+}
 
 /** One case from a store. */
 export const readCase = async (store: Pick<EventStore, 'readStream'>, streamName: string): Promise<E.Either<StoreError | CaseReadError | { readonly code: 'CASE_NOT_FOUND'; readonly message: string }, CaseHistory>> => {

@@ -2,17 +2,20 @@
  * The `caseledger` command for auditors. Exit codes: 0 clean, 1 findings (missed deadlines or
  * rule violations), 2 bad input (arguments, files, lines), each with a message saying what is wrong.
  *
- *   caseledger audit <stream> --file events.jsonl [--as-of INSTANT] [--json | --html FILE]
- *   caseledger audit-all --file events.jsonl [--as-of INSTANT] [--json | --html FILE]
- *   common: --policies policies.json  --calendar calendar.json
+ *   caseledger audit <stream> (--file events.jsonl | --eventstoredb URL) [--as-of INSTANT] [--json | --html FILE]
+ *   caseledger audit-all (--file events.jsonl | --eventstoredb URL) [--as-of INSTANT] [--json | --html FILE]
+ *   caseledger export --eventstoredb URL --file out.jsonl
+ *   caseledger import --file in.jsonl --eventstoredb URL [--on-bad-line skip|stop]
+ *   audits also take: --policies policies.json  --calendar calendar.json
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { createWriteStream, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { type BusinessCalendar, Instant, type PolicySet, type RulebookPolicy, decodePolicySet, defaultCalendar, defaultPolicies, instantFromEpochMs, makeCalendar } from '@caseledger/core';
 import * as E from 'fp-ts/lib/Either.js';
-import { auditCase } from './audit.js';
-import { bulkAudit, caseHistoryOf, casesFromLines } from './cases.js';
+import { type EventStoreDbStore, connectEventStoreDb } from '@caseledger/eventstoredb';
+import { type CaseHistory, auditCase } from './audit.js';
+import { bulkAudit, caseHistoryOf, casesFromLines, casesFromStore, readCase } from './cases.js';
 import { bulkAuditHtml, caseAuditHtml } from './html.js';
-import { parseLine, readLines } from './jsonl.js';
+import { exportStore, importLines, parseLine, readLines } from './jsonl.js';
 import { bulkAuditText, caseAuditText } from './text.js';
 
 export interface CliIo {
@@ -28,8 +31,10 @@ export const EXIT_FINDINGS = 1;
 export const EXIT_BAD_INPUT = 2;
 
 const USAGE = `usage:
-  caseledger audit <stream> --file events.jsonl [--as-of INSTANT] [--json | --html FILE] [--policies FILE] [--calendar FILE]
-  caseledger audit-all --file events.jsonl [--as-of INSTANT] [--json | --html FILE] [--policies FILE] [--calendar FILE]
+  caseledger audit <stream> (--file events.jsonl | --eventstoredb URL) [--as-of INSTANT] [--json | --html FILE] [--policies FILE] [--calendar FILE]
+  caseledger audit-all (--file events.jsonl | --eventstoredb URL) [--as-of INSTANT] [--json | --html FILE] [--policies FILE] [--calendar FILE]
+  caseledger export --eventstoredb URL --file out.jsonl
+  caseledger import --file in.jsonl --eventstoredb URL [--on-bad-line skip|stop]
 exit codes: 0 clean, 1 findings, 2 bad input`;
 
 interface Options {
@@ -37,7 +42,7 @@ interface Options {
   readonly flags: ReadonlyMap<string, string | true>;
 }
 
-const VALUED = new Set(['--file', '--as-of', '--html', '--policies', '--calendar', '--eventstoredb']);
+const VALUED = new Set(['--file', '--as-of', '--html', '--policies', '--calendar', '--eventstoredb', '--on-bad-line']);
 const BOOLEAN = new Set(['--json', '--help']);
 
 const parseArgs = (argv: ReadonlyArray<string>): E.Either<string, Options> => {
@@ -71,17 +76,35 @@ const readJson = (path: string, what: string): E.Either<string, unknown> => {
   }
 };
 
+type Source = { readonly kind: 'file'; readonly path: string } | { readonly kind: 'eventstoredb'; readonly url: string };
+
 interface Setup {
-  readonly file: string;
+  readonly source: Source;
   readonly asOf: Instant;
   readonly context: { readonly policies: PolicySet<RulebookPolicy>; readonly calendar: BusinessCalendar };
 }
 
-const setUp = (o: Options, io: CliIo): E.Either<string, Setup> => {
-  if (o.flags.has('--eventstoredb')) return E.left('--eventstoredb is not available yet: export the streams to JSON Lines and use --file');
+const sourceOf = (o: Options): E.Either<string, Source> => {
   const file = text(o, '--file');
-  if (file === undefined) return E.left('--file is required (a JSON Lines export)');
+  const url = text(o, '--eventstoredb');
+  if (file !== undefined && url !== undefined) return E.left('give one source: --file or --eventstoredb, not both');
+  if (url !== undefined) return E.right({ kind: 'eventstoredb', url });
+  if (file === undefined) return E.left('--file is required (a JSON Lines export), or --eventstoredb with a connection string');
   if (!existsSync(file)) return E.left(`file not found: ${file}`);
+  return E.right({ kind: 'file', path: file });
+};
+
+const openStore = (url: string): E.Either<string, EventStoreDbStore> => {
+  try {
+    return E.right(connectEventStoreDb(url));
+  } catch (error) {
+    return E.left(`--eventstoredb: not a valid connection string (${error instanceof Error ? error.message : 'unknown error'}); e.g. kurrentdb://localhost:2113?tls=false`);
+  }
+};
+
+const setUp = (o: Options, io: CliIo): E.Either<string, Setup> => {
+  const source = sourceOf(o);
+  if (E.isLeft(source)) return source;
   const asOfText = text(o, '--as-of');
   const asOf = asOfText === undefined ? instantFromEpochMs(io.now()) : asOfText;
   if (!Instant.is(asOf)) return E.left(`--as-of must be an ISO-8601 instant with a zone, e.g. 2026-03-03T00:00:00+08:00 (got "${asOfText ?? ''}")`);
@@ -103,7 +126,28 @@ const setUp = (o: Options, io: CliIo): E.Either<string, Setup> => {
     if (E.isLeft(decoded)) return E.left(`calendar file ${calendarFile}: ${decoded.left.message}`);
     calendar = decoded.right;
   }
-  return E.right({ file, asOf, context: { policies, calendar } });
+  return E.right({ source: source.right, asOf, context: { policies, calendar } });
+};
+
+const historyFrom = async (source: Source, stream: string): Promise<E.Either<string, CaseHistory>> => {
+  if (source.kind === 'eventstoredb') {
+    const store = openStore(source.url);
+    if (E.isLeft(store)) return store;
+    try {
+      const h = await readCase(store.right, stream);
+      return E.isLeft(h) ? E.left(h.left.code === 'CASE_NOT_FOUND' ? `stream ${stream} is not in ${source.url}` : h.left.message) : h;
+    } finally {
+      await store.right.dispose();
+    }
+  }
+  const records = [];
+  for await (const { line, text: raw } of readLines(source.path)) {
+    const parsed = parseLine(raw, line);
+    if (E.isLeft(parsed)) return E.left(`${source.path}: ${parsed.left.message}`);
+    if (parsed.right.streamName === stream) records.push(parsed.right);
+  }
+  if (records.length === 0) return E.left(`stream ${stream} is not in ${source.path}`);
+  return E.mapLeft((e: { readonly message: string }) => e.message)(caseHistoryOf(stream, records));
 };
 
 const auditOne = async (o: Options, io: CliIo, setup: Setup): Promise<number> => {
@@ -112,22 +156,9 @@ const auditOne = async (o: Options, io: CliIo, setup: Setup): Promise<number> =>
     io.err(`audit needs the stream to audit, e.g. complaint-C-2026-0042\n${USAGE}`);
     return EXIT_BAD_INPUT;
   }
-  const records = [];
-  for await (const { line, text: raw } of readLines(setup.file)) {
-    const parsed = parseLine(raw, line);
-    if (E.isLeft(parsed)) {
-      io.err(`${setup.file}: ${parsed.left.message}`);
-      return EXIT_BAD_INPUT;
-    }
-    if (parsed.right.streamName === stream) records.push(parsed.right);
-  }
-  if (records.length === 0) {
-    io.err(`stream ${stream} is not in ${setup.file}`);
-    return EXIT_BAD_INPUT;
-  }
-  const history = caseHistoryOf(stream, records);
+  const history = await historyFrom(setup.source, stream);
   if (E.isLeft(history)) {
-    io.err(history.left.message);
+    io.err(history.left);
     return EXIT_BAD_INPUT;
   }
   const audit = auditCase(history.right, setup.context, setup.asOf);
@@ -142,9 +173,24 @@ const auditOne = async (o: Options, io: CliIo, setup: Setup): Promise<number> =>
 };
 
 const auditAll = async (o: Options, io: CliIo, setup: Setup): Promise<number> => {
-  const summary = await bulkAudit(casesFromLines(readLines(setup.file)), setup.context, setup.asOf, (done) => {
+  const progress = (done: number) => {
     if (io.interactive && done % 1000 === 0) io.err(`\raudited ${done} cases…`);
-  });
+  };
+  let summary;
+  if (setup.source.kind === 'eventstoredb') {
+    const store = openStore(setup.source.url);
+    if (E.isLeft(store)) {
+      io.err(store.left);
+      return EXIT_BAD_INPUT;
+    }
+    try {
+      summary = await bulkAudit(casesFromStore(store.right), setup.context, setup.asOf, progress);
+    } finally {
+      await store.right.dispose();
+    }
+  } else {
+    summary = await bulkAudit(casesFromLines(readLines(setup.source.path)), setup.context, setup.asOf, progress);
+  }
   if (io.interactive) io.err('\n');
   const html = text(o, '--html');
   if (html !== undefined) {
@@ -160,6 +206,70 @@ const auditAll = async (o: Options, io: CliIo, setup: Setup): Promise<number> =>
   return summary.findings > 0 ? EXIT_FINDINGS : EXIT_CLEAN;
 };
 
+const exportCommand = async (o: Options, io: CliIo): Promise<number> => {
+  const url = text(o, '--eventstoredb');
+  const file = text(o, '--file');
+  if (url === undefined || file === undefined) {
+    io.err(`export needs --eventstoredb (the source) and --file (the JSON Lines file to write)\n${USAGE}`);
+    return EXIT_BAD_INPUT;
+  }
+  const store = openStore(url);
+  if (E.isLeft(store)) {
+    io.err(store.left);
+    return EXIT_BAD_INPUT;
+  }
+  const out = createWriteStream(file);
+  try {
+    const written = await exportStore(store.right, async (line) => {
+      if (!out.write(`${line}\n`)) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
+    })();
+    await new Promise<void>((resolve) => out.end(resolve));
+    if (E.isLeft(written)) {
+      io.err(`export failed: ${written.left.message}`);
+      return EXIT_BAD_INPUT;
+    }
+    io.out(`${written.right} events written to ${file}`);
+    return EXIT_CLEAN;
+  } finally {
+    await store.right.dispose();
+  }
+};
+
+const importCommand = async (o: Options, io: CliIo): Promise<number> => {
+  const url = text(o, '--eventstoredb');
+  const file = text(o, '--file');
+  const onBadLine = text(o, '--on-bad-line') ?? 'stop';
+  if (url === undefined || file === undefined) {
+    io.err(`import needs --file (the JSON Lines file to read) and --eventstoredb (the target)\n${USAGE}`);
+    return EXIT_BAD_INPUT;
+  }
+  if (onBadLine !== 'skip' && onBadLine !== 'stop') {
+    io.err('--on-bad-line must be skip or stop');
+    return EXIT_BAD_INPUT;
+  }
+  if (!existsSync(file)) {
+    io.err(`file not found: ${file}`);
+    return EXIT_BAD_INPUT;
+  }
+  const store = openStore(url);
+  if (E.isLeft(store)) {
+    io.err(store.left);
+    return EXIT_BAD_INPUT;
+  }
+  try {
+    const report = await importLines(readLines(file), store.right, onBadLine);
+    if (E.isLeft(report)) {
+      io.err(`import stopped: ${report.left.message}`);
+      return EXIT_BAD_INPUT;
+    }
+    io.out(`${report.right.imported} events imported into ${url}`);
+    for (const bad of report.right.badLines) io.err(bad.message);
+    return report.right.badLines.length > 0 ? EXIT_BAD_INPUT : EXIT_CLEAN;
+  } finally {
+    await store.right.dispose();
+  }
+};
+
 export const run = async (argv: ReadonlyArray<string>, io: CliIo): Promise<number> => {
   const parsed = parseArgs(argv);
   if (E.isLeft(parsed)) {
@@ -172,6 +282,8 @@ export const run = async (argv: ReadonlyArray<string>, io: CliIo): Promise<numbe
     (command === undefined && !o.flags.has('--help') ? io.err : io.out)(USAGE);
     return command === undefined && !o.flags.has('--help') ? EXIT_BAD_INPUT : EXIT_CLEAN;
   }
+  if (command === 'export') return exportCommand(o, io);
+  if (command === 'import') return importCommand(o, io);
   if (command !== 'audit' && command !== 'audit-all') {
     io.err(`unknown command "${command}"\n${USAGE}`);
     return EXIT_BAD_INPUT;

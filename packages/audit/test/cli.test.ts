@@ -6,6 +6,8 @@ import { commandHandler, complaintCaseType, inMemoryEventStore } from '@caseledg
 import * as E from 'fp-ts/lib/Either.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { EXIT_BAD_INPUT, EXIT_CLEAN, EXIT_FINDINGS, exportStore, run } from '../src/index.js';
+// @ts-expect-error -- the EventStoreDB test double is plain JavaScript without type declarations.
+import { startDouble } from '../../eventstoredb/test/support/double.mjs';
 
 const dir = mkdtempSync(join(tmpdir(), 'caseledger-cli-'));
 const file = join(dir, 'events.jsonl');
@@ -86,6 +88,29 @@ describe('caseledger audit-all', () => {
   });
 });
 
+describe('with EventStoreDB (through the test double)', () => {
+  it('imports an export, audits it from the server, and exports it back identically', async () => {
+    const target: { connectionString: string; stop: () => Promise<void> } = await startDouble();
+    try {
+      const imported = await cli('import', '--file', file, '--eventstoredb', target.connectionString);
+      expect(imported.code).toBe(EXIT_CLEAN);
+      expect(imported.out).toMatch(/^11 events imported/);
+      const audited = await cli('audit-all', '--eventstoredb', target.connectionString);
+      expect(audited.code).toBe(EXIT_FINDINGS);
+      expect(audited.out).toContain('complaint        2');
+      const one = await cli('audit', 'complaint-C-OK', '--eventstoredb', target.connectionString);
+      expect(one.code).toBe(EXIT_CLEAN);
+      const back = join(dir, 'back.jsonl');
+      const exported = await cli('export', '--eventstoredb', target.connectionString, '--file', back);
+      expect(exported.code).toBe(EXIT_CLEAN);
+      const strip = (text: string) => text.trim().split('\n').map((l) => JSON.parse(l)).map(({ position: _p, ...rest }) => rest);
+      expect(strip(readFileSync(back, 'utf8'))).toEqual(strip(readFileSync(file, 'utf8')));
+    } finally {
+      await target.stop();
+    }
+  }, 60_000);
+});
+
 describe('bad input exits 2 with a message that says what is wrong', () => {
   const cases: ReadonlyArray<readonly [string, ReadonlyArray<string>, string]> = [
     ['no command', [], 'usage:'],
@@ -96,7 +121,12 @@ describe('bad input exits 2 with a message that says what is wrong', () => {
     ['an --as-of that is not an instant', ['audit-all', '--file', file, '--as-of', 'yesterday'], '--as-of must be an ISO-8601 instant'],
     ['no stream to audit', ['audit', '--file', file], 'audit needs the stream'],
     ['a stream not in the file', ['audit', 'complaint-NOPE', '--file', file], 'stream complaint-NOPE is not in'],
-    ['an EventStoreDB source (not yet)', ['audit-all', '--eventstoredb', 'esdb://localhost:2113'], '--eventstoredb is not available yet'],
+    ['two sources at once', ['audit-all', '--file', 'x', '--eventstoredb', 'kurrentdb://localhost:2113'], 'give one source'],
+    ['an export without a target file', ['export', '--eventstoredb', 'kurrentdb://localhost:2113'], 'export needs --eventstoredb (the source) and --file'],
+    ['an import without a source file', ['import', '--eventstoredb', 'kurrentdb://localhost:2113'], 'import needs --file'],
+    ['an import of a missing file', ['import', '--file', '/nonexistent.jsonl', '--eventstoredb', 'kurrentdb://localhost:2113'], 'file not found: /nonexistent.jsonl'],
+    ['a bad --on-bad-line', ['import', '--file', 'x', '--eventstoredb', 'kurrentdb://localhost:2113', '--on-bad-line', 'maybe'], '--on-bad-line must be skip or stop'],
+    ['a connection string that is not one', ['audit-all', '--eventstoredb', 'http://not-a-db'], '--eventstoredb: not a valid connection string'],
   ];
   for (const [title, argv, message] of cases) {
     it(title, async () => {
