@@ -1,0 +1,4 @@
+import type { EventStore } from '@caseledger/core';
+import { eventStoreConformance } from '@caseledger/testing';
+
+export const conformMyStore = (makeMyStore: () => EventStore) => eventStoreConformance('my store', () => makeMyStore());

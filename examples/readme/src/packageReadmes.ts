@@ -1,0 +1,6 @@
+import { runProjection, satisfaction, satisfactionByPeriod, inMemoryReadModelStore } from '@caseledger/projections';
+import { deciderSpec, warrantyCommands, calendarArb, eventStoreConformance } from '@caseledger/testing';
+import { connectEventStoreDb } from '@caseledger/eventstoredb';
+
+/** The import lines shown in the packages' READMEs, compiled here. */
+export const shownInPackageReadmes = { runProjection, satisfaction, satisfactionByPeriod, inMemoryReadModelStore, deciderSpec, warrantyCommands, calendarArb, eventStoreConformance, connectEventStoreDb };
