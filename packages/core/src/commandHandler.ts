@@ -52,6 +52,14 @@ export interface Handled<Ev, S> {
 export interface HandlerOptions {
   /** How many times a command is decided at most when other writers keep winning. Default 5. */
   readonly maxAttempts?: number;
+  /**
+   * How many times an append that failed with a retriable store error (server unavailable, not
+   * leader, deadline) is sent again, with the same event ids, so a write whose answer was lost is
+   * not written twice. Default 2.
+   */
+  readonly transientRetries?: number;
+  /** Pause before the n-th resend: n × this many milliseconds. Default 100. */
+  readonly retryDelayMs?: number;
   /** Event, correlation and causation ids. Default: random UUIDs (v4). */
   readonly newId?: () => string;
 }
@@ -109,6 +117,8 @@ export const commandHandler = <C extends CommandBase, Ev extends EventBase, S>(
 ) => {
   const maxAttempts = Math.max(1, options.maxAttempts ?? 5);
   const newId = options.newId ?? uuidv4;
+  const transientRetries = Math.max(0, options.transientRetries ?? 2);
+  const retryDelayMs = Math.max(0, options.retryDelayMs ?? 100);
   const load = loadCase(caseType, store);
   const toNewEvent =
     (command: C, correlationId: string, causationId: string, revision: bigint) =>
@@ -160,7 +170,11 @@ export const commandHandler = <C extends CommandBase, Ev extends EventBase, S>(
         }
 
         const expected: ExpectedRevision = revision;
-        const appended = await store.appendToStream(streamName, stored, expected)();
+        let appended = await store.appendToStream(streamName, stored, expected)();
+        for (let resend = 1; E.isLeft(appended) && appended.left.retriable && resend <= transientRetries; resend++) {
+          await new Promise((resolve) => setTimeout(resolve, retryDelayMs * resend));
+          appended = await store.appendToStream(streamName, stored, expected)();
+        }
         if (E.isLeft(appended)) {
           if (appended.left.code === 'STREAM_REVISION_CONFLICT') continue;
           return appended;

@@ -53,6 +53,11 @@ export const inMemoryEventStore = (): InMemoryEventStore => {
         await tick();
         const entry = streams.get(streamName);
         const actual = actualRevision(entry);
+        // Idempotent appends, as EventStoreDB: events whose ids are all in the stream already are not written again.
+        const known = new Set(visible(entry).map((e) => e.eventId));
+        if (newEvents.length > 0 && newEvents.every((e) => known.has(e.eventId)) && actual !== 'no-stream') {
+          return E.right({ nextExpectedRevision: actual });
+        }
         if (!expectationHolds(expected, actual)) return E.left(revisionConflict(streamName, expected, actual));
         const target = entry ?? { events: [], deletedBefore: 0 };
         if (entry === undefined && newEvents.length > 0) streams.set(streamName, target);

@@ -116,6 +116,39 @@ describe('command handler', () => {
     expect(store.allWritten()).toHaveLength(2);
   });
 
+  it('resends an append whose answer was lost with the same event ids, so it is written once', async () => {
+    const store = inMemoryEventStore();
+    let calls = 0;
+    // The first append reaches the store but its answer is lost on the way back.
+    const lossy = {
+      ...store,
+      appendToStream: (...args: Parameters<typeof store.appendToStream>) => async () => {
+        calls += 1;
+        const result = await store.appendToStream(...args)();
+        return calls === 1 ? E.left({ _tag: 'StoreError' as const, code: 'STORE_UNAVAILABLE' as const, retriable: true, message: 'connection reset' }) : result;
+      },
+    };
+    const result = await commandHandler(ticketCaseType, lossy, { retryDelayMs: 1 })(open)();
+    expect(E.isRight(result)).toBe(true);
+    expect(calls).toBe(2);
+    expect(store.allWritten()).toHaveLength(1);
+  });
+
+  it('gives up on a store that stays unavailable, after the resends', async () => {
+    const store = inMemoryEventStore();
+    let calls = 0;
+    const down = {
+      ...store,
+      appendToStream: () => async () => {
+        calls += 1;
+        return E.left({ _tag: 'StoreError' as const, code: 'STORE_UNAVAILABLE' as const, retriable: true, message: 'down' });
+      },
+    };
+    const result = await commandHandler(ticketCaseType, down, { retryDelayMs: 1, transientRetries: 3 })(open)();
+    expect(E.isLeft(result) && result.left.code).toBe('STORE_UNAVAILABLE');
+    expect(calls).toBe(4);
+  });
+
   it('passes store failures through as values', async () => {
     const store = inMemoryEventStore();
     const failing = { ...store, readStream: () => async () => E.left({ _tag: 'StoreError' as const, code: 'STORE_UNAVAILABLE' as const, retriable: true, message: 'down' }) };

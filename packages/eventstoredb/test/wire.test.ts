@@ -1,5 +1,6 @@
 /** What only a wire can show: a server that is down, and one that goes away. */
 import * as E from 'fp-ts/lib/Either.js';
+import { commandHandler, complaintCaseType } from '@caseledger/core';
 import { describe, expect, it } from 'vitest';
 import { connectEventStoreDb } from '../src/index.js';
 // @ts-expect-error -- the test double is plain JavaScript without type declarations.
@@ -18,6 +19,39 @@ describe('EventStoreDB adapter on the wire (test double)', () => {
       await store.dispose();
     }
   }, 60_000);
+
+  it('the command handler resends a lost append with the same ids; the server writes it once', async () => {
+    const double: { connectionString: string; stop: () => Promise<void> } = await startDouble();
+    const store = connectEventStoreDb(double.connectionString);
+    let calls = 0;
+    const lossy = {
+      ...store,
+      appendToStream: (...args: Parameters<typeof store.appendToStream>) => async () => {
+        calls += 1;
+        const result = await store.appendToStream(...args)();
+        return calls === 1 ? E.left({ _tag: 'StoreError' as const, code: 'STORE_UNAVAILABLE' as const, retriable: true, message: 'connection reset' }) : result;
+      },
+    };
+    try {
+      const handle = commandHandler(complaintCaseType, lossy, { retryDelayMs: 1 });
+      const result = await handle({
+        type: 'ReceiveComplaint',
+        caseId: 'LOST',
+        at: '2026-11-16T09:00:00+08:00',
+        actor: { id: 'cs-li', department: 'customer-service', role: 'staff' },
+        customer: { id: 'c', name: 'A' },
+        channel: 'phone',
+        description: 'x',
+        severity: 'minor',
+      })();
+      expect(E.isRight(result)).toBe(true);
+      const read = await store.readStream('complaint-LOST')();
+      expect(E.isRight(read) && read.right.kind === 'stream' ? read.right.events.length : 0).toBe(1);
+    } finally {
+      await store.dispose();
+      await double.stop();
+    }
+  });
 
   it('appending the same decided events again writes nothing twice (idempotent ids)', async () => {
     const double: { connectionString: string; stop: () => Promise<void> } = await startDouble();

@@ -130,6 +130,17 @@ export const eventStoreConformance = (
         }, timeout);
       }
 
+      it('re-appending events with the same ids writes nothing twice (a retry after a lost answer)', async () => {
+        const store = await makeStore();
+        const s = streamName();
+        const events = [event('A', { n: 1 }), event('B', { n: 2 })];
+        await unwrap(store.appendToStream(s, events, 'no-stream'));
+        const again = await store.appendToStream(s, events, 'no-stream')();
+        expect(E.isRight(again) && again.right.nextExpectedRevision).toBe(1n);
+        const read = await unwrap(store.readStream(s));
+        expect(read.kind === 'stream' ? read.events.map((e) => e.type) : []).toEqual(['A', 'B']);
+      }, timeout);
+
       it('of concurrent appends with the same expected revision exactly one wins', async () => {
         const store = await makeStore();
         const s = streamName();

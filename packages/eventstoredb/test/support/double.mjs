@@ -97,6 +97,18 @@ export const startDouble = () =>
           const expected = expectation(options);
           const current = currentRevision(name);
           const response = new streamsPb.AppendResp();
+          // Idempotence: an append whose event ids were all written already writes nothing again.
+          const existing = streams.get(name);
+          const known = new Set(visible(existing).map((e) => e.id));
+          const ids = proposed.map((p) => p.getId().getString());
+          if (ids.length > 0 && ids.every((id) => known.has(id))) {
+            const success = new streamsPb.AppendResp.Success();
+            success.setCurrentRevision(String(current));
+            success.setNoPosition(new sharedPb.Empty());
+            response.setSuccess(success);
+            callback(null, response);
+            return;
+          }
           if (!holds(expected, current)) {
             response.setWrongExpectedVersion(wrongExpectedVersion(expected, current));
             callback(null, response);
@@ -104,17 +116,6 @@ export const startDouble = () =>
           }
           const entry = streams.get(name) ?? { events: [], deletedBefore: 0 };
           streams.set(name, entry);
-          // Idempotence: an append whose event ids were all written already writes nothing again.
-          const known = new Set(entry.events.map((e) => e.id));
-          const ids = proposed.map((p) => p.getId().getString());
-          if (ids.length > 0 && ids.every((id) => known.has(id))) {
-            const success = new streamsPb.AppendResp.Success();
-            success.setCurrentRevision(String(entry.events[entry.events.length - 1].revision));
-            success.setNoPosition(new sharedPb.Empty());
-            response.setSuccess(success);
-            callback(null, response);
-            return;
-          }
           for (const p of proposed) {
             const metadata = new Map();
             p.getMetadataMap().forEach((v, k) => metadata.set(k, v));
