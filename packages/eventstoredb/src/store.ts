@@ -10,6 +10,8 @@ import * as E from 'fp-ts/lib/Either.js';
 import { fromResolved, toBigInt, toEventData, toStoreError, toStreamState } from './mapping.js';
 
 export interface EventStoreDbStore extends EventStore {
+  /** The client underneath, e.g. for `subscribeToCases`. */
+  readonly client: KurrentDBClient;
   /** Close the client's connections. */
   readonly dispose: () => Promise<void>;
 }
@@ -97,6 +99,7 @@ export const eventStoreDbStore = (client: KurrentDBClient): EventStoreDbStore =>
     }
   },
 
+  client,
   dispose: () => client.dispose(),
 });
 

@@ -2,7 +2,7 @@
  * Feeds a projection from an event source in global order, in batches, and stores the read model
  * with its checkpoint after each batch, so a crash neither skips nor double-counts an event.
  */
-import type { EventStore, GlobalPosition, StoreError } from '@caseledger/core';
+import { type EventStore, type GlobalPosition, type RecordedEvent, type StoreError, compareGlobalPositions } from '@caseledger/core';
 import * as E from 'fp-ts/lib/Either.js';
 import type * as TE from 'fp-ts/lib/TaskEither.js';
 import { decodeKnownEvent } from './knownEvents.js';
@@ -98,4 +98,83 @@ export const runProjection =
       rebuilt,
       ...(current.checkpoint === undefined ? {} : { checkpoint: current.checkpoint }),
     });
+  };
+
+export interface LiveRunOptions<ReadModel> {
+  /** Events in global order, e.g. `subscribeToCases(client, { after: checkpoint })` from @caseledger/eventstoredb. */
+  readonly events: AsyncIterable<RecordedEvent>;
+  readonly store: ReadModelStore<ReadModel>;
+  readonly projection: Projection<ReadModel>;
+  /** Events folded before each write of read model and checkpoint. Default 100. */
+  readonly batchSize?: number;
+  readonly onUndecodable?: 'park' | 'stop';
+}
+
+/** Where a live run should start: after the stored checkpoint (or from the beginning for a new or rebuilt projection). */
+export const liveStartPosition =
+  <ReadModel>(store: ReadModelStore<ReadModel>, projection: Projection<ReadModel>): TE.TaskEither<ReadModelStoreError, GlobalPosition | undefined> =>
+  async () => {
+    const loaded = await store.load(projection.name)();
+    if (E.isLeft(loaded)) return loaded;
+    return E.right(loaded.right === undefined || loaded.right.version !== projection.version ? undefined : loaded.right.checkpoint);
+  };
+
+/**
+ * Fold a live stream of events (a subscription) into a projection, writing read model and
+ * checkpoint together after every batch. Events at or before the stored checkpoint are skipped, so
+ * a subscription restarted from an older position counts nothing twice. Ends when the events end.
+ */
+export const runProjectionLive =
+  <ReadModel>(options: LiveRunOptions<ReadModel>): TE.TaskEither<RunError, RunReport> =>
+  async () => {
+    const { store, projection } = options;
+    const batchSize = Math.max(1, options.batchSize ?? 100);
+    const loaded = await store.load(projection.name)();
+    if (E.isLeft(loaded)) return loaded;
+    const rebuilt = loaded.right !== undefined && loaded.right.version !== projection.version;
+    let current: StoredProjection<ReadModel> =
+      loaded.right === undefined || rebuilt ? { version: projection.version, readModel: projection.initial, parked: [] } : loaded.right;
+    let pending = 0;
+    let batches = 0;
+    let eventsRead = 0;
+    let eventsApplied = 0;
+    let parkedNow = 0;
+    const flush = async (): Promise<E.Either<ReadModelStoreError, void>> => {
+      if (pending === 0) return E.right(undefined);
+      const saved = await store.save(projection.name, current)();
+      if (E.isRight(saved)) {
+        batches += 1;
+        pending = 0;
+      }
+      return saved;
+    };
+    for await (const recorded of options.events) {
+      if (current.checkpoint !== undefined && compareGlobalPositions(recorded.position, current.checkpoint) <= 0) continue;
+      eventsRead += 1;
+      let readModel = current.readModel;
+      let parked = current.parked;
+      const decoded = decodeKnownEvent(recorded);
+      if (decoded !== undefined && E.isLeft(decoded)) {
+        const entry: ParkedEvent = { streamName: recorded.streamName, revision: recorded.revision.toString(), eventType: recorded.type, error: decoded.left.message };
+        if (options.onUndecodable === 'stop') {
+          const saved = await flush();
+          if (E.isLeft(saved)) return saved;
+          return E.left({ _tag: 'UndecodableEventError', code: 'PROJECTION_STOPPED_ON_UNDECODABLE_EVENT', message: decoded.left.message, event: entry });
+        }
+        parked = [...parked, entry];
+        parkedNow += 1;
+      } else if (decoded !== undefined && handlesEvent(projection, decoded.right)) {
+        readModel = projection.apply(readModel, decoded.right);
+        eventsApplied += 1;
+      }
+      current = { version: projection.version, readModel, checkpoint: recorded.position, parked };
+      pending += 1;
+      if (pending >= batchSize) {
+        const saved = await flush();
+        if (E.isLeft(saved)) return saved;
+      }
+    }
+    const saved = await flush();
+    if (E.isLeft(saved)) return saved;
+    return E.right({ batches, eventsRead, eventsApplied, parked: parkedNow, rebuilt, ...(current.checkpoint === undefined ? {} : { checkpoint: current.checkpoint }) });
   };

@@ -78,6 +78,20 @@ export const startDouble = () =>
       return resp;
     };
 
+    /** Live subscriptions to $all: each gets every event appended after it caught up. */
+    const subscribers = new Set();
+    const matches = (filter, e) => {
+      if (filter === undefined) return true;
+      const expression = filter.hasStreamIdentifier() ? filter.getStreamIdentifier() : filter.getEventType();
+      const subject = filter.hasStreamIdentifier() ? e.stream : e.type;
+      const regex = expression.getRegex() === '' ? undefined : new RegExp(expression.getRegex());
+      const prefixes = expression.getPrefixList();
+      return (regex === undefined || regex.test(subject)) && (prefixes.length === 0 || prefixes.some((p) => subject.startsWith(p)));
+    };
+    const notify = (e) => {
+      for (const sub of subscribers) if (matches(sub.filter, e)) sub.call.write(readEvent(e));
+    };
+
     const server = new grpc.Server();
     server.addService(featuresGrpc.ServerFeaturesService, {
       getSupportedMethods: (_call, callback) => callback({ code: grpc.status.UNIMPLEMENTED, details: 'caseledger test double' }),
@@ -131,6 +145,7 @@ export const startDouble = () =>
             };
             entry.events.push(event);
             log.push(event);
+            notify(event);
           }
           const success = new streamsPb.AppendResp.Success();
           if (entry.events.length === 0) success.setNoStream(new sharedPb.Empty());
@@ -148,6 +163,27 @@ export const startDouble = () =>
       },
       read: (call) => {
         const options = call.request.getOptions();
+        if (options.hasSubscription() && options.hasAll()) {
+          // A catch-up subscription to $all: confirmation, the events after the start position
+          // (exclusive, as the server does), then every new event until the call ends.
+          const confirmation = new streamsPb.ReadResp.SubscriptionConfirmation();
+          confirmation.setSubscriptionId(`sub-${subscribers.size + 1}`);
+          const confirm = new streamsPb.ReadResp();
+          confirm.setConfirmation(confirmation);
+          call.write(confirm);
+          const allOptions = options.getAll();
+          const after = allOptions.hasPosition() ? Number(allOptions.getPosition().getCommitPosition()) : -1;
+          const filter = options.hasFilter() ? options.getFilter() : undefined;
+          const sub = { call, filter };
+          for (const e of log) {
+            const entry = streams.get(e.stream);
+            if (e.position > after && entry !== undefined && e.revision >= entry.deletedBefore && matches(filter, e)) call.write(readEvent(e));
+          }
+          subscribers.add(sub);
+          call.on('cancelled', () => subscribers.delete(sub));
+          call.on('close', () => subscribers.delete(sub));
+          return;
+        }
         const forwards = options.getReadDirection() === streamsPb.ReadReq.Options.ReadDirection.FORWARDS;
         const count = options.hasCount() ? Number(options.getCount()) : Number.MAX_SAFE_INTEGER;
         let selected;
@@ -229,7 +265,17 @@ export const startDouble = () =>
       resolve({
         port,
         connectionString: `kurrentdb://127.0.0.1:${port}?tls=false`,
-        stop: () => new Promise((done) => server.tryShutdown(() => done())),
+        stop: () =>
+          new Promise((done) => {
+            for (const sub of subscribers) sub.call.end();
+            subscribers.clear();
+            server.tryShutdown(() => done());
+          }),
+        /** End every live subscription with UNAVAILABLE, as a server restart or a network cut would. */
+        dropSubscriptions: () => {
+          for (const sub of subscribers) sub.call.emit('error', { code: grpc.status.UNAVAILABLE, details: 'test double dropped the subscription' });
+          subscribers.clear();
+        },
         kill: () => server.forceShutdown(),
       });
     });

@@ -1,0 +1,72 @@
+/**
+ * A catch-up subscription to $all, as a source of events for projections: from a checkpoint
+ * (exclusive), through the history, then live. The client does not resubscribe by itself; this
+ * source does, with backoff, from the last event it delivered, so across a drop no event is
+ * skipped, repeated past the checkpoint, or delivered out of order.
+ */
+import { type GlobalPosition, type RecordedEvent, compareGlobalPositions } from '@caseledger/core';
+import { type KurrentDBClient, START, streamNameFilter } from '@kurrent/kurrentdb-client';
+import { fromResolved } from './mapping.js';
+
+export interface SubscriptionOptions {
+  /** Deliver events after this position (exclusive); from the first event when absent. */
+  readonly after?: GlobalPosition;
+  /** Stream categories to receive (`complaint`, `warrantyClaim`, …); all non-system streams when absent. */
+  readonly categories?: ReadonlyArray<string>;
+  /** First pause before resubscribing after a drop, doubled each time up to `maxBackoffMs`. Default 100. */
+  readonly backoffMs?: number;
+  readonly maxBackoffMs?: number;
+  /** Ends the subscription. */
+  readonly signal?: AbortSignal;
+  /** Told about each drop (for logs and metrics); the source resubscribes by itself. */
+  readonly onDrop?: (error: unknown, attempt: number) => void;
+}
+
+const sleep = (ms: number, signal?: AbortSignal) =>
+  new Promise<void>((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    signal?.addEventListener('abort', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+
+/** Events in global order, for as long as the signal allows. */
+export async function* subscribeToCases(client: KurrentDBClient, options: SubscriptionOptions = {}): AsyncGenerator<RecordedEvent> {
+  let last = options.after;
+  let backoff = options.backoffMs ?? 100;
+  let attempt = 0;
+  const prefixes = (options.categories ?? []).map((c) => `${c}-`);
+  const aborted = (): boolean => options.signal?.aborted === true;
+  while (!aborted()) {
+    const subscription = client.subscribeToAll({
+      fromPosition: last === undefined ? START : { commit: last.commit, prepare: last.prepare },
+      ...(prefixes.length > 0 ? { filter: streamNameFilter({ prefixes }) } : {}),
+    });
+    const stop = () => void subscription.unsubscribe();
+    options.signal?.addEventListener('abort', stop);
+    try {
+      for await (const resolved of subscription) {
+        const recorded = fromResolved(resolved);
+        if (recorded === undefined || 'code' in recorded || recorded.streamName.startsWith('$')) continue;
+        // Never deliver anything at or before the last delivered position again.
+        if (last !== undefined && compareGlobalPositions(recorded.position, last) <= 0) continue;
+        last = recorded.position;
+        backoff = options.backoffMs ?? 100;
+        attempt = 0;
+        yield recorded;
+      }
+      if (aborted()) return;
+      throw new Error('the subscription ended');
+    } catch (error) {
+      if (aborted()) return;
+      attempt += 1;
+      options.onDrop?.(error, attempt);
+      await sleep(backoff, options.signal);
+      backoff = Math.min(backoff * 2, options.maxBackoffMs ?? 5_000);
+    } finally {
+      options.signal?.removeEventListener('abort', stop);
+      await subscription.unsubscribe().catch(() => undefined);
+    }
+  }
+}

@@ -1,0 +1,72 @@
+/** Projections fed by the catch-up subscription: a drop and a restart count nothing twice and skip nothing. */
+import { commandHandler, complaintCaseType } from '@caseledger/core';
+import { caseFiles, inMemoryReadModelStore, liveStartPosition, runProjection, runProjectionLive } from '@caseledger/projections';
+import * as E from 'fp-ts/lib/Either.js';
+import { expect, it } from 'vitest';
+import { connectEventStoreDb, subscribeToCases } from '../src/index.js';
+// @ts-expect-error -- the test double is plain JavaScript without type declarations.
+import { startDouble } from './support/double.mjs';
+
+it('a live projection over a subscription that drops and restarts equals one read of everything', async () => {
+  const double: { connectionString: string; stop: () => Promise<void>; dropSubscriptions: () => void } = await startDouble();
+  const store = connectEventStoreDb(double.connectionString);
+  const handle = commandHandler(complaintCaseType, store);
+  const cs = { id: 'cs-li', department: 'customer-service', role: 'staff' };
+  const receive = (caseId: string, hhmm: string) =>
+    handle({ type: 'ReceiveComplaint', caseId, at: `2026-11-16T${hhmm}:00+08:00`, actor: cs, customer: { id: 'c', name: 'A' }, channel: 'phone', description: 'x', severity: 'minor' })();
+  const acknowledge = (caseId: string, hhmm: string) => handle({ type: 'AcknowledgeComplaint', caseId, at: `2026-11-16T${hhmm}:00+08:00`, actor: cs, explanation: 'x' })();
+  const readModels = inMemoryReadModelStore<typeof caseFiles.initial>();
+  try {
+    await receive('A', '09:00');
+    await receive('B', '09:05');
+    // First live run: it folds the history and one live event, then the server drops the subscription.
+    const first = new AbortController();
+    let seen = 0;
+    const run1 = runProjectionLive({
+      events: (async function* () {
+        for await (const e of subscribeToCases(store.client, { categories: ['complaint'], backoffMs: 10, signal: first.signal })) {
+          yield e;
+          seen += 1;
+          if (seen === 2) {
+            await acknowledge('A', '09:10');
+          }
+          if (seen === 3) {
+            double.dropSubscriptions();
+            await acknowledge('B', '09:15');
+          }
+          if (seen === 4) first.abort();
+        }
+      })(),
+      store: readModels,
+      projection: caseFiles,
+      batchSize: 2,
+    })();
+    expect(E.isRight(await run1)).toBe(true);
+    // More happens while no projection runs; a second run starts after the stored checkpoint.
+    await receive('C', '09:20');
+    const after = await liveStartPosition(readModels, caseFiles)();
+    const second = new AbortController();
+    let more = 0;
+    const run2 = await runProjectionLive({
+      events: (async function* () {
+        for await (const e of subscribeToCases(store.client, { categories: ['complaint'], ...(E.isRight(after) && after.right !== undefined ? { after: after.right } : {}), signal: second.signal })) {
+          yield e;
+          more += 1;
+          if (more === 1) second.abort();
+        }
+      })(),
+      store: readModels,
+      projection: caseFiles,
+    })();
+    expect(E.isRight(run2) && run2.right.eventsRead).toBe(1);
+
+    const reference = inMemoryReadModelStore<typeof caseFiles.initial>();
+    await runProjection({ source: store, store: reference, projection: caseFiles })();
+    const [live, once] = [await readModels.load(caseFiles.name)(), await reference.load(caseFiles.name)()];
+    expect(E.isRight(live) && live.right?.readModel).toEqual(E.isRight(once) && once.right?.readModel);
+    expect(E.isRight(live) && live.right?.checkpoint).toEqual(E.isRight(once) && once.right?.checkpoint);
+  } finally {
+    await store.dispose();
+    await double.stop();
+  }
+}, 60_000);
