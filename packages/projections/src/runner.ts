@@ -39,6 +39,39 @@ export interface UndecodableEventError {
 
 export type RunError = StoreError | ReadModelStoreError | UndecodableEventError;
 
+type Folded<ReadModel> =
+  | { readonly kind: 'skipped' }
+  | { readonly kind: 'applied'; readonly readModel: ReadModel }
+  | { readonly kind: 'undecodable'; readonly entry: ParkedEvent; readonly message: string };
+
+/** One stored event through a projection: skipped (not a known case, or not handled), applied, or undecodable. */
+const foldEvent = <ReadModel>(projection: Projection<ReadModel>, readModel: ReadModel, recorded: RecordedEvent): Folded<ReadModel> => {
+  const decoded = decodeKnownEvent(recorded);
+  if (decoded === undefined) return { kind: 'skipped' };
+  if (E.isLeft(decoded)) {
+    return {
+      kind: 'undecodable',
+      message: decoded.left.message,
+      entry: { streamName: recorded.streamName, revision: recorded.revision.toString(), eventType: recorded.type, error: decoded.left.message },
+    };
+  }
+  return handlesEvent(projection, decoded.right) ? { kind: 'applied', readModel: projection.apply(readModel, decoded.right) } : { kind: 'skipped' };
+};
+
+const stoppedOn = (folded: { readonly entry: ParkedEvent; readonly message: string }): UndecodableEventError => ({
+  _tag: 'UndecodableEventError',
+  code: 'PROJECTION_STOPPED_ON_UNDECODABLE_EVENT',
+  message: folded.message,
+  event: folded.entry,
+});
+
+/** The stored projection to continue from, or a fresh one when there is none or its version changed. */
+const startingPoint = <ReadModel>(projection: Projection<ReadModel>, stored: StoredProjection<ReadModel> | undefined) => {
+  const rebuilt = stored !== undefined && stored.version !== projection.version;
+  const current: StoredProjection<ReadModel> = stored === undefined || rebuilt ? { version: projection.version, readModel: projection.initial, parked: [] } : stored;
+  return { rebuilt, current };
+};
+
 export const runProjection =
   <ReadModel>(options: RunOptions<ReadModel>): TE.TaskEither<RunError, RunReport> =>
   async () => {
@@ -47,9 +80,9 @@ export const runProjection =
     const loaded = await store.load(projection.name)();
     if (E.isLeft(loaded)) return loaded;
     // A changed version rebuilds from the first event.
-    const rebuilt = loaded.right !== undefined && loaded.right.version !== projection.version;
-    let current: StoredProjection<ReadModel> =
-      loaded.right === undefined || rebuilt ? { version: projection.version, readModel: projection.initial, parked: [] } : loaded.right;
+    const start = startingPoint(projection, loaded.right);
+    const rebuilt = start.rebuilt;
+    let current = start.current;
     let batches = 0;
     let eventsRead = 0;
     let eventsApplied = 0;
@@ -64,20 +97,15 @@ export const runProjection =
       const parked = [...current.parked];
       for (const recorded of page.right) {
         eventsRead += 1;
-        const decoded = decodeKnownEvent(recorded);
-        if (decoded === undefined) continue;
-        if (E.isLeft(decoded)) {
-          const entry: ParkedEvent = { streamName: recorded.streamName, revision: recorded.revision.toString(), eventType: recorded.type, error: decoded.left.message };
-          if (options.onUndecodable === 'stop') {
-            return E.left({ _tag: 'UndecodableEventError', code: 'PROJECTION_STOPPED_ON_UNDECODABLE_EVENT', message: decoded.left.message, event: entry });
-          }
-          parked.push(entry);
+        const folded = foldEvent(projection, readModel, recorded);
+        if (folded.kind === 'undecodable') {
+          if (options.onUndecodable === 'stop') return E.left(stoppedOn(folded));
+          parked.push(folded.entry);
           parkedNow += 1;
-          continue;
+        } else if (folded.kind === 'applied') {
+          readModel = folded.readModel;
+          eventsApplied += 1;
         }
-        if (!handlesEvent(projection, decoded.right)) continue;
-        readModel = projection.apply(readModel, decoded.right);
-        eventsApplied += 1;
       }
       current = { version: projection.version, readModel, checkpoint: last.position, parked };
       const saved = await store.save(projection.name, current)();
@@ -131,9 +159,9 @@ export const runProjectionLive =
     const batchSize = Math.max(1, options.batchSize ?? 100);
     const loaded = await store.load(projection.name)();
     if (E.isLeft(loaded)) return loaded;
-    const rebuilt = loaded.right !== undefined && loaded.right.version !== projection.version;
-    let current: StoredProjection<ReadModel> =
-      loaded.right === undefined || rebuilt ? { version: projection.version, readModel: projection.initial, parked: [] } : loaded.right;
+    const start = startingPoint(projection, loaded.right);
+    const rebuilt = start.rebuilt;
+    let current = start.current;
     let pending = 0;
     let batches = 0;
     let eventsRead = 0;
@@ -153,18 +181,17 @@ export const runProjectionLive =
       eventsRead += 1;
       let readModel = current.readModel;
       let parked = current.parked;
-      const decoded = decodeKnownEvent(recorded);
-      if (decoded !== undefined && E.isLeft(decoded)) {
-        const entry: ParkedEvent = { streamName: recorded.streamName, revision: recorded.revision.toString(), eventType: recorded.type, error: decoded.left.message };
+      const folded = foldEvent(projection, readModel, recorded);
+      if (folded.kind === 'undecodable') {
         if (options.onUndecodable === 'stop') {
           const saved = await flush();
           if (E.isLeft(saved)) return saved;
-          return E.left({ _tag: 'UndecodableEventError', code: 'PROJECTION_STOPPED_ON_UNDECODABLE_EVENT', message: decoded.left.message, event: entry });
+          return E.left(stoppedOn(folded));
         }
-        parked = [...parked, entry];
+        parked = [...parked, folded.entry];
         parkedNow += 1;
-      } else if (decoded !== undefined && handlesEvent(projection, decoded.right)) {
-        readModel = projection.apply(readModel, decoded.right);
+      } else if (folded.kind === 'applied') {
+        readModel = folded.readModel;
         eventsApplied += 1;
       }
       current = { version: projection.version, readModel, checkpoint: recorded.position, parked };
