@@ -98,7 +98,7 @@ const auditWith = <Ev extends { readonly type: string; readonly at: Instant }, S
       state,
       deadlines: deadlinesAt(events.slice(0, i + 1), envelope.event.at),
       violations: violations.filter((v) => v.revision === i),
-      specialCase: special || meaning.summary.includes('SPECIAL CASE'),
+      specialCase: meaning.specialCase,
     };
   });
   const deadlines = deadlinesAt(events, asOf);

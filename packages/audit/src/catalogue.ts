@@ -7,9 +7,11 @@ import type { ComplaintEvent, ContractReviewEvent, RuleId, SurveyEvent, Warranty
 export interface EventMeaning {
   readonly rules: ReadonlyArray<RuleId>;
   readonly summary: string;
+  /** A special case (W-3): approved, or used to accept a return. Highlighted in reports. */
+  readonly specialCase: boolean;
 }
 
-const m = (rules: ReadonlyArray<RuleId>, summary: string): EventMeaning => ({ rules, summary });
+const m = (rules: ReadonlyArray<RuleId>, summary: string, specialCase = false): EventMeaning => ({ rules, summary, specialCase });
 
 export const complaintMeaning = (e: ComplaintEvent): EventMeaning => {
   switch (e.type) {
@@ -69,9 +71,9 @@ export const warrantyMeaning = (e: WarrantyEvent): EventMeaning => {
     case 'DefectInspected':
       return m(['W-2'], `Quality inspection: ${e.verdict}`);
     case 'SpecialCaseApproved':
-      return m(['W-3'], `SPECIAL CASE approved by ${e.by.id} (${e.by.role}): ${e.justification}`);
+      return m(['W-3'], `SPECIAL CASE approved by ${e.by.id} (${e.by.role}): ${e.justification}`, true);
     case 'ReturnAccepted':
-      return m(['W-2', ...(e.specialCase ? (['W-3'] as const) : [])], `Return accepted${e.specialCase ? ' AS A SPECIAL CASE' : ''} under policy ${e.policyVersion} (window to ${e.windowEndsOn})`);
+      return m(['W-2', ...(e.specialCase ? (['W-3'] as const) : [])], `Return accepted${e.specialCase ? ' AS A SPECIAL CASE' : ''} under policy ${e.policyVersion} (window to ${e.windowEndsOn})`, e.specialCase);
     case 'ClaimRejected':
       return m(['W-2'], 'Claim rejected');
     case 'ReturnedGoodsReceived':

@@ -1,5 +1,6 @@
 import * as E from 'fp-ts/lib/Either.js';
 import fc from 'fast-check';
+import { losingAppendAnswers } from '@caseledger/testing';
 import { describe, expect, it } from 'vitest';
 import { type NewEvent, commandHandler, inMemoryEventStore, loadCase } from '../src/index.js';
 import { manager, staff, ticketCaseType } from './fixtures/ticket.js';
@@ -118,19 +119,11 @@ describe('command handler', () => {
 
   it('resends an append whose answer was lost with the same event ids, so it is written once', async () => {
     const store = inMemoryEventStore();
-    let calls = 0;
     // The first append reaches the store but its answer is lost on the way back.
-    const lossy = {
-      ...store,
-      appendToStream: (...args: Parameters<typeof store.appendToStream>) => async () => {
-        calls += 1;
-        const result = await store.appendToStream(...args)();
-        return calls === 1 ? E.left({ _tag: 'StoreError' as const, code: 'STORE_UNAVAILABLE' as const, retriable: true, message: 'connection reset' }) : result;
-      },
-    };
+    const lossy = losingAppendAnswers(store);
     const result = await commandHandler(ticketCaseType, lossy, { retryDelayMs: 1 })(open)();
     expect(E.isRight(result)).toBe(true);
-    expect(calls).toBe(2);
+    expect(lossy.appendCalls()).toBe(2);
     expect(store.allWritten()).toHaveLength(1);
   });
 

@@ -1,6 +1,7 @@
 /** What only a wire can show: a server that is down, and one that goes away. */
 import * as E from 'fp-ts/lib/Either.js';
 import { commandHandler, complaintCaseType } from '@caseledger/core';
+import { losingAppendAnswers } from '@caseledger/testing';
 import { describe, expect, it } from 'vitest';
 import { connectEventStoreDb } from '../src/index.js';
 // @ts-expect-error -- the test double is plain JavaScript without type declarations.
@@ -23,15 +24,7 @@ describe('EventStoreDB adapter on the wire (test double)', () => {
   it('the command handler resends a lost append with the same ids; the server writes it once', async () => {
     const double: { connectionString: string; stop: () => Promise<void> } = await startDouble();
     const store = connectEventStoreDb(double.connectionString);
-    let calls = 0;
-    const lossy = {
-      ...store,
-      appendToStream: (...args: Parameters<typeof store.appendToStream>) => async () => {
-        calls += 1;
-        const result = await store.appendToStream(...args)();
-        return calls === 1 ? E.left({ _tag: 'StoreError' as const, code: 'STORE_UNAVAILABLE' as const, retriable: true, message: 'connection reset' }) : result;
-      },
-    };
+    const lossy = losingAppendAnswers(store);
     try {
       const handle = commandHandler(complaintCaseType, lossy, { retryDelayMs: 1 });
       const result = await handle({

@@ -31,8 +31,8 @@ export const deciderSpec = <Command, Event, State>(decider: Decider<Command, Eve
       const state = history.reduce(decider.evolve, decider.initialState);
       const decided = decider.decide(command, state);
       const accepted = (): ReadonlyArray<Event> => {
-        if (E.isLeft(decided)) expect.fail(`expected the command to be accepted, but it was ${describeDecision(decided)}`);
-        return E.isRight(decided) ? decided.right : [];
+        if (E.isLeft(decided)) throw new Error(`expected the command to be accepted, but it was ${describeDecision(decided)}`);
+        return decided.right;
       };
       return {
         state,
@@ -43,8 +43,7 @@ export const deciderSpec = <Command, Event, State>(decider: Decider<Command, Eve
           return events;
         },
         thenRefused: (expected) => {
-          if (E.isRight(decided)) expect.fail(`expected a refusal, but the command was ${describeDecision(decided)}`);
-          if (E.isRight(decided)) throw new Error('unreachable');
+          if (E.isRight(decided)) throw new Error(`expected a refusal, but the command was ${describeDecision(decided)}`);
           const v = decided.left;
           if (typeof expected === 'string') {
             expect([v.code, v.ruleId], `refused with ${v.ruleId} ${v.code}: ${v.message}`).toContain(expected);
@@ -81,11 +80,9 @@ export const deciderSpec = <Command, Event, State>(decider: Decider<Command, Eve
     const events: Event[] = [];
     commands.forEach((command, i) => {
       const decided = decider.decide(command, state);
-      if (E.isLeft(decided)) expect.fail(`step ${i + 1} was ${describeDecision(decided)}`);
-      if (E.isRight(decided)) {
-        events.push(...decided.right);
-        state = decided.right.reduce(decider.evolve, state);
-      }
+      if (E.isLeft(decided)) throw new Error(`step ${i + 1} was ${describeDecision(decided)}`);
+      events.push(...decided.right);
+      state = decided.right.reduce(decider.evolve, state);
     });
     return { events, state };
   },

@@ -1,5 +1,6 @@
 /** @caseledger/testing: the store conformance suite and helpers for testing procedures. */
 export * from './arbitraries/index.js';
+export * from './faults.js';
 export * from './givenWhenThen.js';
 export type * from './plain.js';
 export * from './storeConformance.js';

@@ -1,15 +1,11 @@
 /** Builds complaint commands for tests: plain objects decoded through the real codec. */
-import * as E from 'fp-ts/lib/Either.js';
-import { type Actor, ComplaintCommand, describeFieldErrors } from '../../src/index.js';
+import { type Actor, ComplaintCommand } from '../../src/index.js';
 import { cs } from '../fixtures/people.js';
+import { commandsFor } from '../fixtures/values.js';
 
 export const CASE = 'C-2026-0001';
 
-export const command = (type: ComplaintCommand['type'], at: string, actor: Actor, fields: Record<string, unknown> = {}): ComplaintCommand => {
-  const decoded = ComplaintCommand.decode({ type, caseId: CASE, at, actor, ...fields });
-  if (E.isLeft(decoded)) throw new Error(`bad test command ${type}: ${describeFieldErrors(decoded.left)}`);
-  return decoded.right;
-};
+export const command = commandsFor(ComplaintCommand.codec, CASE);
 
 export const customer = { id: 'cust-88', name: 'Shenzhen Bright Lamps Co.', phone: '+86 755 0000 1111' };
 

@@ -18,7 +18,7 @@ import {
   requirementCategories,
 } from '../../src/index.js';
 import { production, quality, sales, salesManager, warehouse } from '../fixtures/people.js';
-import { instant } from '../fixtures/values.js';
+import { commandsFor, instant } from '../fixtures/values.js';
 
 const spec = deciderSpec(contractReviewDecider);
 const check = checkHistory(contractReviewInvariants);
@@ -26,11 +26,7 @@ const decideAll = spec.decideEach;
 const runs = { numRuns: Number(process.env['CASELEDGER_NUM_RUNS'] ?? 200) };
 const at = (hhmm: string, day = 16) => `2026-11-${day}T${hhmm}:00+08:00`;
 
-const command = (type: ContractReviewCommand['type'], t: string, actor: Actor, fields: Record<string, unknown> = {}): ContractReviewCommand => {
-  const d = ContractReviewCommand.decode({ type, caseId: 'CR-2026-015', at: t, actor, ...fields });
-  if (E.isLeft(d)) throw new Error(describeFieldErrors(d.left));
-  return d.right;
-};
+const command = commandsFor(ContractReviewCommand.codec, 'CR-2026-015');
 const submit = (form: 'written' | 'oral' = 'written', requiredDepartments: ReadonlyArray<string> = ['production', 'warehouse']) =>
   command('SubmitOrder', at('09:00'), sales, {
     customer: { id: 'cust-5', name: 'Ningbo Fixtures' },

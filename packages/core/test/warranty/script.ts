@@ -1,15 +1,11 @@
 /** Builds warranty commands for tests: plain objects decoded through the real codec. */
-import * as E from 'fp-ts/lib/Either.js';
-import { type Actor, type BusinessCalendar, WarrantyCommand, defaultCalendar, defaultPolicies, describeFieldErrors, warrantyClaimDecider } from '../../src/index.js';
+import { type BusinessCalendar, WarrantyCommand, defaultCalendar, defaultPolicies, warrantyClaimDecider } from '../../src/index.js';
 import { cs } from '../fixtures/people.js';
+import { commandsFor } from '../fixtures/values.js';
 
 export const CLAIM = 'W-2026-0042';
 
-export const command = (type: WarrantyCommand['type'], at: string, actor: Actor, fields: Record<string, unknown> = {}): WarrantyCommand => {
-  const decoded = WarrantyCommand.decode({ type, caseId: CLAIM, at, actor, ...fields });
-  if (E.isLeft(decoded)) throw new Error(`bad test command ${type}: ${describeFieldErrors(decoded.left)}`);
-  return decoded.right;
-};
+export const command = commandsFor(WarrantyCommand.codec, CLAIM);
 
 export const customer = { id: 'cust-9', name: 'Wuxi Retail Ltd.', email: 'qa@wuxi-retail.example' };
 
