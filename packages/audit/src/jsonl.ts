@@ -11,7 +11,7 @@
  */
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
-import { type EventStore, type GlobalPosition, type RecordedEvent, type StoreError, isJsonObject } from '@caseledger/core';
+import { type EventStore, type GlobalPosition, type RecordedEvent, SealedText, type StoreError, isJsonObject, personalPathsOf, valueAtPath } from '@caseledger/core';
 import * as E from 'fp-ts/lib/Either.js';
 import type * as TE from 'fp-ts/lib/TaskEither.js';
 
@@ -73,12 +73,28 @@ export async function* readLines(path: string): AsyncGenerator<{ readonly line: 
   }
 }
 
+/** T-10: an export keeps personal fields sealed; an event whose personal fields were opened is not written. */
+export interface ExportRevealError {
+  readonly code: 'EXPORT_WOULD_REVEAL_PERSONAL_DATA';
+  readonly message: string;
+  readonly streamName: string;
+  readonly revision: bigint;
+}
+
+const revealedPath = (e: RecordedEvent): string | undefined =>
+  personalPathsOf(e.metadata).find((path) => {
+    const value = valueAtPath(e.data, path);
+    return value !== undefined && !SealedText.is(value);
+  });
+
 /**
  * Export every stream of a store, each stream contiguous and in revision order. Memory holds the
- * list of stream names and one stream at a time.
+ * list of stream names and one stream at a time. Export from the sealed store (a confidential
+ * store's `sealed`): read through the keys, the personal fields would be opened, and the export
+ * stops at the first such event.
  */
 export const exportStore =
-  (store: Pick<EventStore, 'readAll' | 'readStream'>, write: (line: string) => Promise<void>, pageSize = 1000): TE.TaskEither<StoreError, number> =>
+  (store: Pick<EventStore, 'readAll' | 'readStream'>, write: (line: string) => Promise<void>, pageSize = 1000): TE.TaskEither<StoreError | ExportRevealError, number> =>
   async () => {
     const streams: string[] = [];
     const seen = new Set<string>();
@@ -102,6 +118,15 @@ export const exportStore =
       if (E.isLeft(read)) return read;
       if (read.right.kind === 'no-stream') continue;
       for (const e of read.right.events) {
+        const revealed = revealedPath(e);
+        if (revealed !== undefined) {
+          return E.left({
+            code: 'EXPORT_WOULD_REVEAL_PERSONAL_DATA',
+            streamName: e.streamName,
+            revision: e.revision,
+            message: `${e.type} at ${e.streamName}@${e.revision} holds ${revealed} opened, not sealed: export from the sealed store, not through the keys.`,
+          });
+        }
         await write(formatLine(e));
         written += 1;
       }

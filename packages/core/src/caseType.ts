@@ -8,6 +8,7 @@ import { type CaseId, type FieldError, type Instant, type TaggedUnion, decodeWit
 import type { Decider } from './decider.js';
 import { EventMetadata, type GlobalPosition, type RecordedEvent } from './event.js';
 import type { HistoryInvariant } from './invariant.js';
+import { withholdSealedFields } from './personalData.js';
 import { type UpcasterRegistry, upcast } from './upcasting.js';
 
 /** What every command carries: the case it is about, when it happened and who issued it (T-1, T-6). */
@@ -73,7 +74,8 @@ export const decodeRecorded =
   (recorded: RecordedEvent): E.Either<EventDecodeError, EventEnvelope<Ev>> => {
     const metadata = decodeWith(EventMetadata)(recorded.metadata);
     if (E.isLeft(metadata)) return E.left(decodeError(recorded, `metadata: ${describeFieldErrors(metadata.left)}`, metadata.left));
-    const data = upcast(caseType.upcasters, recorded.type, metadata.right.schemaVersion, recorded.data);
+    // A sealed field this reader cannot open reads as withheld text (T-10); the rules never read it.
+    const data = upcast(caseType.upcasters, recorded.type, metadata.right.schemaVersion, withholdSealedFields(recorded.data, recorded.metadata));
     if (E.isLeft(data)) return E.left(decodeError(recorded, data.left.message, []));
     const event = caseType.events.decode(data.right);
     if (E.isLeft(event)) return E.left(decodeError(recorded, describeFieldErrors(event.left), event.left));

@@ -18,7 +18,11 @@ export const EventMetadata = t.readonly(
       causationId: t.string,
       at: Instant,
     }),
-    t.partial({ policyVersion: t.string }),
+    t.partial({
+      policyVersion: t.string,
+      /** T-10: the paths of the event's data that hold personal text (sealed in storage). */
+      personal: t.readonlyArray(t.string),
+    }),
   ]),
   'EventMetadata',
 );

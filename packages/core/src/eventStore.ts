@@ -31,6 +31,9 @@ interface StoreErrorBase {
   readonly retriable: boolean;
 }
 
+/** Failures that carry nothing but a message; `KEY_STORE_UNAVAILABLE` comes from a store that seals personal data (T-10). */
+export type StoreFailureCode = 'STORE_ACCESS_DENIED' | 'STORE_NOT_LEADER' | 'STORE_UNAVAILABLE' | 'STORE_DEADLINE_EXCEEDED' | 'STORE_FAILURE' | 'KEY_STORE_UNAVAILABLE';
+
 export type StoreError =
   | (StoreErrorBase & {
       readonly code: 'STREAM_REVISION_CONFLICT';
@@ -39,7 +42,18 @@ export type StoreError =
       readonly actual: bigint | 'no-stream';
     })
   | (StoreErrorBase & { readonly code: 'STREAM_DELETED'; readonly streamName: string })
-  | (StoreErrorBase & { readonly code: 'STORE_ACCESS_DENIED' | 'STORE_NOT_LEADER' | 'STORE_UNAVAILABLE' | 'STORE_DEADLINE_EXCEEDED' | 'STORE_FAILURE' });
+  | (StoreErrorBase & { readonly code: StoreFailureCode })
+  /**
+   * T-10, from a store that seals personal data: a sealed field whose key was never issued (missing)
+   * or that its key does not open (wrong key, altered bytes); a new personal field for a customer
+   * who was forgotten, or in a stream whose customer cannot be found; a personal path that does not
+   * hold text. The message names the stream, revision and path, never the value.
+   */
+  | (StoreErrorBase & {
+      readonly code: 'PERSONAL_DATA_KEY_MISSING' | 'PERSONAL_DATA_UNREADABLE' | 'PERSONAL_DATA_SUBJECT_ERASED' | 'PERSONAL_DATA_SUBJECT_UNKNOWN' | 'PERSONAL_FIELD_NOT_TEXT';
+      readonly streamName: string;
+      readonly path: string;
+    });
 
 export const revisionConflict = (streamName: string, expected: ExpectedRevision, actual: bigint | 'no-stream'): StoreError => ({
   _tag: 'StoreError',

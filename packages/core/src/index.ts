@@ -15,6 +15,7 @@ export * from './eventStore.js';
 export * from './inMemoryEventStore.js';
 export * from './invariant.js';
 export * from './json.js';
+export * from './personalData.js';
 export * from './policy.js';
 export * from './retention.js';
 export * from './rulebookPolicy.js';

@@ -2,7 +2,7 @@
  * The pure parts of the adapter: expected revisions, events and errors between the port's terms
  * and the client's.
  */
-import { type ExpectedRevision, type JsonObject, type NewEvent, type RecordedEvent, type StoreError, isJsonObject, revisionConflict } from '@caseledger/core';
+import { type ExpectedRevision, type JsonObject, type NewEvent, type RecordedEvent, type StoreError, type StoreFailureCode, isJsonObject, revisionConflict } from '@caseledger/core';
 import {
   type AppendStreamState,
   type EventData,
@@ -52,7 +52,7 @@ export const fromResolved = (resolved: ResolvedEvent): RecordedEvent | RecordedM
   };
 };
 
-const storeError = (code: Exclude<StoreError['code'], 'STREAM_REVISION_CONFLICT' | 'STREAM_DELETED'>, retriable: boolean, message: string): StoreError => ({
+const storeError = (code: StoreFailureCode, retriable: boolean, message: string): StoreError => ({
   _tag: 'StoreError',
   code,
   retriable,

@@ -19,6 +19,11 @@ export interface RunOptions<ReadModel> {
   readonly onUndecodable?: 'park' | 'stop';
   /** Stop after this many batches (for tests that cut a run short). Default: until caught up. */
   readonly maxBatches?: number;
+  /**
+   * Start again from the first event whatever is stored, e.g. after a customer was forgotten (T-10),
+   * so the read model no longer holds text it was given before. Default false.
+   */
+  readonly rebuild?: boolean;
 }
 
 export interface RunReport {
@@ -66,8 +71,8 @@ const stoppedOn = (folded: { readonly entry: ParkedEvent; readonly message: stri
 });
 
 /** The stored projection to continue from, or a fresh one when there is none or its version changed. */
-const startingPoint = <ReadModel>(projection: Projection<ReadModel>, stored: StoredProjection<ReadModel> | undefined) => {
-  const rebuilt = stored !== undefined && stored.version !== projection.version;
+const startingPoint = <ReadModel>(projection: Projection<ReadModel>, stored: StoredProjection<ReadModel> | undefined, rebuild = false) => {
+  const rebuilt = stored !== undefined && (rebuild || stored.version !== projection.version);
   const current: StoredProjection<ReadModel> = stored === undefined || rebuilt ? { version: projection.version, readModel: projection.initial, parked: [] } : stored;
   return { rebuilt, current };
 };
@@ -80,7 +85,7 @@ export const runProjection =
     const loaded = await store.load(projection.name)();
     if (E.isLeft(loaded)) return loaded;
     // A changed version rebuilds from the first event.
-    const start = startingPoint(projection, loaded.right);
+    const start = startingPoint(projection, loaded.right, options.rebuild);
     const rebuilt = start.rebuilt;
     let current = start.current;
     let batches = 0;
