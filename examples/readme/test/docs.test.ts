@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { commandHandler, complaintCaseType, inMemoryEventStore, instantFromEpochMs } from '@caseledger/core';
 import { describe, expect, it } from 'vitest';
 import { auditOne } from '../src/auditOne.js';
+import { privacyExample } from '../src/privacy.js';
 import { morningBoard } from '../src/readModels.js';
 
 const file = (relative: string) => readFileSync(fileURLToPath(new URL(relative, import.meta.url)), 'utf8');
@@ -34,5 +35,29 @@ describe('code in the docs is the code the suite compiles and runs', () => {
     expect(file('../../../docs/audit.md')).toContain(file('../src/auditOne.ts').trim());
     const result = await auditOne(await oneComplaint(), 'complaint-C1', at('2026-11-17T12:00:00+08:00'), at('2026-11-16T10:00:00+08:00'));
     expect(typeof result === 'string' ? result : result.report.findings).toBe(1);
+  });
+
+  it('docs/privacy.md', async () => {
+    expect(file('../../../docs/privacy.md')).toContain(file('../src/privacy.ts').trim());
+    const { handle, sealed, readModels, forget } = privacyExample(at('2026-11-20T09:00:00+08:00'));
+    const received = await handle({
+      type: 'ReceiveComplaint',
+      caseId: 'C1',
+      at: '2026-11-16T09:00:00+08:00',
+      actor: { id: 'cs-li', department: 'customer-service', role: 'staff' },
+      customer: { id: 'cust-7', name: 'Li Na', phone: '+86 139 1111 2222' },
+      channel: 'phone',
+      description: 'Li Na cut her hand on the housing',
+      severity: 'major',
+    })();
+    expect(received._tag).toBe('Right');
+    const sealedBytes = JSON.stringify((await sealed.readAll()()), (_, v: unknown) => (typeof v === 'bigint' ? String(v) : v));
+    expect(sealedBytes).not.toContain('Li Na');
+    const { forgotten, rebuilt } = await forget('cust-7');
+    expect(forgotten._tag).toBe('Right');
+    expect(rebuilt._tag).toBe('Right');
+    const stored = JSON.stringify(await readModels.load('case-files')(), (_, v: unknown) => (typeof v === 'bigint' ? String(v) : v));
+    expect(stored).toContain('[erased personal data]');
+    expect(stored).not.toContain('Li Na');
   });
 });

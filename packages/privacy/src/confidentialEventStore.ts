@@ -1,0 +1,169 @@
+/**
+ * An `EventStore` that seals personal data (T-10). On append, each personal field of an event is
+ * replaced by its AES-256-GCM ciphertext under the key of the case's customer, and the event's
+ * metadata lists the sealed paths; on read, each is opened again, or reads as `ERASED_TEXT` when the
+ * customer was forgotten. The store underneath only ever sees ciphertext.
+ */
+import {
+  ERASED_TEXT,
+  type EventStore,
+  type JsonObject,
+  type NewEvent,
+  type PersonalDataSpec,
+  type RecordedEvent,
+  SealedText,
+  type StoreError,
+  customerContactDetails,
+  personalPathsOf,
+  updateAtPath,
+  valueAtPath,
+} from '@caseledger/core';
+import * as E from 'fp-ts/lib/Either.js';
+import type { KeyStore, KeyStoreError, SubjectKey } from './keyStore.js';
+import { openSealed, sealText } from './seal.js';
+
+export interface ConfidentialEventStoreOptions {
+  /** Where the sealed events go: any `EventStore` (in memory, EventStoreDB). */
+  readonly store: EventStore;
+  readonly keys: KeyStore;
+  /** Which fields are personal. Default: `customerContactDetails`. */
+  readonly personalData?: PersonalDataSpec;
+}
+
+export interface ConfidentialEventStore extends EventStore {
+  /** The store underneath, as it holds the events: sealed. Export from this one. */
+  readonly sealed: EventStore;
+}
+
+type PersonalDataCode = 'PERSONAL_DATA_KEY_MISSING' | 'PERSONAL_DATA_UNREADABLE' | 'PERSONAL_DATA_SUBJECT_ERASED' | 'PERSONAL_DATA_SUBJECT_UNKNOWN' | 'PERSONAL_FIELD_NOT_TEXT';
+
+const personalDataError = (code: PersonalDataCode, streamName: string, path: string, message: string): StoreError => ({
+  _tag: 'StoreError',
+  code,
+  retriable: false,
+  streamName,
+  path,
+  message,
+});
+
+const fromKeyStore = (e: KeyStoreError): StoreError => ({ _tag: 'StoreError', code: 'KEY_STORE_UNAVAILABLE', retriable: true, message: e.message });
+
+/** The customer a case's events belong to: the `customer.id` its first event records. */
+const customerIdOf = (data: JsonObject): string | undefined => {
+  const id = valueAtPath(data, 'customer.id');
+  return typeof id === 'string' ? id : undefined;
+};
+
+export const confidentialEventStore = (options: ConfidentialEventStoreOptions): ConfidentialEventStore => {
+  const { store, keys } = options;
+  const spec = options.personalData ?? customerContactDetails;
+
+  /** The customer of a stream that exists already (for events that do not name it themselves). */
+  const subjectOfStream = async (streamName: string): Promise<E.Either<StoreError, string | undefined>> => {
+    const read = await store.readStream(streamName)();
+    if (E.isLeft(read)) return read;
+    if (read.right.kind === 'no-stream') return E.right(undefined);
+    for (const e of read.right.events) {
+      const id = customerIdOf(e.data);
+      if (id !== undefined) return E.right(id);
+    }
+    return E.right(undefined);
+  };
+
+  const seal = async (streamName: string, events: ReadonlyArray<NewEvent>): Promise<E.Either<StoreError, ReadonlyArray<NewEvent>>> => {
+    let subject: string | undefined;
+    let streamLookedUp = false;
+    const sealedEvents: NewEvent[] = [];
+    for (const event of events) {
+      subject = customerIdOf(event.data) ?? subject;
+      const paths = (spec[event.type] ?? []).filter((p) => valueAtPath(event.data, p) !== undefined);
+      const [firstPath] = paths;
+      if (firstPath === undefined) {
+        sealedEvents.push(event);
+        continue;
+      }
+      if (subject === undefined && !streamLookedUp) {
+        const found = await subjectOfStream(streamName);
+        if (E.isLeft(found)) return found;
+        subject = found.right;
+        streamLookedUp = true;
+      }
+      if (subject === undefined) {
+        return E.left(personalDataError('PERSONAL_DATA_SUBJECT_UNKNOWN', streamName, firstPath, `${event.type} in ${streamName} has personal data at ${firstPath} but the stream names no customer to seal it for.`));
+      }
+      const issued = await keys.issue(subject)();
+      if (E.isLeft(issued)) return E.left(fromKeyStore(issued.left));
+      if (issued.right.status === 'erased') {
+        return E.left(personalDataError('PERSONAL_DATA_SUBJECT_ERASED', streamName, firstPath, `${event.type} in ${streamName} carries personal data of a customer who was forgotten; it is not written.`));
+      }
+      const key = issued.right.key;
+      let data = event.data;
+      for (const path of paths) {
+        const value = valueAtPath(data, path);
+        if (SealedText.is(value)) continue;
+        if (typeof value !== 'string') {
+          return E.left(personalDataError('PERSONAL_FIELD_NOT_TEXT', streamName, path, `${event.type}.${path} is marked personal but does not hold text; only text fields can be sealed.`));
+        }
+        const sealed = sealText(key, { subject, eventId: event.eventId, path }, value);
+        data = updateAtPath(data, path, () => sealed);
+      }
+      sealedEvents.push({ ...event, data, metadata: { ...event.metadata, personal: paths } });
+    }
+    return E.right(sealedEvents);
+  };
+
+  /** Open the sealed fields of events as read; one key lookup per customer per read. */
+  const open = async (events: ReadonlyArray<RecordedEvent>): Promise<E.Either<StoreError, ReadonlyArray<RecordedEvent>>> => {
+    const known = new Map<string, SubjectKey>();
+    const opened: RecordedEvent[] = [];
+    for (const event of events) {
+      let data = event.data;
+      for (const path of personalPathsOf(event.metadata)) {
+        const value = valueAtPath(data, path);
+        if (!SealedText.is(value)) continue;
+        let key = known.get(value.subject);
+        if (key === undefined) {
+          const looked = await keys.lookup(value.subject)();
+          if (E.isLeft(looked)) return E.left(fromKeyStore(looked.left));
+          key = looked.right;
+          known.set(value.subject, key);
+        }
+        const where = `${event.streamName}@${event.revision}`;
+        if (key.status === 'unknown') {
+          return E.left(personalDataError('PERSONAL_DATA_KEY_MISSING', event.streamName, path, `${event.type} at ${where}: the key store has no key for the customer of ${path} (never issued here; is this the right key store?).`));
+        }
+        if (key.status === 'erased') {
+          data = updateAtPath(data, path, () => ERASED_TEXT);
+          continue;
+        }
+        const text = openSealed(key.key, { subject: value.subject, eventId: event.eventId, path }, value);
+        if (E.isLeft(text)) {
+          return E.left(personalDataError('PERSONAL_DATA_UNREADABLE', event.streamName, path, `${event.type} at ${where}: ${path} does not open with its customer's key (a different key, or altered bytes).`));
+        }
+        data = updateAtPath(data, path, () => text.right);
+      }
+      opened.push(data === event.data ? event : { ...event, data });
+    }
+    return E.right(opened);
+  };
+
+  return {
+    sealed: store,
+    readStream: (streamName) => async () => {
+      const read = await store.readStream(streamName)();
+      if (E.isLeft(read) || read.right.kind === 'no-stream') return read;
+      const { revision } = read.right;
+      const events = await open(read.right.events);
+      return E.isLeft(events) ? events : E.right({ kind: 'stream', revision, events: events.right });
+    },
+    appendToStream: (streamName, events, expected) => async () => {
+      const sealed = await seal(streamName, events);
+      return E.isLeft(sealed) ? sealed : store.appendToStream(streamName, sealed.right, expected)();
+    },
+    readAll: (readOptions) => async () => {
+      const page = await store.readAll(readOptions)();
+      return E.isLeft(page) ? page : open(page.right);
+    },
+    deleteStream: (streamName, expected) => store.deleteStream(streamName, expected),
+  };
+};

@@ -1,0 +1,220 @@
+/**
+ * T-10 end to end in memory: personal fields sealed per customer, opened through the keys, and
+ * erased by forgetting the key, with the audit trail intact and nothing left to find.
+ */
+import { auditCase, bulkAudit, caseAuditHtml, casesFromLines, exportStore, readCase } from '@caseledger/audit';
+import {
+  ERASED_TEXT,
+  type EventStore,
+  type RecordedEvent,
+  SealedText,
+  WITHHELD_TEXT,
+  commandHandler,
+  complaintCaseType,
+  decodeRecorded,
+  inMemoryEventStore,
+  updateAtPath,
+  valueAtPath,
+} from '@caseledger/core';
+import { type CaseFiles, caseFiles, inMemoryReadModelStore, runProjection } from '@caseledger/projections';
+import * as E from 'fp-ts/lib/Either.js';
+import { describe, expect, it } from 'vitest';
+import { type KeyStore, confidentialEventStore, forgetCustomer, inMemoryKeyStore } from '../src/index.js';
+import { at, bytesOf, context, cs, instant, must, personalData, personalValuesIn, wang, wangJustification, wangValues, writeCases, zhao } from './support/scenario.js';
+
+const setUp = async (keys: KeyStore = inMemoryKeyStore()) => {
+  const raw = inMemoryEventStore();
+  const store = confidentialEventStore({ store: raw, keys, personalData });
+  await writeCases(store);
+  return { raw, keys, store };
+};
+
+const readAll = async (store: Pick<EventStore, 'readAll'>): Promise<ReadonlyArray<RecordedEvent>> => {
+  const all = await store.readAll()();
+  if (E.isLeft(all)) throw new Error(all.left.message);
+  return all.right;
+};
+
+const audit = async (store: EventStore, streamName: string) => {
+  const history = await readCase(store, streamName);
+  if (E.isLeft(history)) throw new Error(history.left.message);
+  return auditCase(history.right, context, instant(at(19, '12:00')));
+};
+
+const exportLines = async (store: EventStore) => {
+  const lines: string[] = [];
+  const written = await exportStore(store, async (line) => void lines.push(line))();
+  return { written, lines };
+};
+
+describe('sealing personal data (T-10)', () => {
+  it('stores only ciphertext, lists the sealed paths in the metadata, and reads the text back through the keys', async () => {
+    const { raw, store } = await setUp();
+    expect(personalValuesIn(bytesOf(raw.allWritten()), wangValues)).toEqual([]);
+    const received = raw.allWritten().find((e) => e.streamName === 'complaint-C-W' && e.revision === 0n);
+    expect(received?.metadata['personal']).toEqual(['customer.name', 'customer.phone', 'customer.email', 'customer.address', 'description']);
+    expect(received?.data['customer']).toMatchObject({ id: 'cust-wang', name: { sealed: 'aes-256-gcm/1', subject: 'cust-wang' } });
+    const opened = (await readAll(store)).find((e) => e.eventId === received?.eventId);
+    expect(opened?.data['customer']).toEqual(wang);
+  });
+
+  it('opens the sealed fields for the command handler, so rules and state read the real text', async () => {
+    const { store } = await setUp();
+    const history = await readCase(store, 'complaint-C-W');
+    expect(E.isRight(history) && history.right.envelopes[0]?.event).toMatchObject({ type: 'ComplaintReceived', customer: wang });
+  });
+
+  it('reads sealed fields as withheld text for a reader without keys (a projection or audit over the raw store)', async () => {
+    const { raw } = await setUp();
+    const [first] = await readAll(raw);
+    if (first === undefined) throw new Error('no events');
+    const decoded = decodeRecorded(complaintCaseType)(first);
+    expect(E.isRight(decoded) && decoded.right.event).toMatchObject({ customer: { id: 'cust-wang', name: WITHHELD_TEXT, phone: WITHHELD_TEXT } });
+  });
+});
+
+describe('forgetting a customer (T-10)', () => {
+  it('leaves every event in place and reads the customer\'s personal fields as erased, other customers untouched', async () => {
+    const { raw, keys, store } = await setUp();
+    const before = raw.allWritten().length;
+    expect(await forgetCustomer(keys, wang.id, instant(at(19, '09:00')))()).toEqual(E.right({ erasedAt: instant(at(19, '09:00')), forgottenNow: true }));
+    expect(raw.allWritten()).toHaveLength(before);
+    const events = await readAll(store);
+    expect(events).toHaveLength(before);
+    const wangs = events.filter((e) => e.streamName.endsWith('-W'));
+    expect(wangs.find((e) => e.type === 'ComplaintReceived')?.data).toMatchObject({ customer: { id: 'cust-wang', name: ERASED_TEXT, phone: ERASED_TEXT, email: ERASED_TEXT, address: ERASED_TEXT }, description: ERASED_TEXT });
+    expect(wangs.find((e) => e.type === 'SpecialCaseApproved')?.data).toMatchObject({ justification: ERASED_TEXT });
+    expect(events.find((e) => e.streamName === 'complaint-C-Z' && e.revision === 0n)?.data['customer']).toEqual(zhao);
+    // Forgetting twice is harmless and keeps the first instant.
+    expect(await forgetCustomer(keys, wang.id, instant(at(20, '09:00')))()).toEqual(E.right({ erasedAt: instant(at(19, '09:00')), forgottenNow: false }));
+  });
+
+  it('leaves none of the customer\'s values in the store\'s bytes, in decoded events or in an export', async () => {
+    const { raw, keys, store } = await setUp();
+    await forgetCustomer(keys, wang.id, instant(at(19, '09:00')))();
+    expect(personalValuesIn(bytesOf(raw.allWritten()), wangValues)).toEqual([]);
+    const decoded = (await readAll(store)).filter((e) => e.streamName === 'complaint-C-W').map(decodeRecorded(complaintCaseType));
+    expect(decoded.every(E.isRight)).toBe(true);
+    expect(personalValuesIn(bytesOf(decoded), wangValues)).toEqual([]);
+    const { written, lines } = await exportLines(store.sealed);
+    expect(written).toEqual(E.right(lines.length));
+    expect(personalValuesIn(lines.join('\n'), wangValues)).toEqual([]);
+  });
+
+  it('gives the same audit (deadlines, violations, findings, special cases) before and after, with no personal value in the timeline or the HTML', async () => {
+    const { keys, store } = await setUp();
+    const complaintBefore = await audit(store, 'complaint-C-W');
+    const claimBefore = await audit(store, 'warrantyClaim-W-W');
+    expect(complaintBefore.report.findings).toBe(1);
+    expect(claimBefore.report.specialCases).toHaveLength(1);
+    // Before erasure the auditor reads the justification (the app marked it personal).
+    expect(personalValuesIn(caseAuditHtml(claimBefore), wangValues)).toEqual([wangJustification]);
+
+    await forgetCustomer(keys, wang.id, instant(at(19, '09:00')))();
+    const complaintAfter = await audit(store, 'complaint-C-W');
+    const claimAfter = await audit(store, 'warrantyClaim-W-W');
+    const ruleView = (a: typeof complaintBefore) => ({
+      deadlines: a.report.deadlines,
+      violations: a.report.violations,
+      findings: a.report.findings,
+      status: a.report.status,
+      timeline: a.timeline.map((e) => ({ revision: e.revision, ruleIds: e.ruleIds, deadlines: e.deadlines, violations: e.violations, status: e.status })),
+    });
+    expect(ruleView(complaintAfter)).toEqual(ruleView(complaintBefore));
+    expect(ruleView(claimAfter)).toEqual(ruleView(claimBefore));
+    expect(claimAfter.report.specialCases).toEqual([{ ...claimBefore.report.specialCases[0], justification: ERASED_TEXT }]);
+    for (const a of [complaintAfter, claimAfter]) {
+      expect(personalValuesIn(bytesOf(a), wangValues)).toEqual([]);
+      expect(personalValuesIn(caseAuditHtml(a), wangValues)).toEqual([]);
+    }
+    expect(caseAuditHtml(claimAfter)).toContain(ERASED_TEXT);
+  });
+
+  it('scrubs a read model when it is rebuilt, and keeps the other customers in it', async () => {
+    const { keys, store } = await setUp();
+    const readModels = inMemoryReadModelStore<CaseFiles>();
+    await must(runProjection({ source: store, store: readModels, projection: caseFiles })());
+    const stored = async () => bytesOf(await readModels.load(caseFiles.name)());
+    expect(personalValuesIn(await stored(), wangValues).length).toBeGreaterThan(0);
+    await forgetCustomer(keys, wang.id, instant(at(19, '09:00')))();
+    const rebuilt = await runProjection({ source: store, store: readModels, projection: caseFiles, rebuild: true })();
+    expect(E.isRight(rebuilt) && rebuilt.right.rebuilt).toBe(true);
+    expect(personalValuesIn(await stored(), wangValues)).toEqual([]);
+    expect(await stored()).toContain(zhao.name);
+  });
+
+  it('refuses new personal data for a forgotten customer, while steps without personal data go on under the same rules', async () => {
+    const { keys, store } = await setUp();
+    await forgetCustomer(keys, wang.id, instant(at(19, '09:00')))();
+    const handle = commandHandler(complaintCaseType, store);
+    const again = await handle({ type: 'ReceiveComplaint', caseId: 'C-W2', at: at(19, '10:00'), actor: cs, customer: wang, channel: 'phone', description: 'Another', severity: 'minor' })();
+    expect(E.isLeft(again) && again.left).toMatchObject({ code: 'PERSONAL_DATA_SUBJECT_ERASED', path: 'customer.name' });
+    expect(personalValuesIn(bytesOf(again), wangValues.filter((v) => v !== wang.name))).toEqual([]);
+    // C-3 still refuses forwarding before classification, and classification still works.
+    const early = await handle({ type: 'CloseComplaint', caseId: 'C-W', at: at(19, '10:00'), actor: cs })();
+    expect(E.isLeft(early) && early.left._tag).toBe('Violation');
+  });
+});
+
+describe('an export of sealed events', () => {
+  it('keeps personal fields sealed, can be audited without keys (withheld), and cannot be taken through the keys', async () => {
+    const { store } = await setUp();
+    const { lines } = await exportLines(store.sealed);
+    expect(personalValuesIn(lines.join('\n'), wangValues)).toEqual([]);
+    const numbered = (async function* () {
+      for (const [i, text] of lines.entries()) yield { line: i + 1, text };
+    })();
+    const summary = await bulkAudit(casesFromLines(numbered), context, instant(at(19, '12:00')));
+    expect(summary).toMatchObject({ cases: { complaint: 2, warrantyClaim: 1 }, problems: [], findings: 1, specialCases: 1 });
+    const through = await exportLines(store);
+    expect(E.isLeft(through.written) && through.written.left).toMatchObject({ code: 'EXPORT_WOULD_REVEAL_PERSONAL_DATA', streamName: 'complaint-C-W' });
+    expect(personalValuesIn(through.lines.join('\n') + bytesOf(through.written), wangValues)).toEqual([]);
+  });
+});
+
+describe('a wrong or missing key', () => {
+  it('reads as a clear error naming stream, revision and path, never as garbage or the value', async () => {
+    const { raw } = await setUp();
+    const missing = await confidentialEventStore({ store: raw, keys: inMemoryKeyStore(), personalData }).readStream('complaint-C-W')();
+    expect(E.isLeft(missing) && missing.left).toMatchObject({ code: 'PERSONAL_DATA_KEY_MISSING', streamName: 'complaint-C-W', path: 'customer.name' });
+
+    const otherKeys = inMemoryKeyStore();
+    await otherKeys.issue(wang.id)();
+    const wrong = await confidentialEventStore({ store: raw, keys: otherKeys, personalData }).readStream('complaint-C-W')();
+    expect(E.isLeft(wrong) && wrong.left).toMatchObject({ code: 'PERSONAL_DATA_UNREADABLE', message: expect.stringContaining('complaint-C-W@0') });
+    expect(personalValuesIn(bytesOf([missing, wrong]), wangValues)).toEqual([]);
+  });
+
+  it('does not open a sealed value moved to another event or altered by one bit', async () => {
+    const keys = inMemoryKeyStore();
+    const { raw } = await setUp(keys);
+    const [received] = raw.allWritten();
+    if (received === undefined) throw new Error('no events');
+    const sealedName = valueAtPath(received.data, 'customer.name');
+    if (!SealedText.is(sealedName)) throw new Error('not sealed');
+    const flipped = Buffer.from(sealedName.ciphertext, 'base64');
+    flipped[0] = (flipped[0] ?? 0) ^ 1;
+    const copy = inMemoryEventStore();
+    const moved = { ...received, eventId: 'another-event' };
+    const altered = { ...received, data: updateAtPath(received.data, 'customer.name', () => ({ ...sealedName, ciphertext: flipped.toString('base64') })) };
+    await copy.appendToStream('complaint-moved', [moved], 'no-stream')();
+    await copy.appendToStream('complaint-altered', [altered], 'no-stream')();
+    const reader = confidentialEventStore({ store: copy, keys, personalData });
+    for (const stream of ['complaint-moved', 'complaint-altered']) {
+      const read = await reader.readStream(stream)();
+      expect(E.isLeft(read) && read.left).toMatchObject({ code: 'PERSONAL_DATA_UNREADABLE', path: 'customer.name' });
+    }
+  });
+});
+
+describe('personal data in errors and refusals', () => {
+  it('never quotes the customer: a bad command and a refused one name fields and rules only', async () => {
+    const { store } = await setUp();
+    const handle = commandHandler(complaintCaseType, store);
+    const bad = await handle({ type: 'ReceiveComplaint', caseId: 'C-X', at: at(19, '10:00'), actor: cs, customer: { ...wang, id: '' }, channel: 'pigeon', description: wangValues[4], severity: 'minor' })();
+    expect(E.isLeft(bad) && bad.left.code).toBe('COMMAND_UNDECODABLE');
+    const refused = await handle({ type: 'ReceiveComplaint', caseId: 'C-W', at: at(19, '10:00'), actor: cs, customer: wang, channel: 'phone', description: wangValues[4], severity: 'minor' })();
+    expect(E.isLeft(refused)).toBe(true);
+    expect(personalValuesIn(bytesOf([bad, refused]), wangValues)).toEqual([]);
+  });
+});
