@@ -62,6 +62,14 @@ export interface HandlerOptions {
   readonly retryDelayMs?: number;
   /** Event, correlation and causation ids. Default: random UUIDs (v4). */
   readonly newId?: () => string;
+  /**
+   * How many cases' states this handler keeps between commands (least recently used go first), so
+   * a command on a long case does not re-read and re-fold its whole stream. Safe with other
+   * writers: an append from a stale state fails on its expected revision and is decided again from
+   * a fresh read, and a refusal or a no-op decided on a cached state is checked again on a fresh
+   * read before it is returned. 0 turns it off. Default 1000.
+   */
+  readonly stateCacheSize?: number;
 }
 
 export interface CommandContext {
@@ -93,6 +101,39 @@ export const loadCase =
     }
     return E.right({ streamName, state, events, revision: read.right.revision });
   };
+
+/** What the handler remembers of a case between commands. */
+interface CachedCase<S> {
+  readonly state: S;
+  readonly revision: bigint;
+  readonly lastEventAt: EventBase['at'] | undefined;
+}
+
+/** A small least-recently-used map: a `Map` keeps insertion order, so the first key is the oldest. */
+const lruCache = <V>(size: number) => {
+  const entries = new Map<string, V>();
+  return {
+    get: (key: string): V | undefined => {
+      const value = entries.get(key);
+      if (value !== undefined) {
+        entries.delete(key);
+        entries.set(key, value);
+      }
+      return value;
+    },
+    set: (key: string, value: V): void => {
+      if (size <= 0) return;
+      entries.delete(key);
+      entries.set(key, value);
+      if (entries.size > size) {
+        const oldest = entries.keys().next();
+        if (oldest.done !== true) entries.delete(oldest.value);
+      }
+    },
+    delete: (key: string): void => void entries.delete(key),
+    clear: (): void => entries.clear(),
+  };
+};
 
 const commandUndecodable = (fields: ReadonlyArray<{ path: string; expected: string; found: string }>): Violation =>
   violation('T-7', 'COMMAND_UNDECODABLE', `The command is not valid: ${describeFieldErrors(fields)}.`, {
@@ -140,7 +181,23 @@ export const commandHandler = <C extends CommandBase, Ev extends EventBase, S>(
       return E.right({ stored: { eventId: metadata.eventId, type: event.type, data, metadata }, appended: { event, metadata, revision } });
     };
 
-  return (input: unknown, context: CommandContext = {}): TE.TaskEither<HandleError, Handled<Ev, S>> =>
+  const cache = lruCache<CachedCase<S>>(Math.max(0, options.stateCacheSize ?? 1000));
+
+  /** The case as this handler last left it, or as the store holds it now. */
+  const current = async (caseId: CaseId, fresh: boolean): Promise<E.Either<StoreError | EventDecodeError, { readonly streamName: string; readonly cached: boolean; readonly case: CachedCase<S> | undefined }>> => {
+    const streamName = streamNameOf(caseType.category, caseId);
+    const remembered = fresh ? undefined : cache.get(streamName);
+    if (remembered !== undefined) return E.right({ streamName, cached: true, case: remembered });
+    const loaded = await load(caseId)();
+    if (E.isLeft(loaded)) return loaded;
+    const { state, events, revision } = loaded.right;
+    const found = revision === 'no-stream' ? undefined : { state, revision, lastEventAt: events[events.length - 1]?.event.at };
+    if (found === undefined) cache.delete(streamName);
+    else cache.set(streamName, found);
+    return E.right({ streamName, cached: false, case: found });
+  };
+
+  const handle = (input: unknown, context: CommandContext = {}): TE.TaskEither<HandleError, Handled<Ev, S>> =>
     async () => {
       const decoded = caseType.commands.decode(input);
       if (E.isLeft(decoded)) return E.left(commandUndecodable(decoded.left));
@@ -148,14 +205,23 @@ export const commandHandler = <C extends CommandBase, Ev extends EventBase, S>(
       const correlationId = context.correlationId ?? newId();
       const causationId = context.causationId ?? correlationId;
 
+      let fresh = false;
       for (let attempt = 1; attempt <= maxAttempts; attempt++) {
-        const loaded = await load(command.caseId)();
+        const loaded = await current(command.caseId, fresh);
         if (E.isLeft(loaded)) return loaded;
-        const { streamName, state, events, revision } = loaded.right;
+        const { streamName, cached } = loaded.right;
+        const state = loaded.right.case?.state ?? caseType.decider.initialState;
+        const revision: bigint | 'no-stream' = loaded.right.case?.revision ?? 'no-stream';
+        const lastEventAt = loaded.right.case?.lastEventAt;
 
-        const inOrder = checkTimeOrder(command, events[events.length - 1]?.event);
-        if (E.isLeft(inOrder)) return inOrder;
-        const decided = caseType.decider.decide(command, state);
+        const inOrder = checkTimeOrder(command, lastEventAt === undefined ? undefined : { type: 'last', at: lastEventAt });
+        const decided = E.isLeft(inOrder) ? inOrder : caseType.decider.decide(command, state);
+        // A refusal or a no-op is only as good as the state it was decided on: confirm it on a fresh read.
+        if (cached && (E.isLeft(decided) || decided.right.length === 0)) {
+          fresh = true;
+          attempt -= 1;
+          continue;
+        }
         if (E.isLeft(decided)) return decided;
         if (decided.right.length === 0) return E.right({ streamName, state, revision, appended: [] });
 
@@ -176,16 +242,18 @@ export const commandHandler = <C extends CommandBase, Ev extends EventBase, S>(
           appended = await store.appendToStream(streamName, stored, expected)();
         }
         if (E.isLeft(appended)) {
-          if (appended.left.code === 'STREAM_REVISION_CONFLICT') continue;
+          cache.delete(streamName);
+          if (appended.left.code === 'STREAM_REVISION_CONFLICT') {
+            fresh = true;
+            continue;
+          }
           return appended;
         }
 
-        return E.right({
-          streamName,
-          state: decided.right.reduce(caseType.decider.evolve, state),
-          revision: appended.right.nextExpectedRevision,
-          appended: appendedEvents,
-        });
+        const after = decided.right.reduce(caseType.decider.evolve, state);
+        const lastAt = decided.right[decided.right.length - 1]?.at ?? lastEventAt;
+        cache.set(streamName, { state: after, revision: appended.right.nextExpectedRevision, lastEventAt: lastAt });
+        return E.right({ streamName, state: after, revision: appended.right.nextExpectedRevision, appended: appendedEvents });
       }
       const streamName = streamNameOf(caseType.category, command.caseId);
       return E.left({
@@ -196,4 +264,8 @@ export const commandHandler = <C extends CommandBase, Ev extends EventBase, S>(
         attempts: maxAttempts,
       });
     };
+
+  /** Forget every remembered state (e.g. after a customer was forgotten, T-10: states hold their text). */
+  const clearCache = (): void => cache.clear();
+  return Object.assign(handle, { clearCache });
 };

@@ -11,6 +11,8 @@ interface StreamEntry {
   readonly events: RecordedEvent[];
   /** Events before this revision are hidden by a delete. */
   deletedBefore: number;
+  /** The ids of the visible events, for idempotent appends without a scan of the stream. */
+  readonly eventIds: Set<string>;
 }
 
 const tick = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
@@ -29,11 +31,8 @@ export const inMemoryEventStore = (): InMemoryEventStore => {
   const visible = (entry: StreamEntry | undefined): ReadonlyArray<RecordedEvent> =>
     entry === undefined ? [] : entry.events.slice(entry.deletedBefore);
 
-  const actualRevision = (entry: StreamEntry | undefined): bigint | 'no-stream' => {
-    const events = visible(entry);
-    const last = events[events.length - 1];
-    return last === undefined ? 'no-stream' : last.revision;
-  };
+  const actualRevision = (entry: StreamEntry | undefined): bigint | 'no-stream' =>
+    entry === undefined || entry.events.length <= entry.deletedBefore ? 'no-stream' : BigInt(entry.events.length - 1);
 
   const isVisible = (e: RecordedEvent): boolean => {
     const entry = streams.get(e.streamName);
@@ -54,12 +53,11 @@ export const inMemoryEventStore = (): InMemoryEventStore => {
         const entry = streams.get(streamName);
         const actual = actualRevision(entry);
         // Idempotent appends, as EventStoreDB: events whose ids are all in the stream already are not written again.
-        const known = new Set(visible(entry).map((e) => e.eventId));
-        if (newEvents.length > 0 && newEvents.every((e) => known.has(e.eventId)) && actual !== 'no-stream') {
+        if (entry !== undefined && newEvents.length > 0 && newEvents.every((e) => entry.eventIds.has(e.eventId)) && actual !== 'no-stream') {
           return E.right({ nextExpectedRevision: actual });
         }
         if (!expectationHolds(expected, actual)) return E.left(revisionConflict(streamName, expected, actual));
-        const target = entry ?? { events: [], deletedBefore: 0 };
+        const target = entry ?? { events: [], deletedBefore: 0, eventIds: new Set<string>() };
         if (entry === undefined && newEvents.length > 0) streams.set(streamName, target);
         let lastPosition: GlobalPosition | undefined;
         for (const e of newEvents) {
@@ -74,6 +72,7 @@ export const inMemoryEventStore = (): InMemoryEventStore => {
             position: lastPosition,
           };
           target.events.push(recorded);
+          target.eventIds.add(e.eventId);
           log.push(recorded);
         }
         const nextExpectedRevision = BigInt(target.events.length - 1);
@@ -98,7 +97,10 @@ export const inMemoryEventStore = (): InMemoryEventStore => {
       const entry = streams.get(streamName);
       const actual = actualRevision(entry);
       if (!expectationHolds(expected, actual)) return E.left(revisionConflict(streamName, expected, actual));
-      if (entry !== undefined) entry.deletedBefore = entry.events.length;
+      if (entry !== undefined) {
+        entry.deletedBefore = entry.events.length;
+        entry.eventIds.clear();
+      }
       return E.right(undefined);
     },
 

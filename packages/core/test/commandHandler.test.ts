@@ -186,3 +186,63 @@ describe('command handler under concurrency', () => {
     );
   });
 });
+
+describe('command handler state cache', () => {
+  const counting = () => {
+    const store = inMemoryEventStore();
+    let reads = 0;
+    return { store: { ...store, readStream: (name: string) => { reads += 1; return store.readStream(name); } }, reads: () => reads, raw: store };
+  };
+  const close = { type: 'CloseTicket', caseId: 'T1', at: '2026-11-20T11:00:00+08:00', actor: manager };
+
+  it('decides a command on a long case from the remembered state, without reading the stream again', async () => {
+    const { store, reads } = counting();
+    const handle = commandHandler(ticketCaseType, store);
+    await handle(open)();
+    for (let i = 0; i < 50; i++) await handle(note(i))();
+    expect(reads()).toBe(1);
+    const loaded = await loadCase(ticketCaseType, store)(caseId('T1'))();
+    expect(E.isRight(loaded) && loaded.right.revision).toBe(50n);
+  });
+
+  it('with another writer: a stale accept is caught by the expected revision and decided again on a fresh read', async () => {
+    const { store } = counting();
+    const mine = commandHandler(ticketCaseType, store);
+    const theirs = commandHandler(ticketCaseType, store);
+    await mine(open)();
+    await theirs(close)();
+    // My remembered state says "open"; the store says "closed": the note is refused, not written.
+    const stale = await mine(note(1, '2026-11-20T12:00:00+08:00'))();
+    expect(E.isLeft(stale) && stale.left.code).toBe('TICKET_NOT_OPEN');
+    const read = await store.readStream('ticket-T1')();
+    expect(E.isRight(read) && read.right.kind === 'stream' && read.right.events.map((e) => e.type)).toEqual(['TicketOpened', 'TicketClosed']);
+  });
+
+  it('with another writer: a refusal decided on a remembered state is confirmed on a fresh read first', async () => {
+    const { store, raw } = counting();
+    const mine = commandHandler(ticketCaseType, store);
+    await mine(open)();
+    await mine(close)();
+    // Someone reopens the stream behind this handler's back (a ticket is opened again after a delete).
+    await raw.deleteStream('ticket-T1', 'any')();
+    const reopened = await commandHandler(ticketCaseType, raw)({ ...open, at: '2026-11-20T12:00:00+08:00' })();
+    expect(E.isRight(reopened)).toBe(true);
+    // Remembered: closed, so a note would be refused; fresh: open, so it is written.
+    const result = await mine(note(2, '2026-11-20T13:00:00+08:00'))();
+    expect(E.isRight(result) && result.right.appended.map((a) => a.event.type)).toEqual(['NoteAdded']);
+  });
+
+  it('can be turned off, and cleared', async () => {
+    const { store, reads } = counting();
+    const handle = commandHandler(ticketCaseType, store, { stateCacheSize: 0 });
+    await handle(open)();
+    await handle(note(1))();
+    await handle(note(2))();
+    expect(reads()).toBe(3);
+    const cached = commandHandler(ticketCaseType, store);
+    await cached(note(3))();
+    cached.clearCache();
+    await cached(note(4))();
+    expect(reads()).toBe(5);
+  });
+});
