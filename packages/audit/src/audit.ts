@@ -66,6 +66,7 @@ const auditWith = <Ev extends { readonly type: string; readonly at: Instant }, S
   history: { readonly streamName: string; readonly category: CaseHistory['category']; readonly envelopes: ReadonlyArray<EventEnvelope<Ev>> },
   context: AuditContext,
   asOf: Instant,
+  withTimeline: boolean,
 ): CaseAudit => {
   const events = history.envelopes.map((e) => e.event);
   const violations = checkHistory(kind.invariants)(events);
@@ -80,13 +81,16 @@ const auditWith = <Ev extends { readonly type: string; readonly at: Instant }, S
   };
   let state = kind.initial;
   const specialCases: SpecialCaseUse[] = [];
-  const timeline = history.envelopes.map((envelope, i): TimelineEntry => {
+  const timeline: TimelineEntry[] = [];
+  for (const [i, envelope] of history.envelopes.entries()) {
     state = kind.evolve(state, envelope.event);
     const meaning = kind.meaning(envelope.event);
     const e: { readonly type: string; readonly by?: Actor; readonly justification?: string } = envelope.event;
     const special = envelope.event.type === 'SpecialCaseApproved';
     if (special && e.by !== undefined) specialCases.push({ revision: envelope.revision.toString(), at: envelope.event.at, approvedBy: e.by, justification: e.justification ?? '' });
-    return {
+    // The timeline judges every deadline again after each event (quadratic in the case's length): only when asked for.
+    if (!withTimeline) continue;
+    timeline.push({
       revision: envelope.revision.toString(),
       at: envelope.event.at,
       actor: envelope.metadata.actor,
@@ -99,8 +103,8 @@ const auditWith = <Ev extends { readonly type: string; readonly at: Instant }, S
       deadlines: deadlinesAt(events.slice(0, i + 1), envelope.event.at),
       violations: violations.filter((v) => v.revision === i),
       specialCase: meaning.specialCase,
-    };
-  });
+    });
+  }
   const deadlines = deadlinesAt(events, asOf);
   const missed = deadlines.filter((d) => d.status === 'missed').length;
   return {
@@ -120,19 +124,24 @@ const auditWith = <Ev extends { readonly type: string; readonly at: Instant }, S
   };
 };
 
-/** The timeline and compliance report of one case, with deadlines judged at `asOf`. */
-export const auditCase = (history: CaseHistory, context: AuditContext, asOf: Instant): CaseAudit => {
+const auditOf = (history: CaseHistory, context: AuditContext, asOf: Instant, withTimeline: boolean): CaseAudit => {
   switch (history.category) {
     case 'complaint':
-      return auditWith(complaintKind, history, context, asOf);
+      return auditWith(complaintKind, history, context, asOf, withTimeline);
     case 'warrantyClaim':
-      return auditWith(warrantyKind, history, context, asOf);
+      return auditWith(warrantyKind, history, context, asOf, withTimeline);
     case 'contractReview':
-      return auditWith(contractReviewKind, history, context, asOf);
+      return auditWith(contractReviewKind, history, context, asOf, withTimeline);
     case 'survey':
-      return auditWith(surveyKind, history, context, asOf);
+      return auditWith(surveyKind, history, context, asOf, withTimeline);
   }
 };
+
+/** The timeline and compliance report of one case, with deadlines judged at `asOf`. */
+export const auditCase = (history: CaseHistory, context: AuditContext, asOf: Instant): CaseAudit => auditOf(history, context, asOf, true);
+
+/** The compliance report alone (what a bulk audit needs): one pass over the events, no timeline. */
+export const complianceReport = (history: CaseHistory, context: AuditContext, asOf: Instant): ComplianceReport => auditOf(history, context, asOf, false).report;
 
 /** "What did we know on 3 March?": the case as it stood at an instant (events after it ignored). */
 export const caseAsOf = (history: CaseHistory, instant: Instant): CaseHistory => {

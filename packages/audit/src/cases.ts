@@ -2,7 +2,7 @@
 import { type EventDecodeError, type EventStore, type GlobalPosition, type Instant, type RecordedEvent, type StoreError } from '@caseledger/core';
 import { decodeKnownEvent } from '@caseledger/projections';
 import * as E from 'fp-ts/lib/Either.js';
-import { type CaseHistory, auditCase } from './audit.js';
+import { type CaseHistory, complianceReport } from './audit.js';
 import type { AuditContext } from './caseKinds.js';
 import { type LineError, parseLine } from './jsonl.js';
 
@@ -156,7 +156,7 @@ export const bulkAudit = async (
       problems.push(item.left.message);
       continue;
     }
-    const { report } = auditCase(item.right, context, asOf);
+    const report = complianceReport(item.right, context, asOf);
     byCategory[report.category] = (byCategory[report.category] ?? 0) + 1;
     events += report.events;
     specialCases += report.specialCases.length;
