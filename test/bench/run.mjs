@@ -2,7 +2,7 @@
 // each repeated; medians with their spread go to docs/benchmarks.md, one JSON object per benchmark
 // to stdout. `--quick` runs small sizes once (to check the harness, not to quote).
 import { execFileSync, spawnSync } from 'node:child_process';
-import { createWriteStream, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createWriteStream, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { URL, fileURLToPath } from 'node:url';
@@ -119,5 +119,9 @@ if (!quick) {
     ...['audit-bulk-100000', 'audit-bulk-1000000'].map((k) => `| ${k}: ${n(h(k).fileMb)} MB file | ${n(h(k).value)} events/s | ${spread(h(k).spread)} | peak RSS ${n(h(k).peakRssMb)} MB (${spread(h(k).rssSpread)}), bound 256 MB |`),
     ...['project-memory', 'project-postgresql'].map((k) => `| ${k}: ${n(h(k).events)} events | ${n(h(k).value)} events/s | ${spread(h(k).spread)} | |`),
   ];
-  writeFileSync(here('../../docs/benchmarks.generated.md'), `<!-- written by pnpm bench on ${date} -->\nMeasured ${date} on ${machine}.\n\n${table.join('\n')}\n`);
+  // The figures go between the markers of docs/benchmarks.md; the analysis around them stays.
+  const doc = here('../../docs/benchmarks.md');
+  const [before, rest = ''] = readFileSync(doc, 'utf8').split('<!-- bench:start -->');
+  const after = rest.split('<!-- bench:end -->')[1] ?? '\n';
+  writeFileSync(doc, `${before}<!-- bench:start -->\nMeasured ${date} on ${machine}.\n\n${table.join('\n')}\n<!-- bench:end -->${after}`);
 }
