@@ -2,9 +2,7 @@
 import type { Instant } from '@caseledger/core';
 import * as E from 'fp-ts/lib/Either.js';
 import { randomBytes } from 'node:crypto';
-import type { KeyStore, SubjectKey } from './keyStore.js';
-
-export const KEY_BYTES = 32;
+import { KEY_BYTES, type KeyStore, type SubjectKey } from './keyStore.js';
 
 export const inMemoryKeyStore = (): KeyStore => {
   const keys = new Map<string, SubjectKey>();

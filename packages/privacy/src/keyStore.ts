@@ -8,6 +8,7 @@ import type * as TE from 'fp-ts/lib/TaskEither.js';
 
 /** 32 bytes: an AES-256 key. */
 export type SubjectKeyBytes = Uint8Array;
+export const KEY_BYTES = 32;
 
 export type SubjectKey =
   | { readonly status: 'active'; readonly key: SubjectKeyBytes }

@@ -7,8 +7,7 @@ import * as E from 'fp-ts/lib/Either.js';
 import type * as TE from 'fp-ts/lib/TaskEither.js';
 import type { Pool, PoolClient } from 'pg';
 import { randomBytes } from 'node:crypto';
-import { KEY_BYTES } from './inMemoryKeyStore.js';
-import { type ForgetResult, type KeyStore, type KeyStoreError, type SubjectKey, keyStoreUnavailable } from './keyStore.js';
+import { type ForgetResult, KEY_BYTES, type KeyStore, type KeyStoreError, type SubjectKey, keyStoreUnavailable } from './keyStore.js';
 
 const messageOf = (u: unknown): string => (u instanceof Error ? u.message : 'unknown database error');
 

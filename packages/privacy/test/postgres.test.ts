@@ -4,23 +4,12 @@ import { type CaseFiles, caseFiles, migrateReadModelStore, postgresReadModelStor
 import * as E from 'fp-ts/lib/Either.js';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freshDatabase, pgMissingMessage, pgUrl } from '../../projections/test/support/postgres.js';
+import { describeWithoutPostgres, freshDatabase, pgUrl } from '../../projections/test/support/postgres.js';
 import { confidentialEventStore, forgetCustomer, migrateKeyStore, postgresKeyStore } from '../src/index.js';
 import { at, instant, must, personalData, personalValuesIn, wang, wangValues, writeCases, zhao } from './support/scenario.js';
 
 if (pgUrl === undefined) {
-  if (process.env['CI'] === 'true') {
-    describe('PostgreSQL key store', () => {
-      it('needs PostgreSQL in CI', () => {
-        throw new Error(`CASELEDGER_PG_URL is not set in CI: .ci/run should have started PostgreSQL. ${pgMissingMessage}`);
-      });
-    });
-  } else {
-    console.warn(pgMissingMessage);
-    describe.skip(`PostgreSQL key store (${pgMissingMessage})`, () => {
-      it('runs against a real server', () => undefined);
-    });
-  }
+  describeWithoutPostgres('PostgreSQL key store');
 } else {
   const serverUrl = pgUrl;
   let database: Awaited<ReturnType<typeof freshDatabase>>;

@@ -10,21 +10,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Projection, caseFiles, inMemoryReadModelStore, migrateReadModelStore, postgresReadModelStore, runProjection } from '../src/index.js';
 import { crashHistories } from './support/crashHistories.js';
 import { describeRunnerGuarantees } from './support/guarantees.js';
-import { freshDatabase, pgMissingMessage, pgUrl } from './support/postgres.js';
+import { describeWithoutPostgres, freshDatabase, pgUrl } from './support/postgres.js';
 
 if (pgUrl === undefined) {
-  if (process.env['CI'] === 'true') {
-    describe('PostgreSQL read-model store', () => {
-      it('needs PostgreSQL in CI', () => {
-        throw new Error(`CASELEDGER_PG_URL is not set in CI: .ci/run should have started PostgreSQL. ${pgMissingMessage}`);
-      });
-    });
-  } else {
-    console.warn(pgMissingMessage);
-    describe.skip(`PostgreSQL read-model store (${pgMissingMessage})`, () => {
-      it('runs against a real server', () => undefined);
-    });
-  }
+  describeWithoutPostgres('PostgreSQL read-model store');
 } else {
   const serverUrl = pgUrl;
   let database: Awaited<ReturnType<typeof freshDatabase>>;

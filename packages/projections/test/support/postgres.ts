@@ -5,6 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
+import { describe, it } from 'vitest';
 
 export const pgUrl = process.env['CASELEDGER_PG_URL'];
 
@@ -29,4 +30,20 @@ export const freshDatabase = async (url: string): Promise<{ readonly url: string
       await c.end();
     },
   };
+};
+
+/** Without a server: a failing test in CI (where .ci/run starts one), a visible skip elsewhere. */
+export const describeWithoutPostgres = (title: string): void => {
+  if (process.env['CI'] === 'true') {
+    describe(title, () => {
+      it('needs PostgreSQL in CI', () => {
+        throw new Error(`CASELEDGER_PG_URL is not set in CI: .ci/run should have started PostgreSQL. ${pgMissingMessage}`);
+      });
+    });
+  } else {
+    console.warn(pgMissingMessage);
+    describe.skip(`${title} (${pgMissingMessage})`, () => {
+      it('runs against a real server', () => undefined);
+    });
+  }
 };
