@@ -4,7 +4,7 @@
  */
 import * as E from 'fp-ts/lib/Either.js';
 import * as t from 'io-ts';
-import { NonEmptyText } from './codecs.js';
+import { NonEmptyText, oneOf } from './codecs.js';
 import { type RuleId, type Violation, violation } from './violation.js';
 
 export const departments = [
@@ -22,21 +22,6 @@ export type Department = (typeof departments)[number];
 /** Roles in ascending authority: a manager may do what staff may, a general manager what a manager may. */
 export const roles = ['staff', 'manager', 'general-manager'] as const;
 export type Role = (typeof roles)[number];
-
-const literalUnion = <L extends string>(name: string, values: ReadonlyArray<L>): t.Type<L, L, unknown> =>
-  new t.Type<L, L, unknown>(
-    name,
-    (u): u is L => typeof u === 'string' && values.some((v) => v === u),
-    (u, c) => {
-      for (const v of values) if (v === u) return t.success(v);
-      return t.failure(u, c);
-    },
-    t.identity,
-  );
-
-/** A codec for a closed set of string literals; its name lists them, so errors say what was allowed. */
-export const oneOf = <L extends string>(values: ReadonlyArray<L>): t.Type<L, L, unknown> =>
-  literalUnion(values.map((v) => JSON.stringify(v)).join(' | '), values);
 
 export const DepartmentCodec = oneOf(departments);
 export const RoleCodec = oneOf(roles);

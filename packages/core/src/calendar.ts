@@ -7,8 +7,7 @@ import { TZDate } from '@date-fns/tz';
 import { addDays, addMonths, getDaysInMonth } from 'date-fns';
 import * as E from 'fp-ts/lib/Either.js';
 import * as t from 'io-ts';
-import { oneOf } from './actor.js';
-import { type FieldError, type Instant, LocalDate, decodeWith, epochMs, instantFromEpochMs } from './codecs.js';
+import { type FieldError, type Instant, LocalDate, decodeWith, epochMs, instantFromEpochMs, oneOf } from './codecs.js';
 
 export const weekdays = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'] as const;
 export type Weekday = (typeof weekdays)[number];

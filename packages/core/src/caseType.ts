@@ -68,11 +68,13 @@ const decodeError = (recorded: RecordedEvent, reason: string, errors: ReadonlyAr
   errors,
 });
 
+const decodeMetadata = decodeWith(EventMetadata);
+
 /** Read a stored event: metadata, upcast to the current schema, decode. */
 export const decodeRecorded =
   <Ev extends EventBase>(caseType: Pick<CaseType<CommandBase, Ev, unknown>, 'events' | 'upcasters'>) =>
   (recorded: RecordedEvent): E.Either<EventDecodeError, EventEnvelope<Ev>> => {
-    const metadata = decodeWith(EventMetadata)(recorded.metadata);
+    const metadata = decodeMetadata(recorded.metadata);
     if (E.isLeft(metadata)) return E.left(decodeError(recorded, `metadata: ${describeFieldErrors(metadata.left)}`, metadata.left));
     // A sealed field this reader cannot open reads as withheld text (T-10); the rules never read it.
     const data = upcast(caseType.upcasters, recorded.type, metadata.right.schemaVersion, withholdSealedFields(recorded.data, recorded.metadata));

@@ -9,22 +9,56 @@ import * as t from 'io-ts';
 // ---------------------------------------------------------------------------------------------
 // Instants (T-1): ISO-8601 with a date, a time and a zone designator.
 
-const INSTANT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}:\d{2})$/;
 const LOCAL_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 const isLeapYear = (y: number): boolean => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
-// Arithmetic, not a Date probe: stored events are decoded by the million (see docs/benchmarks.md).
 const isRealDate = (y: number, m: number, d: number): boolean =>
   m >= 1 && m <= 12 && d >= 1 && d <= (m === 2 && isLeapYear(y) ? 29 : (DAYS_IN_MONTH[m - 1] ?? 0));
 
-/** Whether the text is a real ISO-8601 instant with a zone designator (what `Instant` accepts). */
+const DIGIT_0 = 48;
+
+/** The number written by `length` decimal digits at `from`, or -1 when one of them is not a digit. */
+const digitsAt = (text: string, from: number, length: number): number => {
+  let n = 0;
+  for (let i = from; i < from + length; i++) {
+    const d = text.charCodeAt(i) - DIGIT_0;
+    if (!(d >= 0 && d <= 9)) return -1;
+    n = n * 10 + d;
+  }
+  return n;
+};
+
+/**
+ * Whether the text is a real ISO-8601 instant with a zone designator (what `Instant` accepts):
+ * `YYYY-MM-DDTHH:MM[:SS[.fraction of 1 to 9 digits]]` then `Z` or `±HH:MM`, every field in range.
+ * Scanned by character rather than by a regular expression and `Date.parse`, because stored events
+ * are decoded by the million and each carries two instants (see docs/benchmarks.md).
+ */
 const isInstantText = (text: string): boolean => {
-  const m = INSTANT.exec(text);
-  if (m === null) return false;
-  const [, y, mo, d, h, mi, s] = m;
-  return isRealDate(Number(y), Number(mo), Number(d)) && Number(h) <= 23 && Number(mi) <= 59 && Number(s ?? '0') <= 59;
+  if (text.length < 17 || text[4] !== '-' || text[7] !== '-' || text[10] !== 'T' || text[13] !== ':') return false;
+  const year = digitsAt(text, 0, 4);
+  const hour = digitsAt(text, 11, 2);
+  const minute = digitsAt(text, 14, 2);
+  if (year < 0 || !isRealDate(year, digitsAt(text, 5, 2), digitsAt(text, 8, 2)) || hour < 0 || hour > 23 || minute < 0 || minute > 59) return false;
+  let i = 16;
+  if (text[i] === ':') {
+    const second = digitsAt(text, i + 1, 2);
+    if (second < 0 || second > 59) return false;
+    i += 3;
+    if (text[i] === '.') {
+      let digits = 0;
+      while (digitsAt(text, i + 1 + digits, 1) >= 0) digits++;
+      if (digits < 1 || digits > 9) return false;
+      i += 1 + digits;
+    }
+  }
+  if (text[i] === 'Z') return i + 1 === text.length;
+  if (text[i] !== '+' && text[i] !== '-') return false;
+  const offsetHour = digitsAt(text, i + 1, 2);
+  const offsetMinute = digitsAt(text, i + 4, 2);
+  return i + 6 === text.length && text[i + 3] === ':' && offsetHour >= 0 && offsetHour <= 23 && offsetMinute >= 0 && offsetMinute <= 59;
 };
 
 /** Milliseconds since the epoch, or `undefined` when the text is not a real ISO-8601 instant. */
@@ -38,7 +72,7 @@ export interface InstantBrand {
   readonly Instant: unique symbol;
 }
 /** An ISO-8601 instant with a zone designator, e.g. `2026-03-02T09:30:00+08:00`. */
-export const Instant = t.brand(t.string, (s): s is t.Branded<string, InstantBrand> => isInstantText(s) && !Number.isNaN(Date.parse(s)), 'Instant');
+export const Instant = t.brand(t.string, (s): s is t.Branded<string, InstantBrand> => isInstantText(s), 'Instant');
 export type Instant = t.TypeOf<typeof Instant>;
 
 /** The instant's position on the time line. Total: every `Instant` parses. */
@@ -168,11 +202,69 @@ export const fieldErrors = (errors: t.Errors): ReadonlyArray<FieldError> => {
 export const describeFieldErrors = (errors: ReadonlyArray<FieldError>): string =>
   errors.map((e) => `${e.path}: expected ${e.expected}, found ${e.found}`).join('; ');
 
-/** Decode with a codec; the failure lists every bad field by path. */
-export const decodeWith =
-  <A, O>(codec: t.Type<A, O, unknown>) =>
-  (input: unknown): E.Either<ReadonlyArray<FieldError>, A> =>
-    E.mapLeft(fieldErrors)(codec.decode(input));
+// Codecs written here with `new t.Type` whose `validate` returns its input unchanged when it is valid.
+const selfDecoding = new WeakSet<t.Decoder<unknown, unknown>>();
+
+/**
+ * Whether decoding a valid input returns that very input: the codec only checks, it never strips,
+ * renames or converts. For such a codec `is` decides validity on its own, without the contexts and
+ * `Either`s that `validate` allocates per field, which is what makes stored events cheap to read.
+ */
+export const decodesToItself = (codec: t.Decoder<unknown, unknown>): boolean => {
+  if (selfDecoding.has(codec)) return true;
+  if (
+    codec instanceof t.StringType ||
+    codec instanceof t.NumberType ||
+    codec instanceof t.BooleanType ||
+    codec instanceof t.NullType ||
+    codec instanceof t.UndefinedType ||
+    codec instanceof t.LiteralType ||
+    codec instanceof t.KeyofType
+  ) {
+    return true;
+  }
+  if (codec instanceof t.ReadonlyType || codec instanceof t.RefinementType || codec instanceof t.ArrayType || codec instanceof t.ReadonlyArrayType) {
+    return decodesToItself(codec.type);
+  }
+  if (codec instanceof t.InterfaceType || codec instanceof t.PartialType) {
+    return Object.values<t.Decoder<unknown, unknown>>(codec.props).every(decodesToItself);
+  }
+  if (codec instanceof t.IntersectionType || codec instanceof t.UnionType) {
+    return codec.types.every(decodesToItself);
+  }
+  if (codec instanceof t.DictionaryType) return decodesToItself(codec.domain) && decodesToItself(codec.codomain);
+  return false;
+};
+
+/** Mark a hand-written codec as one that returns a valid input unchanged (see `decodesToItself`). */
+const markSelfDecoding = <C extends t.Decoder<unknown, unknown>>(codec: C): C => {
+  selfDecoding.add(codec);
+  return codec;
+};
+
+/**
+ * Decode with a codec; the failure lists every bad field by path. A self-decoding codec is checked
+ * with `is` first and runs `validate` only to explain a failure.
+ */
+export const decodeWith = <A, O>(codec: t.Type<A, O, unknown>): ((input: unknown) => E.Either<ReadonlyArray<FieldError>, A>) => {
+  const explain = (input: unknown): E.Either<ReadonlyArray<FieldError>, A> => E.mapLeft(fieldErrors)(codec.decode(input));
+  if (!decodesToItself(codec)) return explain;
+  return (input) => (codec.is(input) ? E.right(input) : explain(input));
+};
+
+/** A codec for a closed set of string literals; its name lists them, so errors say what was allowed. */
+export const oneOf = <L extends string>(values: ReadonlyArray<L>): t.Type<L, L, unknown> =>
+  markSelfDecoding(
+    new t.Type<L, L, unknown>(
+      values.map((v) => JSON.stringify(v)).join(' | '),
+      (u): u is L => typeof u === 'string' && values.some((v) => v === u),
+      (u, c) => {
+        for (const v of values) if (v === u) return t.success(v);
+        return t.failure(u, c);
+      },
+      t.identity,
+    ),
+  );
 
 /**
  * A union of tagged object codecs, decoded by looking at the `type` field first, so that an error
@@ -206,6 +298,7 @@ export const taggedUnion = <A extends { readonly type: string }>(
     },
     (a) => entryFor(a.type)?.encode(a) ?? a,
   );
+  if (tags.every((tag) => decodesToItself(members[tag]))) markSelfDecoding(codec);
   return { codec, tags, decode: decodeWith(codec) };
 };
 

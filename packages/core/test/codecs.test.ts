@@ -1,7 +1,8 @@
+import * as fc from 'fast-check';
 import * as E from 'fp-ts/lib/Either.js';
 import * as t from 'io-ts';
 import { describe, expect, it } from 'vitest';
-import { Actor, CaseId, Instant, LocalDate, NonEmptyText, decodeWith, only, parseInstant } from '../src/index.js';
+import { Actor, CaseId, ComplaintEvent, Instant, LocalDate, NonEmptyText, decodeWith, decodesToItself, oneOf, only, parseInstant } from '../src/index.js';
 import { actor } from './fixtures/values.js';
 
 describe('shared codecs', () => {
@@ -13,6 +14,85 @@ describe('shared codecs', () => {
       expect(Instant.is(bad)).toBe(false);
     }
     expect(parseInstant('2026-11-22T09:30:00+08:00')).toBe(Date.parse('2026-11-22T01:30:00Z'));
+  });
+
+  it('checks every field of an instant, its fraction and its zone offset', () => {
+    for (const ok of ['0001-01-01T00:00Z', '2026-01-01T00:00:00.1Z', '2026-01-01T00:00:00.123456789+23:59', '2026-12-31T23:59:59-00:00']) {
+      expect(Instant.is(ok)).toBe(true);
+    }
+    for (const bad of [
+      '2026-13-01T00:00Z',
+      '2026-00-10T00:00Z',
+      '2026-04-31T00:00Z',
+      '2026-01-01T00:60Z',
+      '2026-01-01T00:00:60Z',
+      '2026-01-01T00:00:00.Z',
+      '2026-01-01T00:00:00.1234567890Z',
+      '2026-01-01T00:00:00+24:00',
+      '2026-01-01T00:00:00+05:60',
+      '2026-01-01T00:00:00+0500',
+      '2026-01-01T00:00:00Zx',
+      '2026-01-01T00:00:00z',
+      '2026-01-01 00:00:00Z',
+      '+02026-01-01T00:00Z',
+      '2026-01-01T0a:00Z',
+    ]) {
+      expect(Instant.is(bad), bad).toBe(false);
+    }
+  });
+
+  it('accepts exactly the texts the ISO-8601 pattern describes, and every one of them parses', () => {
+    // The reference definition the character scanner replaced: a pattern, range checks and Date.parse.
+    const pattern = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-](\d{2}):(\d{2}))$/;
+    const reference = (text: string): boolean => {
+      const m = pattern.exec(text);
+      if (m === null) return false;
+      const [, y, mo, d, h, mi, sec, , , oh, om] = m.map(Number);
+      // setUTCFullYear, unlike Date.UTC, takes years 0 to 99 as they are.
+      const daysInMonth = new Date(new Date(0).setUTCFullYear(y ?? 0, mo ?? 0, 0)).getUTCDate();
+      const inRange = (mo ?? 0) >= 1 && (mo ?? 0) <= 12 && (d ?? 0) >= 1 && (d ?? 0) <= daysInMonth && (h ?? 0) <= 23 && (mi ?? 0) <= 59;
+      const secondsOk = m[6] === undefined || (sec ?? 0) <= 59;
+      const offsetOk = m[9] === undefined || ((oh ?? 0) <= 23 && (om ?? 0) <= 59);
+      return inRange && secondsOk && offsetOk && !Number.isNaN(Date.parse(text));
+    };
+    const digits = (n: number) => fc.array(fc.constantFrom(...'0123456789'), { minLength: n, maxLength: n }).map((ds) => ds.join(''));
+    const nearlyAnInstant = fc
+      .tuple(
+        fc.oneof(digits(4), fc.constantFrom('2024', '1900', '2000', '0000')),
+        fc.oneof(digits(2), fc.constantFrom('02', '12', '13')),
+        fc.oneof(digits(2), fc.constantFrom('28', '29', '30', '31')),
+        fc.oneof(digits(2), fc.constantFrom('23', '24')),
+        fc.oneof(digits(2), fc.constantFrom('59', '60')),
+        fc.option(fc.tuple(digits(2), fc.option(fc.integer({ min: 0, max: 11 }).chain(digits)))),
+        fc.oneof(fc.constant('Z'), fc.tuple(fc.constantFrom('+', '-'), digits(2), digits(2)).map(([s, h, m]) => `${s}${h}:${m}`)),
+        fc.constantFrom('', '', '', 'x', ' '),
+      )
+      .map(([y, mo, d, h, mi, sec, zone, tail]) => {
+        const seconds = sec === null ? '' : `:${sec[0]}${sec[1] === null ? '' : `.${sec[1]}`}`;
+        return `${y}-${mo}-${d}T${h}:${mi}${seconds}${zone}${tail}`;
+      });
+    fc.assert(
+      fc.property(fc.oneof(nearlyAnInstant, fc.string()), (text) => {
+        expect(Instant.is(text)).toBe(reference(text));
+        if (Instant.is(text)) expect(parseInstant(text)).toBe(Date.parse(text));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('decodes a self-decoding codec by `is`, and still explains every failure by path', () => {
+    expect(decodesToItself(ComplaintEvent.codec)).toBe(true);
+    expect(decodesToItself(oneOf(['a', 'b']))).toBe(true);
+    expect(decodesToItself(t.exact(t.type({ a: t.string })))).toBe(false);
+    const Trimmed = new t.Type<string, string, unknown>('Trimmed', t.string.is, (u, c) => (typeof u === 'string' ? t.success(u.trim()) : t.failure(u, c)), t.identity);
+    const WithTrimmed = t.type({ name: Trimmed });
+    expect(decodesToItself(WithTrimmed)).toBe(false);
+    expect(decodeWith(WithTrimmed)({ name: ' Li ' })).toEqual(E.right({ name: 'Li' }));
+    const input = { type: 'ComplaintAcknowledged', at: '2026-01-05T01:00:00Z', by: { id: 'cs', department: 'customer-service', role: 'staff' }, explanation: 'ok' };
+    const decoded = ComplaintEvent.decode(input);
+    expect(E.isRight(decoded) && decoded.right).toBe(input);
+    const bad = ComplaintEvent.decode({ ...input, at: '2026-01-05', by: { ...input.by, role: 'boss' } });
+    expect(E.isLeft(bad) && bad.left.map((e) => e.path)).toEqual(['at', 'by.role']);
   });
 
   it('accepts real local dates only', () => {

@@ -130,6 +130,9 @@ export type ComplaintState =
 
 export type OpenComplaint = UnclassifiedComplaint | ExternalComplaint | InternalComplaint;
 
+/** A complaint that has been received: open or closed. */
+export type ReceivedComplaint = OpenComplaint | ClosedExternalComplaint | ClosedInternalComplaint;
+
 export const initialComplaintState: ComplaintState = { status: 'none' };
 
 const noSamples: Samples = { requested: false, received: 0, reinspected: 0, held: 0 };
@@ -137,10 +140,14 @@ const noSamples: Samples = { requested: false, received: 0, reinspected: 0, held
 /** The number of the last plan submitted, or 0. */
 export const plansSoFar = (capa: Capa): number => (capa.step === 'plan-required' ? capa.plansSoFar : capa.plan.number);
 
+/** The state as it was, apart from the time of its last event (T-1). */
+const touched = (s: ReceivedComplaint, at: Instant): ComplaintState => ({ ...s, lastEventAt: at });
+
 const withDetermined = (
   s: InternalComplaint,
+  at: Instant,
   f: (inv: Extract<Investigation, { step: 'determined' }>) => Investigation,
-): ComplaintState => (s.investigation.step === 'determined' ? { ...s, investigation: f(s.investigation) } : s);
+): ComplaintState => (s.investigation.step === 'determined' ? { ...s, lastEventAt: at, investigation: f(s.investigation) } : touched(s, at));
 
 const fileOf = (s: ComplaintFile): ComplaintFile => ({
   receivedAt: s.receivedAt,
@@ -158,12 +165,13 @@ const fileOf = (s: ComplaintFile): ComplaintFile => ({
 
 const classify = (s: UnclassifiedComplaint, responsibility: 'external' | 'internal', at: Instant): ComplaintState =>
   responsibility === 'external'
-    ? { ...fileOf(s), status: 'external', classifiedAt: at }
-    : { ...fileOf(s), status: 'internal', classifiedAt: at, investigation: { step: 'not-forwarded' } };
+    ? { ...s, lastEventAt: at, status: 'external', classifiedAt: at }
+    : { ...s, lastEventAt: at, status: 'internal', classifiedAt: at, investigation: { step: 'not-forwarded' } };
 
 /**
  * Folds one event into the state. Total: an event that does not fit the state (a forged or foreign
  * history) leaves the state as it was, apart from the time; the history invariants report it.
+ * Each step copies the state once, with the time of the event, since replay folds by the million.
  */
 export const evolveComplaint = (state: ComplaintState, e: ComplaintEvent): ComplaintState => {
   if (state.status === 'none') {
@@ -182,124 +190,128 @@ export const evolveComplaint = (state: ComplaintState, e: ComplaintEvent): Compl
       lastEventAt: e.at,
     };
   }
-  const s = { ...state, lastEventAt: e.at };
+  const s = state;
+  const at = e.at;
   switch (e.type) {
     case 'ComplaintReceived':
-      return s;
+      return touched(s, at);
     case 'ComplaintAcknowledged':
-      return s.acknowledgedAt === undefined ? { ...s, acknowledgedAt: e.at } : s;
+      return s.acknowledgedAt === undefined ? { ...s, lastEventAt: at, acknowledgedAt: at } : touched(s, at);
     case 'SamplesRequested':
-      return { ...s, samples: { ...s.samples, requested: true } };
+      return { ...s, lastEventAt: at, samples: { ...s.samples, requested: true } };
     case 'SamplesReceived':
-      return { ...s, samples: { ...s.samples, received: s.samples.received + e.quantity, held: s.samples.held + e.quantity } };
+      return { ...s, lastEventAt: at, samples: { ...s.samples, received: s.samples.received + e.quantity, held: s.samples.held + e.quantity } };
     case 'SamplesReinspected':
-      return { ...s, samples: { ...s.samples, reinspected: s.samples.reinspected + e.quantity } };
+      return { ...s, lastEventAt: at, samples: { ...s.samples, reinspected: s.samples.reinspected + e.quantity } };
     case 'SamplesDisposed':
-      return { ...s, samples: { ...s.samples, held: 0 } };
+      return { ...s, lastEventAt: at, samples: { ...s.samples, held: 0 } };
     case 'ComplaintClassified':
-      return s.status === 'received' ? classify(s, e.responsibility, e.at) : s;
+      return s.status === 'received' ? classify(s, e.responsibility, at) : touched(s, at);
     case 'JointReviewConvened':
-      return { ...s, review: { status: 'open', reason: e.reason, chair: e.chair, convenedAt: e.at } };
+      return { ...s, lastEventAt: at, review: { status: 'open', reason: e.reason, chair: e.chair, convenedAt: at } };
     case 'JointReviewDecided':
-      return { ...s, review: { status: 'none' } };
+      return { ...s, lastEventAt: at, review: { status: 'none' } };
     case 'ExplanationSent':
-      return s.status === 'external' ? { ...s, explanationSentAt: e.at } : s;
+      return s.status === 'external' ? { ...s, lastEventAt: at, explanationSentAt: at } : touched(s, at);
     case 'ExplanationReceiptConfirmed':
-      return s.status === 'external' ? { ...s, receiptConfirmedAt: e.at } : s;
+      return s.status === 'external' ? { ...s, lastEventAt: at, receiptConfirmedAt: at } : touched(s, at);
     case 'ForwardedToQuality':
-      return s.status === 'internal' && s.investigation.step === 'not-forwarded' ? { ...s, investigation: { step: 'forwarded', forwardedAt: e.at } } : s;
+      return s.status === 'internal' && s.investigation.step === 'not-forwarded' ? { ...s, lastEventAt: at, investigation: { step: 'forwarded', forwardedAt: at } } : touched(s, at);
     case 'QualityReplied':
       return s.status === 'internal' && s.investigation.step === 'forwarded'
-        ? { ...s, investigation: { step: 'quality-replied', forwardedAt: s.investigation.forwardedAt, qualityRepliedAt: e.at } }
-        : s;
+        ? { ...s, lastEventAt: at, investigation: { step: 'quality-replied', forwardedAt: s.investigation.forwardedAt, qualityRepliedAt: at } }
+        : touched(s, at);
     case 'RootCauseDetermined':
       return s.status === 'internal' && s.investigation.step === 'quality-replied'
         ? {
             ...s,
+            lastEventAt: at,
             investigation: {
-              ...s.investigation,
               step: 'determined',
-              determination: { rootCause: e.rootCause, responsibleDepartment: e.responsibleDepartment, determinedAt: e.at, source: 'quality' },
-              capa: { step: 'plan-required', reason: 'root-cause-determined', since: e.at, plansSoFar: 0 },
+              forwardedAt: s.investigation.forwardedAt,
+              qualityRepliedAt: s.investigation.qualityRepliedAt,
+              determination: { rootCause: e.rootCause, responsibleDepartment: e.responsibleDepartment, determinedAt: at, source: 'quality' },
+              capa: { step: 'plan-required', reason: 'root-cause-determined', since: at, plansSoFar: 0 },
               dispute: 'none',
             },
           }
-        : s;
+        : touched(s, at);
     case 'CapaPlanSubmitted':
       return s.status === 'internal'
-        ? withDetermined(s, (inv) => ({
+        ? withDetermined(s, at, (inv) => ({
             ...inv,
             capa: {
               step: 'planned',
-              plan: { number: e.planNumber, department: e.by.department, corrective: e.corrective, preventive: e.preventive, submittedAt: e.at },
+              plan: { number: e.planNumber, department: e.by.department, corrective: e.corrective, preventive: e.preventive, submittedAt: at },
             },
           }))
-        : s;
+        : touched(s, at);
     case 'CapaImplemented':
       return s.status === 'internal'
-        ? withDetermined(s, (inv) => (inv.capa.step === 'planned' ? { ...inv, capa: { step: 'implemented', plan: inv.capa.plan } } : inv))
-        : s;
+        ? withDetermined(s, at, (inv) => (inv.capa.step === 'planned' ? { ...inv, capa: { step: 'implemented', plan: inv.capa.plan } } : inv))
+        : touched(s, at);
     case 'CapaVerified':
       return s.status === 'internal'
-        ? withDetermined(s, (inv) =>
+        ? withDetermined(s, at, (inv) =>
             inv.capa.step !== 'implemented'
               ? inv
               : {
                   ...inv,
                   capa: e.effective
-                    ? { step: 'verified-effective', plan: inv.capa.plan, verifiedAt: e.at }
-                    : { step: 'plan-required', reason: 'not-effective', since: e.at, plansSoFar: inv.capa.plan.number },
+                    ? { step: 'verified-effective', plan: inv.capa.plan, verifiedAt: at }
+                    : { step: 'plan-required', reason: 'not-effective', since: at, plansSoFar: inv.capa.plan.number },
                 },
           )
-        : s;
+        : touched(s, at);
     case 'ResolutionReported':
       return s.status === 'internal'
-        ? withDetermined(s, (inv) => (inv.capa.step === 'verified-effective' ? { ...inv, capa: { step: 'resolution-reported', plan: inv.capa.plan, reportedAt: e.at } } : inv))
-        : s;
+        ? withDetermined(s, at, (inv) => (inv.capa.step === 'verified-effective' ? { ...inv, capa: { step: 'resolution-reported', plan: inv.capa.plan, reportedAt: at } } : inv))
+        : touched(s, at);
     case 'CustomerResponded':
       return s.status === 'internal'
-        ? withDetermined(s, (inv) =>
+        ? withDetermined(s, at, (inv) =>
             inv.capa.step !== 'resolution-reported'
               ? inv
               : {
                   ...inv,
                   capa: e.accepted
-                    ? { step: 'accepted', plan: inv.capa.plan, acceptedAt: e.at }
-                    : { step: 'plan-required', reason: 'customer-rejected', since: e.at, plansSoFar: inv.capa.plan.number },
+                    ? { step: 'accepted', plan: inv.capa.plan, acceptedAt: at }
+                    : { step: 'plan-required', reason: 'customer-rejected', since: at, plansSoFar: inv.capa.plan.number },
                 },
           )
-        : s;
+        : touched(s, at);
     case 'DeterminationDisputed':
-      return s.status === 'internal' ? withDetermined(s, (inv) => ({ ...inv, dispute: 'open' })) : s;
+      return s.status === 'internal' ? withDetermined(s, at, (inv) => ({ ...inv, dispute: 'open' })) : touched(s, at);
     case 'IndependentAppraisalRecorded':
       return s.status === 'internal'
-        ? withDetermined(s, (inv) =>
+        ? withDetermined(s, at, (inv) =>
             e.result.outcome === 'upheld'
               ? { ...inv, dispute: 'settled' }
               : {
                   ...inv,
                   dispute: 'settled',
-                  determination: { rootCause: e.result.rootCause, responsibleDepartment: e.result.responsibleDepartment, determinedAt: e.at, source: 'appraisal' },
-                  capa: { step: 'plan-required', reason: 'appraisal-revised', since: e.at, plansSoFar: plansSoFar(inv.capa) },
+                  determination: { rootCause: e.result.rootCause, responsibleDepartment: e.result.responsibleDepartment, determinedAt: at, source: 'appraisal' },
+                  capa: { step: 'plan-required', reason: 'appraisal-revised', since: at, plansSoFar: plansSoFar(inv.capa) },
                 },
           )
-        : s;
+        : touched(s, at);
     case 'ComplaintClosed':
-      return close(s, e.at);
+      return close(s, at);
     case 'ComplaintReopened':
-      return reopen(s, e.at);
+      return reopen(s, at);
   }
 };
 
-const close = (s: ComplaintState, at: Instant): ComplaintState => {
+const close = (s: ReceivedComplaint, at: Instant): ComplaintState => {
   if (s.status === 'external' && s.explanationSentAt !== undefined && s.receiptConfirmedAt !== undefined) {
-    return { ...fileOf(s), status: 'closed', path: 'external', classifiedAt: s.classifiedAt, explanationSentAt: s.explanationSentAt, receiptConfirmedAt: s.receiptConfirmedAt, closedAt: at };
+    return { ...fileOf(s), lastEventAt: at, status: 'closed', path: 'external', classifiedAt: s.classifiedAt, explanationSentAt: s.explanationSentAt, receiptConfirmedAt: s.receiptConfirmedAt, closedAt: at };
   }
   if (s.status === 'internal' && s.investigation.step === 'determined' && s.investigation.capa.step === 'accepted') {
     const inv = s.investigation;
     const capa = s.investigation.capa;
     return {
       ...fileOf(s),
+      lastEventAt: at,
       status: 'closed',
       path: 'internal',
       classifiedAt: s.classifiedAt,
@@ -311,15 +323,16 @@ const close = (s: ComplaintState, at: Instant): ComplaintState => {
       closedAt: at,
     };
   }
-  return s;
+  return touched(s, at);
 };
 
 /** C-12: a reopened complaint goes back to needing a new explanation (external) or a new CAPA plan (internal). */
-const reopen = (s: ComplaintState, at: Instant): ComplaintState => {
-  if (s.status !== 'closed') return s;
-  if (s.path === 'external') return { ...fileOf(s), status: 'external', classifiedAt: s.classifiedAt };
+const reopen = (s: ReceivedComplaint, at: Instant): ComplaintState => {
+  if (s.status !== 'closed') return touched(s, at);
+  if (s.path === 'external') return { ...fileOf(s), lastEventAt: at, status: 'external', classifiedAt: s.classifiedAt };
   return {
     ...fileOf(s),
+    lastEventAt: at,
     status: 'internal',
     classifiedAt: s.classifiedAt,
     investigation: {

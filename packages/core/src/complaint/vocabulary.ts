@@ -1,7 +1,7 @@
 /** The words of the complaint procedure (C-1), shared by its commands, events and state. */
 import * as t from 'io-ts';
-import { DepartmentCodec, oneOf } from '../actor.js';
-import { NonEmptyText } from '../codecs.js';
+import { DepartmentCodec } from '../actor.js';
+import { NonEmptyText, oneOf } from '../codecs.js';
 
 export const channels = ['phone', 'email', 'fax', 'letter', 'visit', 'online', 'survey'] as const;
 export type Channel = (typeof channels)[number];

@@ -1,7 +1,7 @@
 /** Commands and events of the contract review (R-1 … R-6, seed 004 §4.1–4.4). */
 import * as t from 'io-ts';
-import { Actor, DepartmentCodec, oneOf } from '../actor.js';
-import { CaseId, Instant, NonEmptyText, type TaggedUnion, tagged, taggedUnion, taggedWithOptional } from '../codecs.js';
+import { Actor, DepartmentCodec } from '../actor.js';
+import { CaseId, Instant, NonEmptyText, type TaggedUnion, oneOf, tagged, taggedUnion, taggedWithOptional } from '../codecs.js';
 import { Customer } from '../customer.js';
 
 /** the requirement categories every review decides (a category may be decided as "none"). */

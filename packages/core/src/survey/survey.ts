@@ -4,8 +4,8 @@
  */
 import * as E from 'fp-ts/lib/Either.js';
 import * as t from 'io-ts';
-import { Actor, type Department, oneOf, only } from '../actor.js';
-import { CaseId, Instant, NonEmptyText, type TaggedUnion, compareInstants, tagged, taggedUnion, taggedWithOptional } from '../codecs.js';
+import { Actor, type Department, only } from '../actor.js';
+import { CaseId, Instant, NonEmptyText, type TaggedUnion, compareInstants, oneOf, tagged, taggedUnion, taggedWithOptional } from '../codecs.js';
 import type { CaseType } from '../caseType.js';
 import { Customer } from '../customer.js';
 import type { Decider } from '../decider.js';

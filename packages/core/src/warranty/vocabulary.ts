@@ -1,7 +1,6 @@
 /** The words of warranty claims (W-1): what is claimed, for which unit or building element. */
 import * as t from 'io-ts';
-import { oneOf } from '../actor.js';
-import { LocalDate, NonEmptyText, PositiveInt } from '../codecs.js';
+import { LocalDate, NonEmptyText, PositiveInt, oneOf } from '../codecs.js';
 
 export const claimKinds = ['return', 'exchange', 'repair', 'construction-defect'] as const;
 export type ClaimKind = (typeof claimKinds)[number];
