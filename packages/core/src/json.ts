@@ -9,15 +9,41 @@ export type JsonValue =
 
 export type JsonObject = { readonly [key: string]: JsonValue };
 
+// Loops rather than Object.values(…).every(…): the handler checks every event it writes.
 const isJsonValue = (u: unknown, depth: number): u is JsonValue => {
   if (depth > 64) return false;
   if (u === null || typeof u === 'string' || typeof u === 'boolean') return true;
   if (typeof u === 'number') return Number.isFinite(u);
-  if (Array.isArray(u)) return u.every((x) => isJsonValue(x, depth + 1));
-  if (typeof u === 'object') return Object.values(u).every((x) => x !== undefined && isJsonValue(x, depth + 1));
-  return false;
+  if (typeof u !== 'object') return false;
+  if (Array.isArray(u)) {
+    for (const x of u) if (!isJsonValue(x, depth + 1)) return false;
+    return true;
+  }
+  for (const key of Object.keys(u)) {
+    const x: unknown = Reflect.get(u, key);
+    if (x === undefined || !isJsonValue(x, depth + 1)) return false;
+  }
+  return true;
 };
 
 /** True for a plain object whose every value survives JSON unchanged (no `undefined`, bigint, NaN, functions). */
 export const isJsonObject = (u: unknown): u is JsonObject =>
   typeof u === 'object' && u !== null && !Array.isArray(u) && isJsonValue(u, 0);
+
+// Array.isArray does not narrow a ReadonlyArray out of a union.
+const isJsonArray = (v: JsonValue): v is ReadonlyArray<JsonValue> => Array.isArray(v);
+
+const copyJsonValue = (v: JsonValue): JsonValue => {
+  if (typeof v !== 'object' || v === null) return v;
+  return isJsonArray(v) ? v.map(copyJsonValue) : copyJson(v);
+};
+
+/** A deep copy of a JSON object, so a caller's later changes to its own object cannot reach a stored one. */
+export const copyJson = (o: JsonObject): JsonObject => {
+  const out: { [key: string]: JsonValue } = {};
+  for (const key of Object.keys(o)) {
+    const v = o[key];
+    if (v !== undefined) out[key] = copyJsonValue(v);
+  }
+  return out;
+};
