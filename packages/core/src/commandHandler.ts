@@ -161,40 +161,29 @@ export const commandHandler = <C extends CommandBase, Ev extends EventBase, S>(
   const transientRetries = Math.max(0, options.transientRetries ?? 2);
   const retryDelayMs = Math.max(0, options.retryDelayMs ?? 100);
   const load = loadCase(caseType, store);
-  const toNewEvent =
-    (command: C, correlationId: string, causationId: string, revision: bigint) =>
-    (event: Ev): E.Either<Violation, { readonly stored: NewEvent; readonly appended: AppendedEvent<Ev> }> => {
-      const data = caseType.events.codec.encode(event);
-      const policyVersion = 'policyVersion' in event && typeof event.policyVersion === 'string' ? event.policyVersion : undefined;
-      const metadata = {
-        eventId: newId(),
-        schemaVersion: currentSchemaVersion(caseType.upcasters, event.type),
-        actor: command.actor,
-        correlationId,
-        causationId,
-        at: event.at,
-        ...(policyVersion === undefined ? {} : { policyVersion }),
-      } satisfies EventMetadata;
-      if (!isJsonObject(data) || !isJsonObject(metadata)) {
-        return E.left(violation('T-7', 'EVENT_NOT_SERIALISABLE', `The decided event ${event.type} is not plain JSON.`));
-      }
-      return E.right({ stored: { eventId: metadata.eventId, type: event.type, data, metadata }, appended: { event, metadata, revision } });
-    };
+  /** The event as stored: its data and metadata, plain JSON by construction or refused (T-7). */
+  const toNewEvent = (command: C, correlationId: string, causationId: string, revision: bigint, event: Ev): E.Either<Violation, { readonly stored: NewEvent; readonly appended: AppendedEvent<Ev> }> => {
+    const data = caseType.events.codec.encode(event);
+    if (!isJsonObject(data)) return E.left(violation('T-7', 'EVENT_NOT_SERIALISABLE', `The decided event ${event.type} is not plain JSON.`));
+    // Built field by field (the actor too), so it holds nothing but JSON whatever the command carried.
+    const { id, department, role } = command.actor;
+    const common = { eventId: newId(), schemaVersion: currentSchemaVersion(caseType.upcasters, event.type), actor: { id, department, role }, correlationId, causationId, at: event.at };
+    const policyVersion = 'policyVersion' in event && typeof event.policyVersion === 'string' ? event.policyVersion : undefined;
+    const metadata = policyVersion === undefined ? common : { ...common, policyVersion };
+    return E.right({ stored: { eventId: metadata.eventId, type: event.type, data, metadata }, appended: { event, metadata, revision } });
+  };
 
   const cache = lruCache<CachedCase<S>>(Math.max(0, options.stateCacheSize ?? 1000));
 
-  /** The case as this handler last left it, or as the store holds it now. */
-  const current = async (caseId: CaseId, fresh: boolean): Promise<E.Either<StoreError | EventDecodeError, { readonly streamName: string; readonly cached: boolean; readonly case: CachedCase<S> | undefined }>> => {
-    const streamName = streamNameOf(caseType.category, caseId);
-    const remembered = fresh ? undefined : cache.get(streamName);
-    if (remembered !== undefined) return E.right({ streamName, cached: true, case: remembered });
+  /** The case as the store holds it now (`undefined` for a case with no event yet), remembered for the next command. */
+  const read = async (caseId: CaseId, streamName: string): Promise<E.Either<StoreError | EventDecodeError, CachedCase<S> | undefined>> => {
     const loaded = await load(caseId)();
     if (E.isLeft(loaded)) return loaded;
     const { state, events, revision } = loaded.right;
     const found = revision === 'no-stream' ? undefined : { state, revision, lastEventAt: events[events.length - 1]?.event.at };
     if (found === undefined) cache.delete(streamName);
     else cache.set(streamName, found);
-    return E.right({ streamName, cached: false, case: found });
+    return E.right(found);
   };
 
   const handle = (input: unknown, context: CommandContext = {}): TE.TaskEither<HandleError, Handled<Ev, S>> =>
@@ -205,14 +194,21 @@ export const commandHandler = <C extends CommandBase, Ev extends EventBase, S>(
       const correlationId = context.correlationId ?? newId();
       const causationId = context.causationId ?? correlationId;
 
+      const streamName = streamNameOf(caseType.category, command.caseId);
       let fresh = false;
       for (let attempt = 1; attempt <= maxAttempts; attempt++) {
-        const loaded = await current(command.caseId, fresh);
-        if (E.isLeft(loaded)) return loaded;
-        const { streamName, cached } = loaded.right;
-        const state = loaded.right.case?.state ?? caseType.decider.initialState;
-        const revision: bigint | 'no-stream' = loaded.right.case?.revision ?? 'no-stream';
-        const lastEventAt = loaded.right.case?.lastEventAt;
+        // The case as this handler last left it, else as the store holds it now.
+        const remembered = fresh ? undefined : cache.get(streamName);
+        const cached = remembered !== undefined;
+        let known = remembered;
+        if (!cached) {
+          const loaded = await read(command.caseId, streamName);
+          if (E.isLeft(loaded)) return loaded;
+          known = loaded.right;
+        }
+        const state = known?.state ?? caseType.decider.initialState;
+        const revision: bigint | 'no-stream' = known?.revision ?? 'no-stream';
+        const lastEventAt = known?.lastEventAt;
 
         const inOrder = checkTimeOrder(command, lastEventAt === undefined ? undefined : { type: 'last', at: lastEventAt });
         const decided = E.isLeft(inOrder) ? inOrder : caseType.decider.decide(command, state);
@@ -225,14 +221,15 @@ export const commandHandler = <C extends CommandBase, Ev extends EventBase, S>(
         if (E.isLeft(decided)) return decided;
         if (decided.right.length === 0) return E.right({ streamName, state, revision, appended: [] });
 
-        const first = revision === 'no-stream' ? 0n : revision + 1n;
+        let next = revision === 'no-stream' ? 0n : revision + 1n;
         const stored: NewEvent[] = [];
         const appendedEvents: AppendedEvent<Ev>[] = [];
-        for (const [i, event] of decided.right.entries()) {
-          const serialised = toNewEvent(command, correlationId, causationId, first + BigInt(i))(event);
+        for (const event of decided.right) {
+          const serialised = toNewEvent(command, correlationId, causationId, next, event);
           if (E.isLeft(serialised)) return serialised;
           stored.push(serialised.right.stored);
           appendedEvents.push(serialised.right.appended);
+          next += 1n;
         }
 
         const expected: ExpectedRevision = revision;
@@ -255,7 +252,6 @@ export const commandHandler = <C extends CommandBase, Ev extends EventBase, S>(
         cache.set(streamName, { state: after, revision: appended.right.nextExpectedRevision, lastEventAt: lastAt });
         return E.right({ streamName, state: after, revision: appended.right.nextExpectedRevision, appended: appendedEvents });
       }
-      const streamName = streamNameOf(caseType.category, command.caseId);
       return E.left({
         _tag: 'ConcurrencyConflict',
         code: 'CONCURRENCY_CONFLICT',

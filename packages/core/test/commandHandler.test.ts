@@ -38,6 +38,15 @@ describe('command handler', () => {
     expect(written?.eventId).toBe('id-1');
   });
 
+  it('stores the actor by its id, department and role only, whatever else the command carried', async () => {
+    const store = inMemoryEventStore();
+    const handle = commandHandler(ticketCaseType, store, { newId: sequentialIds() });
+    const result = await handle({ ...open, actor: { ...staff, sessionToken: 'secret', signIn: () => 'not JSON' } })();
+    expect(E.isRight(result)).toBe(true);
+    expect(store.allWritten()[0]?.metadata['actor']).toEqual({ id: staff.id, department: staff.department, role: staff.role });
+    expect(JSON.stringify(store.allWritten().map((e) => [e.data, e.metadata]))).not.toContain('secret');
+  });
+
   it('writes the current schema version of each event type', async () => {
     const store = inMemoryEventStore();
     const handle = commandHandler(ticketCaseType, store);
