@@ -5,8 +5,8 @@
 import { type EventStore, type GlobalPosition, type RecordedEvent, type StoreError, compareGlobalPositions } from '@caseledger/core';
 import * as E from 'fp-ts/lib/Either.js';
 import type * as TE from 'fp-ts/lib/TaskEither.js';
-import { decodeKnownEvent } from './knownEvents.js';
-import { type Projection, handlesEvent } from './projection.js';
+import { type KnownEvent, decodeKnownEvent } from './knownEvents.js';
+import { type Projection, applyEvents, handlesEvent } from './projection.js';
 import type { ParkedEvent, ReadModelStore, ReadModelStoreError, StoredProjection } from './readModelStore.js';
 
 export interface RunOptions<ReadModel> {
@@ -44,13 +44,13 @@ export interface UndecodableEventError {
 
 export type RunError = StoreError | ReadModelStoreError | UndecodableEventError;
 
-type Folded<ReadModel> =
+type Classified =
   | { readonly kind: 'skipped' }
-  | { readonly kind: 'applied'; readonly readModel: ReadModel }
+  | { readonly kind: 'handled'; readonly event: KnownEvent }
   | { readonly kind: 'undecodable'; readonly entry: ParkedEvent; readonly message: string };
 
-/** One stored event through a projection: skipped (not a known case, or not handled), applied, or undecodable. */
-const foldEvent = <ReadModel>(projection: Projection<ReadModel>, readModel: ReadModel, recorded: RecordedEvent): Folded<ReadModel> => {
+/** One stored event against a projection: skipped (not a known case, or not handled), handled, or undecodable. */
+const classify = <ReadModel>(projection: Projection<ReadModel>, recorded: RecordedEvent): Classified => {
   const decoded = decodeKnownEvent(recorded);
   if (decoded === undefined) return { kind: 'skipped' };
   if (E.isLeft(decoded)) {
@@ -60,7 +60,7 @@ const foldEvent = <ReadModel>(projection: Projection<ReadModel>, readModel: Read
       entry: { streamName: recorded.streamName, revision: recorded.revision.toString(), eventType: recorded.type, error: decoded.left.message },
     };
   }
-  return handlesEvent(projection, decoded.right) ? { kind: 'applied', readModel: projection.apply(readModel, decoded.right) } : { kind: 'skipped' };
+  return handlesEvent(projection, decoded.right) ? { kind: 'handled', event: decoded.right } : { kind: 'skipped' };
 };
 
 const stoppedOn = (folded: { readonly entry: ParkedEvent; readonly message: string }): UndecodableEventError => ({
@@ -98,21 +98,21 @@ export const runProjection =
       if (E.isLeft(page)) return page;
       const last = page.right[page.right.length - 1];
       if (last === undefined) break;
-      let readModel = current.readModel;
       const parked = [...current.parked];
+      const handled: KnownEvent[] = [];
       for (const recorded of page.right) {
         eventsRead += 1;
-        const folded = foldEvent(projection, readModel, recorded);
-        if (folded.kind === 'undecodable') {
-          if (options.onUndecodable === 'stop') return E.left(stoppedOn(folded));
-          parked.push(folded.entry);
+        const classified = classify(projection, recorded);
+        if (classified.kind === 'undecodable') {
+          if (options.onUndecodable === 'stop') return E.left(stoppedOn(classified));
+          parked.push(classified.entry);
           parkedNow += 1;
-        } else if (folded.kind === 'applied') {
-          readModel = folded.readModel;
-          eventsApplied += 1;
+        } else if (classified.kind === 'handled') {
+          handled.push(classified.event);
         }
       }
-      current = { version: projection.version, readModel, checkpoint: last.position, parked };
+      eventsApplied += handled.length;
+      current = { version: projection.version, readModel: applyEvents(projection, current.readModel, handled), checkpoint: last.position, parked };
       const saved = await store.save(projection.name, current)();
       if (E.isLeft(saved)) return saved;
       batches += 1;
@@ -186,17 +186,17 @@ export const runProjectionLive =
       eventsRead += 1;
       let readModel = current.readModel;
       let parked = current.parked;
-      const folded = foldEvent(projection, readModel, recorded);
-      if (folded.kind === 'undecodable') {
+      const classified = classify(projection, recorded);
+      if (classified.kind === 'undecodable') {
         if (options.onUndecodable === 'stop') {
           const saved = await flush();
           if (E.isLeft(saved)) return saved;
-          return E.left(stoppedOn(folded));
+          return E.left(stoppedOn(classified));
         }
-        parked = [...parked, folded.entry];
+        parked = [...parked, classified.entry];
         parkedNow += 1;
-      } else if (folded.kind === 'applied') {
-        readModel = folded.readModel;
+      } else if (classified.kind === 'handled') {
+        readModel = projection.apply(readModel, classified.event);
         eventsApplied += 1;
       }
       current = { version: projection.version, readModel, checkpoint: recorded.position, parked };

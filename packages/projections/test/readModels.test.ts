@@ -11,10 +11,12 @@ import {
   warrantyClaimCaseType,
 } from '@caseledger/core';
 import * as E from 'fp-ts/lib/Either.js';
+import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   type CaseFiles,
   type ComplaintStatistics,
+  type KnownEvent,
   type Projection,
   type SatisfactionByPeriod,
   type WarrantyStatistics,
@@ -24,6 +26,7 @@ import {
   complaintBoard,
   complaintStatistics,
   contractReviewQueue,
+  decodeKnownEvent,
   inMemoryReadModelStore,
   overdueList,
   runProjection,
@@ -197,5 +200,66 @@ describe('read models of a week', () => {
       byDepartment: { production: 1, 'not determined': 2 },
     });
     expect(annualComplaintStatistics(rm, '2025').total).toBe(0);
+  });
+});
+
+describe('folding a batch at once (applyAll)', () => {
+  const knownEvents = async (): Promise<ReadonlyArray<KnownEvent>> => {
+    const all = await store.readAll()();
+    if (E.isLeft(all)) throw new Error(all.left.message);
+    return all.right.flatMap((recorded) => {
+      const decoded = decodeKnownEvent(recorded);
+      return decoded !== undefined && E.isRight(decoded) ? [decoded.right] : [];
+    });
+  };
+
+  /** Split the events at the given cut points, fold batch by batch, and compare with one event at a time. */
+  const agrees = <RM>(projection: Projection<RM>, events: ReadonlyArray<KnownEvent>, cuts: ReadonlyArray<number>): void => {
+    const applyAll = projection.applyAll;
+    if (applyAll === undefined) throw new Error(`${projection.name} has no applyAll`);
+    const handled = events.filter((e) => projection.handles.has(e.envelope.event.type));
+    const oneByOne = handled.reduce(projection.apply, projection.initial);
+    const bounds = [...new Set([0, ...cuts.map((c) => c % (handled.length + 1)), handled.length])].sort((a, b) => a - b);
+    let batched = projection.initial;
+    for (let i = 1; i < bounds.length; i++) {
+      const before = JSON.stringify(batched);
+      const next = applyAll(batched, handled.slice(bounds[i - 1], bounds[i]));
+      expect(JSON.stringify(batched)).toBe(before); // the read model it was given is left as it was
+      batched = next;
+    }
+    expect(batched).toEqual(oneByOne);
+    expect(projection.codec.decode(JSON.parse(JSON.stringify(batched)))).toEqual(E.right(oneByOne));
+  };
+
+  it('gives the same read model as folding one event at a time, however the events are cut into batches', async () => {
+    const events = await knownEvents();
+    fc.assert(
+      fc.property(fc.array(fc.nat(), { maxLength: 6 }), (cuts) => {
+        agrees(caseFiles, events, cuts);
+        agrees(complaintStatistics(defaultCalendar), events, cuts);
+        agrees(satisfaction, events, cuts);
+        agrees(warrantyStatistics, events, cuts);
+      }),
+      { numRuns: 50 },
+    );
+  });
+
+  it('keeps a case whose id is __proto__ as an entry like any other', async () => {
+    const local = inMemoryEventStore();
+    const handle = commandHandler(surveyCaseType, local);
+    for (const caseId of ['__proto__', 'constructor']) {
+      const sent = await handle({ type: 'SendSurvey', caseId, at: at(2, '09:00'), actor: person('sales-zhao', 'sales'), customer, period: '2026-H2', items: ['quality'] })();
+      expect(E.isRight(sent)).toBe(true);
+    }
+    const rms = inMemoryReadModelStore<SatisfactionByPeriod>();
+    const report = await runProjection({ source: local, store: rms, projection: satisfaction })();
+    expect(E.isRight(report)).toBe(true);
+    const loaded = await rms.load(satisfaction.name)();
+    const forms = E.isRight(loaded) ? loaded.right?.readModel.forms : undefined;
+    expect(forms === undefined ? [] : Object.keys(forms).sort()).toEqual(['__proto__', 'constructor']);
+    expect(forms === undefined ? undefined : Object.getPrototypeOf(forms)).toBe(Object.prototype);
+    expect(satisfactionByPeriod(loaded._tag === 'Right' && loaded.right !== undefined ? loaded.right.readModel : satisfaction.initial)).toEqual([
+      { period: '2026-H2', sent: 2, returned: 0, satisfied: 0, satisfactionRate: undefined, responseRate: 0 },
+    ]);
   });
 });

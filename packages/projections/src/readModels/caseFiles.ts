@@ -28,7 +28,7 @@ import {
 import * as E from 'fp-ts/lib/Either.js';
 import * as t from 'io-ts';
 import type { KnownEvent } from '../knownEvents.js';
-import type { Projection } from '../projection.js';
+import { type Projection, foldEntries } from '../projection.js';
 
 export const CaseFile = t.union(
   [
@@ -56,6 +56,13 @@ const append = (file: CaseFile | undefined, e: KnownEvent): CaseFile | undefined
   }
 };
 
+const files = foldEntries<CaseFile>({ keyOf: (e) => (e.category === 'survey' ? undefined : `${e.category}-${e.caseId}`), step: append });
+
+const applyAll = (rm: CaseFiles, events: ReadonlyArray<KnownEvent>): CaseFiles => {
+  const next = files(rm.cases, events);
+  return next === rm.cases ? rm : { cases: next };
+};
+
 export const caseFiles: Projection<CaseFiles> = {
   name: 'case-files',
   version: 1,
@@ -71,11 +78,8 @@ export const caseFiles: Projection<CaseFiles> = {
   ]),
   initial: { cases: {} },
   codec: CaseFiles,
-  apply: (rm, e) => {
-    const key = `${e.category}-${e.caseId}`;
-    const file = append(rm.cases[key], e);
-    return file === undefined ? rm : { cases: { ...rm.cases, [key]: file } };
-  },
+  apply: (rm, e) => applyAll(rm, [e]),
+  applyAll,
 };
 
 export interface QueryContext {

@@ -1,7 +1,8 @@
 /** The annual complaint statistics the quality procedure asks for (seed 003 §5.7): counts by cause, responsibility, department and month. */
 import { type BusinessCalendar, localDateOf } from '@caseledger/core';
 import * as t from 'io-ts';
-import type { Projection } from '../projection.js';
+import type { KnownEvent } from '../knownEvents.js';
+import { type Projection, foldEntries } from '../projection.js';
 
 export const ComplaintStatistics = t.readonly(
   t.type({
@@ -13,32 +14,43 @@ export const ComplaintStatistics = t.readonly(
 );
 export type ComplaintStatistics = t.TypeOf<typeof ComplaintStatistics>;
 
+type ComplaintEntry = ComplaintStatistics['complaints'][string];
+
 /** Months are the local months of receipt in the company calendar's zone. */
-export const complaintStatistics = (calendar: BusinessCalendar): Projection<ComplaintStatistics> => ({
-  name: 'complaint-statistics',
-  version: 1,
-  handles: new Set(['ComplaintReceived', 'ComplaintClassified', 'RootCauseDetermined', 'IndependentAppraisalRecorded']),
-  initial: { complaints: {} },
-  codec: ComplaintStatistics,
-  apply: (rm, e) => {
-    if (e.category !== 'complaint') return rm;
-    const ev = e.envelope.event;
-    const c = rm.complaints[e.caseId];
-    const set = (next: NonNullable<typeof c>) => ({ complaints: { ...rm.complaints, [e.caseId]: next } });
-    switch (ev.type) {
-      case 'ComplaintReceived':
-        return set({ month: localDateOf(calendar, ev.at).slice(0, 7) });
-      case 'ComplaintClassified':
-        return c === undefined ? rm : set({ ...c, responsibility: ev.responsibility });
-      case 'RootCauseDetermined':
-        return c === undefined ? rm : set({ ...c, cause: ev.rootCause, department: ev.responsibleDepartment });
-      case 'IndependentAppraisalRecorded':
-        return c === undefined || ev.result.outcome === 'upheld' ? rm : set({ ...c, cause: ev.result.rootCause, department: ev.result.responsibleDepartment });
-      default:
-        return rm;
-    }
-  },
-});
+export const complaintStatistics = (calendar: BusinessCalendar): Projection<ComplaintStatistics> => {
+  const complaints = foldEntries<ComplaintEntry>({
+    keyOf: (e) => (e.category === 'complaint' ? e.caseId : undefined),
+    step: (c, e) => {
+      if (e.category !== 'complaint') return undefined;
+      const ev = e.envelope.event;
+      switch (ev.type) {
+        case 'ComplaintReceived':
+          return { month: localDateOf(calendar, ev.at).slice(0, 7) };
+        case 'ComplaintClassified':
+          return c === undefined ? undefined : { ...c, responsibility: ev.responsibility };
+        case 'RootCauseDetermined':
+          return c === undefined ? undefined : { ...c, cause: ev.rootCause, department: ev.responsibleDepartment };
+        case 'IndependentAppraisalRecorded':
+          return c === undefined || ev.result.outcome === 'upheld' ? undefined : { ...c, cause: ev.result.rootCause, department: ev.result.responsibleDepartment };
+        default:
+          return undefined;
+      }
+    },
+  });
+  const applyAll = (rm: ComplaintStatistics, events: ReadonlyArray<KnownEvent>): ComplaintStatistics => {
+    const next = complaints(rm.complaints, events);
+    return next === rm.complaints ? rm : { complaints: next };
+  };
+  return {
+    name: 'complaint-statistics',
+    version: 1,
+    handles: new Set(['ComplaintReceived', 'ComplaintClassified', 'RootCauseDetermined', 'IndependentAppraisalRecorded']),
+    initial: { complaints: {} },
+    codec: ComplaintStatistics,
+    apply: (rm, e) => applyAll(rm, [e]),
+    applyAll,
+  };
+};
 
 export interface AnnualComplaintStatistics {
   readonly year: string;

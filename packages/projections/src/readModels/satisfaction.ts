@@ -1,7 +1,8 @@
 /** Satisfaction rate (S-2) and response rate (S-4) per survey period. */
 import { isSatisfied } from '@caseledger/core';
 import * as t from 'io-ts';
-import type { Projection } from '../projection.js';
+import type { KnownEvent } from '../knownEvents.js';
+import { type Projection, foldEntries } from '../projection.js';
 
 export const SatisfactionByPeriod = t.readonly(
   t.type({ forms: t.readonly(t.record(t.string, t.readonly(t.type({ period: t.string, returned: t.boolean, satisfied: t.boolean })))) }),
@@ -9,19 +10,29 @@ export const SatisfactionByPeriod = t.readonly(
 );
 export type SatisfactionByPeriod = t.TypeOf<typeof SatisfactionByPeriod>;
 
+const forms = foldEntries<SatisfactionByPeriod['forms'][string]>({
+  keyOf: (e) => (e.category === 'survey' ? e.caseId : undefined),
+  step: (form, e) => {
+    if (e.category !== 'survey') return undefined;
+    const ev = e.envelope.event;
+    if (ev.type === 'SurveySent') return { period: ev.period, returned: false, satisfied: false };
+    return form === undefined || ev.type !== 'SurveyReturned' ? undefined : { ...form, returned: true, satisfied: isSatisfied(ev.overall) };
+  },
+});
+
+const applyAll = (rm: SatisfactionByPeriod, events: ReadonlyArray<KnownEvent>): SatisfactionByPeriod => {
+  const next = forms(rm.forms, events);
+  return next === rm.forms ? rm : { forms: next };
+};
+
 export const satisfaction: Projection<SatisfactionByPeriod> = {
   name: 'satisfaction',
   version: 1,
   handles: new Set(['SurveySent', 'SurveyReturned']),
   initial: { forms: {} },
   codec: SatisfactionByPeriod,
-  apply: (rm, e) => {
-    if (e.category !== 'survey') return rm;
-    const ev = e.envelope.event;
-    const form = rm.forms[e.caseId];
-    if (ev.type === 'SurveySent') return { forms: { ...rm.forms, [e.caseId]: { period: ev.period, returned: false, satisfied: false } } };
-    return form === undefined ? rm : { forms: { ...rm.forms, [e.caseId]: { ...form, returned: true, satisfied: isSatisfied(ev.overall) } } };
-  },
+  apply: (rm, e) => applyAll(rm, [e]),
+  applyAll,
 };
 
 export interface SatisfactionRow {

@@ -1,7 +1,8 @@
 /** Warranty claims by product category and outcome, the return rate, and the W-3 special-case log for management review. */
 import { Instant } from '@caseledger/core';
 import * as t from 'io-ts';
-import type { Projection } from '../projection.js';
+import type { KnownEvent } from '../knownEvents.js';
+import { type Projection, foldEntries } from '../projection.js';
 
 export const ClaimOutcome = t.keyof({ open: null, accepted: null, rejected: null, closed: null });
 export type ClaimOutcome = t.TypeOf<typeof ClaimOutcome>;
@@ -21,32 +22,47 @@ export const WarrantyStatistics = t.readonly(
 );
 export type WarrantyStatistics = t.TypeOf<typeof WarrantyStatistics>;
 
+const claims = foldEntries<WarrantyStatistics['claims'][string]>({
+  keyOf: (e) => (e.category === 'warrantyClaim' ? e.caseId : undefined),
+  step: (claim, e) => {
+    if (e.category !== 'warrantyClaim') return undefined;
+    const ev = e.envelope.event;
+    switch (ev.type) {
+      case 'ClaimFiled':
+        return { category: ev.unit?.category ?? `construction: ${ev.work?.element ?? 'unknown'}`, kind: ev.kind, outcome: 'open', specialCase: false };
+      case 'ReturnAccepted':
+        return claim === undefined ? undefined : { ...claim, outcome: 'accepted', specialCase: ev.specialCase };
+      case 'ClaimRejected':
+        return claim === undefined ? undefined : { ...claim, outcome: 'rejected' };
+      case 'ClaimClosed':
+        return claim === undefined || claim.outcome !== 'open' ? undefined : { ...claim, outcome: 'closed' };
+      default:
+        return undefined;
+    }
+  },
+});
+
+/** W-3: each special case a general manager approved, in the order approved. */
+const specialCaseOf = (e: KnownEvent): ReadonlyArray<SpecialCaseEntry> =>
+  e.category === 'warrantyClaim' && e.envelope.event.type === 'SpecialCaseApproved'
+    ? [{ caseId: e.caseId, approvedBy: e.envelope.event.by.id, approverRole: e.envelope.event.by.role, justification: e.envelope.event.justification, at: e.envelope.event.at }]
+    : [];
+
+const applyAll = (rm: WarrantyStatistics, events: ReadonlyArray<KnownEvent>): WarrantyStatistics => {
+  const nextClaims = claims(rm.claims, events);
+  const approved = events.flatMap(specialCaseOf);
+  if (nextClaims === rm.claims && approved.length === 0) return rm;
+  return { claims: nextClaims, specialCases: approved.length === 0 ? rm.specialCases : [...rm.specialCases, ...approved] };
+};
+
 export const warrantyStatistics: Projection<WarrantyStatistics> = {
   name: 'warranty-statistics',
   version: 1,
   handles: new Set(['ClaimFiled', 'SpecialCaseApproved', 'ReturnAccepted', 'ClaimRejected', 'ClaimClosed']),
   initial: { claims: {}, specialCases: [] },
   codec: WarrantyStatistics,
-  apply: (rm, e) => {
-    if (e.category !== 'warrantyClaim') return rm;
-    const ev = e.envelope.event;
-    const claim = rm.claims[e.caseId];
-    const set = (c: NonNullable<typeof claim>) => ({ ...rm, claims: { ...rm.claims, [e.caseId]: c } });
-    switch (ev.type) {
-      case 'ClaimFiled':
-        return set({ category: ev.unit?.category ?? `construction: ${ev.work?.element ?? 'unknown'}`, kind: ev.kind, outcome: 'open', specialCase: false });
-      case 'SpecialCaseApproved':
-        return { ...rm, specialCases: [...rm.specialCases, { caseId: e.caseId, approvedBy: ev.by.id, approverRole: ev.by.role, justification: ev.justification, at: ev.at }] };
-      case 'ReturnAccepted':
-        return claim === undefined ? rm : set({ ...claim, outcome: 'accepted', specialCase: ev.specialCase });
-      case 'ClaimRejected':
-        return claim === undefined ? rm : set({ ...claim, outcome: 'rejected' });
-      case 'ClaimClosed':
-        return claim === undefined || claim.outcome !== 'open' ? rm : set({ ...claim, outcome: 'closed' });
-      default:
-        return rm;
-    }
-  },
+  apply: (rm, e) => applyAll(rm, [e]),
+  applyAll,
 };
 
 export interface WarrantyCategoryRow {
