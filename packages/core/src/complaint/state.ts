@@ -190,69 +190,68 @@ export const evolveComplaint = (state: ComplaintState, e: ComplaintEvent): Compl
       lastEventAt: e.at,
     };
   }
-  const s = state;
   const at = e.at;
   switch (e.type) {
     case 'ComplaintReceived':
-      return touched(s, at);
+      return touched(state, at);
     case 'ComplaintAcknowledged':
-      return s.acknowledgedAt === undefined ? { ...s, lastEventAt: at, acknowledgedAt: at } : touched(s, at);
+      return state.acknowledgedAt === undefined ? { ...state, lastEventAt: at, acknowledgedAt: at } : touched(state, at);
     case 'SamplesRequested':
-      return { ...s, lastEventAt: at, samples: { ...s.samples, requested: true } };
+      return { ...state, lastEventAt: at, samples: { ...state.samples, requested: true } };
     case 'SamplesReceived':
-      return { ...s, lastEventAt: at, samples: { ...s.samples, received: s.samples.received + e.quantity, held: s.samples.held + e.quantity } };
+      return { ...state, lastEventAt: at, samples: { ...state.samples, received: state.samples.received + e.quantity, held: state.samples.held + e.quantity } };
     case 'SamplesReinspected':
-      return { ...s, lastEventAt: at, samples: { ...s.samples, reinspected: s.samples.reinspected + e.quantity } };
+      return { ...state, lastEventAt: at, samples: { ...state.samples, reinspected: state.samples.reinspected + e.quantity } };
     case 'SamplesDisposed':
-      return { ...s, lastEventAt: at, samples: { ...s.samples, held: 0 } };
+      return { ...state, lastEventAt: at, samples: { ...state.samples, held: 0 } };
     case 'ComplaintClassified':
-      return s.status === 'received' ? classify(s, e.responsibility, at) : touched(s, at);
+      return state.status === 'received' ? classify(state, e.responsibility, at) : touched(state, at);
     case 'JointReviewConvened':
-      return { ...s, lastEventAt: at, review: { status: 'open', reason: e.reason, chair: e.chair, convenedAt: at } };
+      return { ...state, lastEventAt: at, review: { status: 'open', reason: e.reason, chair: e.chair, convenedAt: at } };
     case 'JointReviewDecided':
-      return { ...s, lastEventAt: at, review: { status: 'none' } };
+      return { ...state, lastEventAt: at, review: { status: 'none' } };
     case 'ExplanationSent':
-      return s.status === 'external' ? { ...s, lastEventAt: at, explanationSentAt: at } : touched(s, at);
+      return state.status === 'external' ? { ...state, lastEventAt: at, explanationSentAt: at } : touched(state, at);
     case 'ExplanationReceiptConfirmed':
-      return s.status === 'external' ? { ...s, lastEventAt: at, receiptConfirmedAt: at } : touched(s, at);
+      return state.status === 'external' ? { ...state, lastEventAt: at, receiptConfirmedAt: at } : touched(state, at);
     case 'ForwardedToQuality':
-      return s.status === 'internal' && s.investigation.step === 'not-forwarded' ? { ...s, lastEventAt: at, investigation: { step: 'forwarded', forwardedAt: at } } : touched(s, at);
+      return state.status === 'internal' && state.investigation.step === 'not-forwarded' ? { ...state, lastEventAt: at, investigation: { step: 'forwarded', forwardedAt: at } } : touched(state, at);
     case 'QualityReplied':
-      return s.status === 'internal' && s.investigation.step === 'forwarded'
-        ? { ...s, lastEventAt: at, investigation: { step: 'quality-replied', forwardedAt: s.investigation.forwardedAt, qualityRepliedAt: at } }
-        : touched(s, at);
+      return state.status === 'internal' && state.investigation.step === 'forwarded'
+        ? { ...state, lastEventAt: at, investigation: { step: 'quality-replied', forwardedAt: state.investigation.forwardedAt, qualityRepliedAt: at } }
+        : touched(state, at);
     case 'RootCauseDetermined':
-      return s.status === 'internal' && s.investigation.step === 'quality-replied'
+      return state.status === 'internal' && state.investigation.step === 'quality-replied'
         ? {
-            ...s,
+            ...state,
             lastEventAt: at,
             investigation: {
               step: 'determined',
-              forwardedAt: s.investigation.forwardedAt,
-              qualityRepliedAt: s.investigation.qualityRepliedAt,
+              forwardedAt: state.investigation.forwardedAt,
+              qualityRepliedAt: state.investigation.qualityRepliedAt,
               determination: { rootCause: e.rootCause, responsibleDepartment: e.responsibleDepartment, determinedAt: at, source: 'quality' },
               capa: { step: 'plan-required', reason: 'root-cause-determined', since: at, plansSoFar: 0 },
               dispute: 'none',
             },
           }
-        : touched(s, at);
+        : touched(state, at);
     case 'CapaPlanSubmitted':
-      return s.status === 'internal'
-        ? withDetermined(s, at, (inv) => ({
+      return state.status === 'internal'
+        ? withDetermined(state, at, (inv) => ({
             ...inv,
             capa: {
               step: 'planned',
               plan: { number: e.planNumber, department: e.by.department, corrective: e.corrective, preventive: e.preventive, submittedAt: at },
             },
           }))
-        : touched(s, at);
+        : touched(state, at);
     case 'CapaImplemented':
-      return s.status === 'internal'
-        ? withDetermined(s, at, (inv) => (inv.capa.step === 'planned' ? { ...inv, capa: { step: 'implemented', plan: inv.capa.plan } } : inv))
-        : touched(s, at);
+      return state.status === 'internal'
+        ? withDetermined(state, at, (inv) => (inv.capa.step === 'planned' ? { ...inv, capa: { step: 'implemented', plan: inv.capa.plan } } : inv))
+        : touched(state, at);
     case 'CapaVerified':
-      return s.status === 'internal'
-        ? withDetermined(s, at, (inv) =>
+      return state.status === 'internal'
+        ? withDetermined(state, at, (inv) =>
             inv.capa.step !== 'implemented'
               ? inv
               : {
@@ -262,14 +261,14 @@ export const evolveComplaint = (state: ComplaintState, e: ComplaintEvent): Compl
                     : { step: 'plan-required', reason: 'not-effective', since: at, plansSoFar: inv.capa.plan.number },
                 },
           )
-        : touched(s, at);
+        : touched(state, at);
     case 'ResolutionReported':
-      return s.status === 'internal'
-        ? withDetermined(s, at, (inv) => (inv.capa.step === 'verified-effective' ? { ...inv, capa: { step: 'resolution-reported', plan: inv.capa.plan, reportedAt: at } } : inv))
-        : touched(s, at);
+      return state.status === 'internal'
+        ? withDetermined(state, at, (inv) => (inv.capa.step === 'verified-effective' ? { ...inv, capa: { step: 'resolution-reported', plan: inv.capa.plan, reportedAt: at } } : inv))
+        : touched(state, at);
     case 'CustomerResponded':
-      return s.status === 'internal'
-        ? withDetermined(s, at, (inv) =>
+      return state.status === 'internal'
+        ? withDetermined(state, at, (inv) =>
             inv.capa.step !== 'resolution-reported'
               ? inv
               : {
@@ -279,12 +278,12 @@ export const evolveComplaint = (state: ComplaintState, e: ComplaintEvent): Compl
                     : { step: 'plan-required', reason: 'customer-rejected', since: at, plansSoFar: inv.capa.plan.number },
                 },
           )
-        : touched(s, at);
+        : touched(state, at);
     case 'DeterminationDisputed':
-      return s.status === 'internal' ? withDetermined(s, at, (inv) => ({ ...inv, dispute: 'open' })) : touched(s, at);
+      return state.status === 'internal' ? withDetermined(state, at, (inv) => ({ ...inv, dispute: 'open' })) : touched(state, at);
     case 'IndependentAppraisalRecorded':
-      return s.status === 'internal'
-        ? withDetermined(s, at, (inv) =>
+      return state.status === 'internal'
+        ? withDetermined(state, at, (inv) =>
             e.result.outcome === 'upheld'
               ? { ...inv, dispute: 'settled' }
               : {
@@ -294,11 +293,11 @@ export const evolveComplaint = (state: ComplaintState, e: ComplaintEvent): Compl
                   capa: { step: 'plan-required', reason: 'appraisal-revised', since: at, plansSoFar: plansSoFar(inv.capa) },
                 },
           )
-        : touched(s, at);
+        : touched(state, at);
     case 'ComplaintClosed':
-      return close(s, at);
+      return close(state, at);
     case 'ComplaintReopened':
-      return reopen(s, at);
+      return reopen(state, at);
   }
 };
 
