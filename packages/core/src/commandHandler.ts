@@ -200,12 +200,9 @@ export const commandHandler = <C extends CommandBase, Ev extends EventBase, S>(
         // The case as this handler last left it, else as the store holds it now.
         const remembered = fresh ? undefined : cache.get(streamName);
         const cached = remembered !== undefined;
-        let known = remembered;
-        if (!cached) {
-          const loaded = await read(command.caseId, streamName);
-          if (E.isLeft(loaded)) return loaded;
-          known = loaded.right;
-        }
+        const loaded = cached ? E.right(remembered) : await read(command.caseId, streamName);
+        if (E.isLeft(loaded)) return loaded;
+        const known = loaded.right;
         const state = known?.state ?? caseType.decider.initialState;
         const revision: bigint | 'no-stream' = known?.revision ?? 'no-stream';
         const lastEventAt = known?.lastEventAt;
