@@ -10,6 +10,7 @@ import {
   commandHandler,
   complaintCaseType,
   complaintDeadlines,
+  complaintDecider,
   defaultCalendar,
   defaultPolicies,
   inMemoryEventStore,
@@ -97,10 +98,9 @@ const reference = (events: ReadonlyArray<ComplaintEvent>, nowMs: number) => {
 
 describe('complaint deadlines against a reference model (T-2, T-3, T-8)', () => {
   it('agree at any instant', () => {
-    const decider = complaintCaseType.decider;
     fc.assert(
       fc.property(complaintCommands({ backwards: false }), fc.integer({ min: 0, max: 60 * DAY }), (commands, offset) => {
-        const { events } = deciderSpec(decider).decideEach(commands);
+        const { events } = deciderSpec(complaintDecider).decideEach(commands);
         const nowMs = Date.parse('2026-11-16T01:00:00Z') + offset;
         const computed = complaintDeadlines({ policies: defaultPolicies, calendar: defaultCalendar })(events, instantFromEpochMs(nowMs));
         if (E.isLeft(computed)) throw new Error(computed.left.message);

@@ -85,10 +85,10 @@ export const createDesk = (options: DeskOptions = {}): { readonly server: Server
   const store = options.store ?? inMemoryEventStore();
   const context = { policies: options.policies ?? defaultPolicies, calendar: options.calendar ?? defaultCalendar };
   const clock = options.clock ?? Date.now;
-  const handlerOptions = { maxAttempts: options.maxAttempts ?? 5 };
+  const handlerOptions = { maxAttempts: options.maxAttempts ?? 5, rulebook: context };
   const handlers: Readonly<Record<string, Handle>> = {
     complaints: commandHandler(complaintCaseType, store, handlerOptions),
-    'warranty-claims': commandHandler(warrantyClaimCaseType(context), store, handlerOptions),
+    'warranty-claims': commandHandler(warrantyClaimCaseType, store, handlerOptions),
     'contract-reviews': commandHandler(contractReviewCaseType, store, handlerOptions),
     surveys: commandHandler(surveyCaseType, store, handlerOptions),
   };

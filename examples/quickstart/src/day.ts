@@ -61,7 +61,7 @@ export const runDay = async (reportDir = mkdtempSync(join(tmpdir(), 'caseledger-
   const store = inMemoryEventStore();
   const handlers = {
     complaint: commandHandler(complaintCaseType, store),
-    warrantyClaim: commandHandler(warrantyClaimCaseType(context), store),
+    warrantyClaim: commandHandler(warrantyClaimCaseType, store, { rulebook: context }),
     contractReview: commandHandler(contractReviewCaseType, store),
     survey: commandHandler(surveyCaseType, store),
   };

@@ -1,4 +1,4 @@
 import { type BusinessCalendar, type EventStore, type PolicySet, type RulebookPolicy, commandHandler, warrantyClaimCaseType } from '@caseledger/core';
 
 export const warrantyHandler = (store: EventStore, policies: PolicySet<RulebookPolicy>, calendar: BusinessCalendar) =>
-  commandHandler(warrantyClaimCaseType({ policies, calendar }), store);
+  commandHandler(warrantyClaimCaseType, store, { rulebook: { policies, calendar } });

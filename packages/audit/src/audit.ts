@@ -1,21 +1,36 @@
 /**
  * The audit of one case: its timeline (state and deadlines after every event), its state as of any
  * instant, and its compliance report. It works on any history — written by this library, by an
- * older version, by hand or by another system — because it only folds and checks.
+ * older version, by hand or by another system — because it judges every stored event by the rules
+ * that would have decided it (`checkHistory` from the core: the deciders' own rules, the policy
+ * version each event records, the company's calendar, the stream's wholeness), for every case type
+ * of the registry alike.
  */
-import { type Actor, type DeadlineReport, type EventEnvelope, type HistoryViolation, type Instant, type RuleId, checkHistory, compareInstants } from '@caseledger/core';
-import type { KnownEvent } from '@caseledger/projections';
+import {
+  type Actor,
+  type CaseHistory,
+  type CaseType,
+  type CommandBase,
+  type DeadlineReport,
+  type EventBase,
+  type EventEnvelope,
+  type Finding,
+  type Instant,
+  type RuleId,
+  type Rulebook,
+  caseHistory,
+  checkHistory,
+  compareInstants,
+} from '@caseledger/core';
 import * as E from 'fp-ts/lib/Either.js';
-import { type AuditContext, type CaseKind, complaintKind, contractReviewKind, surveyKind, warrantyKind } from './caseKinds.js';
 
-/** One case's decoded history, as read from any source. */
-export type CaseHistory =
-  | { readonly category: 'complaint'; readonly streamName: string; readonly envelopes: ReadonlyArray<EventEnvelope<Extract<KnownEvent, { category: 'complaint' }>['envelope']['event']>> }
-  | { readonly category: 'warrantyClaim'; readonly streamName: string; readonly envelopes: ReadonlyArray<EventEnvelope<Extract<KnownEvent, { category: 'warrantyClaim' }>['envelope']['event']>> }
-  | { readonly category: 'contractReview'; readonly streamName: string; readonly envelopes: ReadonlyArray<EventEnvelope<Extract<KnownEvent, { category: 'contractReview' }>['envelope']['event']>> }
-  | { readonly category: 'survey'; readonly streamName: string; readonly envelopes: ReadonlyArray<EventEnvelope<Extract<KnownEvent, { category: 'survey' }>['envelope']['event']>> };
+/** A finding as reports show it: the stored revision in decimal (JSON has no bigint). */
+export type AuditFinding = Omit<Finding, 'revision'> & { readonly revision: string };
+
+export const auditFinding = (f: Finding): AuditFinding => ({ ...f, revision: f.revision.toString() });
 
 export interface TimelineEntry {
+  /** The stored revision of the event. */
   readonly revision: string;
   readonly at: Instant;
   readonly actor: Actor;
@@ -29,8 +44,8 @@ export interface TimelineEntry {
   readonly state: unknown;
   /** Every deadline as it stood at the instant of this event. */
   readonly deadlines: ReadonlyArray<DeadlineReport>;
-  /** Invariant violations found at this revision. */
-  readonly violations: ReadonlyArray<HistoryViolation>;
+  /** What the audit found wrong at this event. */
+  readonly violations: ReadonlyArray<AuditFinding>;
   readonly specialCase: boolean;
 }
 
@@ -43,14 +58,15 @@ export interface SpecialCaseUse {
 
 export interface ComplianceReport {
   readonly streamName: string;
-  readonly category: CaseHistory['category'];
+  readonly category: string;
   readonly asOf: Instant;
   readonly events: number;
   readonly status: string;
   readonly deadlines: ReadonlyArray<DeadlineReport>;
   readonly specialCases: ReadonlyArray<SpecialCaseUse>;
-  readonly violations: ReadonlyArray<HistoryViolation>;
-  /** Missed deadlines and invariant violations: what an auditor must look at. */
+  /** Every event the rules would not have decided as recorded, every break in the stream, at its stored revision. */
+  readonly violations: ReadonlyArray<AuditFinding>;
+  /** Missed deadlines and violations: what an auditor must look at. */
   readonly findings: number;
   /** A policy that could not be found for a deadline (configuration problem), if any. */
   readonly policyProblem?: string;
@@ -61,33 +77,39 @@ export interface CaseAudit {
   readonly report: ComplianceReport;
 }
 
-const auditWith = <Ev extends { readonly type: string; readonly at: Instant }, S>(
-  kind: CaseKind<Ev, S>,
-  history: { readonly streamName: string; readonly category: CaseHistory['category']; readonly envelopes: ReadonlyArray<EventEnvelope<Ev>> },
-  context: AuditContext,
+const auditWith = <C extends CommandBase, Ev extends EventBase, S>(
+  caseType: CaseType<C, Ev, S>,
+  envelopes: ReadonlyArray<EventEnvelope<Ev>>,
+  streamName: string,
+  rulebook: Rulebook,
   asOf: Instant,
   withTimeline: boolean,
 ): CaseAudit => {
-  const events = history.envelopes.map((e) => e.event);
-  const violations = checkHistory(kind.invariants)(events);
+  const checked = checkHistory(caseType, rulebook)(streamName, envelopes);
+  const events = envelopes.map((e) => e.event);
+  const deadlinesOf = caseType.deadlines(rulebook);
   let policyProblem: string | undefined;
   const deadlinesAt = (prefix: ReadonlyArray<Ev>, now: Instant): ReadonlyArray<DeadlineReport> => {
-    const r = kind.deadlines(context)(prefix, now);
+    const r = deadlinesOf(prefix, now);
     if (E.isLeft(r)) {
       policyProblem = r.left.message;
       return [];
     }
     return r.right;
   };
-  let state = kind.initial;
   const specialCases: SpecialCaseUse[] = [];
+  const violations: AuditFinding[] = [];
   const timeline: TimelineEntry[] = [];
-  for (const [i, envelope] of history.envelopes.entries()) {
-    state = kind.evolve(state, envelope.event);
-    const meaning = kind.meaning(envelope.event);
-    const e: { readonly type: string; readonly by?: Actor; readonly justification?: string } = envelope.event;
-    const special = envelope.event.type === 'SpecialCaseApproved';
-    if (special && e.by !== undefined) specialCases.push({ revision: envelope.revision.toString(), at: envelope.event.at, approvedBy: e.by, justification: e.justification ?? '' });
+  let state = caseType.initialState;
+  for (const [i, { envelope, state: after, findings }] of checked.entries()) {
+    state = after;
+    const found = findings.map(auditFinding);
+    violations.push(...found);
+    const meaning = caseType.describe(envelope.event);
+    const approval: { readonly type: string; readonly by?: Actor; readonly justification?: string } = envelope.event;
+    if (approval.type === 'SpecialCaseApproved' && approval.by !== undefined) {
+      specialCases.push({ revision: envelope.revision.toString(), at: envelope.event.at, approvedBy: approval.by, justification: approval.justification ?? '' });
+    }
     // The timeline judges every deadline again after each event (quadratic in the case's length): only when asked for.
     if (!withTimeline) continue;
     timeline.push({
@@ -98,10 +120,10 @@ const auditWith = <Ev extends { readonly type: string; readonly at: Instant }, S
       summary: meaning.summary,
       ruleIds: meaning.rules,
       ...(envelope.metadata.policyVersion === undefined ? {} : { policyVersion: envelope.metadata.policyVersion }),
-      status: kind.status(state),
-      state,
+      status: caseType.status(after),
+      state: after,
       deadlines: deadlinesAt(events.slice(0, i + 1), envelope.event.at),
-      violations: violations.filter((v) => v.revision === i),
+      violations: found,
       specialCase: meaning.specialCase,
     });
   }
@@ -110,11 +132,11 @@ const auditWith = <Ev extends { readonly type: string; readonly at: Instant }, S
   return {
     timeline,
     report: {
-      streamName: history.streamName,
-      category: history.category,
+      streamName,
+      category: caseType.category,
       asOf,
       events: events.length,
-      status: kind.status(state),
+      status: caseType.status(state),
       deadlines,
       specialCases,
       violations,
@@ -124,41 +146,27 @@ const auditWith = <Ev extends { readonly type: string; readonly at: Instant }, S
   };
 };
 
-const auditOf = (history: CaseHistory, context: AuditContext, asOf: Instant, withTimeline: boolean): CaseAudit => {
-  switch (history.category) {
-    case 'complaint':
-      return auditWith(complaintKind, history, context, asOf, withTimeline);
-    case 'warrantyClaim':
-      return auditWith(warrantyKind, history, context, asOf, withTimeline);
-    case 'contractReview':
-      return auditWith(contractReviewKind, history, context, asOf, withTimeline);
-    case 'survey':
-      return auditWith(surveyKind, history, context, asOf, withTimeline);
-  }
-};
-
-/** The timeline and compliance report of one case, with deadlines judged at `asOf`. */
-export const auditCase = (history: CaseHistory, context: AuditContext, asOf: Instant): CaseAudit => auditOf(history, context, asOf, true);
+/** The timeline and compliance report of one case, judged under the company's rulebook, with deadlines at `asOf`. */
+export const auditCase = (history: CaseHistory, rulebook: Rulebook, asOf: Instant): CaseAudit =>
+  history.use((caseType, envelopes) => auditWith(caseType, envelopes, history.streamName, rulebook, asOf, true));
 
 /** The compliance report alone (what a bulk audit needs): one pass over the events, no timeline. */
-export const complianceReport = (history: CaseHistory, context: AuditContext, asOf: Instant): ComplianceReport => auditOf(history, context, asOf, false).report;
+export const complianceReport = (history: CaseHistory, rulebook: Rulebook, asOf: Instant): ComplianceReport =>
+  history.use((caseType, envelopes) => auditWith(caseType, envelopes, history.streamName, rulebook, asOf, false).report);
 
 /** "What did we know on 3 March?": the case as it stood at an instant (events after it ignored). */
-export const caseAsOf = (history: CaseHistory, instant: Instant): CaseHistory => {
-  switch (history.category) {
-    case 'complaint':
-      return { ...history, envelopes: history.envelopes.filter((e) => compareInstants(e.event.at, instant) <= 0) };
-    case 'warrantyClaim':
-      return { ...history, envelopes: history.envelopes.filter((e) => compareInstants(e.event.at, instant) <= 0) };
-    case 'contractReview':
-      return { ...history, envelopes: history.envelopes.filter((e) => compareInstants(e.event.at, instant) <= 0) };
-    case 'survey':
-      return { ...history, envelopes: history.envelopes.filter((e) => compareInstants(e.event.at, instant) <= 0) };
-  }
-};
+export const caseAsOf = (history: CaseHistory, instant: Instant): CaseHistory =>
+  history.use((caseType, envelopes) =>
+    caseHistory(
+      caseType,
+      history.caseId,
+      history.streamName,
+      envelopes.filter((e) => compareInstants(e.event.at, instant) <= 0),
+    ),
+  );
 
 /** The state and status as of an instant: the last timeline entry at or before it. */
-export const stateAsOf = (history: CaseHistory, context: AuditContext, instant: Instant): TimelineEntry | undefined => {
-  const { timeline } = auditCase(caseAsOf(history, instant), context, instant);
+export const stateAsOf = (history: CaseHistory, rulebook: Rulebook, instant: Instant): TimelineEntry | undefined => {
+  const { timeline } = auditCase(caseAsOf(history, instant), rulebook, instant);
   return timeline[timeline.length - 1];
 };

@@ -1,44 +1,39 @@
 /** Reading whole cases from a store or a JSON Lines export, and the bulk audit over all of them. */
-import { type EventDecodeError, type EventStore, type GlobalPosition, type Instant, type RecordedEvent, type StoreError } from '@caseledger/core';
-import { decodeKnownEvent } from '@caseledger/projections';
+import {
+  type CaseHistory,
+  type CaseTypeRegistry,
+  type EventStore,
+  type GlobalPosition,
+  type Instant,
+  type RecordedEvent,
+  type Rulebook,
+  type StoreError,
+  type CaseReadError as CoreCaseReadError,
+  caseTypes,
+  isCaseStream,
+  readCaseHistory,
+} from '@caseledger/core';
 import * as E from 'fp-ts/lib/Either.js';
-import { type CaseHistory, complianceReport } from './audit.js';
-import type { AuditContext } from './caseKinds.js';
+import { complianceReport } from './audit.js';
 import { type LineError, parseLine } from './jsonl.js';
 
 export type CaseReadError =
-  | EventDecodeError
-  | { readonly code: 'UNKNOWN_CASE_CATEGORY'; readonly message: string; readonly streamName: string }
+  | CoreCaseReadError
   | { readonly code: 'EXPORT_NOT_GROUPED_BY_STREAM'; readonly message: string; readonly streamName: string; readonly line: number };
 
-/** Decode a stream's recorded events into a case history of its category. */
-export const caseHistoryOf = (streamName: string, recorded: ReadonlyArray<RecordedEvent>): E.Either<CaseReadError, CaseHistory> => {
-  const decoded = [];
-  for (const r of recorded) {
-    const d = decodeKnownEvent(r);
-    if (d === undefined) return E.left({ code: 'UNKNOWN_CASE_CATEGORY', message: `Stream ${streamName} is not a case stream caseledger knows.`, streamName });
-    if (E.isLeft(d)) return d;
-    decoded.push(d.right);
-  }
-  const first = decoded[0];
-  const category = first?.category ?? 'complaint';
-  switch (category) {
-    case 'complaint':
-      return E.right({ category, streamName, envelopes: decoded.flatMap((k) => (k.category === 'complaint' ? [k.envelope] : [])) });
-    case 'warrantyClaim':
-      return E.right({ category, streamName, envelopes: decoded.flatMap((k) => (k.category === 'warrantyClaim' ? [k.envelope] : [])) });
-    case 'contractReview':
-      return E.right({ category, streamName, envelopes: decoded.flatMap((k) => (k.category === 'contractReview' ? [k.envelope] : [])) });
-    case 'survey':
-      return E.right({ category, streamName, envelopes: decoded.flatMap((k) => (k.category === 'survey' ? [k.envelope] : [])) });
-  }
-};
+/** Decode a stream's recorded events into the history of a case of a registered type (the rulebook's by default). */
+export const caseHistoryOf = (streamName: string, recorded: ReadonlyArray<RecordedEvent>, registry: CaseTypeRegistry = caseTypes): E.Either<CaseReadError, CaseHistory> =>
+  readCaseHistory(registry)(streamName, recorded);
 
 /**
  * Every case of a store, one at a time: the stream names first (memory holds the list of names),
  * then each stream read whole. Streams of other categories are skipped.
  */
-export async function* casesFromStore(store: Pick<EventStore, 'readAll' | 'readStream'>, pageSize = 1000): AsyncGenerator<E.Either<StoreError | CaseReadError | { readonly code: 'CASE_NOT_FOUND'; readonly message: string }, CaseHistory>> {
+export async function* casesFromStore(
+  store: Pick<EventStore, 'readAll' | 'readStream'>,
+  pageSize = 1000,
+  registry: CaseTypeRegistry = caseTypes,
+): AsyncGenerator<E.Either<StoreError | CaseReadError | { readonly code: 'CASE_NOT_FOUND'; readonly message: string }, CaseHistory>> {
   const names: string[] = [];
   const seen = new Set<string>();
   let after: GlobalPosition | undefined;
@@ -49,7 +44,7 @@ export async function* casesFromStore(store: Pick<EventStore, 'readAll' | 'readS
       return;
     }
     for (const e of page.right) {
-      if (!seen.has(e.streamName) && decodeKnownEvent(e) !== undefined) {
+      if (!seen.has(e.streamName) && isCaseStream(registry, e.streamName)) {
         seen.add(e.streamName);
         names.push(e.streamName);
       }
@@ -59,18 +54,18 @@ export async function* casesFromStore(store: Pick<EventStore, 'readAll' | 'readS
     after = last.position;
   }
   for (const name of names) {
-    const h = await readCase(store, name);
+    const h = await readCase(store, name, registry);
     if (E.isLeft(h) && h.left.code === 'CASE_NOT_FOUND') continue;
     yield h;
   }
 }
 
 /** One case from a store. */
-export const readCase = async (store: Pick<EventStore, 'readStream'>, streamName: string): Promise<E.Either<StoreError | CaseReadError | { readonly code: 'CASE_NOT_FOUND'; readonly message: string }, CaseHistory>> => {
+export const readCase = async (store: Pick<EventStore, 'readStream'>, streamName: string, registry: CaseTypeRegistry = caseTypes): Promise<E.Either<StoreError | CaseReadError | { readonly code: 'CASE_NOT_FOUND'; readonly message: string }, CaseHistory>> => {
   const read = await store.readStream(streamName)();
   if (E.isLeft(read)) return read;
   if (read.right.kind === 'no-stream') return E.left({ code: 'CASE_NOT_FOUND', message: `No stream ${streamName}.` });
-  return caseHistoryOf(streamName, read.right.events);
+  return caseHistoryOf(streamName, read.right.events, registry);
 };
 
 /**
@@ -80,13 +75,14 @@ export const readCase = async (store: Pick<EventStore, 'readStream'>, streamName
  */
 export async function* casesFromLines(
   lines: AsyncIterable<{ readonly line: number; readonly text: string }>,
+  registry: CaseTypeRegistry = caseTypes,
 ): AsyncGenerator<E.Either<LineError | CaseReadError, CaseHistory>> {
   let current: { streamName: string; events: RecordedEvent[] } | undefined;
   const finished = new Set<string>();
   const flush = (): E.Either<CaseReadError, CaseHistory> | undefined => {
     if (current === undefined) return undefined;
     finished.add(current.streamName);
-    const h = caseHistoryOf(current.streamName, current.events);
+    const h = caseHistoryOf(current.streamName, current.events, registry);
     current = undefined;
     return h;
   };
@@ -138,7 +134,7 @@ export interface BulkAuditSummary {
  */
 export const bulkAudit = async (
   cases: AsyncIterable<E.Either<{ readonly message: string }, CaseHistory>>,
-  context: AuditContext,
+  rulebook: Rulebook,
   asOf: Instant,
   onCase?: (done: number) => void,
 ): Promise<BulkAuditSummary> => {
@@ -156,7 +152,7 @@ export const bulkAudit = async (
       problems.push(item.left.message);
       continue;
     }
-    const report = complianceReport(item.right, context, asOf);
+    const report = complianceReport(item.right, rulebook, asOf);
     byCategory[report.category] = (byCategory[report.category] ?? 0) + 1;
     events += report.events;
     specialCases += report.specialCases.length;

@@ -9,10 +9,10 @@
  *   audits also take: --policies policies.json  --calendar calendar.json
  */
 import { createWriteStream, existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { type BusinessCalendar, Instant, type PolicySet, type RulebookPolicy, decodePolicySet, defaultCalendar, defaultPolicies, instantFromEpochMs, makeCalendar } from '@caseledger/core';
+import { type CaseHistory, Instant, type Rulebook, decodePolicySet, defaultCalendar, defaultPolicies, instantFromEpochMs, makeCalendar } from '@caseledger/core';
 import * as E from 'fp-ts/lib/Either.js';
 import { type EventStoreDbStore, connectEventStoreDb } from '@caseledger/eventstoredb';
-import { type CaseHistory, auditCase } from './audit.js';
+import { auditCase } from './audit.js';
 import { bulkAudit, caseHistoryOf, casesFromLines, casesFromStore, readCase } from './cases.js';
 import { bulkAuditHtml, caseAuditHtml } from './html.js';
 import { exportStore, importLines, parseLine, readLines } from './jsonl.js';
@@ -81,7 +81,7 @@ type Source = { readonly kind: 'file'; readonly path: string } | { readonly kind
 interface Setup {
   readonly source: Source;
   readonly asOf: Instant;
-  readonly context: { readonly policies: PolicySet<RulebookPolicy>; readonly calendar: BusinessCalendar };
+  readonly rulebook: Rulebook;
 }
 
 const sourceOf = (o: Options): E.Either<string, Source> => {
@@ -126,7 +126,7 @@ const setUp = (o: Options, io: CliIo): E.Either<string, Setup> => {
     if (E.isLeft(decoded)) return E.left(`calendar file ${calendarFile}: ${decoded.left.message}`);
     calendar = decoded.right;
   }
-  return E.right({ source: source.right, asOf, context: { policies, calendar } });
+  return E.right({ source: source.right, asOf, rulebook: { policies, calendar } });
 };
 
 const historyFrom = async (source: Source, stream: string): Promise<E.Either<string, CaseHistory>> => {
@@ -161,7 +161,7 @@ const auditOne = async (o: Options, io: CliIo, setup: Setup): Promise<number> =>
     io.err(history.left);
     return EXIT_BAD_INPUT;
   }
-  const audit = auditCase(history.right, setup.context, setup.asOf);
+  const audit = auditCase(history.right, setup.rulebook, setup.asOf);
   const html = text(o, '--html');
   if (html !== undefined) {
     writeFileSync(html, caseAuditHtml(audit));
@@ -184,12 +184,12 @@ const auditAll = async (o: Options, io: CliIo, setup: Setup): Promise<number> =>
       return EXIT_BAD_INPUT;
     }
     try {
-      summary = await bulkAudit(casesFromStore(store.right), setup.context, setup.asOf, progress);
+      summary = await bulkAudit(casesFromStore(store.right), setup.rulebook, setup.asOf, progress);
     } finally {
       await store.right.dispose();
     }
   } else {
-    summary = await bulkAudit(casesFromLines(readLines(setup.source.path)), setup.context, setup.asOf, progress);
+    summary = await bulkAudit(casesFromLines(readLines(setup.source.path)), setup.rulebook, setup.asOf, progress);
   }
   if (io.interactive) io.err('\n');
   const html = text(o, '--html');

@@ -1,8 +1,6 @@
 /** @caseledger/audit: replay, check and report a case's history; JSON Lines export and import; bulk audit. */
 export * from './audit.js';
 export * from './cases.js';
-export * from './catalogue.js';
-export * from './caseKinds.js';
 export * from './cli.js';
 export * from './html.js';
 export * from './jsonl.js';

@@ -1,5 +1,5 @@
 /** The audit of hand-written histories: timelines, compliance reports, forged histories, state as of an instant. */
-import { type JsonObject, type NewEvent, commandHandler, complaintCaseType, defaultCalendar, defaultPolicies, inMemoryEventStore, instantFromEpochMs, warrantyClaimCaseType } from '@caseledger/core';
+import { type JsonObject, type NewEvent, RULEBOOK_DEFAULT_VERSION, commandHandler, complaintCaseType, defaultCalendar, defaultPolicies, inMemoryEventStore, instantFromEpochMs, warrantyClaimCaseType } from '@caseledger/core';
 import * as E from 'fp-ts/lib/Either.js';
 import { describe, expect, it } from 'vitest';
 import { auditCase, readCase, stateAsOf } from '../src/index.js';
@@ -62,7 +62,7 @@ describe('audit of a complaint with a late quality reply', () => {
 describe('audit of warranty claims', () => {
   it('highlights a special-case return with approver and justification', async () => {
     const store = inMemoryEventStore();
-    const handle = commandHandler(warrantyClaimCaseType(context), store);
+    const handle = commandHandler(warrantyClaimCaseType, store, { rulebook: context });
     const unit = { sku: 'S', model: 'Driver 40W', serialNumber: 'SN1', category: 'drivers', shippedOn: '2026-05-01', purchasedOn: '2026-05-01' };
     await must(handle({ type: 'FileClaim', caseId: 'W1', at: at(16, '09:00'), actor: cs, customer, kind: 'return', reason: 'Late return', unit })());
     await must(handle({ type: 'ApproveSpecialCase', caseId: 'W1', at: at(16, '10:00'), actor: gm, justification: 'Key account' })());
@@ -70,13 +70,13 @@ describe('audit of warranty claims', () => {
     const { timeline, report } = auditCase(await load(store, 'warrantyClaim-W1'), context, instant(at(16, '12:00')));
     expect(report.specialCases).toEqual([{ revision: '1', at: at(16, '10:00'), approvedBy: gm, justification: 'Key account' }]);
     expect(timeline.filter((e) => e.specialCase).map((e) => e.eventType)).toEqual(['SpecialCaseApproved', 'ReturnAccepted']);
-    expect(timeline[2]).toMatchObject({ policyVersion: 'rulebook-1', ruleIds: ['W-2', 'W-3'] });
+    expect(timeline[2]).toMatchObject({ policyVersion: RULEBOOK_DEFAULT_VERSION, ruleIds: ['W-2', 'W-3'] });
     expect(report.findings).toBe(0);
   });
 
   it('flags a forged history in which a sales manager approved the special case', async () => {
     const store = inMemoryEventStore();
-    const meta = (eventId: string, actor: Person, time: string) => ({ eventId, schemaVersion: 1, actor, correlationId: 'x', causationId: 'x', at: time });
+    const meta = (eventId: string, actor: Person, time: string, extra: JsonObject = {}) => ({ eventId, schemaVersion: 1, actor, correlationId: 'x', causationId: 'x', at: time, ...extra });
     const unit = { sku: 'S', model: 'M', serialNumber: 'SN', category: 'drivers', shippedOn: '2026-05-01', purchasedOn: '2026-05-01' };
     const forged: ReadonlyArray<NewEvent> = [
       { eventId: 'e1', type: 'ClaimFiled', data: { type: 'ClaimFiled', at: at(16, '09:00'), by: cs, customer, kind: 'return', reason: 'x', unit }, metadata: meta('e1', cs, at(16, '09:00')) },
@@ -84,13 +84,13 @@ describe('audit of warranty claims', () => {
       {
         eventId: 'e3',
         type: 'ReturnAccepted',
-        data: { type: 'ReturnAccepted', at: at(16, '11:00'), by: cs, policyVersion: 'rulebook-1', windowEndsOn: '2026-08-01', specialCase: true },
-        metadata: meta('e3', cs, at(16, '11:00')),
+        data: { type: 'ReturnAccepted', at: at(16, '11:00'), by: cs, policyVersion: RULEBOOK_DEFAULT_VERSION, windowEndsOn: '2026-08-01', windowCountsTo: 'filing', countedAt: at(16, '09:00'), specialCase: true },
+        metadata: meta('e3', cs, at(16, '11:00'), { schemaVersion: 2, policyVersion: RULEBOOK_DEFAULT_VERSION }),
       },
     ];
     await store.appendToStream('warrantyClaim-W9', forged, 'no-stream')();
     const { timeline, report } = auditCase(await load(store, 'warrantyClaim-W9'), context, instant(at(16, '12:00')));
-    expect(report.violations.map((v) => [v.ruleId, v.code, v.revision])).toEqual([['W-3', 'SPECIAL_CASE_NOT_BY_GENERAL_MANAGER', 1]]);
+    expect(report.violations.map((v) => [v.ruleId, v.code, v.revision])).toEqual([['W-3', 'SPECIAL_CASE_NOT_BY_GENERAL_MANAGER', '1']]);
     expect(timeline[1]?.violations).toHaveLength(1);
     expect(report.findings).toBe(1);
   });
@@ -111,6 +111,6 @@ describe('audit of a forged complaint closed without acceptance', () => {
       'no-stream',
     )();
     const { report } = auditCase(await load(store, 'complaint-F1'), context, instant(at(16, '12:00')));
-    expect(report.violations.map((v) => [v.ruleId, v.code, v.revision])).toEqual([['C-12', 'CUSTOMER_ACCEPTANCE_MISSING', 2]]);
+    expect(report.violations.map((v) => [v.ruleId, v.code, v.revision])).toEqual([['C-12', 'CUSTOMER_ACCEPTANCE_MISSING', '2']]);
   });
 });

@@ -20,7 +20,7 @@ const context = { policies: defaultPolicies, calendar: defaultCalendar };
 /** A return accepted as a special case by the general manager. */
 const specialCaseHtml = async (): Promise<string> => {
   const store = inMemoryEventStore();
-  const handle = commandHandler(warrantyClaimCaseType(context), store);
+  const handle = commandHandler(warrantyClaimCaseType, store, { rulebook: context });
   const cs = { id: 'cs-li', department: 'customer-service', role: 'staff' };
   const unit = { sku: 'S', model: 'Driver 40W', serialNumber: 'SN1', category: 'drivers', shippedOn: '2026-05-01', purchasedOn: '2026-05-01' };
   const steps: ReadonlyArray<Record<string, unknown>> = [

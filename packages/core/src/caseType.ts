@@ -1,15 +1,20 @@
 /**
- * A case type bundles what the generic machinery needs to run one procedure: its stream category,
- * command and event codecs, decider, upcasters and history invariants.
+ * A case type bundles what the generic machinery needs to run one procedure and to audit it: its
+ * stream category, command and event codecs, its rules (`decide`, under a rule context), its fold,
+ * and what the audit needs to judge a stored event by the same rules (T-11): the command each event
+ * answers, which rule computes each fact an event records, its deadlines and what each event means.
  */
 import * as E from 'fp-ts/lib/Either.js';
 import type { Actor } from './actor.js';
 import { type CaseId, type FieldError, type Instant, type TaggedUnion, decodeWith, describeFieldErrors } from './codecs.js';
+import type { DeadlineReport } from './deadline.js';
 import type { Decider } from './decider.js';
 import { EventMetadata, type GlobalPosition, type RecordedEvent } from './event.js';
-import type { HistoryInvariant } from './invariant.js';
 import { withholdSealedFields } from './personalData.js';
+import type { PolicyError } from './policy.js';
+import type { RuleContext, Rulebook } from './ruleContext.js';
 import { type UpcasterRegistry, upcast } from './upcasting.js';
+import type { RuleId, Violation } from './violation.js';
 
 /** What every command carries: the case it is about, when it happened and who issued it (T-1, T-6). */
 export interface CommandBase {
@@ -19,25 +24,92 @@ export interface CommandBase {
   readonly actor: Actor;
 }
 
-/** What every event carries: when it happened. */
+/** What every event carries: when it happened (and, in the rulebook's events, `by` whom). */
 export interface EventBase {
   readonly type: string;
   readonly at: Instant;
 }
+
+/** What an event means to an auditor: the rule ids it serves and a one-line summary without customer data (T-10). */
+export interface EventMeaning {
+  readonly rules: ReadonlyArray<RuleId>;
+  readonly summary: string;
+  /** A special case (W-3): approved, or used to accept a return. Highlighted in reports. */
+  readonly specialCase: boolean;
+}
+
+/**
+ * T-11: for each event type, the facts it records that its command did not give (a window's end,
+ * "in warranty", "a fee is required", a plan number), each with the rule that computes it. The
+ * audit computes them again; a recorded value that differs is a finding under that rule.
+ */
+export type RecordedFacts<Ev extends EventBase> = {
+  readonly [T in Ev['type']]?: { readonly [K in Exclude<keyof Extract<Ev, { readonly type: T }>, 'type'>]?: RuleId };
+};
 
 export interface CaseType<C extends CommandBase, Ev extends EventBase, S> {
   /** The stream category, e.g. `complaint`; streams are named `<category>-<caseId>`. */
   readonly category: string;
   readonly commands: TaggedUnion<C>;
   readonly events: TaggedUnion<Ev>;
-  readonly decider: Decider<C, Ev, S>;
   readonly upcasters: UpcasterRegistry;
-  readonly invariants: ReadonlyArray<HistoryInvariant<Ev>>;
+  readonly initialState: S;
+  /** Folds one event into the state. Total: an event that does not fit leaves the state as it was. */
+  readonly evolve: (state: S, event: Ev) => S;
+  /**
+   * The rules of the procedure: a command on a state, under a rule context, is refused with the
+   * rule it breaks or decides its events. The command handler decides under the policy in force;
+   * the audit decides each stored event again under the version it records (T-11).
+   */
+  readonly decide: (context: RuleContext) => (command: C, state: S) => E.Either<Violation, ReadonlyArray<Ev>>;
+  /**
+   * T-11: the command a stored event answers, rebuilt from the event, so the audit can decide it
+   * again. `undefined` for an event that a step only records after another one (e.g. the
+   * classification that follows a joint review's decision).
+   */
+  readonly stepOf: (event: Ev, caseId: CaseId) => C | undefined;
+  readonly recordedFacts: RecordedFacts<Ev>;
+  /** T-8: the deadlines of a case at an instant, from its history. */
+  readonly deadlines: (rulebook: Rulebook) => (events: ReadonlyArray<Ev>, now: Instant) => E.Either<PolicyError, ReadonlyArray<DeadlineReport>>;
+  readonly describe: (event: Ev) => EventMeaning;
+  /** A short status for a timeline, e.g. `internal: planned`. */
+  readonly status: (state: S) => string;
   /** When the case closed, for the retention guard (T-9); `undefined` while it is open. */
   readonly closedAt: (state: S) => Instant | undefined;
 }
 
+/** What a case type must say; the rest has defaults (no upcasters, facts, deadlines; the event type as summary). */
+export type CaseTypeDefinition<C extends CommandBase, Ev extends EventBase, S> = Pick<
+  CaseType<C, Ev, S>,
+  'category' | 'commands' | 'events' | 'initialState' | 'evolve' | 'decide' | 'stepOf'
+> &
+  Partial<CaseType<C, Ev, S>>;
+
+/** A case type from its definition, with the parts it leaves out filled in. */
+export const defineCaseType = <C extends CommandBase, Ev extends EventBase, S>(definition: CaseTypeDefinition<C, Ev, S>): CaseType<C, Ev, S> => ({
+  upcasters: {},
+  recordedFacts: {},
+  deadlines: () => () => E.right([]),
+  describe: (event) => ({ rules: [], summary: event.type, specialCase: false }),
+  status: () => 'open',
+  closedAt: () => undefined,
+  ...definition,
+});
+
+/** The decider of a case type under a rule context: the Emmett-shaped triple of `decide`, `evolve`, `initialState`. */
+export const deciderOf = <C extends CommandBase, Ev extends EventBase, S>(caseType: CaseType<C, Ev, S>, context: RuleContext): Decider<C, Ev, S> => ({
+  initialState: caseType.initialState,
+  evolve: caseType.evolve,
+  decide: caseType.decide(context),
+});
+
 export const streamNameOf = (category: string, caseId: CaseId): string => `${category}-${caseId}`;
+
+/** The category is the text before the first `-` of the stream name (as EventStoreDB derives it). */
+export const splitStreamName = (streamName: string): { readonly category: string; readonly caseId: string } => {
+  const dash = streamName.indexOf('-');
+  return dash < 0 ? { category: streamName, caseId: '' } : { category: streamName.slice(0, dash), caseId: streamName.slice(dash + 1) };
+};
 
 /** A decoded stored event with its metadata and place. */
 export interface EventEnvelope<Ev> {
@@ -92,3 +164,7 @@ export const decodeRecorded =
       position: recorded.position,
     });
   };
+
+/** T-5: the policy version an event records, if a policy decided it (the handler copies it into the metadata). */
+export const recordedPolicyVersion = (event: EventBase): string | undefined =>
+  'policyVersion' in event && typeof event.policyVersion === 'string' ? event.policyVersion : undefined;

@@ -1,16 +1,19 @@
 /**
- * The command handler: decode → load → check T-1 → decide → append with the expected revision.
+ * The command handler: decode → load → decide (T-1 and the case type's rules, `decideStep`, under the
+ * policy in force) → append with the expected revision.
  * Two writers on one stream: exactly one wins; the loser re-reads and decides again, up to a
  * bound, then fails with a conflict error naming the stream. Nothing is ever written half.
  */
 import * as E from 'fp-ts/lib/Either.js';
 import type * as TE from 'fp-ts/lib/TaskEither.js';
 import { v4 as uuidv4 } from 'uuid';
-import { type CaseId, compareInstants, describeFieldErrors } from './codecs.js';
-import { type CaseType, type CommandBase, type EventBase, type EventDecodeError, type EventEnvelope, decodeRecorded, streamNameOf } from './caseType.js';
+import { type CaseId, describeFieldErrors } from './codecs.js';
+import { type CaseType, type CommandBase, type EventBase, type EventDecodeError, type EventEnvelope, decodeRecorded, recordedPolicyVersion, streamNameOf } from './caseType.js';
 import type { EventMetadata, ExpectedRevision, NewEvent } from './event.js';
 import type { EventStore, StoreError } from './eventStore.js';
 import { isJsonObject } from './json.js';
+import { type Rulebook, defaultRulebook, inForce } from './ruleContext.js';
+import { decideStep } from './step.js';
 import { currentSchemaVersion } from './upcasting.js';
 import { type Violation, violation } from './violation.js';
 
@@ -50,6 +53,8 @@ export interface Handled<Ev, S> {
 }
 
 export interface HandlerOptions {
+  /** The company's policy versions and business calendar the rules are decided under. Default: the rulebook's own on the default calendar. */
+  readonly rulebook?: Rulebook;
   /** How many times a command is decided at most when other writers keep winning. Default 5. */
   readonly maxAttempts?: number;
   /**
@@ -88,16 +93,16 @@ export const loadCase =
     const read = await store.readStream(streamName)();
     if (E.isLeft(read)) return read;
     if (read.right.kind === 'no-stream') {
-      return E.right({ streamName, state: caseType.decider.initialState, events: [], revision: 'no-stream' });
+      return E.right({ streamName, state: caseType.initialState, events: [], revision: 'no-stream' });
     }
     const decode = decodeRecorded(caseType);
     const events: EventEnvelope<Ev>[] = [];
-    let state = caseType.decider.initialState;
+    let state = caseType.initialState;
     for (const recorded of read.right.events) {
       const decoded = decode(recorded);
       if (E.isLeft(decoded)) return decoded;
       events.push(decoded.right);
-      state = caseType.decider.evolve(state, decoded.right.event);
+      state = caseType.evolve(state, decoded.right.event);
     }
     return E.right({ streamName, state, events, revision: read.right.revision });
   };
@@ -140,17 +145,6 @@ const commandUndecodable = (fields: ReadonlyArray<{ path: string; expected: stri
     paths: fields.map((f) => f.path),
   });
 
-/** T-1: a command earlier than the stream's last event is refused. */
-export const checkTimeOrder = (command: CommandBase, lastEvent: EventBase | undefined): E.Either<Violation, CommandBase> =>
-  lastEvent !== undefined && compareInstants(command.at, lastEvent.at) < 0
-    ? E.left(
-        violation('T-1', 'INSTANT_BEFORE_PREVIOUS_EVENT', `The command happened at ${command.at}, before the case's last event at ${lastEvent.at}.`, {
-          at: command.at,
-          lastEventAt: lastEvent.at,
-        }),
-      )
-    : E.right(command);
-
 export const commandHandler = <C extends CommandBase, Ev extends EventBase, S>(
   caseType: CaseType<C, Ev, S>,
   store: EventStore,
@@ -161,14 +155,14 @@ export const commandHandler = <C extends CommandBase, Ev extends EventBase, S>(
   const transientRetries = Math.max(0, options.transientRetries ?? 2);
   const retryDelayMs = Math.max(0, options.retryDelayMs ?? 100);
   const load = loadCase(caseType, store);
+  const decide = decideStep(caseType, inForce(options.rulebook ?? defaultRulebook));
   /** The event as stored: its data and metadata, plain JSON by construction or refused (T-7). */
   const toNewEvent = (command: C, correlationId: string, causationId: string, revision: bigint, event: Ev): E.Either<Violation, { readonly stored: NewEvent; readonly appended: AppendedEvent<Ev> }> => {
     const data = caseType.events.codec.encode(event);
     if (!isJsonObject(data)) return E.left(violation('T-7', 'EVENT_NOT_SERIALISABLE', `The decided event ${event.type} is not plain JSON.`));
-    // Built field by field (the actor too), so it holds nothing but JSON whatever the command carried.
-    const { id, department, role } = command.actor;
-    const common = { eventId: newId(), schemaVersion: currentSchemaVersion(caseType.upcasters, event.type), actor: { id, department, role }, correlationId, causationId, at: event.at };
-    const policyVersion = 'policyVersion' in event && typeof event.policyVersion === 'string' ? event.policyVersion : undefined;
+    // Built field by field, so it holds nothing but JSON whatever the command carried.
+    const common = { eventId: newId(), schemaVersion: currentSchemaVersion(caseType.upcasters, event.type), actor: command.actor, correlationId, causationId, at: event.at };
+    const policyVersion = recordedPolicyVersion(event);
     const metadata = policyVersion === undefined ? common : { ...common, policyVersion };
     return E.right({ stored: { eventId: metadata.eventId, type: event.type, data, metadata }, appended: { event, metadata, revision } });
   };
@@ -190,7 +184,9 @@ export const commandHandler = <C extends CommandBase, Ev extends EventBase, S>(
     async () => {
       const decoded = caseType.commands.decode(input);
       if (E.isLeft(decoded)) return E.left(commandUndecodable(decoded.left));
-      const command = decoded.right;
+      // The actor as id, department and role only: whatever else the caller's object carried never reaches an event (T-10).
+      const { id, department, role } = decoded.right.actor;
+      const command: C = { ...decoded.right, actor: { id, department, role } };
       const correlationId = context.correlationId ?? newId();
       const causationId = context.causationId ?? correlationId;
 
@@ -203,12 +199,11 @@ export const commandHandler = <C extends CommandBase, Ev extends EventBase, S>(
         const loaded = cached ? E.right(remembered) : await read(command.caseId, streamName);
         if (E.isLeft(loaded)) return loaded;
         const known = loaded.right;
-        const state = known?.state ?? caseType.decider.initialState;
+        const state = known?.state ?? caseType.initialState;
         const revision: bigint | 'no-stream' = known?.revision ?? 'no-stream';
         const lastEventAt = known?.lastEventAt;
 
-        const inOrder = checkTimeOrder(command, lastEventAt === undefined ? undefined : { type: 'last', at: lastEventAt });
-        const decided = E.isLeft(inOrder) ? inOrder : caseType.decider.decide(command, state);
+        const decided = decide(command, state, lastEventAt);
         // A refusal or a no-op is only as good as the state it was decided on: confirm it on a fresh read.
         if (cached && (E.isLeft(decided) || decided.right.length === 0)) {
           fresh = true;
@@ -244,7 +239,7 @@ export const commandHandler = <C extends CommandBase, Ev extends EventBase, S>(
           return appended;
         }
 
-        const after = decided.right.reduce(caseType.decider.evolve, state);
+        const after = decided.right.reduce(caseType.evolve, state);
         const lastAt = decided.right[decided.right.length - 1]?.at ?? lastEventAt;
         cache.set(streamName, { state: after, revision: appended.right.nextExpectedRevision, lastEventAt: lastAt });
         return E.right({ streamName, state: after, revision: appended.right.nextExpectedRevision, appended: appendedEvents });

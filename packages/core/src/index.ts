@@ -1,24 +1,28 @@
 /**
- * @caseledger/core: after-sales quality procedures as pure deciders, history invariants,
- * versioned policies and a business calendar, with an event-store port, a command handler and an
- * in-memory store.
+ * @caseledger/core: after-sales quality procedures as pure deciders whose rules are written once and
+ * used twice (by the command handler and by the audit), versioned policies and a business calendar,
+ * with an event-store port, a command handler and an in-memory store.
  */
 export * from './actor.js';
 export * from './calendar.js';
+export * from './caseHistory.js';
 export * from './caseType.js';
+export * from './caseTypes.js';
 export * from './codecs.js';
 export * from './commandHandler.js';
 export * from './deadline.js';
 export * from './decider.js';
 export * from './event.js';
 export * from './eventStore.js';
+export * from './historyCheck.js';
 export * from './inMemoryEventStore.js';
-export * from './invariant.js';
 export * from './json.js';
 export * from './personalData.js';
 export * from './policy.js';
 export * from './retention.js';
+export * from './ruleContext.js';
 export * from './rulebookPolicy.js';
+export * from './step.js';
 export * from './upcasting.js';
 export * from './violation.js';
 export * from './complaint/index.js';

@@ -6,7 +6,7 @@
 import * as E from 'fp-ts/lib/Either.js';
 import * as t from 'io-ts';
 import { pipe } from 'fp-ts/lib/function.js';
-import { type FieldError, Instant, decodeWith, instantFromEpochMs } from './codecs.js';
+import { type FieldError, Instant, decodeWith, instantFromEpochMs, oneOf } from './codecs.js';
 import { type PolicyError, type PolicySet, type PolicyVersion, makePolicySet } from './policy.js';
 
 const NonNegativeInt = t.brand(t.number, (n): n is t.Branded<number, t.IntBrand> => Number.isInteger(n) && n >= 0, 'Int');
@@ -34,6 +34,15 @@ export type MonthDay = t.TypeOf<typeof MonthDay>;
 export const SeasonWindow = t.readonly(t.type({ startsOn: MonthDay, endsOn: MonthDay }), 'SeasonWindow');
 export type SeasonWindow = t.TypeOf<typeof SeasonWindow>;
 
+/**
+ * W-2: the day a return's window is counted to. `filing`: the customer's request (the claim's
+ * filing), so quality's inspection, a weekend or a holiday before the acceptance cannot cancel a
+ * request made in time (seed 003 §5.1.4). `acceptance`: the day the return is accepted.
+ */
+export const returnWindowReadings = ['filing', 'acceptance'] as const;
+export type ReturnWindowReading = (typeof returnWindowReadings)[number];
+export const ReturnWindowReadingCodec = oneOf(returnWindowReadings);
+
 export const ComplaintPolicy = t.readonly(
   t.type({
     /** C-2: acknowledge on the same working day as receipt (0 working days). */
@@ -54,6 +63,8 @@ export const WarrantyPolicy = t.readonly(
   t.type({
     /** W-2: returns only for products shipped within 3 months (T-4). */
     returnWindowMonths: NonNegativeInt,
+    /** W-2: the window runs from the ship date to the claim's filing (default) or to the acceptance. */
+    returnWindowCountsTo: ReturnWindowReadingCodec,
     /** W-8: a construction defect is confirmed within 2 days of the notice. */
     defectConfirmationWithinDays: NonNegativeInt,
     /** W-9: roofing, waterproofed rooms and exterior walls: 5 years from handover. */
@@ -130,6 +141,7 @@ const rulebookDefaultsInput = {
   },
   warranty: {
     returnWindowMonths: 3,
+    returnWindowCountsTo: 'filing',
     defectConfirmationWithinDays: 2,
     roofingAndWaterproofingYears: 5,
     installationAndDecorationYears: 2,
@@ -164,7 +176,11 @@ if (E.isLeft(decodedDefaults)) throw new Error('The rulebook defaults do not sat
 /** The numbers of the rulebook (shared/DOMAIN.md), as they stand when nothing else is configured. */
 export const rulebookDefaults: RulebookPolicy = decodedDefaults.right;
 
-export const RULEBOOK_DEFAULT_VERSION = 'rulebook-1';
+/**
+ * The label of the defaults. `rulebook-1` (caseledger 0.1) counted a return's window to its
+ * acceptance; `rulebook-2` counts it to the claim's filing (W-2).
+ */
+export const RULEBOOK_DEFAULT_VERSION = 'rulebook-2';
 
 /** The rulebook's defaults as the single version of a policy set, in force since the epoch. */
 export const defaultPolicies: PolicySet<RulebookPolicy> = {

@@ -6,6 +6,8 @@
 /** A rulebook id: C-… complaints, W-… warranty claims, R-… contract reviews, S-… surveys, T-… shared notions. */
 export type RuleId = `${'C' | 'W' | 'R' | 'S' | 'T'}-${number}`;
 
+export const isRuleId = (u: unknown): u is RuleId => typeof u === 'string' && /^[CWRST]-\d+$/.test(u);
+
 export type ViolationDetails = Readonly<Record<string, string | number | boolean | null | ReadonlyArray<string>>>;
 
 export interface Violation {
@@ -28,9 +30,10 @@ export const violation = (
 export const isViolation = (u: unknown): u is Violation =>
   typeof u === 'object' && u !== null && '_tag' in u && u._tag === 'Violation';
 
-/** A violation found in a stored history, at the revision of the event where it happens. */
-export interface HistoryViolation extends Violation {
-  readonly revision: number;
+/** A violation found in a stored history: at the stored revision of the event where it happens. */
+export interface Finding extends Violation {
+  readonly revision: bigint;
+  readonly eventType: string;
 }
 
-export const atRevision = (revision: number, v: Violation): HistoryViolation => ({ ...v, revision });
+export const findingAt = (revision: bigint, eventType: string, v: Violation): Finding => ({ ...v, revision, eventType });

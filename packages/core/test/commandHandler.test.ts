@@ -33,7 +33,7 @@ describe('command handler', () => {
       correlationId: 'req-7',
       causationId: 'req-7',
       at: '2026-11-20T09:00:00+08:00',
-      policyVersion: 'rulebook-1',
+      policyVersion: 'rulebook-2',
     });
     expect(written?.eventId).toBe('id-1');
   });

@@ -1,26 +1,25 @@
 import * as E from 'fp-ts/lib/Either.js';
 import { describe, expect, it } from 'vitest';
 import {
-  checkHistory,
   commandHandler,
   decodeRecorded,
   defaultPolicies,
   deleteCase,
   inMemoryEventStore,
-  instantsNeverGoBackwards,
   replay,
   retentionEndsAt,
   states,
   upcast,
 } from '../src/index.js';
+import { codes, judge, storedStream } from './fixtures/history.js';
 import { manager, staff, ticketCaseType, ticketDecider } from './fixtures/ticket.js';
 import { caseId, instant } from './fixtures/values.js';
 
-const opened = { type: 'TicketOpened', at: '2026-11-20T09:00:00+08:00', title: 'Dent', policyVersion: 'rulebook-1' } as const;
+const opened = { type: 'TicketOpened', at: '2026-11-20T09:00:00+08:00', by: staff, title: 'Dent', policyVersion: 'rulebook-2' } as const;
 
 describe('replay', () => {
   it('folds a history into the state the decider sees, with every intermediate state', () => {
-    const history = [opened, { type: 'NoteAdded', at: '2026-11-20T10:00:00+08:00', note: 'photo received' }] as const;
+    const history = [opened, { type: 'NoteAdded', at: '2026-11-20T10:00:00+08:00', by: staff, note: 'photo received' }] as const;
     const parsed = history.map((e) => ticketCaseType.events.decode(e)).map((r) => (E.isRight(r) ? r.right : undefined));
     const events = parsed.filter((e) => e !== undefined);
     expect(events).toHaveLength(2);
@@ -29,14 +28,19 @@ describe('replay', () => {
   });
 });
 
-describe('history invariants', () => {
-  it('T-1: finds an event earlier than the one before it, at its revision', () => {
-    const at = (text: string) => ({ at: instant(text) });
-    const inOrder = [at('2026-11-20T09:00:00+08:00'), at('2026-11-20T01:00:00Z')];
-    const backwards = [...inOrder, at('2026-11-20T08:00:00+08:00')];
-    const check = checkHistory([instantsNeverGoBackwards()]);
-    expect(check(inOrder)).toEqual([]);
-    expect(check(backwards)).toMatchObject([{ ruleId: 'T-1', code: 'INSTANT_BEFORE_PREVIOUS_EVENT', revision: 2 }]);
+describe('T-1 in a stored history', () => {
+  it('finds an event earlier than the one before it, at its stored revision, with the code the handler refuses with', async () => {
+    const note = (at: string, text: string) => ({ type: 'NoteAdded', at, by: staff, note: text });
+    const inOrder = [opened, note('2026-11-20T01:00:00Z', 'same instant, other zone')];
+    const backwards = [...inOrder, note('2026-11-20T08:00:00+08:00', 'an hour early')];
+    const check = judge(ticketCaseType);
+    expect(codes(check('ticket-T1', storedStream(ticketCaseType, 'ticket-T1', inOrder)))).toEqual([]);
+    expect(codes(check('ticket-T1', storedStream(ticketCaseType, 'ticket-T1', backwards)))).toEqual([['T-1', 'INSTANT_BEFORE_PREVIOUS_EVENT', 2]]);
+    const handle = commandHandler(ticketCaseType, inMemoryEventStore());
+    await handle({ type: 'OpenTicket', caseId: 'T1', at: opened.at, actor: staff, title: 'Dent' })();
+    expect(await handle({ type: 'AddNote', caseId: 'T1', at: '2026-11-20T08:00:00+08:00', actor: staff, note: 'an hour early' })()).toMatchObject({
+      left: { ruleId: 'T-1', code: 'INSTANT_BEFORE_PREVIOUS_EVENT' },
+    });
   });
 });
 
@@ -46,12 +50,12 @@ describe('upcasting', () => {
     const handle = commandHandler(ticketCaseType, store);
     await handle({ type: 'OpenTicket', caseId: 'U1', at: opened.at, actor: staff, title: 'Dent' })();
     const metadata = { ...store.allWritten()[0]?.metadata, schemaVersion: 1, eventId: 'old' };
-    await store.appendToStream('ticket-U1', [{ eventId: 'old', type: 'NoteAdded', data: { type: 'NoteAdded', at: '2026-11-20T10:00:00+08:00', text: 'v1 note' }, metadata }], 0n)();
+    await store.appendToStream('ticket-U1', [{ eventId: 'old', type: 'NoteAdded', data: { type: 'NoteAdded', at: '2026-11-20T10:00:00+08:00', by: staff, text: 'v1 note' }, metadata }], 0n)();
     const read = await store.readStream('ticket-U1')();
     const recorded = E.isRight(read) && read.right.kind === 'stream' ? read.right.events[1] : undefined;
     if (recorded === undefined) throw new Error('not written');
     const decoded = decodeRecorded(ticketCaseType)(recorded);
-    expect(E.isRight(decoded) && decoded.right.event).toEqual({ type: 'NoteAdded', at: '2026-11-20T10:00:00+08:00', note: 'v1 note' });
+    expect(E.isRight(decoded) && decoded.right.event).toEqual({ type: 'NoteAdded', at: '2026-11-20T10:00:00+08:00', by: staff, note: 'v1 note' });
   });
 
   it('refuses a version newer than the library knows, and a missing step', () => {

@@ -1,13 +1,18 @@
 /** Decoding stored events of every case type the library knows, by stream category. */
 import {
-  ComplaintEvent,
-  ContractReviewEvent,
+  type ComplaintEvent,
+  type ContractReviewEvent,
   type EventDecodeError,
   type EventEnvelope,
   type RecordedEvent,
-  SurveyEvent,
-  WarrantyEvent,
+  type SurveyEvent,
+  type WarrantyEvent,
+  complaintCaseType,
+  contractReviewCaseType,
   decodeRecorded,
+  splitStreamName,
+  surveyCaseType,
+  warrantyClaimCaseType,
 } from '@caseledger/core';
 import * as E from 'fp-ts/lib/Either.js';
 
@@ -19,16 +24,11 @@ export type KnownEvent =
 
 export type KnownCategory = KnownEvent['category'];
 
-const decodeComplaint = decodeRecorded({ events: ComplaintEvent, upcasters: {} });
-const decodeWarranty = decodeRecorded({ events: WarrantyEvent, upcasters: {} });
-const decodeContract = decodeRecorded({ events: ContractReviewEvent, upcasters: {} });
-const decodeSurvey = decodeRecorded({ events: SurveyEvent, upcasters: {} });
-
-/** The category is the text before the first `-` of the stream name (as EventStoreDB derives it). */
-export const splitStreamName = (streamName: string): { readonly category: string; readonly caseId: string } => {
-  const dash = streamName.indexOf('-');
-  return dash < 0 ? { category: streamName, caseId: '' } : { category: streamName.slice(0, dash), caseId: streamName.slice(dash + 1) };
-};
+// Each with its case type's upcasters, so older schema versions read as the current ones.
+const decodeComplaint = decodeRecorded(complaintCaseType);
+const decodeWarranty = decodeRecorded(warrantyClaimCaseType);
+const decodeContract = decodeRecorded(contractReviewCaseType);
+const decodeSurvey = decodeRecorded(surveyCaseType);
 
 /**
  * Decode a stored event of a known case type. `undefined` for a stream this library does not own

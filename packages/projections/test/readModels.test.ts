@@ -49,7 +49,7 @@ const now = instantFromEpochMs(Date.parse(at(19, '12:00')));
 
 const store = inMemoryEventStore();
 const complaint = commandHandler(complaintCaseType, store);
-const warranty = commandHandler(warrantyClaimCaseType(config), store);
+const warranty = commandHandler(warrantyClaimCaseType, store, { rulebook: config });
 const review = commandHandler(contractReviewCaseType, store);
 const survey = commandHandler(surveyCaseType, store);
 

@@ -3,18 +3,14 @@
  * "now" with the policy in force when each clock started (T-5). Lateness is never a rejection (T-8).
  */
 import * as E from 'fp-ts/lib/Either.js';
-import { type BusinessCalendar, type Span, deadline } from '../calendar.js';
+import { type Span, deadline } from '../calendar.js';
 import type { Instant } from '../codecs.js';
 import { type DeadlineReport, deadlineStatus } from '../deadline.js';
-import { type PolicyError, type PolicySet, policyAt } from '../policy.js';
+import { type PolicyError, policyAt } from '../policy.js';
 import type { ComplaintPolicy, RulebookPolicy } from '../rulebookPolicy.js';
+import type { Rulebook } from '../ruleContext.js';
 import type { RuleId } from '../violation.js';
 import type { ComplaintEvent, ComplaintEventType } from './events.js';
-
-export interface DeadlineContext {
-  readonly policies: PolicySet<RulebookPolicy>;
-  readonly calendar: BusinessCalendar;
-}
 
 export const complaintDeadlineNames = ['acknowledgement', 'external-answer', 'quality-reply', 'capa-plan', 'resolution-report'] as const;
 export type ComplaintDeadlineName = (typeof complaintDeadlineNames)[number];
@@ -53,7 +49,7 @@ const isInternal = (events: ReadonlyArray<ComplaintEvent>): boolean | undefined 
 };
 
 const report = (
-  context: DeadlineContext,
+  context: Rulebook,
   name: ComplaintDeadlineName,
   ruleId: RuleId,
   from: Instant,
@@ -80,7 +76,7 @@ const report = (
  * A clock that never started is `not-applicable`.
  */
 export const complaintDeadlines =
-  (context: DeadlineContext) =>
+  (context: Rulebook) =>
   (events: ReadonlyArray<ComplaintEvent>, now: Instant): E.Either<PolicyError, ReadonlyArray<DeadlineReport>> => {
     const out: DeadlineReport[] = [];
     for (const clock of clocks) {

@@ -1,11 +1,13 @@
 /**
  * The complaint procedure (C-1 … C-12) as a decider. Each command is checked in the order a
  * reader would: who may do it (T-6), whether the complaint is at a stage where it makes sense,
- * then the rule itself. A refusal names its rule id and a stable code (T-7).
+ * then the rule itself. A refusal names its rule id and a stable code (T-7). T-1 (time order) is
+ * checked for every case type in one place (`decideStep`). These are the only complaint rules: the
+ * audit decides every stored complaint event again with this function (T-11).
  */
 import * as E from 'fp-ts/lib/Either.js';
 import { type Actor, type Department, only } from '../actor.js';
-import { compareInstants, nextPositiveInt } from '../codecs.js';
+import { nextPositiveInt } from '../codecs.js';
 import type { Decider } from '../decider.js';
 import { type RuleId, type Violation, violation } from '../violation.js';
 import type { ComplaintCommand } from './commands.js';
@@ -77,11 +79,6 @@ export const decideComplaint = (c: ComplaintCommand, state: ComplaintState): Dec
     });
   }
   if (c.type === 'ReceiveComplaint') return refuse('C-1', 'COMPLAINT_ALREADY_RECEIVED', `Complaint ${c.caseId} was already received.`);
-
-  // T-1: no step earlier than the last one.
-  if (compareInstants(c.at, state.lastEventAt) < 0) {
-    return refuse('T-1', 'INSTANT_BEFORE_PREVIOUS_EVENT', `The step at ${c.at} is earlier than the complaint's last event at ${state.lastEventAt}.`);
-  }
 
   // C-12: a closed complaint accepts nothing but a reopen by a manager.
   if (state.status === 'closed') {

@@ -1,25 +1,35 @@
 /** The complaint procedure (rules C-1 … C-12) as a case type. */
 import type { CaseType } from '../caseType.js';
 import { ComplaintCommand } from './commands.js';
-import { complaintDecider } from './decider.js';
+import { complaintDeadlines } from './deadlines.js';
+import { decideComplaint } from './decider.js';
 import { ComplaintEvent } from './events.js';
-import { complaintInvariants } from './invariants.js';
-import type { ComplaintState } from './state.js';
+import { complaintStatus, describeComplaintEvent } from './meaning.js';
+import { type ComplaintState, evolveComplaint, initialComplaintState } from './state.js';
+import { complaintRecordedFacts, complaintStepOf } from './steps.js';
 
 export * from './commands.js';
 export * from './deadlines.js';
 export * from './decider.js';
 export * from './events.js';
-export * from './invariants.js';
+export * from './meaning.js';
 export * from './state.js';
+export * from './steps.js';
 export * from './vocabulary.js';
 
 export const complaintCaseType: CaseType<ComplaintCommand, ComplaintEvent, ComplaintState> = {
   category: 'complaint',
   commands: ComplaintCommand,
   events: ComplaintEvent,
-  decider: complaintDecider,
   upcasters: {},
-  invariants: complaintInvariants,
+  initialState: initialComplaintState,
+  evolve: evolveComplaint,
+  // No complaint rule depends on a policy value: deadlines do, and they are not refusals (T-8).
+  decide: () => decideComplaint,
+  stepOf: complaintStepOf,
+  recordedFacts: complaintRecordedFacts,
+  deadlines: complaintDeadlines,
+  describe: describeComplaintEvent,
+  status: complaintStatus,
   closedAt: (s) => (s.status === 'closed' ? s.closedAt : undefined),
 };

@@ -1,14 +1,15 @@
 /** the review is decided (approved or rejected) within N working days of the order's submission (a deadline, T-8). */
 import * as E from 'fp-ts/lib/Either.js';
-import { type BusinessCalendar, deadline } from '../calendar.js';
+import { deadline } from '../calendar.js';
 import type { Instant } from '../codecs.js';
 import { type DeadlineReport, deadlineStatus } from '../deadline.js';
-import { type PolicyError, type PolicySet, type PolicyVersion, policyAt } from '../policy.js';
+import { type PolicyError, type PolicyVersion, policyAt } from '../policy.js';
+import type { Rulebook } from '../ruleContext.js';
 import type { RulebookPolicy } from '../rulebookPolicy.js';
 import type { ContractReviewEvent } from './messages.js';
 
 export const contractReviewDeadlines =
-  (context: { readonly policies: PolicySet<RulebookPolicy>; readonly calendar: BusinessCalendar }) =>
+  (context: Rulebook) =>
   (events: ReadonlyArray<ContractReviewEvent>, now: Instant): E.Either<PolicyError, ReadonlyArray<DeadlineReport>> => {
     const submitted = events[0];
     if (submitted?.type !== 'OrderSubmitted') return E.right([{ ruleId: 'R-3', name: 'review-decision', status: 'not-applicable' }]);

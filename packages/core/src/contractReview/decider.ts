@@ -4,7 +4,6 @@
  */
 import * as E from 'fp-ts/lib/Either.js';
 import { only } from '../actor.js';
-import { compareInstants } from '../codecs.js';
 import type { Decider } from '../decider.js';
 import { type RuleId, type Violation, violation } from '../violation.js';
 import { type ContractReviewCommand, type ContractReviewEvent, requirementCategories } from './messages.js';
@@ -49,7 +48,6 @@ export const decideContractReview = (c: ContractReviewCommand, state: ContractRe
     return emit({ ...order, type: 'OrderSubmitted', at, by });
   }
   if (c.type === 'SubmitOrder') return refuse('R-1', 'ORDER_ALREADY_SUBMITTED', `Order ${c.caseId} was already submitted.`);
-  if (compareInstants(at, state.lastEventAt) < 0) return refuse('T-1', 'INSTANT_BEFORE_PREVIOUS_EVENT', `The step at ${at} is earlier than the review's last event at ${state.lastEventAt}.`);
   if (state.status === 'rejected') return refuse('R-3', 'ORDER_REJECTED', 'The order was rejected.');
   const s = state;
   const reviewing = s.status === 'in-review' || s.status === 'awaiting-written-record';

@@ -1,23 +1,33 @@
 /** The contract review (rules R-1 … R-6) as a case type. */
 import type { CaseType } from '../caseType.js';
-import { contractReviewDecider } from './decider.js';
-import { contractReviewInvariants } from './invariants.js';
+import { contractReviewDeadlines } from './deadlines.js';
+import { decideContractReview } from './decider.js';
+import { contractReviewStatus, describeContractReviewEvent } from './meaning.js';
 import { ContractReviewCommand, ContractReviewEvent } from './messages.js';
-import type { ContractReviewState } from './state.js';
+import { type ContractReviewState, evolveContractReview, initialContractReviewState } from './state.js';
+import { contractReviewRecordedFacts, contractReviewStepOf } from './steps.js';
 
 export * from './deadlines.js';
 export * from './decider.js';
-export * from './invariants.js';
+export * from './meaning.js';
 export * from './messages.js';
 export * from './state.js';
+export * from './steps.js';
 
 export const contractReviewCaseType: CaseType<ContractReviewCommand, ContractReviewEvent, ContractReviewState> = {
   category: 'contractReview',
   commands: ContractReviewCommand,
   events: ContractReviewEvent,
-  decider: contractReviewDecider,
   upcasters: {},
-  invariants: contractReviewInvariants,
+  initialState: initialContractReviewState,
+  evolve: evolveContractReview,
+  // No contract-review rule depends on a policy value; the review deadline does (T-8).
+  decide: () => decideContractReview,
+  stepOf: contractReviewStepOf,
+  recordedFacts: contractReviewRecordedFacts,
+  deadlines: contractReviewDeadlines,
+  describe: describeContractReviewEvent,
+  status: contractReviewStatus,
   // A review's record is complete once signed and released, or rejected.
   closedAt: (s) => (s.status === 'rejected' ? s.lastEventAt : s.status === 'signed' ? s.releasedAt : undefined),
 };

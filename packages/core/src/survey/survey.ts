@@ -5,12 +5,11 @@
 import * as E from 'fp-ts/lib/Either.js';
 import * as t from 'io-ts';
 import { Actor, type Department, only } from '../actor.js';
-import { CaseId, Instant, NonEmptyText, type TaggedUnion, compareInstants, oneOf, tagged, taggedUnion, taggedWithOptional } from '../codecs.js';
-import type { CaseType } from '../caseType.js';
+import { CaseId, Instant, NonEmptyText, type TaggedUnion, oneOf, tagged, taggedUnion, taggedWithOptional } from '../codecs.js';
+import type { CaseType, EventMeaning } from '../caseType.js';
 import { Customer } from '../customer.js';
 import type { Decider } from '../decider.js';
-import { type HistoryInvariant, instantsNeverGoBackwards } from '../invariant.js';
-import { type HistoryViolation, type Violation, atRevision, violation } from '../violation.js';
+import { type Violation, violation } from '../violation.js';
 
 /** S-1: the five levels, best first. */
 export const satisfactionLevels = ['very-satisfied', 'fairly-satisfied', 'basically-satisfied', 'not-very-satisfied', 'dissatisfied'] as const;
@@ -94,7 +93,6 @@ export const surveyDecider: Decider<SurveyCommand, SurveyEvent, SurveyState> = {
         if (E.isLeft(who)) return who;
         if (s.status === 'none') return E.left(violation('S-1', 'SURVEY_NOT_SENT', `Survey ${c.caseId} was never sent.`));
         if (s.status === 'returned') return E.left(violation('S-1', 'SURVEY_ALREADY_RETURNED', 'This form was already returned.'));
-        if (compareInstants(c.at, s.sentAt) < 0) return E.left(violation('T-1', 'INSTANT_BEFORE_PREVIOUS_EVENT', `The return at ${c.at} is earlier than the survey was sent.`));
         const bad = checkRatings(s.items, c.ratings);
         if (bad !== undefined) return E.left(bad);
         return E.right([
@@ -105,42 +103,31 @@ export const surveyDecider: Decider<SurveyCommand, SurveyEvent, SurveyState> = {
   },
 };
 
-/** S-1 as a history invariant: a form is sent once, returned at most once, with every item rated once. */
-export const surveyFormsAreComplete: HistoryInvariant<SurveyEvent> = {
-  ruleId: 'S-1',
-  code: 'SURVEY_FORM_INVALID',
-  description: 'A survey is sent once, then returned at most once with every item of the form rated exactly once.',
-  check: (events) => {
-    const found: HistoryViolation[] = [];
-    let items: ReadonlyArray<string> | undefined;
-    let returned = false;
-    events.forEach((e, revision) => {
-      if (e.type === 'SurveySent') {
-        if (items !== undefined) found.push(atRevision(revision, violation('S-1', 'SURVEY_ALREADY_SENT', 'The survey was sent twice.')));
-        items = e.items;
-        return;
-      }
-      if (items === undefined) found.push(atRevision(revision, violation('S-1', 'SURVEY_NOT_SENT', 'A return was recorded for a survey never sent.')));
-      else if (returned) found.push(atRevision(revision, violation('S-1', 'SURVEY_ALREADY_RETURNED', 'The form was returned twice.')));
-      else {
-        const bad = checkRatings(items, e.ratings);
-        if (bad !== undefined) found.push(atRevision(revision, bad));
-      }
-      returned = true;
-    });
-    return found;
-  },
-};
+/** T-11: the command each stored survey event answers, so the audit decides it again. */
+export const surveyStepOf = (e: SurveyEvent, caseId: CaseId): SurveyCommand =>
+  e.type === 'SurveySent'
+    ? { type: 'SendSurvey', caseId, at: e.at, actor: e.by, customer: e.customer, period: e.period, items: e.items }
+    : { type: 'RecordSurveyReturn', caseId, at: e.at, actor: e.by, ratings: e.ratings, overall: e.overall, ...(e.comments === undefined ? {} : { comments: e.comments }) };
 
-export const surveyInvariants: ReadonlyArray<HistoryInvariant<SurveyEvent>> = [instantsNeverGoBackwards<SurveyEvent>(), surveyFormsAreComplete];
+export const describeSurveyEvent = (e: SurveyEvent): EventMeaning =>
+  e.type === 'SurveySent'
+    ? { rules: ['S-1'], summary: `Survey for ${e.period} sent (${e.items.length} items)`, specialCase: false }
+    : { rules: ['S-1', 'S-2'], summary: `Survey returned: overall ${e.overall}`, specialCase: false };
 
 export const surveyCaseType: CaseType<SurveyCommand, SurveyEvent, SurveyState> = {
   category: 'survey',
   commands: SurveyCommand,
   events: SurveyEvent,
-  decider: surveyDecider,
   upcasters: {},
-  invariants: surveyInvariants,
+  initialState: surveyDecider.initialState,
+  evolve: surveyDecider.evolve,
+  decide: () => surveyDecider.decide,
+  stepOf: surveyStepOf,
+  recordedFacts: {},
+  // A form has no deadline of its own; response and satisfaction rates are measured over many (S-4).
+  deadlines: () => () => E.right([]),
+  describe: describeSurveyEvent,
+  status: (s) => s.status,
   // A survey has no closing step: its record is complete once the form is returned.
   closedAt: (s) => (s.status === 'returned' ? s.returnedAt : undefined),
 };

@@ -5,11 +5,11 @@ import type { Instant } from '../codecs.js';
 import { type DeadlineReport, deadlineStatus } from '../deadline.js';
 import { type PolicyError, type PolicyVersion, policyAt } from '../policy.js';
 import type { RulebookPolicy } from '../rulebookPolicy.js';
-import type { WarrantyConfig } from './decider.js';
+import type { Rulebook } from '../ruleContext.js';
 import type { WarrantyEvent } from './messages.js';
 
 export const warrantyDeadlines =
-  (config: WarrantyConfig) =>
+  (config: Rulebook) =>
   (events: ReadonlyArray<WarrantyEvent>, now: Instant): E.Either<PolicyError, ReadonlyArray<DeadlineReport>> => {
     const filed = events[0];
     if (filed?.type !== 'ClaimFiled' || filed.kind !== 'construction-defect') {

@@ -1,15 +1,16 @@
 /**
  * Warranty claims (W-1 … W-10) as a decider. Returns and exchanges (W-2 … W-5), repairs (W-6,
- * W-7) and construction defects (W-8); the windows and periods come from the policy in force at
- * the step and the business calendar, and the events that depended on them record the version.
+ * W-7) and construction defects (W-8); the windows and periods come from the rule context's policy
+ * version and business calendar, and the events that depended on them record the version. The
+ * command handler decides under the version in force; the audit decides every stored event again
+ * with this function under the version it records (T-11).
  */
 import * as E from 'fp-ts/lib/Either.js';
 import { type Actor, type Department, only } from '../actor.js';
-import { type BusinessCalendar, localDateOf } from '../calendar.js';
-import { NonEmptyText, compareInstants } from '../codecs.js';
+import { localDateOf } from '../calendar.js';
+import { NonEmptyText } from '../codecs.js';
 import type { Decider } from '../decider.js';
-import { type PolicySet, policyAt, policyViolation } from '../policy.js';
-import type { RulebookPolicy } from '../rulebookPolicy.js';
+import { type RuleContext, type Rulebook, inForce } from '../ruleContext.js';
 import { type RuleId, type Violation, violation } from '../violation.js';
 import type { WarrantyCommand, WarrantyEvent } from './messages.js';
 import { isInWarranty, warrantyEnd } from './periods.js';
@@ -24,11 +25,6 @@ import {
   evolveWarrantyClaim,
   initialWarrantyClaimState,
 } from './state.js';
-
-export interface WarrantyConfig {
-  readonly policies: PolicySet<RulebookPolicy>;
-  readonly calendar: BusinessCalendar;
-}
 
 type Decision = E.Either<Violation, ReadonlyArray<WarrantyEvent>>;
 const refuse = (ruleId: RuleId, code: string, message: string): Decision => E.left(violation(ruleId, code, message));
@@ -75,7 +71,7 @@ const completion = (claim: ClaimProgress): Violation | undefined => {
 };
 
 export const decideWarrantyClaim =
-  (config: WarrantyConfig) =>
+  (context: RuleContext) =>
   (c: WarrantyCommand, state: WarrantyClaimState): Decision => {
     const by: Actor = c.actor;
     const at = c.at;
@@ -99,9 +95,6 @@ export const decideWarrantyClaim =
       });
     }
     if (c.type === 'FileClaim') return refuse('W-1', 'CLAIM_ALREADY_FILED', `Warranty claim ${c.caseId} was already filed.`);
-    if (compareInstants(at, state.lastEventAt) < 0) {
-      return refuse('T-1', 'INSTANT_BEFORE_PREVIOUS_EVENT', `The step at ${at} is earlier than the claim's last event at ${state.lastEventAt}.`);
-    }
     if (state.status === 'closed') return refuse('W-1', 'CLAIM_CLOSED', 'The claim is closed.');
     if (state.status === 'rejected' && c.type !== 'CloseClaim' && c.type !== 'ReturnUnitUnrepaired') {
       return refuse('W-2', 'CLAIM_REJECTED', 'The claim was rejected; it can only be closed.');
@@ -135,9 +128,9 @@ export const decideWarrantyClaim =
         const p = asReturn(s);
         if (p === undefined) return wrongKind('W-2', 'Accepting a return', s.claim);
         if (p.acceptance !== undefined) return refuse('W-2', 'RETURN_ALREADY_ACCEPTED', 'The return was already accepted.');
-        const policy = policyAt(at)(config.policies);
-        if (E.isLeft(policy)) return E.left(policyViolation(policy.left));
-        const eligible = returnEligibility(config.calendar, policy.right, { shippedOn: p.unit.shippedOn, verdict: p.verdict, specialCaseApproved: p.specialCase !== undefined }, at);
+        const policy = context.policyAt(at);
+        if (E.isLeft(policy)) return policy;
+        const eligible = returnEligibility(context.calendar, policy.right, { shippedOn: p.unit.shippedOn, requestedAt: s.filedAt, verdict: p.verdict, specialCaseApproved: p.specialCase !== undefined }, at);
         if (E.isLeft(eligible)) return eligible;
         return emit({ type: 'ReturnAccepted', at, by, ...eligible.right });
       }
@@ -216,11 +209,11 @@ export const decideWarrantyClaim =
         if (p === undefined) return wrongKind('W-6', 'Assessing a repair', s.claim);
         if (p.received === undefined) return refuse('W-6', 'REPAIR_UNIT_NOT_RECEIVED', 'The unit has not been received.');
         if (p.work !== 'not-started') return refuse('W-6', 'REPAIR_ALREADY_STARTED', 'The repair has already started.');
-        const policy = policyAt(at)(config.policies);
-        if (E.isLeft(policy)) return E.left(policyViolation(policy.left));
+        const policy = context.policyAt(at);
+        if (E.isLeft(policy)) return policy;
         // W-9: the product warranty counts from the delivery date, or the ship date when none was recorded.
         const end = warrantyEnd(policy.right.values.warranty, { kind: 'product', category: p.unit.category, deliveredOn: p.unit.deliveredOn ?? p.unit.shippedOn });
-        const inWarranty = isInWarranty(end, localDateOf(config.calendar, at));
+        const inWarranty = isInWarranty(end, localDateOf(context.calendar, at));
         return emit({
           type: 'RepairAssessed',
           at,
@@ -352,8 +345,9 @@ export const decideWarrantyClaim =
     }
   };
 
-export const warrantyClaimDecider = (config: WarrantyConfig): Decider<WarrantyCommand, WarrantyEvent, WarrantyClaimState> => ({
+/** The warranty-claim decider on a company's rulebook, deciding under the policy in force at each step. */
+export const warrantyClaimDecider = (rulebook: Rulebook): Decider<WarrantyCommand, WarrantyEvent, WarrantyClaimState> => ({
   initialState: initialWarrantyClaimState,
   evolve: evolveWarrantyClaim,
-  decide: decideWarrantyClaim(config),
+  decide: decideWarrantyClaim(inForce(rulebook)),
 });

@@ -1,26 +1,35 @@
 /** Warranty claims (rules W-1 … W-10) as a case type. */
 import type { CaseType } from '../caseType.js';
-import { type WarrantyConfig, warrantyClaimDecider } from './decider.js';
-import { warrantyInvariants } from './invariants.js';
-import { WarrantyCommand, WarrantyEvent } from './messages.js';
-import type { WarrantyClaimState } from './state.js';
+import { warrantyDeadlines } from './deadlines.js';
+import { decideWarrantyClaim } from './decider.js';
+import { describeWarrantyEvent, warrantyClaimStatus } from './meaning.js';
+import { WarrantyCommand, WarrantyEvent, warrantyUpcasters } from './messages.js';
+import { type WarrantyClaimState, evolveWarrantyClaim, initialWarrantyClaimState } from './state.js';
+import { warrantyRecordedFacts, warrantyStepOf } from './steps.js';
 
 export * from './deadlines.js';
 export * from './decider.js';
-export * from './invariants.js';
+export * from './meaning.js';
 export * from './messages.js';
 export * from './periods.js';
 export * from './returnEligibility.js';
 export * from './state.js';
+export * from './steps.js';
 export * from './vocabulary.js';
 
-/** The warranty-claim case type, on a company's policies and business calendar. */
-export const warrantyClaimCaseType = (config: WarrantyConfig): CaseType<WarrantyCommand, WarrantyEvent, WarrantyClaimState> => ({
+/** The warranty-claim case type. Its windows and periods come from the rulebook it is decided under. */
+export const warrantyClaimCaseType: CaseType<WarrantyCommand, WarrantyEvent, WarrantyClaimState> = {
   category: 'warrantyClaim',
   commands: WarrantyCommand,
   events: WarrantyEvent,
-  decider: warrantyClaimDecider(config),
-  upcasters: {},
-  invariants: warrantyInvariants,
+  upcasters: warrantyUpcasters,
+  initialState: initialWarrantyClaimState,
+  evolve: evolveWarrantyClaim,
+  decide: decideWarrantyClaim,
+  stepOf: warrantyStepOf,
+  recordedFacts: warrantyRecordedFacts,
+  deadlines: warrantyDeadlines,
+  describe: describeWarrantyEvent,
+  status: warrantyClaimStatus,
   closedAt: (s) => (s.status === 'closed' ? s.closedAt : undefined),
-});
+};

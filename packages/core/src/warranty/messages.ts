@@ -3,6 +3,8 @@ import * as t from 'io-ts';
 import { Actor } from '../actor.js';
 import { CaseId, Instant, LocalDate, NonEmptyText, PositiveInt, type TaggedUnion, tagged, taggedUnion, taggedWithOptional } from '../codecs.js';
 import { Customer } from '../customer.js';
+import { ReturnWindowReadingCodec } from '../rulebookPolicy.js';
+import type { UpcasterRegistry } from '../upcasting.js';
 import { ClaimKindCodec, DefectVerdictCodec, FeeQuote, HandedOverWork, ProductUnit } from './vocabulary.js';
 
 const cmd = { caseId: CaseId, at: Instant, actor: Actor };
@@ -94,8 +96,19 @@ export const WarrantyCommand: TaggedUnion<WarrantyCommand> = taggedUnion<Warrant
 export const ClaimFiled = taggedWithOptional('ClaimFiled', { ...ev, customer: Customer, kind: ClaimKindCodec, reason: NonEmptyText }, { unit: ProductUnit, work: HandedOverWork });
 export const DefectInspected = tagged('DefectInspected', { ...ev, verdict: DefectVerdictCodec, report: NonEmptyText });
 export const SpecialCaseApproved = tagged('SpecialCaseApproved', { ...ev, justification: NonEmptyText });
-/** W-2: records the policy version, the window's last day and whether the special case was used. */
-export const ReturnAccepted = tagged('ReturnAccepted', { ...ev, policyVersion: t.string, windowEndsOn: LocalDate, specialCase: t.boolean });
+/**
+ * W-2: records the policy version, the window's last day, which day it was counted to (the claim's
+ * filing or the acceptance) and that day's instant, and whether the special case was used (W-3).
+ * Schema version 2; version 1 (caseledger 0.1) had no reading and counted to the acceptance.
+ */
+export const ReturnAccepted = tagged('ReturnAccepted', {
+  ...ev,
+  policyVersion: t.string,
+  windowEndsOn: LocalDate,
+  windowCountsTo: ReturnWindowReadingCodec,
+  countedAt: Instant,
+  specialCase: t.boolean,
+});
 export const ClaimRejected = tagged('ClaimRejected', { ...ev, reason: NonEmptyText });
 export const ReturnedGoodsReceived = tagged('ReturnedGoodsReceived', { ...ev, quantity: PositiveInt });
 export const ReturnSlipIssued = tagged('ReturnSlipIssued', { ...ev, shipDate: LocalDate, reason: NonEmptyText });
@@ -171,3 +184,9 @@ export const WarrantyEvent: TaggedUnion<WarrantyEvent> = taggedUnion<WarrantyEve
   OwnerAccepted,
   ClaimClosed,
 });
+
+/** Older schema versions of warranty events, read forward (never by `any`). */
+export const warrantyUpcasters: UpcasterRegistry = {
+  // 0.1 counted a return's window to the acceptance (policy `rulebook-1`): say so, and when.
+  ReturnAccepted: { currentVersion: 2, upcasters: { 1: (data) => ({ ...data, windowCountsTo: 'acceptance', countedAt: data['at'] ?? null }) } },
+};

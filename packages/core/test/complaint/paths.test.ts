@@ -1,16 +1,18 @@
 /** Whole procedures, start to close, through the command handler and the in-memory store. */
-import { deciderSpec } from '@caseledger/testing';
+import { recordCase } from '@caseledger/testing';
 import * as E from 'fp-ts/lib/Either.js';
 import { describe, expect, it } from 'vitest';
 import {
   type ComplaintCommand,
+  RULEBOOK_DEFAULT_VERSION,
   checkHistory,
   commandHandler,
   complaintCaseType,
   complaintDeadlines,
-  complaintDecider,
   defaultCalendar,
   defaultPolicies,
+  defaultRulebook,
+  findingsOf,
   inMemoryEventStore,
   loadCase,
 } from '../../src/index.js';
@@ -18,7 +20,6 @@ import { cs, generalManager, production, quality, salesManager, warehouse } from
 import { caseId, instant } from '../fixtures/values.js';
 import { CASE, command, receive } from './script.js';
 
-const spec = deciderSpec(complaintDecider);
 const at = (hhmm: string, day = 16) => `2026-11-${day}T${hhmm}:00+08:00`;
 const deadlinesAt = complaintDeadlines({ policies: defaultPolicies, calendar: defaultCalendar });
 
@@ -39,7 +40,7 @@ const planCycle = (n: number, day: number): ReadonlyArray<ComplaintCommand> => [
 ];
 
 describe('complaint procedures end to end', () => {
-  it('the external happy path closes and breaks no invariant', async () => {
+  it('the external happy path closes and audits clean', async () => {
     const store = inMemoryEventStore();
     const handle = commandHandler(complaintCaseType, store);
     const steps: ReadonlyArray<ComplaintCommand> = [
@@ -55,7 +56,7 @@ describe('complaint procedures end to end', () => {
     if (E.isLeft(loaded)) throw new Error(loaded.left.message);
     expect(loaded.right.state).toMatchObject({ status: 'closed', path: 'external', closedAt: at('09:05', 17) });
     const events = loaded.right.events.map((e) => e.event);
-    expect(checkHistory(complaintCaseType.invariants)(events)).toEqual([]);
+    expect(findingsOf(checkHistory(complaintCaseType, defaultRulebook)(loaded.right.streamName, loaded.right.events))).toEqual([]);
     const deadlines = deadlinesAt(events, instant(at('12:00', 30)));
     expect(E.isRight(deadlines) && deadlines.right.map((d) => [d.name, d.status])).toEqual([
       ['acknowledgement', 'met'],
@@ -66,8 +67,8 @@ describe('complaint procedures end to end', () => {
     ]);
   });
 
-  it('the internal path with a customer who rejects twice closes after the third plan', () => {
-    const { events, state } = spec.run([
+  it('the internal path with a customer who rejects twice closes after the third plan', async () => {
+    const { envelopes, state, streamName, refused } = await recordCase(complaintCaseType, [
       ...internalOpening,
       ...planCycle(1, 17),
       command('RecordCustomerResponse', at('16:00', 17), cs, { accepted: false, comment: 'Still cracking' }),
@@ -78,12 +79,13 @@ describe('complaint procedures end to end', () => {
       command('CloseComplaint', at('16:30', 19), cs),
     ]);
     expect(state).toMatchObject({ status: 'closed', path: 'internal', plan: { number: 3, department: 'production' }, acceptedAt: at('16:00', 19) });
-    expect(events.filter((e) => e.type === 'CapaPlanSubmitted').map((e) => (e.type === 'CapaPlanSubmitted' ? e.planNumber : 0))).toEqual([1, 2, 3]);
-    expect(checkHistory(complaintCaseType.invariants)(events)).toEqual([]);
+    expect(envelopes.flatMap(({ event: e }) => (e.type === 'CapaPlanSubmitted' ? [e.planNumber] : []))).toEqual([1, 2, 3]);
+    expect(refused).toEqual([]);
+    expect(findingsOf(checkHistory(complaintCaseType, defaultRulebook)(streamName, envelopes))).toEqual([]);
   });
 
-  it('a major problem goes to a joint review under the general manager', () => {
-    const { events, state } = spec.run([
+  it('a major problem goes to a joint review under the general manager', async () => {
+    const { envelopes, state, streamName, refused } = await recordCase(complaintCaseType, [
       receive(at('09:00'), 'major'),
       command('ClassifyComplaint', at('10:00'), cs, { responsibility: 'internal' }),
       command('ConveneJointReview', at('11:00'), salesManager, { reason: 'cannot-fix-in-time', chair: generalManager }),
@@ -91,11 +93,12 @@ describe('complaint procedures end to end', () => {
       command('ForwardToQuality', at('17:10'), cs),
     ]);
     expect(state).toMatchObject({ status: 'internal', review: { status: 'none' }, investigation: { step: 'forwarded' } });
-    expect(checkHistory(complaintCaseType.invariants)(events)).toEqual([]);
+    expect(refused).toEqual([]);
+    expect(findingsOf(checkHistory(complaintCaseType, defaultRulebook)(streamName, envelopes))).toEqual([]);
   });
 
-  it('a dispute with an independent appraisal that revises the determination', () => {
-    const { events, state } = spec.run([
+  it('a dispute with an independent appraisal that revises the determination', async () => {
+    const { envelopes, state, streamName, refused } = await recordCase(complaintCaseType, [
       receive(),
       command('RequestSamples', at('09:20'), cs),
       command('ClassifyComplaint', at('10:00'), cs, { responsibility: 'internal' }),
@@ -117,7 +120,8 @@ describe('complaint procedures end to end', () => {
       samples: { received: 2, reinspected: 2, held: 0 },
       investigation: { dispute: 'settled', determination: { source: 'appraisal', responsibleDepartment: 'warehouse' }, capa: { step: 'planned' } },
     });
-    expect(checkHistory(complaintCaseType.invariants)(events)).toEqual([]);
+    expect(refused).toEqual([]);
+    expect(findingsOf(checkHistory(complaintCaseType, defaultRulebook)(streamName, envelopes))).toEqual([]);
   });
 
   it('a late quality reply is recorded and reported as missed (T-8)', async () => {
@@ -145,7 +149,7 @@ describe('complaint procedures end to end', () => {
       from: at('10:30'),
       dueBy: '2026-11-17T15:59:59.999Z',
       doneAt: at('10:00', 18),
-      policyVersion: 'rulebook-1',
+      policyVersion: RULEBOOK_DEFAULT_VERSION,
     });
     // Never acknowledged: missed at the end of the day of receipt.
     expect(deadlines.right.find((d) => d.name === 'acknowledgement')).toMatchObject({ status: 'missed', dueBy: '2026-11-16T15:59:59.999Z' });

@@ -3,8 +3,9 @@
  * Monday 16 November 2026, Shanghai.
  */
 import { deciderSpec } from '@caseledger/testing';
+import * as E from 'fp-ts/lib/Either.js';
 import { describe, expect, it } from 'vitest';
-import { type ComplaintCommand, type ComplaintEvent, complaintDecider } from '../../src/index.js';
+import { type ComplaintCommand, type ComplaintEvent, complaintCaseType, complaintDecider, decideStep, defaultRulebook, inForce } from '../../src/index.js';
 import { cs, engineering, generalManager, production, quality, qualityManager, sales, salesManager, warehouse } from '../fixtures/people.js';
 import { command, customer, receive } from './script.js';
 
@@ -238,8 +239,12 @@ describe('C-12 closing and reopening', () => {
   });
 });
 
-describe('T-1 in the complaint decider', () => {
+describe('T-1 for complaints (checked for every case type in one place, decideStep)', () => {
   it('refuses a step earlier than the last event', () => {
-    spec.given(history(receive())).when(classify('internal', '2026-11-16T08:59:00+08:00')).thenRefused({ ruleId: 'T-1', code: 'INSTANT_BEFORE_PREVIOUS_EVENT' });
+    const decide = decideStep(complaintCaseType, inForce(defaultRulebook));
+    const { state, events } = spec.run([receive()]);
+    const last = events[events.length - 1];
+    expect(decide(classify('internal', '2026-11-16T08:59:00+08:00'), state, last?.at)).toMatchObject({ left: { ruleId: 'T-1', code: 'INSTANT_BEFORE_PREVIOUS_EVENT' } });
+    expect(E.isRight(decide(classify('internal', '2026-11-16T09:00:00+08:00'), state, last?.at))).toBe(true);
   });
 });

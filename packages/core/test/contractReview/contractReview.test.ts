@@ -1,6 +1,5 @@
-/** Contract reviews: R-1 … R-6, the review deadline, invariants over forged and generated histories. */
-import { contractReviewCommands, deciderSpec, validContractReviews } from '@caseledger/testing';
-import * as E from 'fp-ts/lib/Either.js';
+/** Contract reviews: R-1 … R-6, the review deadline, forged and generated histories judged by the rules. */
+import { contractReviewCommands, deciderSpec, recordCase, validContractReviews } from '@caseledger/testing';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
@@ -8,20 +7,23 @@ import {
   ContractReviewCommand,
   ContractReviewEvent,
   checkHistory,
+  contractReviewCaseType,
   contractReviewDeadlines,
   contractReviewDecider,
-  contractReviewInvariants,
   defaultCalendar,
   defaultPolicies,
-  describeFieldErrors,
+  defaultRulebook,
+  findingsOf,
   replay,
   requirementCategories,
 } from '../../src/index.js';
 import { production, quality, sales, salesManager, warehouse } from '../fixtures/people.js';
+import { codes, judge, storedStream } from '../fixtures/history.js';
 import { commandsFor, instant } from '../fixtures/values.js';
 
 const spec = deciderSpec(contractReviewDecider);
-const check = checkHistory(contractReviewInvariants);
+const STREAM = 'contractReview-CR-2026-015';
+const check = (events: ReadonlyArray<object>) => judge(contractReviewCaseType)(STREAM, storedStream(contractReviewCaseType, STREAM, events));
 const decideAll = spec.decideEach;
 const runs = { numRuns: Number(process.env['CASELEDGER_NUM_RUNS'] ?? 200) };
 const at = (hhmm: string, day = 16) => `2026-11-${day}T${hhmm}:00+08:00`;
@@ -137,34 +139,57 @@ describe('the review deadline (R-3, policy contractReview.decisionWithinWorkingD
   });
 });
 
-const ev = (fields: Record<string, unknown>) => {
-  const d = ContractReviewEvent.decode(fields);
-  if (E.isLeft(d)) throw new Error(describeFieldErrors(d.left));
-  return d.right;
-};
+describe('contract reviews judged by the contract-review rules', () => {
+  const order = { type: 'OrderSubmitted', at: at('09:00'), by: sales, customer: { id: 'c', name: 'C' }, form: 'written', description: 'x', complexProcess: false, specialMaterials: false, requiredDepartments: [] };
 
-describe('contract-review invariants', () => {
-  it('flag an approval by production and without grounds, and a release before an amendment reached everyone', () => {
-    const forged = [
-      ev({ type: 'OrderSubmitted', at: at('09:00'), by: sales, customer: { id: 'c', name: 'C' }, form: 'written', description: 'x', complexProcess: false, specialMaterials: false, requiredDepartments: [] }),
-      ev({ type: 'ContractApproved', at: at('10:00'), by: production }),
-      ev({ type: 'ContractSigned', at: at('11:00'), by: sales }),
-      ev({ type: 'AmendmentProposed', at: at('12:00'), by: sales, amendmentId: 'A1', description: 'x', changesProductRequirements: false, affectedDepartments: ['production'] }),
-      ev({ type: 'AmendmentAgreed', at: at('13:00'), by: sales, amendmentId: 'A1' }),
-      ev({ type: 'ReleasedToProduction', at: at('14:00'), by: production }),
-    ];
-    const found = check(forged);
-    expect(found.map((v) => [v.ruleId, v.code, v.revision])).toEqual([
-      ['R-3', 'APPROVAL_WITHOUT_GROUNDS', 1],
-      ['R-6', 'AMENDMENT_NOT_COMMUNICATED', 5],
-    ]);
-    expect(found[0]?.message).toContain('approved by production, not sales (R-5)');
+  it('an approval by quality is flagged as the handler refuses it: R-5, not R-3', () => {
+    expect(codes(check([order, { type: 'ContractApproved', at: at('10:00'), by: quality }]))).toEqual([['R-5', 'APPROVAL_NOT_BY_SALES', 1]]);
+    const refused = spec.given(spec.run([submit('written', [])]).events).when(command('ApproveContract', at('10:00'), quality)).thenRefused({});
+    expect([refused.ruleId, refused.code]).toEqual(['R-5', 'APPROVAL_NOT_BY_SALES']);
   });
 
-  it('hold for every history the decider writes from generated commands', () => {
-    fc.assert(
-      fc.property(contractReviewCommands(), (commands) => {
-        expect(check(decideAll(commands).events)).toEqual([]);
+  it('an approval without grounds, a signature, and a release before an amendment reached everyone', () => {
+    const forged = [
+      order,
+      { type: 'ContractApproved', at: at('10:00'), by: sales },
+      { type: 'ContractSigned', at: at('11:00'), by: sales },
+      { type: 'AmendmentProposed', at: at('12:00'), by: sales, amendmentId: 'A1', description: 'x', changesProductRequirements: false, affectedDepartments: ['production'] },
+      { type: 'AmendmentAgreed', at: at('13:00'), by: sales, amendmentId: 'A1' },
+      { type: 'ReleasedToProduction', at: at('14:00'), by: production },
+    ];
+    const found = check(forged);
+    expect(codes(found)).toEqual([
+      ['R-3', 'REQUIREMENTS_NOT_DEFINED', 1],
+      ['R-6', 'AMENDMENT_NOT_COMMUNICATED', 5],
+    ]);
+  });
+
+  it('R-4: an opinion recorded for another department than its author’s; R-6: an agreement that should have sent the contract back to review', () => {
+    const needsOpinions = { ...order, complexProcess: true, requiredDepartments: ['production'] };
+    expect(codes(check([needsOpinions, { type: 'DepartmentOpinionRecorded', at: at('10:00'), by: production, department: 'warehouse', canMeet: true, note: 'x' }]))).toEqual([
+      ['R-4', 'RECORDED_FACT_DIFFERS', 1],
+    ]);
+    const signedSteps = spec.run([
+      submit('written', []),
+      ...allRequirements,
+      command('ConfirmCapability', at('11:00'), sales, { note: 'x' }),
+      command('ApproveContract', at('11:30'), sales),
+      command('SignContract', at('12:00'), sales),
+      command('ProposeAmendment', at('13:00'), sales, { amendmentId: 'A1', description: 'New colour', changesProductRequirements: true, affectedDepartments: ['production'] }),
+    ]).events;
+    const agreed = { type: 'AmendmentAgreed', at: at('14:00'), by: sales, amendmentId: 'A1' };
+    const backToReview = { type: 'ContractReturnedToReview', at: at('14:00'), by: sales, amendmentId: 'A1' };
+    expect(codes(check([...signedSteps, agreed, backToReview]))).toEqual([]);
+    expect(codes(check([...signedSteps, agreed]))).toEqual([['R-6', 'DECIDED_EVENT_MISSING', signedSteps.length]]);
+    expect(codes(check([...signedSteps, backToReview]))).toEqual([['R-6', 'EVENT_WITHOUT_STEP', signedSteps.length]]);
+  });
+
+  it('hold for every history the handler writes from generated commands', async () => {
+    const judged = checkHistory(contractReviewCaseType, defaultRulebook);
+    await fc.assert(
+      fc.asyncProperty(contractReviewCommands(), async (commands) => {
+        const { streamName, envelopes } = await recordCase(contractReviewCaseType, commands);
+        expect(findingsOf(judged(streamName, envelopes))).toEqual([]);
       }),
       runs,
     );

@@ -6,7 +6,6 @@ import {
   type SurveyCommand,
   type SurveyState,
   SurveyCommand as SurveyCommandCodec,
-  checkHistory,
   commandHandler,
   complaintCaseType,
   defaultPolicies,
@@ -19,6 +18,7 @@ import {
   surveyDecider,
   surveyTargets,
 } from '../../src/index.js';
+import { codes, judge, storedStream } from '../fixtures/history.js';
 import { cs, sales, warehouse } from '../fixtures/people.js';
 import { caseId, instant } from '../fixtures/values.js';
 
@@ -60,7 +60,17 @@ describe('S-1 five levels, every item rated, overall required', () => {
     const returned = spec.run([send(), ret(['very-satisfied', 'very-satisfied', 'very-satisfied'], 'very-satisfied')]).events;
     spec.given(returned).when(ret(['very-satisfied', 'very-satisfied', 'very-satisfied'], 'very-satisfied')).thenRefused('SURVEY_ALREADY_RETURNED');
     spec.given([]).when(command({ type: 'SendSurvey', at: '2026-11-02T09:00:00+08:00', customer, period: '2026-H2', items, actor: warehouse })).thenRefused('FRONT_OFFICE_ONLY');
-    expect(checkHistory(surveyCaseType.invariants)(returned)).toEqual([]);
+  });
+
+  it('S-1 in a stored history: a form returned twice, or with an item the form did not ask, is flagged with the handler’s code', () => {
+    const stream = 'survey-S-2026H2-007';
+    const sent = { type: 'SurveySent', at: '2026-11-02T09:00:00+08:00', by: sales, customer, period: '2026-H2', items };
+    const returned = { type: 'SurveyReturned', at: '2026-11-20T09:00:00+08:00', by: sales, ratings: items.map((item) => ({ item, level: 'very-satisfied' })), overall: 'very-satisfied' };
+    const check = (events: ReadonlyArray<object>) => codes(judge(surveyCaseType)(stream, storedStream(surveyCaseType, stream, events)));
+    expect(check([sent, returned])).toEqual([]);
+    expect(check([sent, returned, returned])).toEqual([['S-1', 'SURVEY_ALREADY_RETURNED', 2]]);
+    expect(check([sent, { ...returned, ratings: [...returned.ratings, { item: 'price', level: 'dissatisfied' }] }])).toEqual([['S-1', 'SURVEY_ITEM_UNKNOWN', 1]]);
+    expect(check([returned])).toEqual([['S-1', 'SURVEY_NOT_SENT', 0]]);
   });
 });
 

@@ -1,7 +1,7 @@
 /** W-1 and W-4 … W-8: filing, return slips, exchanges, repairs, construction defects. */
 import { deciderSpec } from '@caseledger/testing';
 import { describe, expect, it } from 'vitest';
-import type { WarrantyCommand } from '../../src/index.js';
+import { RULEBOOK_DEFAULT_VERSION, type WarrantyCommand } from '../../src/index.js';
 import { cs, engineering, finance, generalManager, quality, sales, salesManager, warehouse } from '../fixtures/people.js';
 import { actor } from '../fixtures/values.js';
 import { command, customer, deciderFor, file, unit } from './script.js';
@@ -80,7 +80,7 @@ describe('W-6 repairs: free in warranty; out of warranty with a main component d
 
   it('assesses warranty from the delivery date under the policy in force', () => {
     spec.given(spec.run(outOfWarranty).events).when(command('AssessRepair', at('10:00'), engineering, { mainComponentDamaged: true })).then([
-      { type: 'RepairAssessed', at: at('10:00'), by: engineering, inWarranty: false, mainComponentDamaged: true, feeRequired: true, policyVersion: 'rulebook-1', warrantyLastDay: '2026-05-31' },
+      { type: 'RepairAssessed', at: at('10:00'), by: engineering, inWarranty: false, mainComponentDamaged: true, feeRequired: true, policyVersion: RULEBOOK_DEFAULT_VERSION, warrantyLastDay: '2026-05-31' },
     ]);
     const [free] = spec.given(spec.run(inWarranty).events).when(command('AssessRepair', at('10:00'), engineering, { mainComponentDamaged: true })).thenAccepted();
     expect(free).toMatchObject({ inWarranty: true, feeRequired: false });

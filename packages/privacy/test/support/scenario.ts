@@ -8,13 +8,13 @@ import {
   defaultCalendar,
   defaultPolicies,
   instantFromEpochMs,
+  type Rulebook,
   warrantyClaimCaseType,
   withPersonalFields,
 } from '@caseledger/core';
-import type { AuditContext } from '@caseledger/audit';
 import * as E from 'fp-ts/lib/Either.js';
 
-export const context: AuditContext = { policies: defaultPolicies, calendar: defaultCalendar };
+export const context: Rulebook = { policies: defaultPolicies, calendar: defaultCalendar };
 export const at = (day: number, hhmm: string) => `2026-11-${String(day).padStart(2, '0')}T${hhmm}:00+08:00`;
 export const instant = (text: string) => instantFromEpochMs(Date.parse(text));
 
@@ -45,7 +45,7 @@ export const must = async (r: Promise<E.Either<{ readonly code: string; readonly
  */
 export const writeCases = async (store: EventStore) => {
   const complaints = commandHandler(complaintCaseType, store);
-  const claims = commandHandler(warrantyClaimCaseType(context), store);
+  const claims = commandHandler(warrantyClaimCaseType, store, { rulebook: context });
   const complaint = (caseId: string, type: string, day: number, hhmm: string, actor: object, fields: object = {}) => must(complaints({ type, caseId, at: at(day, hhmm), actor, ...fields })());
   await complaint('C-W', 'ReceiveComplaint', 16, '09:00', cs, { customer: wang, channel: 'phone', description: wangDescription, severity: 'minor' });
   await complaint('C-W', 'AcknowledgeComplaint', 16, '09:30', cs, { explanation: 'Quality will reply' });

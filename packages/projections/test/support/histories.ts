@@ -4,7 +4,7 @@ import {
   type ContractReviewCommand,
   type InMemoryEventStore,
   type WarrantyCommand,
-  type WarrantyConfig,
+  type Rulebook,
   commandHandler,
   complaintCaseType,
   contractReviewCaseType,
@@ -16,7 +16,7 @@ import {
 import { complaintCommands, contractReviewCommands, warrantyCommands } from '@caseledger/testing/arbitraries';
 import fc from 'fast-check';
 
-export const config: WarrantyConfig = { policies: defaultPolicies, calendar: defaultCalendar };
+export const config: Rulebook = { policies: defaultPolicies, calendar: defaultCalendar };
 
 /** Several cases of each type, written through the real handlers, interleaved in the global log. */
 export const historiesArb = fc.tuple(
@@ -29,7 +29,7 @@ export type Histories = readonly [ReadonlyArray<ReadonlyArray<ComplaintCommand>>
 
 export const fill = async ([complaints, claims, reviews]: Histories): Promise<InMemoryEventStore> => {
   const store = inMemoryEventStore();
-  const handlers = [commandHandler(complaintCaseType, store), commandHandler(warrantyClaimCaseType(config), store), commandHandler(contractReviewCaseType, store)];
+  const handlers = [commandHandler(complaintCaseType, store), commandHandler(warrantyClaimCaseType, store, { rulebook: config }), commandHandler(contractReviewCaseType, store)];
   const queues = [complaints, claims, reviews].flatMap((group, g) => group.map((commands, i) => ({ g, commands: commands.map((c: object) => ({ ...c, caseId: `G${g}-${i}` })) })));
   // Round robin over the cases, so events of different streams interleave.
   for (let step = 0; queues.some((q) => step < q.commands.length); step++) {

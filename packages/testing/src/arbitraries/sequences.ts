@@ -4,7 +4,7 @@
  * command by anyone, and with `backwards` some go back in time. Whatever the decider accepts must
  * still satisfy every history invariant. Shrinks to short sequences.
  */
-import type { Actor, Decider } from '@caseledger/core';
+import { type Actor, type CommandBase, type Decider, type EventBase, type Instant, checkTimeOrder } from '@caseledger/core';
 import * as E from 'fp-ts/lib/Either.js';
 import fc from 'fast-check';
 import type * as t from 'io-ts';
@@ -25,7 +25,7 @@ export interface SequenceOptions {
 }
 
 /** What a generator needs to know about a case type's commands. */
-export interface CommandModel<C extends { readonly type: string }, Ev extends { readonly type: string }, S> {
+export interface CommandModel<C extends CommandBase, Ev extends EventBase, S> {
   readonly decider: Decider<C, Ev, S>;
   readonly codec: t.Decoder<unknown, C>;
   readonly types: ReadonlyArray<C['type']>;
@@ -69,6 +69,17 @@ const stepArb = (guided: number, backwards: boolean): fc.Arbitrary<Step> =>
 
 const everyone = Object.values(office);
 
+/**
+ * A step as the command handler decides it: T-1 (no step before the case's last event, checked in
+ * the core's one place for it), then the case type's rules.
+ */
+const stepper =
+  <C extends CommandBase, Ev extends EventBase, S>(decider: Decider<C, Ev, S>) =>
+  (command: C, state: S, lastAt: Instant | undefined) => {
+    const inOrder = checkTimeOrder(command.at, lastAt);
+    return E.isLeft(inOrder) ? inOrder : decider.decide(command, state);
+  };
+
 /** What makes a step the same step again: its type and fields, whoever takes it and whenever. */
 const stepKey = (command: object): string =>
   JSON.stringify(Object.entries(command).filter(([k]) => k !== 'at' && k !== 'actor' && k !== 'caseId'));
@@ -77,9 +88,11 @@ const brief = (value: unknown): string => (typeof value === 'object' && value !=
 
 /** One line a step: when (instant, actor) what, then what the decider made of it. */
 export const describeSequence =
-  <C extends { readonly type: string }, Ev extends { readonly type: string }, S>(decider: Decider<C, Ev, S>) =>
+  <C extends CommandBase, Ev extends EventBase, S>(decider: Decider<C, Ev, S>) =>
   (commands: ReadonlyArray<C>): string => {
     let state = decider.initialState;
+    let lastAt: Instant | undefined;
+    const decide = stepper(decider);
     const lines = commands.map((c, i) => {
       const fields = Object.entries(c)
         .filter(([k]) => !['type', 'caseId', 'at', 'actor'].includes(k))
@@ -87,10 +100,11 @@ export const describeSequence =
         .join(' ');
       const who = 'actor' in c && typeof c.actor === 'object' && c.actor !== null && 'id' in c.actor ? String(c.actor.id) : '?';
       const when = 'at' in c ? String(c.at) : '?';
-      const decided = decider.decide(c, state);
+      const decided = decide(c, state, lastAt);
       let outcome: string;
       if (E.isRight(decided)) {
         state = decided.right.reduce(decider.evolve, state);
+        lastAt = decided.right[decided.right.length - 1]?.at ?? lastAt;
         outcome = decided.right.map((e) => e.type).join(', ') || 'nothing';
       } else {
         outcome = `refused ${decided.left.ruleId} ${decided.left.code}`;
@@ -101,20 +115,27 @@ export const describeSequence =
   };
 
 /** Attach a readable given/when/then rendering, which fast-check prints for a counterexample. */
-const readable = <C extends { readonly type: string }, Ev extends { readonly type: string }, S>(decider: Decider<C, Ev, S>, commands: ReadonlyArray<C>): ReadonlyArray<C> =>
+const readable = <C extends CommandBase, Ev extends EventBase, S>(decider: Decider<C, Ev, S>, commands: ReadonlyArray<C>): ReadonlyArray<C> =>
   Object.defineProperty([...commands], fc.toStringMethod, { value: () => `\n${describeSequence(decider)(commands)}\n`, enumerable: false });
 
-export const commandSequences = <C extends { readonly type: string }, Ev extends { readonly type: string }, S>(model: CommandModel<C, Ev, S>, options: SequenceOptions = {}): fc.Arbitrary<ReadonlyArray<C>> => {
+export const commandSequences = <C extends CommandBase, Ev extends EventBase, S>(model: CommandModel<C, Ev, S>, options: SequenceOptions = {}): fc.Arbitrary<ReadonlyArray<C>> => {
   const caseId = options.caseId ?? 'PROP-1';
   const startMs = options.startMs ?? Date.parse('2026-11-16T01:00:00Z');
   const build = decodeOrThrow(model.codec);
   const decider = model.decider;
-  const apply = (state: S, command: C): { readonly accepted: boolean; readonly state: S } => {
-    const decided = decider.decide(command, state);
-    return E.isRight(decided) ? { accepted: true, state: decided.right.reduce(decider.evolve, state) } : { accepted: false, state };
+  const decide = stepper(decider);
+  interface Progress {
+    readonly state: S;
+    readonly lastAt: Instant | undefined;
+  }
+  const apply = (progress: Progress, command: C): { readonly accepted: boolean; readonly progress: Progress } => {
+    const decided = decide(command, progress.state, progress.lastAt);
+    return E.isRight(decided)
+      ? { accepted: true, progress: { state: decided.right.reduce(decider.evolve, progress.state), lastAt: decided.right[decided.right.length - 1]?.at ?? progress.lastAt } }
+      : { accepted: false, progress };
   };
   return fc.array(stepArb(options.guided ?? 0.8, options.backwards ?? true), { maxLength: options.maxLength ?? 40, size: 'max' }).map((steps) => {
-    let state = decider.initialState;
+    let progress: Progress = { state: decider.initialState, lastAt: undefined };
     let minutes = 0;
     const out: C[] = [];
     const taken = new Set<string>();
@@ -134,7 +155,7 @@ export const commandSequences = <C extends { readonly type: string }, Ev extends
             }
           }
         }
-        const accepted = [...candidates.values()].filter((c) => apply(state, c).accepted);
+        const accepted = [...candidates.values()].filter((c) => apply(progress, c).accepted);
         // Prefer steps not taken yet, so sequences move through the procedure instead of repeating
         // the steps that are always allowed.
         const fresh = accepted.filter((c) => !taken.has(stepKey(c)));
@@ -143,24 +164,27 @@ export const commandSequences = <C extends { readonly type: string }, Ev extends
       }
       command ??= make(pick(model.types, step.choice), pick(everyone, step.actor));
       out.push(command);
-      const next = apply(state, command);
+      const next = apply(progress, command);
       if (next.accepted) taken.add(stepKey(command));
-      state = next.state;
+      progress = next.progress;
     }
     return readable(decider, out);
   });
 };
 
 /** Only what the procedure accepts: a guided sequence cut before its first refused step. */
-export const validSequences = <C extends { readonly type: string }, Ev extends { readonly type: string }, S>(model: CommandModel<C, Ev, S>, options: Omit<SequenceOptions, 'guided' | 'backwards'> = {}): fc.Arbitrary<ReadonlyArray<C>> =>
+export const validSequences = <C extends CommandBase, Ev extends EventBase, S>(model: CommandModel<C, Ev, S>, options: Omit<SequenceOptions, 'guided' | 'backwards'> = {}): fc.Arbitrary<ReadonlyArray<C>> =>
   commandSequences(model, { ...options, guided: 1, backwards: false }).map((commands) => {
     let state = model.decider.initialState;
+    let lastAt: Instant | undefined;
+    const decide = stepper(model.decider);
     const out: C[] = [];
     for (const c of commands) {
-      const decided = model.decider.decide(c, state);
+      const decided = decide(c, state, lastAt);
       if (E.isLeft(decided)) break;
       out.push(c);
       state = decided.right.reduce(model.decider.evolve, state);
+      lastAt = decided.right[decided.right.length - 1]?.at ?? lastAt;
     }
     return readable(model.decider, out);
   });

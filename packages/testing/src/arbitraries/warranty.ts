@@ -1,5 +1,5 @@
 /** Generators of warranty-claim command sequences (see `commandSequences`). */
-import { type Actor, WarrantyCommand, type WarrantyClaimState, type WarrantyConfig, type WarrantyEvent, warrantyClaimDecider } from '@caseledger/core';
+import { type Actor, type Rulebook, WarrantyCommand, type WarrantyClaimState, type WarrantyEvent, defaultRulebook, warrantyClaimDecider } from '@caseledger/core';
 import type fc from 'fast-check';
 import { office } from './common.js';
 import { type CommandModel, type SequenceOptions, commandSequences, pick, validSequences } from './sequences.js';
@@ -89,7 +89,7 @@ const fieldsFor = (type: CommandType, seed: number): Record<string, unknown> => 
   }
 };
 
-export const warrantyModel = (config: WarrantyConfig): CommandModel<WarrantyCommand, WarrantyEvent, WarrantyClaimState> => ({
+export const warrantyModel = (config: Rulebook = defaultRulebook): CommandModel<WarrantyCommand, WarrantyEvent, WarrantyClaimState> => ({
   decider: warrantyClaimDecider(config),
   codec: WarrantyCommand.codec,
   types: WarrantyCommand.tags,
@@ -100,9 +100,9 @@ export const warrantyModel = (config: WarrantyConfig): CommandModel<WarrantyComm
 });
 
 /** Warranty-claim command sequences, mostly following the procedure. */
-export const warrantyCommands = (config: WarrantyConfig, options: SequenceOptions = {}): fc.Arbitrary<ReadonlyArray<WarrantyCommand>> =>
+export const warrantyCommands = (config: Rulebook = defaultRulebook, options: SequenceOptions = {}): fc.Arbitrary<ReadonlyArray<WarrantyCommand>> =>
   commandSequences(warrantyModel(config), { caseId: 'W-PROP-1', ...options });
 
 /** Warranty-claim sequences that follow the procedure: every command is accepted. */
-export const validWarrantyProcedures = (config: WarrantyConfig, options: Omit<SequenceOptions, 'guided' | 'backwards'> = {}): fc.Arbitrary<ReadonlyArray<WarrantyCommand>> =>
+export const validWarrantyProcedures = (config: Rulebook = defaultRulebook, options: Omit<SequenceOptions, 'guided' | 'backwards'> = {}): fc.Arbitrary<ReadonlyArray<WarrantyCommand>> =>
   validSequences(warrantyModel(config), { caseId: 'W-PROP-1', ...options });

@@ -1,0 +1,241 @@
+/**
+ * A stored history judged by the rules that would have decided it (T-11), with its policy versions
+ * (T-5) and its wholeness (T-12) checked on the way. Nothing is trusted that a rule computes: every
+ * event is decided again — the command it answers, rebuilt from the event, on the state before it,
+ * under the policy version it records and the company's calendar, by the very function the command
+ * handler calls — and the events that decision gives must be the events the history holds.
+ *
+ * So a history written by an old version, by hand, or by another system is judged by exactly the
+ * rules that would have decided it, and a refused step is reported with the rule id and code the
+ * handler would have refused it with.
+ */
+import * as E from 'fp-ts/lib/Either.js';
+import { type CaseType, type CommandBase, type EventBase, type EventEnvelope, recordedPolicyVersion, splitStreamName } from './caseType.js';
+import { CaseId, type Instant } from './codecs.js';
+import { type PolicyVersion, policyAt, policyVersion } from './policy.js';
+import type { RulebookPolicy } from './rulebookPolicy.js';
+import { type RuleContext, type Rulebook, inForce, underVersion } from './ruleContext.js';
+import { decideStep } from './step.js';
+import { type Finding, type RuleId, type Violation, findingAt, isRuleId, violation } from './violation.js';
+
+export interface CheckedEvent<Ev, S> {
+  readonly envelope: EventEnvelope<Ev>;
+  /** The case's state after this event, as the history records it. */
+  readonly state: S;
+  /** What is wrong at this event's stored revision. */
+  readonly findings: ReadonlyArray<Finding>;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Plain data compared as JSON: the decided event against the recorded one.
+
+const sameJson = (a: unknown, b: unknown): boolean => {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) || Array.isArray(b)) {
+    if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!sameJson(a[i], b[i])) return false;
+    return true;
+  }
+  return differingKeys(a, b).length === 0;
+};
+
+/** The keys whose values differ; a key holding `undefined` counts as absent. */
+const differingKeys = (a: object, b: object): ReadonlyArray<string> => {
+  const out: string[] = [];
+  for (const key of Object.keys(a)) if (!sameJson(Reflect.get(a, key), Reflect.get(b, key))) out.push(key);
+  for (const key of Object.keys(b)) if (!Object.hasOwn(a, key) && Reflect.get(b, key) !== undefined) out.push(key);
+  return out;
+};
+
+const shown = (u: unknown): string => (u === undefined ? 'nothing' : JSON.stringify(u));
+
+// ---------------------------------------------------------------------------------------------
+// T-12: a stream is whole.
+
+/** Where the stream stands so far: the revision that comes next, and the event ids read (added to as it goes). */
+interface Wholeness {
+  readonly next: bigint;
+  readonly ids: Set<string>;
+}
+
+const wholeness = (streamName: string, seen: Wholeness, e: EventEnvelope<unknown>): { readonly found: ReadonlyArray<Violation>; readonly seen: Wholeness } => {
+  const found: Violation[] = [];
+  if (e.streamName !== streamName) {
+    found.push(violation('T-12', 'EVENT_FROM_ANOTHER_STREAM', `The event read from ${streamName} belongs to ${e.streamName}.`, { streamName, recordedStream: e.streamName }));
+  }
+  if (e.revision > seen.next) {
+    const missing = seen.next === e.revision - 1n ? `${seen.next}` : `${seen.next} to ${e.revision - 1n}`;
+    found.push(violation('T-12', 'REVISION_GAP', `Revision ${missing} is missing before revision ${e.revision}.`, { expected: `${seen.next}`, found: `${e.revision}` }));
+  } else if (e.revision === seen.next - 1n) {
+    found.push(violation('T-12', 'REVISION_REPEATED', `Revision ${e.revision} appears a second time.`, { revision: `${e.revision}` }));
+  } else if (e.revision < seen.next) {
+    found.push(violation('T-12', 'REVISION_OUT_OF_ORDER', `Revision ${e.revision} comes after revision ${seen.next - 1n}.`, { expected: `${seen.next}`, found: `${e.revision}` }));
+  }
+  if (seen.ids.has(e.metadata.eventId)) {
+    found.push(violation('T-12', 'EVENT_ID_REPEATED', `Event id ${e.metadata.eventId} appears a second time.`, { eventId: e.metadata.eventId }));
+  }
+  seen.ids.add(e.metadata.eventId);
+  return { found, seen: { next: e.revision >= seen.next ? e.revision + 1n : seen.next, ids: seen.ids } };
+};
+
+// ---------------------------------------------------------------------------------------------
+// T-11: the metadata says what the event says.
+
+const sameActor = (a: unknown, b: { readonly id: string; readonly department: string; readonly role: string }): boolean =>
+  typeof a === 'object' && a !== null && Reflect.get(a, 'id') === b.id && Reflect.get(a, 'department') === b.department && Reflect.get(a, 'role') === b.role;
+
+const metadataContradictions = (e: EventEnvelope<EventBase>): ReadonlyArray<Violation> => {
+  const fields: string[] = [];
+  if (e.metadata.at !== e.event.at) fields.push('at');
+  if ('by' in e.event && !sameActor(e.event.by, e.metadata.actor)) fields.push('actor');
+  if (recordedPolicyVersion(e.event) !== e.metadata.policyVersion) fields.push('policyVersion');
+  return fields.map((field) =>
+    violation('T-11', 'METADATA_CONTRADICTS_EVENT', `The metadata of ${e.event.type} records another ${field} than the event.`, { field }),
+  );
+};
+
+// ---------------------------------------------------------------------------------------------
+// T-5: a recorded policy version exists and was in force at the event's instant.
+
+const policyFindings = (rulebook: Rulebook, label: string, at: Instant): { readonly version?: PolicyVersion<RulebookPolicy>; readonly found: ReadonlyArray<Violation> } => {
+  const version = policyVersion(label)(rulebook.policies);
+  if (E.isLeft(version)) {
+    return {
+      found: [
+        violation('T-5', 'POLICY_VERSION_UNKNOWN', `The event records policy version "${label}", which the policy set does not have.`, {
+          recorded: label,
+          known: version.left.code === 'POLICY_VERSION_UNKNOWN' ? version.left.known : [],
+        }),
+      ],
+    };
+  }
+  const current = policyAt(at)(rulebook.policies);
+  if (E.isRight(current) && current.right.version === label) return { version: version.right, found: [] };
+  const inForceThen = E.isRight(current) ? `"${current.right.version}" was` : 'no version was';
+  return {
+    version: version.right,
+    found: [
+      violation('T-5', 'POLICY_VERSION_NOT_IN_FORCE', `The event records policy version "${label}", which was not in force at ${at}; ${inForceThen}.`, {
+        recorded: label,
+        inForce: E.isRight(current) ? current.right.version : null,
+        at,
+      }),
+    ],
+  };
+};
+
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * Judge a case's stored history. `streamName` is the stream it was read from; every event comes out
+ * with the state after it and the findings at its stored revision.
+ */
+export const checkHistory = <C extends CommandBase, Ev extends EventBase, S>(caseType: CaseType<C, Ev, S>, rulebook: Rulebook) => {
+  const inForceContext = inForce(rulebook);
+  const decideInForce = decideStep(caseType, inForceContext);
+  const deciders = new Map<string, ReturnType<typeof decideStep<C, Ev, S>>>();
+  const decideUnder = (version: PolicyVersion<RulebookPolicy>) => {
+    let decide = deciders.get(version.version);
+    if (decide === undefined) {
+      const context: RuleContext = underVersion(rulebook.calendar, version);
+      decide = decideStep(caseType, context);
+      deciders.set(version.version, decide);
+    }
+    return decide;
+  };
+  const ruleOf = (event: Ev): RuleId => caseType.describe(event).rules[0] ?? 'T-11';
+  const factRule = (eventType: string, field: string): RuleId | undefined => {
+    const byType: unknown = Reflect.get(caseType.recordedFacts, eventType);
+    if (typeof byType !== 'object' || byType === null) return undefined;
+    const rule: unknown = Reflect.get(byType, field);
+    return isRuleId(rule) ? rule : undefined;
+  };
+
+  /** The recorded event against the one the rules decide: a finding per fact that differs. */
+  const compare = (decided: Ev, recorded: Ev): ReadonlyArray<Violation> =>
+    differingKeys(decided, recorded)
+      // Which version decided is T-5's to judge: the decision is taken again under the recorded one.
+      .filter((field) => field !== 'policyVersion')
+      .map((field) => {
+        const rule = factRule(recorded.type, field);
+        const recordedValue: unknown = Reflect.get(recorded, field);
+        const decidedValue: unknown = Reflect.get(decided, field);
+        return rule === undefined
+          ? violation('T-11', 'RECORDED_FACT_DIFFERS', `${recorded.type} records a ${field} that its step does not give.`, { field })
+          : violation(rule, 'RECORDED_FACT_DIFFERS', `${recorded.type} records ${field} ${shown(recordedValue)}; the rule gives ${shown(decidedValue)}.`, {
+              field,
+              recorded: shown(recordedValue),
+              recomputed: shown(decidedValue),
+            });
+      });
+
+  return (streamName: string, envelopes: ReadonlyArray<EventEnvelope<Ev>>): ReadonlyArray<CheckedEvent<Ev, S>> => {
+    const { category, caseId: caseIdText } = splitStreamName(streamName);
+    const caseId = category === caseType.category && CaseId.is(caseIdText) ? caseIdText : undefined;
+    const out: CheckedEvent<Ev, S>[] = [];
+    let state = caseType.initialState;
+    let lastAt: Instant | undefined;
+    let seen: Wholeness = { next: 0n, ids: new Set() };
+    /** Events the current step decided that are still to come in the history. */
+    let pending: ReadonlyArray<Ev> = [];
+
+    for (const e of envelopes) {
+      const found: Violation[] = [];
+      const whole = wholeness(streamName, seen, e);
+      seen = whole.seen;
+      found.push(...whole.found, ...metadataContradictions(e));
+
+      const label = recordedPolicyVersion(e.event);
+      const policy = label === undefined ? undefined : policyFindings(rulebook, label, e.event.at);
+      if (policy !== undefined) found.push(...policy.found);
+
+      const [expected, ...rest] = pending;
+      pending = rest;
+      if (expected !== undefined && expected.type === e.event.type) {
+        found.push(...compare(expected, e.event));
+      } else {
+        if (expected !== undefined) {
+          found.push(violation(ruleOf(expected), 'DECIDED_EVENT_MISSING', `The step before decided ${expected.type} next; the history has ${e.event.type}.`, { missing: expected.type }));
+          pending = [];
+        }
+        const command = caseId === undefined ? undefined : caseType.stepOf(e.event, caseId);
+        if (caseId === undefined) {
+          if (out.length === 0) found.push(violation('T-12', 'STREAM_NOT_A_CASE', `${streamName} is not the stream of a ${caseType.category} case.`, { streamName }));
+        } else if (command === undefined) {
+          found.push(violation(ruleOf(e.event), 'EVENT_WITHOUT_STEP', `${e.event.type} is recorded only with the step before it, which did not decide it here.`));
+        } else {
+          const decide = policy?.version === undefined ? decideInForce : decideUnder(policy.version);
+          const decided = decide(command, state, lastAt);
+          if (E.isLeft(decided)) found.push(decided.left);
+          else {
+            const [first, ...others] = decided.right;
+            if (first === undefined) {
+              found.push(violation('T-11', 'EVENT_NOT_DECIDED', `Deciding ${command.type} again on the state before ${e.event.type} decides nothing.`));
+            } else if (first.type !== e.event.type) {
+              found.push(violation(ruleOf(first), 'EVENT_NOT_DECIDED', `Deciding ${command.type} again decides ${first.type}, not ${e.event.type}.`, { decided: first.type }));
+            } else {
+              found.push(...compare(first, e.event));
+              pending = others;
+            }
+          }
+        }
+      }
+
+      state = caseType.evolve(state, e.event);
+      lastAt = e.event.at;
+      out.push({ envelope: e, state, findings: found.map((v) => findingAt(e.revision, e.event.type, v)) });
+    }
+
+    const [missing] = pending;
+    const last = out[out.length - 1];
+    if (missing !== undefined && last !== undefined) {
+      const v = violation(ruleOf(missing), 'DECIDED_EVENT_MISSING', `The last step also decided ${missing.type}, which the history does not have.`, { missing: missing.type });
+      out[out.length - 1] = { ...last, findings: [...last.findings, findingAt(last.envelope.revision, last.envelope.event.type, v)] };
+    }
+    return out;
+  };
+};
+
+/** Every finding of a checked history, in the order of the history. */
+export const findingsOf = <Ev, S>(checked: ReadonlyArray<CheckedEvent<Ev, S>>): ReadonlyArray<Finding> => checked.flatMap((c) => c.findings);
