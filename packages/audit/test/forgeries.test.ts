@@ -6,10 +6,12 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type JsonObject, type RecordedEvent, RULEBOOK_DEFAULT_VERSION, commandHandler, contractReviewCaseType, inMemoryEventStore, instantFromEpochMs } from '@caseledger/core';
+import { type JsonObject, type RecordedEvent, RULEBOOK_DEFAULT_VERSION, commandHandler, complaintCaseType, contractReviewCaseType, inMemoryEventStore, instantFromEpochMs, warrantyClaimCaseType } from '@caseledger/core';
+import { recordCase, validComplaintProcedures, validWarrantyProcedures } from '@caseledger/testing';
+import fc from 'fast-check';
 import * as E from 'fp-ts/lib/Either.js';
 import { describe, expect, it } from 'vitest';
-import { EXIT_CLEAN, EXIT_FINDINGS, auditCase, caseHistoryOf, formatLine, run } from '../src/index.js';
+import { EXIT_CLEAN, EXIT_FINDINGS, auditCase, caseHistoryOf, complianceReport, formatLine, run } from '../src/index.js';
 import { defaultCalendar, defaultPolicies } from '@caseledger/core';
 
 const rulebook = { policies: defaultPolicies, calendar: defaultCalendar };
@@ -138,5 +140,25 @@ describe('forged histories', () => {
     ];
     writeFileSync(genuine, `${streams.flat().map(formatLine).join('\n')}\n`);
     expect((await cli('audit-all', '--file', genuine, '--as-of', at(16, '11:00'))).code).toBe(EXIT_CLEAN);
+  });
+});
+
+describe('valid histories', () => {
+  it('audit with no finding but the deadlines they really missed', async () => {
+    const check = async (history: Awaited<ReturnType<typeof recordCase>>, asOf: number) => {
+      const h = caseHistoryOf(history.streamName, history.recorded);
+      if (E.isLeft(h)) throw new Error(h.left.message);
+      const report = complianceReport(h.right, rulebook, instantFromEpochMs(asOf));
+      expect(report.violations).toEqual([]);
+      expect(report.findings).toBe(report.deadlines.filter((d) => d.status === 'missed').length);
+    };
+    await fc.assert(
+      fc.asyncProperty(validComplaintProcedures(), validWarrantyProcedures(rulebook), fc.integer({ min: 0, max: 90 * 86_400_000 }), async (complaint, claim, later) => {
+        const asOf = Date.parse('2026-11-16T01:00:00Z') + later;
+        await check(await recordCase(complaintCaseType, complaint), asOf);
+        await check(await recordCase(warrantyClaimCaseType, claim, { rulebook }), asOf);
+      }),
+      { numRuns: Number(process.env['CASELEDGER_NUM_RUNS'] ?? 200) },
+    );
   });
 });

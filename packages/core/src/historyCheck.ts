@@ -2,8 +2,9 @@
  * A stored history judged by the rules that would have decided it (T-11), with its policy versions
  * (T-5) and its wholeness (T-12) checked on the way. Nothing is trusted that a rule computes: every
  * event is decided again — the command it answers, rebuilt from the event, on the state before it,
- * under the policy version it records and the company's calendar, by the very function the command
- * handler calls — and the events that decision gives must be the events the history holds.
+ * under the policy version in force at its instant (which a sound event records) and the company's
+ * calendar, by the very function the command handler calls — and the events that decision gives
+ * must be the events the history holds.
  *
  * So a history written by an old version, by hand, or by another system is judged by exactly the
  * rules that would have decided it, and a refused step is reported with the rule id and code the
@@ -12,9 +13,9 @@
 import * as E from 'fp-ts/lib/Either.js';
 import { type CaseType, type CommandBase, type EventBase, type EventEnvelope, recordedPolicyVersion, splitStreamName } from './caseType.js';
 import { CaseId, type Instant } from './codecs.js';
-import { type PolicyVersion, policyAt, policyVersion } from './policy.js';
-import type { RulebookPolicy } from './rulebookPolicy.js';
-import { type RuleContext, type Rulebook, inForce, underVersion } from './ruleContext.js';
+import { differingKeys } from './json.js';
+import { policyAt, policyVersion } from './policy.js';
+import { type Rulebook, inForce } from './ruleContext.js';
 import { decideStep } from './step.js';
 import { type Finding, type RuleId, type Violation, findingAt, isRuleId, violation } from './violation.js';
 
@@ -25,28 +26,6 @@ export interface CheckedEvent<Ev, S> {
   /** What is wrong at this event's stored revision. */
   readonly findings: ReadonlyArray<Finding>;
 }
-
-// ---------------------------------------------------------------------------------------------
-// Plain data compared as JSON: the decided event against the recorded one.
-
-const sameJson = (a: unknown, b: unknown): boolean => {
-  if (a === b) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  if (Array.isArray(a) || Array.isArray(b)) {
-    if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
-    for (let i = 0; i < a.length; i++) if (!sameJson(a[i], b[i])) return false;
-    return true;
-  }
-  return differingKeys(a, b).length === 0;
-};
-
-/** The keys whose values differ; a key holding `undefined` counts as absent. */
-const differingKeys = (a: object, b: object): ReadonlyArray<string> => {
-  const out: string[] = [];
-  for (const key of Object.keys(a)) if (!sameJson(Reflect.get(a, key), Reflect.get(b, key))) out.push(key);
-  for (const key of Object.keys(b)) if (!Object.hasOwn(a, key) && Reflect.get(b, key) !== undefined) out.push(key);
-  return out;
-};
 
 const shown = (u: unknown): string => (u === undefined ? 'nothing' : JSON.stringify(u));
 
@@ -98,31 +77,26 @@ const metadataContradictions = (e: EventEnvelope<EventBase>): ReadonlyArray<Viol
 // ---------------------------------------------------------------------------------------------
 // T-5: a recorded policy version exists and was in force at the event's instant.
 
-const policyFindings = (rulebook: Rulebook, label: string, at: Instant): { readonly version?: PolicyVersion<RulebookPolicy>; readonly found: ReadonlyArray<Violation> } => {
+const policyFindings = (rulebook: Rulebook, label: string, at: Instant): ReadonlyArray<Violation> => {
   const version = policyVersion(label)(rulebook.policies);
   if (E.isLeft(version)) {
-    return {
-      found: [
-        violation('T-5', 'POLICY_VERSION_UNKNOWN', `The event records policy version "${label}", which the policy set does not have.`, {
-          recorded: label,
-          known: version.left.code === 'POLICY_VERSION_UNKNOWN' ? version.left.known : [],
-        }),
-      ],
-    };
+    return [
+      violation('T-5', 'POLICY_VERSION_UNKNOWN', `The event records policy version "${label}", which the policy set does not have.`, {
+        recorded: label,
+        known: version.left.code === 'POLICY_VERSION_UNKNOWN' ? version.left.known : [],
+      }),
+    ];
   }
   const current = policyAt(at)(rulebook.policies);
-  if (E.isRight(current) && current.right.version === label) return { version: version.right, found: [] };
+  if (E.isRight(current) && current.right.version === label) return [];
   const inForceThen = E.isRight(current) ? `"${current.right.version}" was` : 'no version was';
-  return {
-    version: version.right,
-    found: [
-      violation('T-5', 'POLICY_VERSION_NOT_IN_FORCE', `The event records policy version "${label}", which was not in force at ${at}; ${inForceThen}.`, {
-        recorded: label,
-        inForce: E.isRight(current) ? current.right.version : null,
-        at,
-      }),
-    ],
-  };
+  return [
+    violation('T-5', 'POLICY_VERSION_NOT_IN_FORCE', `The event records policy version "${label}", which was not in force at ${at}; ${inForceThen}.`, {
+      recorded: label,
+      inForce: E.isRight(current) ? current.right.version : null,
+      at,
+    }),
+  ];
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -132,18 +106,9 @@ const policyFindings = (rulebook: Rulebook, label: string, at: Instant): { reado
  * with the state after it and the findings at its stored revision.
  */
 export const checkHistory = <C extends CommandBase, Ev extends EventBase, S>(caseType: CaseType<C, Ev, S>, rulebook: Rulebook) => {
-  const inForceContext = inForce(rulebook);
-  const decideInForce = decideStep(caseType, inForceContext);
-  const deciders = new Map<string, ReturnType<typeof decideStep<C, Ev, S>>>();
-  const decideUnder = (version: PolicyVersion<RulebookPolicy>) => {
-    let decide = deciders.get(version.version);
-    if (decide === undefined) {
-      const context: RuleContext = underVersion(rulebook.calendar, version);
-      decide = decideStep(caseType, context);
-      deciders.set(version.version, decide);
-    }
-    return decide;
-  };
+  // Every step is decided under the version in force at its instant: for a sound event, the one it
+  // records (T-5 checks that it is); for one that records another, the version that should have decided.
+  const decide = decideStep(caseType, inForce(rulebook));
   const ruleOf = (event: Ev): RuleId => caseType.describe(event).rules[0] ?? 'T-11';
   const factRule = (eventType: string, field: string): RuleId | undefined => {
     const byType: unknown = Reflect.get(caseType.recordedFacts, eventType);
@@ -187,8 +152,7 @@ export const checkHistory = <C extends CommandBase, Ev extends EventBase, S>(cas
       found.push(...whole.found, ...metadataContradictions(e));
 
       const label = recordedPolicyVersion(e.event);
-      const policy = label === undefined ? undefined : policyFindings(rulebook, label, e.event.at);
-      if (policy !== undefined) found.push(...policy.found);
+      if (label !== undefined) found.push(...policyFindings(rulebook, label, e.event.at));
 
       const [expected, ...rest] = pending;
       pending = rest;
@@ -205,7 +169,6 @@ export const checkHistory = <C extends CommandBase, Ev extends EventBase, S>(cas
         } else if (command === undefined) {
           found.push(violation(ruleOf(e.event), 'EVENT_WITHOUT_STEP', `${e.event.type} is recorded only with the step before it, which did not decide it here.`));
         } else {
-          const decide = policy?.version === undefined ? decideInForce : decideUnder(policy.version);
           const decided = decide(command, state, lastAt);
           if (E.isLeft(decided)) found.push(decided.left);
           else {

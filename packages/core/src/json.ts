@@ -47,3 +47,23 @@ export const copyJson = (o: JsonObject): JsonObject => {
   }
   return out;
 };
+
+/** Plain data compared as JSON: same primitives, arrays of the same values, objects with the same keys and values. */
+export const sameJson = (a: unknown, b: unknown): boolean => {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) || Array.isArray(b)) {
+    if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!sameJson(a[i], b[i])) return false;
+    return true;
+  }
+  return differingKeys(a, b).length === 0;
+};
+
+/** The keys of two plain objects whose values differ as JSON; a key holding `undefined` counts as absent. */
+export const differingKeys = (a: object, b: object): ReadonlyArray<string> => {
+  const out: string[] = [];
+  for (const key of Object.keys(a)) if (!sameJson(Reflect.get(a, key), Reflect.get(b, key))) out.push(key);
+  for (const key of Object.keys(b)) if (!Object.hasOwn(a, key) && Reflect.get(b, key) !== undefined) out.push(key);
+  return out;
+};

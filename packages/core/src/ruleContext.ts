@@ -1,9 +1,10 @@
 /**
  * T-5, T-11: what a rule is decided under. A company's `Rulebook` is its policy versions and its
  * business calendar. A `RuleContext` is what one decision sees: the calendar, and the policy version
- * that decides a step taken at an instant. The command handler decides under the version in force
- * at the command's instant; the audit decides a stored event again under the version the event
- * records, so a replay years later applies exactly the rule that applied then.
+ * that decides a step taken at an instant: the version in force then. The command handler decides
+ * a command under it and records it in the events; the audit decides a stored event again under it
+ * and checks the event recorded that very version, so a replay years later applies exactly the
+ * rule that applied then.
  */
 import * as E from 'fp-ts/lib/Either.js';
 import { type BusinessCalendar, defaultCalendar } from './calendar.js';
@@ -31,10 +32,4 @@ export interface RuleContext {
 export const inForce = (rulebook: Rulebook): RuleContext => ({
   calendar: rulebook.calendar,
   policyAt: (at) => E.mapLeft(policyViolation)(policyAt(at)(rulebook.policies)),
-});
-
-/** Decide under one given version, whatever the instant (the audit, with the version an event records). */
-export const underVersion = (calendar: BusinessCalendar, version: PolicyVersion<RulebookPolicy>): RuleContext => ({
-  calendar,
-  policyAt: () => E.right(version),
 });
