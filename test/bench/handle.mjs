@@ -1,7 +1,7 @@
 // handle: the command handler on the in-memory store (commands decoded), against Emmett's
 // DeciderCommandHandler on its in-memory store with the same decider, and against a hand-written
 // limit (a Map with the state cached per stream, no validation). Sides alternate in this process.
-import { commandHandler, complaintCaseType, ComplaintCommand, inMemoryEventStore } from '@caseledger/core';
+import { commandHandler, complaintCaseType, complaintDecider, ComplaintCommand, inMemoryEventStore } from '@caseledger/core';
 import { DeciderCommandHandler, getInMemoryEventStore } from '@event-driven-io/emmett';
 import { complaintCommands } from './workloads.mjs';
 
@@ -9,7 +9,7 @@ const cases = Number(process.argv[2] ?? 2000);
 const length = Number(process.argv[3] ?? 11);
 // Case by case, command by command: the cost of the n-th command of a long stream shows.
 const inputs = Array.from({ length: cases }, (_, n) => complaintCommands(`C${n}`, length, Date.parse('2026-01-05T01:00:00Z') + n * 1000));
-const { decide, evolve, initialState } = complaintCaseType.decider;
+const { decide, evolve, initialState } = complaintDecider;
 
 const library = () => {
   const handle = commandHandler(complaintCaseType, inMemoryEventStore());

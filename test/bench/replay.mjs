@@ -11,7 +11,7 @@ const repeat = Math.max(1, Math.round(histories / DISTINCT));
 const events = DISTINCT * repeat * 10;
 
 const decode = decodeRecorded(complaintCaseType);
-const { evolve, initialState } = complaintCaseType.decider;
+const { evolve, initialState } = complaintCaseType;
 
 const position = { commit: 0n, prepare: 0n };
 const streamNames = stored.map((_, n) => `complaint-C${n}`);

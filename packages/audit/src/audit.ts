@@ -27,6 +27,8 @@ import * as E from 'fp-ts/lib/Either.js';
 /** A finding as reports show it: the stored revision in decimal (JSON has no bigint). */
 export type AuditFinding = Omit<Finding, 'revision'> & { readonly revision: string };
 
+const NONE: ReadonlyArray<AuditFinding> = [];
+
 export const auditFinding = (f: Finding): AuditFinding => ({ ...f, revision: f.revision.toString() });
 
 export interface TimelineEntry {
@@ -103,15 +105,15 @@ const auditWith = <C extends CommandBase, Ev extends EventBase, S>(
   let state = caseType.initialState;
   for (const [i, { envelope, state: after, findings }] of checked.entries()) {
     state = after;
-    const found = findings.map(auditFinding);
+    const found = findings.length === 0 ? NONE : findings.map(auditFinding);
     violations.push(...found);
-    const meaning = caseType.describe(envelope.event);
     const approval: { readonly type: string; readonly by?: Actor; readonly justification?: string } = envelope.event;
     if (approval.type === 'SpecialCaseApproved' && approval.by !== undefined) {
       specialCases.push({ revision: envelope.revision.toString(), at: envelope.event.at, approvedBy: approval.by, justification: approval.justification ?? '' });
     }
     // The timeline judges every deadline again after each event (quadratic in the case's length): only when asked for.
     if (!withTimeline) continue;
+    const meaning = caseType.describe(envelope.event);
     timeline.push({
       revision: envelope.revision.toString(),
       at: envelope.event.at,

@@ -11,7 +11,7 @@
  */
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
-import { type EventStore, type GlobalPosition, type RecordedEvent, SealedText, type StoreError, isJsonObject, personalPathsOf, valueAtPath } from '@caseledger/core';
+import { type EventStore, type GlobalPosition, type JsonValue, type RecordedEvent, SealedText, type StoreError, isObjectValue, parseJson, personalPathsOf, valueAtPath } from '@caseledger/core';
 import * as E from 'fp-ts/lib/Either.js';
 import type * as TE from 'fp-ts/lib/TaskEither.js';
 
@@ -41,24 +41,24 @@ export const formatLine = (e: RecordedEvent): string =>
 
 /** Read one line; the error names the line number and what is wrong, never the data (T-10). */
 export const parseLine = (text: string, line: number): E.Either<LineError, RecordedEvent> => {
-  let value: unknown;
+  let value: JsonValue;
   try {
-    value = JSON.parse(text);
+    value = parseJson(text);
   } catch {
     return bad(line, 'not valid JSON');
   }
-  if (!isJsonObject(value)) return bad(line, 'not a JSON object');
+  if (!isObjectValue(value)) return bad(line, 'not a JSON object');
   const { format, streamName, revision, position, eventId, type, data, metadata } = value;
   if (format !== JSONL_FORMAT) return bad(line, `unknown format ${JSON.stringify(format)}; expected "${JSONL_FORMAT}"`);
   if (typeof streamName !== 'string' || streamName === '') return bad(line, 'streamName: expected a non-empty string');
   if (typeof revision !== 'string' || !DECIMAL.test(revision)) return bad(line, 'revision: expected a decimal string');
-  if (!isJsonObject(position) || typeof position['commit'] !== 'string' || typeof position['prepare'] !== 'string' || !DECIMAL.test(position['commit']) || !DECIMAL.test(position['prepare'])) {
+  if (position === undefined || !isObjectValue(position) || typeof position['commit'] !== 'string' || typeof position['prepare'] !== 'string' || !DECIMAL.test(position['commit']) || !DECIMAL.test(position['prepare'])) {
     return bad(line, 'position: expected { commit, prepare } as decimal strings');
   }
   if (typeof eventId !== 'string' || eventId === '') return bad(line, 'eventId: expected a non-empty string');
   if (typeof type !== 'string' || type === '') return bad(line, 'type: expected a non-empty string');
-  if (!isJsonObject(data)) return bad(line, 'data: expected an object');
-  if (!isJsonObject(metadata)) return bad(line, 'metadata: expected an object');
+  if (data === undefined || !isObjectValue(data)) return bad(line, 'data: expected an object');
+  if (metadata === undefined || !isObjectValue(metadata)) return bad(line, 'metadata: expected an object');
   const at: GlobalPosition = { commit: BigInt(position['commit']), prepare: BigInt(position['prepare']) };
   return E.right({ streamName, revision: BigInt(revision), position: at, eventId, type, data, metadata });
 };

@@ -3,8 +3,7 @@
  * make-up working days (weekend days that are worked). Every date question of the rulebook is
  * answered here, in the calendar's zone, so a rule never touches the machine's clock or zone.
  */
-import { TZDate } from '@date-fns/tz';
-import { addDays, addMonths, getDaysInMonth } from 'date-fns';
+import { tzOffset } from '@date-fns/tz';
 import * as E from 'fp-ts/lib/Either.js';
 import * as t from 'io-ts';
 import { type FieldError, type Instant, LocalDate, decodeWith, epochMs, instantFromEpochMs, oneOf } from './codecs.js';
@@ -101,55 +100,111 @@ export const defaultCalendar: BusinessCalendar = {
 };
 
 // ---------------------------------------------------------------------------------------------
-// Local dates.
+// Local dates: civil dates computed on a UTC time line (no machine zone is ever read), and a zone's
+// offset from the runtime's time-zone data, remembered per zone and UTC day because the audit asks
+// for it on every event.
+
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
 
-const toLocalDate = (d: Date): LocalDate => {
-  const text = `${pad(d.getFullYear(), 4)}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+/** The civil date of a millisecond count read on the UTC time line. */
+const civilDate = (ms: number): LocalDate => {
+  const d = new Date(ms);
+  const text = `${pad(d.getUTCFullYear(), 4)}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
   if (!LocalDate.is(text)) throw new RangeError('Not a representable date');
   return text;
 };
 
-const utcDay = (date: LocalDate): TZDate => {
-  const [y, m, d] = date.split('-').map(Number);
-  return new TZDate(y ?? 0, (m ?? 1) - 1, d ?? 1, 'UTC');
+/** Milliseconds of a civil date and wall time on the UTC time line (`Date.UTC` would read years 0–99 as 1900–1999). */
+const civilMs = (year: number, month: number, day: number, hours = 0, minutes = 0, seconds = 0, ms = 0): number => {
+  const d = new Date(0);
+  d.setUTCFullYear(year, month - 1, day);
+  d.setUTCHours(hours, minutes, seconds, ms);
+  return d.getTime();
+};
+
+const partsOf = (date: LocalDate): readonly [number, number, number] => [Number(date.slice(0, 4)), Number(date.slice(5, 7)), Number(date.slice(8, 10))];
+
+const daysInMonth = (year: number, month: number): number => new Date(civilMs(year, month + 1, 0)).getUTCDate();
+
+/** Per zone: the offset in ms for each UTC day it was asked about, or NaN for a day on which it changes. */
+const offsetsByDay = new Map<string, Map<number, number>>();
+const OFFSET_DAYS_KEPT = 100_000;
+
+/** The zone's offset from UTC at an instant, in milliseconds. */
+const offsetAt = (timeZone: string, ms: number): number => {
+  const day = Math.floor(ms / DAY_MS);
+  let days = offsetsByDay.get(timeZone);
+  if (days === undefined) {
+    days = new Map();
+    offsetsByDay.set(timeZone, days);
+  }
+  let offset = days.get(day);
+  if (offset === undefined) {
+    const first = tzOffset(timeZone, new Date(day * DAY_MS));
+    const last = tzOffset(timeZone, new Date((day + 1) * DAY_MS - 1));
+    offset = first === last ? first * 60_000 : Number.NaN;
+    if (days.size >= OFFSET_DAYS_KEPT) days.clear();
+    days.set(day, offset);
+  }
+  return Number.isNaN(offset) ? tzOffset(timeZone, new Date(ms)) * 60_000 : offset;
+};
+
+/** The instant a wall-clock time of a local date shows in the zone (the later reading inside a daylight-saving gap). */
+const instantOfWallTime = (timeZone: string, wall: number): number => {
+  const guess = wall - offsetAt(timeZone, wall);
+  return wall - offsetAt(timeZone, guess);
 };
 
 /** The date of a year, month (1–12) and day, the day clamped to the month's end (Feb 29 → Feb 28). */
-export const localDateFromParts = (year: number, month: number, day: number): LocalDate => {
-  const first = new TZDate(year, month - 1, 1, 'UTC');
-  return toLocalDate(new TZDate(year, month - 1, Math.min(Math.max(1, day), getDaysInMonth(first)), 'UTC'));
-};
+export const localDateFromParts = (year: number, month: number, day: number): LocalDate =>
+  civilDate(civilMs(year, month, Math.min(Math.max(1, day), daysInMonth(year, month))));
 
 /** The date an instant falls on in the calendar's zone. */
-export const localDateOf = (calendar: BusinessCalendar, instant: Instant): LocalDate =>
-  toLocalDate(new TZDate(epochMs(instant), calendar.timeZone));
+export const localDateOf = (calendar: BusinessCalendar, instant: Instant): LocalDate => {
+  const ms = epochMs(instant);
+  return civilDate(ms + offsetAt(calendar.timeZone, ms));
+};
 
-export const addLocalDays = (date: LocalDate, days: number): LocalDate => toLocalDate(addDays(utcDay(date), days));
+export const addLocalDays = (date: LocalDate, days: number): LocalDate => {
+  const [y, m, d] = partsOf(date);
+  return civilDate(civilMs(y, m, d + days));
+};
 
 /** Months later, clamped to the month's end: `2025-11-30` + 3 months = `2026-02-28` (T-4). */
-export const addLocalMonths = (date: LocalDate, months: number): LocalDate => toLocalDate(addMonths(utcDay(date), months));
+export const addLocalMonths = (date: LocalDate, months: number): LocalDate => {
+  const [y, m, d] = partsOf(date);
+  const index = y * 12 + (m - 1) + months;
+  const year = Math.floor(index / 12);
+  const month = index - year * 12 + 1;
+  return civilDate(civilMs(year, month, Math.min(d, daysInMonth(year, month))));
+};
 
-export const weekdayOf = (date: LocalDate): Weekday => weekdays[utcDay(date).getDay()] ?? 'sunday';
+const dayOfWeek = (date: LocalDate): number => {
+  const [y, m, d] = partsOf(date);
+  return new Date(civilMs(y, m, d)).getUTCDay();
+};
+
+export const weekdayOf = (date: LocalDate): Weekday => weekdays[dayOfWeek(date)] ?? 'sunday';
 
 /** A make-up working day is worked even on a weekend; a holiday is never worked. */
 export const isWorkingDay = (calendar: BusinessCalendar, date: LocalDate): boolean => {
   if (calendar._makeUp.has(date)) return true;
   if (calendar._holidays.has(date)) return false;
-  return !calendar._weekend.has(utcDay(date).getDay());
+  return !calendar._weekend.has(dayOfWeek(date));
 };
 
 /** The last millisecond of a local date in the calendar's zone. */
 export const endOfLocalDay = (calendar: BusinessCalendar, date: LocalDate): Instant => {
-  const [y, m, d] = date.split('-').map(Number);
-  return instantFromEpochMs(new TZDate(y ?? 0, (m ?? 1) - 1, d ?? 1, 23, 59, 59, 999, calendar.timeZone).getTime());
+  const [y, m, d] = partsOf(date);
+  return instantFromEpochMs(instantOfWallTime(calendar.timeZone, civilMs(y, m, d, 23, 59, 59, 999)));
 };
 
 /** The first instant of a local date in the calendar's zone. */
 export const startOfLocalDay = (calendar: BusinessCalendar, date: LocalDate): Instant => {
-  const [y, m, d] = date.split('-').map(Number);
-  return instantFromEpochMs(new TZDate(y ?? 0, (m ?? 1) - 1, d ?? 1, 0, 0, 0, 0, calendar.timeZone).getTime());
+  const [y, m, d] = partsOf(date);
+  return instantFromEpochMs(instantOfWallTime(calendar.timeZone, civilMs(y, m, d)));
 };
 
 /**
@@ -175,8 +230,6 @@ export const nthWorkingDayAfter = (calendar: BusinessCalendar, date: LocalDate, 
 
 /** "Within N working days" (T-2) or "within N days" (T-3). */
 export type Span = { readonly workingDays: number } | { readonly days: number };
-
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
  * The last instant at which a step is still on time.

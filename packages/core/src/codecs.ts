@@ -84,8 +84,23 @@ export const instantFromEpochMs = (ms: number): Instant => {
   return text;
 };
 
-/** Negative when `a` is earlier than `b`, zero when they are the same instant, positive otherwise. */
-export const compareInstants = (a: Instant, b: Instant): number => epochMs(a) - epochMs(b);
+const Z = 'Z'.charCodeAt(0);
+
+/**
+ * Negative when `a` is earlier than `b`, zero when they are the same instant, positive otherwise.
+ * Two instants written alike (same length, same zone designator) compare as text without parsing:
+ * their fields stand at the same places, most significant first.
+ */
+export const compareInstants = (a: Instant, b: Instant): number => {
+  if (a === b) return 0;
+  const n = a.length;
+  if (n === b.length && n > 6) {
+    const utc = a.charCodeAt(n - 1) === Z;
+    const sameZone = utc ? b.charCodeAt(n - 1) === Z : b.charCodeAt(n - 1) !== Z && a.endsWith(b.substring(n - 6));
+    if (sameZone) return a < b ? -1 : 1;
+  }
+  return epochMs(a) - epochMs(b);
+};
 
 export interface LocalDateBrand {
   readonly LocalDate: unique symbol;

@@ -27,35 +27,37 @@ export interface CheckedEvent<Ev, S> {
   readonly findings: ReadonlyArray<Finding>;
 }
 
+const NONE: ReadonlyArray<never> = [];
+const NO_FINDINGS: ReadonlyArray<Finding> = [];
+
 const shown = (u: unknown): string => (u === undefined ? 'nothing' : JSON.stringify(u));
 
 // ---------------------------------------------------------------------------------------------
 // T-12: a stream is whole.
 
-/** Where the stream stands so far: the revision that comes next, and the event ids read (added to as it goes). */
-interface Wholeness {
-  readonly next: bigint;
+/** Where the stream stands so far: the revision that comes next, and the event ids read. */
+interface StreamPosition {
+  next: bigint;
   readonly ids: Set<string>;
 }
 
-const wholeness = (streamName: string, seen: Wholeness, e: EventEnvelope<unknown>): { readonly found: ReadonlyArray<Violation>; readonly seen: Wholeness } => {
-  const found: Violation[] = [];
+const checkWholeness = (streamName: string, at: StreamPosition, e: EventEnvelope<unknown>, found: Violation[]): void => {
   if (e.streamName !== streamName) {
     found.push(violation('T-12', 'EVENT_FROM_ANOTHER_STREAM', `The event read from ${streamName} belongs to ${e.streamName}.`, { streamName, recordedStream: e.streamName }));
   }
-  if (e.revision > seen.next) {
-    const missing = seen.next === e.revision - 1n ? `${seen.next}` : `${seen.next} to ${e.revision - 1n}`;
-    found.push(violation('T-12', 'REVISION_GAP', `Revision ${missing} is missing before revision ${e.revision}.`, { expected: `${seen.next}`, found: `${e.revision}` }));
-  } else if (e.revision === seen.next - 1n) {
+  if (e.revision > at.next) {
+    const missing = at.next === e.revision - 1n ? `${at.next}` : `${at.next} to ${e.revision - 1n}`;
+    found.push(violation('T-12', 'REVISION_GAP', `Revision ${missing} is missing before revision ${e.revision}.`, { expected: `${at.next}`, found: `${e.revision}` }));
+  } else if (e.revision === at.next - 1n) {
     found.push(violation('T-12', 'REVISION_REPEATED', `Revision ${e.revision} appears a second time.`, { revision: `${e.revision}` }));
-  } else if (e.revision < seen.next) {
-    found.push(violation('T-12', 'REVISION_OUT_OF_ORDER', `Revision ${e.revision} comes after revision ${seen.next - 1n}.`, { expected: `${seen.next}`, found: `${e.revision}` }));
+  } else if (e.revision < at.next) {
+    found.push(violation('T-12', 'REVISION_OUT_OF_ORDER', `Revision ${e.revision} comes after revision ${at.next - 1n}.`, { expected: `${at.next}`, found: `${e.revision}` }));
   }
-  if (seen.ids.has(e.metadata.eventId)) {
+  if (at.ids.has(e.metadata.eventId)) {
     found.push(violation('T-12', 'EVENT_ID_REPEATED', `Event id ${e.metadata.eventId} appears a second time.`, { eventId: e.metadata.eventId }));
   }
-  seen.ids.add(e.metadata.eventId);
-  return { found, seen: { next: e.revision >= seen.next ? e.revision + 1n : seen.next, ids: seen.ids } };
+  at.ids.add(e.metadata.eventId);
+  if (e.revision >= at.next) at.next = e.revision + 1n;
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -64,14 +66,13 @@ const wholeness = (streamName: string, seen: Wholeness, e: EventEnvelope<unknown
 const sameActor = (a: unknown, b: { readonly id: string; readonly department: string; readonly role: string }): boolean =>
   typeof a === 'object' && a !== null && Reflect.get(a, 'id') === b.id && Reflect.get(a, 'department') === b.department && Reflect.get(a, 'role') === b.role;
 
-const metadataContradictions = (e: EventEnvelope<EventBase>): ReadonlyArray<Violation> => {
-  const fields: string[] = [];
-  if (e.metadata.at !== e.event.at) fields.push('at');
-  if ('by' in e.event && !sameActor(e.event.by, e.metadata.actor)) fields.push('actor');
-  if (recordedPolicyVersion(e.event) !== e.metadata.policyVersion) fields.push('policyVersion');
-  return fields.map((field) =>
-    violation('T-11', 'METADATA_CONTRADICTS_EVENT', `The metadata of ${e.event.type} records another ${field} than the event.`, { field }),
-  );
+const contradiction = (e: EventEnvelope<EventBase>, field: string): Violation =>
+  violation('T-11', 'METADATA_CONTRADICTS_EVENT', `The metadata of ${e.event.type} records another ${field} than the event.`, { field });
+
+const checkMetadata = (e: EventEnvelope<EventBase>, policyVersion: string | undefined, found: Violation[]): void => {
+  if (e.metadata.at !== e.event.at) found.push(contradiction(e, 'at'));
+  if ('by' in e.event && !sameActor(e.event.by, e.metadata.actor)) found.push(contradiction(e, 'actor'));
+  if (policyVersion !== e.metadata.policyVersion) found.push(contradiction(e, 'policyVersion'));
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -118,22 +119,24 @@ export const checkHistory = <C extends CommandBase, Ev extends EventBase, S>(cas
   };
 
   /** The recorded event against the one the rules decide: a finding per fact that differs. */
-  const compare = (decided: Ev, recorded: Ev): ReadonlyArray<Violation> =>
-    differingKeys(decided, recorded)
-      // Which version decided is T-5's to judge: the decision is taken again under the recorded one.
-      .filter((field) => field !== 'policyVersion')
-      .map((field) => {
-        const rule = factRule(recorded.type, field);
-        const recordedValue: unknown = Reflect.get(recorded, field);
-        const decidedValue: unknown = Reflect.get(decided, field);
-        return rule === undefined
+  const compare = (decided: Ev, recorded: Ev, found: Violation[]): void => {
+    for (const field of differingKeys(decided, recorded)) {
+      // Which version decided is T-5's to judge.
+      if (field === 'policyVersion') continue;
+      const rule = factRule(recorded.type, field);
+      const recordedValue: unknown = Reflect.get(recorded, field);
+      const decidedValue: unknown = Reflect.get(decided, field);
+      found.push(
+        rule === undefined
           ? violation('T-11', 'RECORDED_FACT_DIFFERS', `${recorded.type} records a ${field} that its step does not give.`, { field })
           : violation(rule, 'RECORDED_FACT_DIFFERS', `${recorded.type} records ${field} ${shown(recordedValue)}; the rule gives ${shown(decidedValue)}.`, {
               field,
               recorded: shown(recordedValue),
               recomputed: shown(decidedValue),
-            });
-      });
+            }),
+      );
+    }
+  };
 
   return (streamName: string, envelopes: ReadonlyArray<EventEnvelope<Ev>>): ReadonlyArray<CheckedEvent<Ev, S>> => {
     const { category, caseId: caseIdText } = splitStreamName(streamName);
@@ -141,28 +144,27 @@ export const checkHistory = <C extends CommandBase, Ev extends EventBase, S>(cas
     const out: CheckedEvent<Ev, S>[] = [];
     let state = caseType.initialState;
     let lastAt: Instant | undefined;
-    let seen: Wholeness = { next: 0n, ids: new Set() };
-    /** Events the current step decided that are still to come in the history. */
-    let pending: ReadonlyArray<Ev> = [];
+    const position: StreamPosition = { next: 0n, ids: new Set() };
+    /** Events the current step decided that are still to come in the history: `pending[next…]`. */
+    let pending: ReadonlyArray<Ev> = NONE;
+    let next = 0;
 
     for (const e of envelopes) {
       const found: Violation[] = [];
-      const whole = wholeness(streamName, seen, e);
-      seen = whole.seen;
-      found.push(...whole.found, ...metadataContradictions(e));
-
+      checkWholeness(streamName, position, e, found);
       const label = recordedPolicyVersion(e.event);
+      checkMetadata(e, label, found);
       if (label !== undefined) found.push(...policyFindings(rulebook, label, e.event.at));
 
-      const [expected, ...rest] = pending;
-      pending = rest;
+      const expected = pending[next];
+      next += 1;
       if (expected !== undefined && expected.type === e.event.type) {
-        found.push(...compare(expected, e.event));
+        compare(expected, e.event, found);
       } else {
         if (expected !== undefined) {
           found.push(violation(ruleOf(expected), 'DECIDED_EVENT_MISSING', `The step before decided ${expected.type} next; the history has ${e.event.type}.`, { missing: expected.type }));
-          pending = [];
         }
+        pending = NONE;
         const command = caseId === undefined ? undefined : caseType.stepOf(e.event, caseId);
         if (caseId === undefined) {
           if (out.length === 0) found.push(violation('T-12', 'STREAM_NOT_A_CASE', `${streamName} is not the stream of a ${caseType.category} case.`, { streamName }));
@@ -170,27 +172,26 @@ export const checkHistory = <C extends CommandBase, Ev extends EventBase, S>(cas
           found.push(violation(ruleOf(e.event), 'EVENT_WITHOUT_STEP', `${e.event.type} is recorded only with the step before it, which did not decide it here.`));
         } else {
           const decided = decide(command, state, lastAt);
+          const first = E.isRight(decided) ? decided.right[0] : undefined;
           if (E.isLeft(decided)) found.push(decided.left);
-          else {
-            const [first, ...others] = decided.right;
-            if (first === undefined) {
-              found.push(violation('T-11', 'EVENT_NOT_DECIDED', `Deciding ${command.type} again on the state before ${e.event.type} decides nothing.`));
-            } else if (first.type !== e.event.type) {
-              found.push(violation(ruleOf(first), 'EVENT_NOT_DECIDED', `Deciding ${command.type} again decides ${first.type}, not ${e.event.type}.`, { decided: first.type }));
-            } else {
-              found.push(...compare(first, e.event));
-              pending = others;
-            }
+          else if (first === undefined) {
+            found.push(violation('T-11', 'EVENT_NOT_DECIDED', `Deciding ${command.type} again on the state before ${e.event.type} decides nothing.`));
+          } else if (first.type !== e.event.type) {
+            found.push(violation(ruleOf(first), 'EVENT_NOT_DECIDED', `Deciding ${command.type} again decides ${first.type}, not ${e.event.type}.`, { decided: first.type }));
+          } else {
+            compare(first, e.event, found);
+            pending = decided.right;
+            next = 1;
           }
         }
       }
 
       state = caseType.evolve(state, e.event);
       lastAt = e.event.at;
-      out.push({ envelope: e, state, findings: found.map((v) => findingAt(e.revision, e.event.type, v)) });
+      out.push({ envelope: e, state, findings: found.length === 0 ? NO_FINDINGS : found.map((v) => findingAt(e.revision, e.event.type, v)) });
     }
 
-    const [missing] = pending;
+    const missing = pending[next];
     const last = out[out.length - 1];
     if (missing !== undefined && last !== undefined) {
       const v = violation(ruleOf(missing), 'DECIDED_EVENT_MISSING', `The last step also decided ${missing.type}, which the history does not have.`, { missing: missing.type });

@@ -30,6 +30,15 @@ const isJsonValue = (u: unknown, depth: number): u is JsonValue => {
 export const isJsonObject = (u: unknown): u is JsonObject =>
   typeof u === 'object' && u !== null && !Array.isArray(u) && isJsonValue(u, 0);
 
+/**
+ * Parse JSON text. What `JSON.parse` returns is JSON by construction, so readers of stored JSON
+ * (a JSON Lines file, a store's payload) need no deep check of it, only of its shape.
+ */
+export const parseJson = (text: string): JsonValue => JSON.parse(text);
+
+/** A parsed JSON value that is an object (not an array, not null). */
+export const isObjectValue = (v: JsonValue): v is JsonObject => typeof v === 'object' && v !== null && !isJsonArray(v);
+
 // Array.isArray does not narrow a ReadonlyArray out of a union.
 const isJsonArray = (v: JsonValue): v is ReadonlyArray<JsonValue> => Array.isArray(v);
 

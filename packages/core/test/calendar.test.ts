@@ -1,3 +1,5 @@
+import { TZDate } from '@date-fns/tz';
+import { addDays, addMonths } from 'date-fns';
 import * as E from 'fp-ts/lib/Either.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -6,9 +8,11 @@ import {
   type Instant,
   LocalDate,
   addLocalDays,
+  addLocalMonths,
   compareInstants,
   deadline,
   defaultCalendar,
+  endOfLocalDay,
   epochMs,
   instantFromEpochMs,
   isWithinMonths,
@@ -237,6 +241,47 @@ describe('calendar properties', () => {
         expect(monthsWindowEnd(from, months) >= from).toBe(true);
       }),
       runs,
+    );
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// The calendar computes local dates on a UTC time line with an offset per zone and day; date-fns
+// (TZDate) is the reference it must agree with, DST changes and month ends included.
+
+const referenceDate = (d: Date): string => `${String(d.getFullYear()).padStart(4, '0')}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+const allZones = [...zones, 'America/Sao_Paulo', 'Asia/Kathmandu', 'Pacific/Chatham', 'America/St_Johns', 'Europe/London', 'Africa/Casablanca'] as const;
+const wideInstantArb = fc.integer({ min: Date.parse('1980-01-01T00:00:00Z'), max: Date.parse('2040-12-31T00:00:00Z') }).map(instantFromEpochMs);
+const wideDateArb = fc.integer({ min: 0, max: 60 * 366 }).map((i) => {
+  const d = new Date(Date.parse('1980-01-01T00:00:00Z') + i * dayMs).toISOString().slice(0, 10);
+  if (!LocalDate.is(d)) throw new Error('bad date');
+  return d;
+});
+
+describe('local dates agree with date-fns', () => {
+  it('localDateOf, startOfLocalDay and endOfLocalDay, in zones with and without daylight saving', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...allZones), wideInstantArb, (timeZone, at) => {
+        const cal = calendar({ timeZone });
+        const date = localDateOf(cal, at);
+        expect(date).toBe(referenceDate(new TZDate(epochMs(at), timeZone)));
+        const [y, m, d] = date.split('-').map(Number);
+        expect(epochMs(startOfLocalDay(cal, date))).toBe(new TZDate(y ?? 0, (m ?? 1) - 1, d ?? 1, 0, 0, 0, 0, timeZone).getTime());
+        expect(epochMs(endOfLocalDay(cal, date))).toBe(new TZDate(y ?? 0, (m ?? 1) - 1, d ?? 1, 23, 59, 59, 999, timeZone).getTime());
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('addLocalDays and addLocalMonths (clamped to the month’s end)', () => {
+    fc.assert(
+      fc.property(wideDateArb, fc.integer({ min: -800, max: 800 }), fc.integer({ min: -40, max: 40 }), (date, days, months) => {
+        const [y, m, d] = date.split('-').map(Number);
+        const utc = new TZDate(y ?? 0, (m ?? 1) - 1, d ?? 1, 'UTC');
+        expect(addLocalDays(date, days)).toBe(referenceDate(addDays(utc, days)));
+        expect(addLocalMonths(date, months)).toBe(referenceDate(addMonths(utc, months)));
+      }),
+      { numRuns: 2000 },
     );
   });
 });

@@ -2,7 +2,7 @@ import * as fc from 'fast-check';
 import * as E from 'fp-ts/lib/Either.js';
 import * as t from 'io-ts';
 import { describe, expect, it } from 'vitest';
-import { Actor, CaseId, ComplaintEvent, Instant, LocalDate, NonEmptyText, decodeWith, decodesToItself, oneOf, only, parseInstant } from '../src/index.js';
+import { Actor, CaseId, ComplaintEvent, Instant, LocalDate, NonEmptyText, compareInstants, decodeWith, decodesToItself, oneOf, only, parseInstant } from '../src/index.js';
 import { actor } from './fixtures/values.js';
 
 describe('shared codecs', () => {
@@ -77,6 +77,29 @@ describe('shared codecs', () => {
         if (Instant.is(text)) expect(parseInstant(text)).toBe(Date.parse(text));
       }),
       { numRuns: 2000 },
+    );
+  });
+
+  it('compares instants on the time line, written in any zone, whether or not they are written alike', () => {
+    const zones = ['Z', '+08:00', '-05:00', '+00:00', '+05:45'];
+    const written = fc
+      .tuple(fc.integer({ min: Date.parse('1990-01-01T00:00:00Z'), max: Date.parse('2040-01-01T00:00:00Z') }), fc.constantFrom(...zones), fc.constantFrom(0, 3))
+      .map(([ms, zone, fraction]) => {
+        const minutes = zone === 'Z' ? 0 : (zone.startsWith('-') ? -1 : 1) * (Number(zone.slice(1, 3)) * 60 + Number(zone.slice(4, 6)));
+        const local = new Date(ms + minutes * 60_000).toISOString().slice(0, fraction === 0 ? 19 : 23);
+        const text = `${local}${zone}`;
+        if (!Instant.is(text)) throw new Error(`bad instant ${text}`);
+        return text;
+      });
+    fc.assert(
+      fc.property(written, written, fc.integer({ min: -90_000, max: 90_000 }), (a, b, nudge) => {
+        const sign = (n: number) => Math.sign(n);
+        expect(sign(compareInstants(a, b))).toBe(sign(Date.parse(a) - Date.parse(b)));
+        // Near neighbours written the same way: the text comparison must agree with the time line.
+        const near = new Date(Date.parse(a) + nudge).toISOString();
+        if (Instant.is(near) && a.endsWith('Z')) expect(sign(compareInstants(a, near))).toBe(sign(Date.parse(a) - Date.parse(near)));
+      }),
+      { numRuns: 5000 },
     );
   });
 

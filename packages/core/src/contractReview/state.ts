@@ -43,13 +43,15 @@ export type ContractReviewState = { readonly status: 'none' } | ContractUnderRev
 export const initialContractReviewState: ContractReviewState = { status: 'none' };
 
 /** Opinions and the capability confirmation answer the requirements as they stood: a change re-opens them. */
-const reopenOpinions = (s: ContractUnderReview): ContractUnderReview => ({ ...s, opinions: [], capabilityConfirmed: false });
+const reopened = { opinions: [], capabilityConfirmed: false } as const;
 
-const updateAmendment = (s: ContractUnderReview, id: string, f: (a: Amendment) => Amendment): ContractUnderReview => ({
+const updateAmendment = (s: ContractUnderReview, at: Instant, id: string, f: (a: Amendment) => Amendment): ContractUnderReview => ({
   ...s,
+  lastEventAt: at,
   amendments: s.amendments.map((a) => (a.id === id ? f(a) : a)),
 });
 
+/** Folds one event into the state; each step copies the state once, with the time of the event (T-1). */
 export const evolveContractReview = (state: ContractReviewState, e: ContractReviewEvent): ContractReviewState => {
   if (state.status === 'none') {
     if (e.type !== 'OrderSubmitted') return state;
@@ -68,50 +70,50 @@ export const evolveContractReview = (state: ContractReviewState, e: ContractRevi
       amendments: [],
     };
   }
-  const s: ContractUnderReview = { ...state, lastEventAt: e.at };
+  const s = state;
+  const lastEventAt = e.at;
   switch (e.type) {
     case 'OrderSubmitted':
-      return s;
+      return { ...s, lastEventAt };
     case 'OralOrderRecorded':
-      return s.status === 'awaiting-written-record' ? { ...s, status: 'in-review' } : s;
-    case 'RequirementDetermined': {
-      const requirements = [...s.requirements.filter((r) => r.category !== e.category), { category: e.category, decision: e.decision }];
-      return reopenOpinions({ ...s, requirements });
-    }
+      return { ...s, lastEventAt, status: s.status === 'awaiting-written-record' ? 'in-review' : s.status };
+    case 'RequirementDetermined':
+      return { ...s, lastEventAt, ...reopened, requirements: [...s.requirements.filter((r) => r.category !== e.category), { category: e.category, decision: e.decision }] };
     case 'DifferenceRecorded':
-      return { ...s, differences: [...s.differences, { id: e.differenceId, description: e.description }] };
+      return { ...s, lastEventAt, differences: [...s.differences, { id: e.differenceId, description: e.description }] };
     case 'DifferenceResolved':
-      return { ...s, differences: s.differences.map((d) => (d.id === e.differenceId ? { ...d, resolution: e.resolution } : d)) };
+      return { ...s, lastEventAt, differences: s.differences.map((d) => (d.id === e.differenceId ? { ...d, resolution: e.resolution } : d)) };
     case 'DepartmentOpinionRecorded':
-      return { ...s, opinions: [...s.opinions.filter((o) => o.department !== e.department), { department: e.department, canMeet: e.canMeet }] };
+      return { ...s, lastEventAt, opinions: [...s.opinions.filter((o) => o.department !== e.department), { department: e.department, canMeet: e.canMeet }] };
     case 'CapabilityConfirmed':
-      return { ...s, capabilityConfirmed: true };
+      return { ...s, lastEventAt, capabilityConfirmed: true };
     case 'ContractApproved':
-      return { ...s, status: 'approved', approvedAt: e.at };
+      return { ...s, lastEventAt, status: 'approved', approvedAt: e.at };
     case 'OrderRejected':
-      return { ...s, status: 'rejected' };
+      return { ...s, lastEventAt, status: 'rejected' };
     case 'ContractSigned':
-      return { ...s, status: 'signed', signedAt: e.at };
+      return { ...s, lastEventAt, status: 'signed', signedAt: e.at };
     case 'AmendmentProposed':
       return {
         ...s,
+        lastEventAt,
         amendments: [
           ...s.amendments,
           { id: e.amendmentId, status: 'proposed', changesProductRequirements: e.changesProductRequirements, affectedDepartments: e.affectedDepartments, communicatedTo: [] },
         ],
       };
     case 'AmendmentAgreed':
-      return updateAmendment(s, e.amendmentId, (a) => ({ ...a, status: 'in-effect' }));
+      return updateAmendment(s, lastEventAt, e.amendmentId, (a) => ({ ...a, status: 'in-effect' }));
     case 'AmendmentDeclined':
-      return updateAmendment(s, e.amendmentId, (a) => ({ ...a, status: 'declined' }));
+      return updateAmendment(s, lastEventAt, e.amendmentId, (a) => ({ ...a, status: 'declined' }));
     case 'ContractReturnedToReview': {
       // The product-specific requirements must be decided again, and the approval is void.
       const { approvedAt: _approved, releasedAt: _released, ...rest } = s;
-      return reopenOpinions({ ...rest, status: 'in-review', requirements: s.requirements.filter((r) => r.category !== 'product-specific') });
+      return { ...rest, lastEventAt, ...reopened, status: 'in-review', requirements: s.requirements.filter((r) => r.category !== 'product-specific') };
     }
     case 'AmendmentCommunicated':
-      return updateAmendment(s, e.amendmentId, (a) => (a.communicatedTo.includes(e.department) ? a : { ...a, communicatedTo: [...a.communicatedTo, e.department] }));
+      return updateAmendment(s, lastEventAt, e.amendmentId, (a) => (a.communicatedTo.includes(e.department) ? a : { ...a, communicatedTo: [...a.communicatedTo, e.department] }));
     case 'ReleasedToProduction':
-      return { ...s, releasedAt: e.at };
+      return { ...s, lastEventAt, releasedAt: e.at };
   }
 };

@@ -67,52 +67,52 @@ const progressOf = (e: Extract<WarrantyEvent, { type: 'ClaimFiled' }>): ClaimPro
   return e.kind === 'repair' ? { kind: 'repair', unit: e.unit, work: 'not-started' } : { kind: e.kind, unit: e.unit, goodsReceived: 0 };
 };
 
-const onReturn = (s: FiledClaim, f: (p: ReturnProgress) => ReturnProgress): FiledClaim =>
-  s.claim.kind === 'return' || s.claim.kind === 'exchange' ? { ...s, claim: f(s.claim) } : s;
-const onRepair = (s: FiledClaim, f: (p: RepairProgress) => RepairProgress): FiledClaim => (s.claim.kind === 'repair' ? { ...s, claim: f(s.claim) } : s);
-const onConstruction = (s: FiledClaim, f: (p: ConstructionProgress) => ConstructionProgress): FiledClaim =>
-  s.claim.kind === 'construction-defect' ? { ...s, claim: f(s.claim) } : s;
+// Each helper copies the claim once, with the time of the event (T-1); an event of another kind of claim only moves the time.
+const onReturn = (s: FiledClaim, at: Instant, f: (p: ReturnProgress) => ReturnProgress): FiledClaim =>
+  ({ ...s, lastEventAt: at, claim: s.claim.kind === 'return' || s.claim.kind === 'exchange' ? f(s.claim) : s.claim });
+const onRepair = (s: FiledClaim, at: Instant, f: (p: RepairProgress) => RepairProgress): FiledClaim => ({ ...s, lastEventAt: at, claim: s.claim.kind === 'repair' ? f(s.claim) : s.claim });
+const onConstruction = (s: FiledClaim, at: Instant, f: (p: ConstructionProgress) => ConstructionProgress): FiledClaim =>
+  ({ ...s, lastEventAt: at, claim: s.claim.kind === 'construction-defect' ? f(s.claim) : s.claim });
 /** Repair work steps apply to product repairs and construction defects alike. */
-const onWork = (s: FiledClaim, next: (w: RepairWork) => RepairWork): FiledClaim =>
-  s.claim.kind === 'repair'
-    ? { ...s, claim: { ...s.claim, work: next(s.claim.work) } }
-    : s.claim.kind === 'construction-defect'
-      ? { ...s, claim: { ...s.claim, repair: next(s.claim.repair) } }
-      : s;
+const onWork = (s: FiledClaim, at: Instant, next: (w: RepairWork) => RepairWork): FiledClaim => ({
+  ...s,
+  lastEventAt: at,
+  claim: s.claim.kind === 'repair' ? { ...s.claim, work: next(s.claim.work) } : s.claim.kind === 'construction-defect' ? { ...s.claim, repair: next(s.claim.repair) } : s.claim,
+});
 
-/** Total: an event that does not fit the claim leaves it as it was (the invariants report it). */
 export const evolveWarrantyClaim = (state: WarrantyClaimState, e: WarrantyEvent): WarrantyClaimState => {
   if (state.status === 'none') {
     if (e.type !== 'ClaimFiled') return state;
     const claim = progressOf(e);
     return claim === undefined ? state : { status: 'open', customer: e.customer, reason: e.reason, filedAt: e.at, lastEventAt: e.at, claim };
   }
-  const s: FiledClaim = { ...state, lastEventAt: e.at };
+  const s = state;
+  const at = e.at;
   switch (e.type) {
     case 'ClaimFiled':
-      return s;
+      return { ...s, lastEventAt: at };
     case 'DefectInspected':
-      return onReturn(s, (p) => ({ ...p, verdict: e.verdict }));
+      return onReturn(s, at, (p) => ({ ...p, verdict: e.verdict }));
     case 'SpecialCaseApproved':
-      return onReturn(s, (p) => ({ ...p, specialCase: { approvedBy: e.by, justification: e.justification, approvedAt: e.at } }));
+      return onReturn(s, at, (p) => ({ ...p, specialCase: { approvedBy: e.by, justification: e.justification, approvedAt: e.at } }));
     case 'ReturnAccepted':
-      return onReturn(s, (p) => ({ ...p, acceptance: { at: e.at, policyVersion: e.policyVersion, windowEndsOn: e.windowEndsOn, specialCase: e.specialCase } }));
+      return onReturn(s, at, (p) => ({ ...p, acceptance: { at: e.at, policyVersion: e.policyVersion, windowEndsOn: e.windowEndsOn, specialCase: e.specialCase } }));
     case 'ClaimRejected':
-      return { ...s, status: 'rejected', rejectedAt: e.at };
+      return { ...s, lastEventAt: at, status: 'rejected', rejectedAt: e.at };
     case 'ReturnedGoodsReceived':
-      return onReturn(s, (p) => ({ ...p, goodsReceived: p.goodsReceived + e.quantity }));
+      return onReturn(s, at, (p) => ({ ...p, goodsReceived: p.goodsReceived + e.quantity }));
     case 'ReturnSlipIssued':
-      return onReturn(s, (p) => ({ ...p, slip: { issuedAt: e.at, shipDate: e.shipDate, reason: e.reason } }));
+      return onReturn(s, at, (p) => ({ ...p, slip: { issuedAt: e.at, shipDate: e.shipDate, reason: e.reason } }));
     case 'ReturnSlipSigned':
-      return onReturn(s, (p) => (p.slip === undefined ? p : { ...p, slip: { ...p.slip, signedAt: e.at } }));
+      return onReturn(s, at, (p) => (p.slip === undefined ? p : { ...p, slip: { ...p.slip, signedAt: e.at } }));
     case 'ReturnBooked':
-      return onReturn(s, (p) => ({ ...p, bookedAt: e.at }));
+      return onReturn(s, at, (p) => ({ ...p, bookedAt: e.at }));
     case 'ReplacementShipped':
-      return onReturn(s, (p) => ({ ...p, replacementShippedAt: e.at }));
+      return onReturn(s, at, (p) => ({ ...p, replacementShippedAt: e.at }));
     case 'RepairUnitReceived':
-      return onRepair(s, (p) => ({ ...p, received: { quantity: e.quantity, defect: e.defect } }));
+      return onRepair(s, at, (p) => ({ ...p, received: { quantity: e.quantity, defect: e.defect } }));
     case 'RepairAssessed':
-      return onRepair(s, (p) => ({
+      return onRepair(s, at, (p) => ({
         ...p,
         assessment: {
           inWarranty: e.inWarranty,
@@ -122,27 +122,27 @@ export const evolveWarrantyClaim = (state: WarrantyClaimState, e: WarrantyEvent)
         },
       }));
     case 'FeeQuoteSent':
-      return onRepair(s, (p) => ({ ...p, quote: e.quote }));
+      return onRepair(s, at, (p) => ({ ...p, quote: e.quote }));
     case 'RepairConsentRecorded':
-      return onRepair(s, (p) => ({ ...p, consent: e.consented ? 'signed' : 'declined' }));
+      return onRepair(s, at, (p) => ({ ...p, consent: e.consented ? 'signed' : 'declined' }));
     case 'RepairStarted':
-      return onWork(s, () => 'in-progress');
+      return onWork(s, at, () => 'in-progress');
     case 'RepairCompleted':
-      return onWork(s, (w) => (w === 'in-progress' ? 'completed' : w));
+      return onWork(s, at, (w) => (w === 'in-progress' ? 'completed' : w));
     case 'RepairInspected':
       // A failed inspection sends the work back for rework (W-7).
-      return onWork(s, (w) => (w === 'completed' ? (e.passed ? 'passed' : 'in-progress') : w));
+      return onWork(s, at, (w) => (w === 'completed' ? (e.passed ? 'passed' : 'in-progress') : w));
     case 'RepairedUnitShipped':
-      return onRepair(s, (p) => ({ ...p, shippedAt: e.at }));
+      return onRepair(s, at, (p) => ({ ...p, shippedAt: e.at }));
     case 'UnitReturnedUnrepaired':
-      return onRepair(s, (p) => ({ ...p, returnedUnrepairedAt: e.at }));
+      return onRepair(s, at, (p) => ({ ...p, returnedUnrepairedAt: e.at }));
     case 'ConstructionDefectConfirmed':
-      return onConstruction(s, (p) => ({ ...p, confirmedAt: e.at }));
+      return onConstruction(s, at, (p) => ({ ...p, confirmedAt: e.at }));
     case 'RepairPlanApproved':
-      return onConstruction(s, (p) => ({ ...p, planApprovedAt: e.at }));
+      return onConstruction(s, at, (p) => ({ ...p, planApprovedAt: e.at }));
     case 'OwnerAccepted':
-      return onConstruction(s, (p) => ({ ...p, ownerAcceptedAt: e.at }));
+      return onConstruction(s, at, (p) => ({ ...p, ownerAcceptedAt: e.at }));
     case 'ClaimClosed':
-      return { ...s, status: 'closed', closedAt: e.at };
+      return { ...s, lastEventAt: at, status: 'closed', closedAt: e.at };
   }
 };
