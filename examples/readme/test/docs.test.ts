@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { commandHandler, complaintCaseType, inMemoryEventStore, instantFromEpochMs } from '@caseledger/core';
+import { commandHandler, complaintCaseType, defaultRulebook, inMemoryEventStore, instantFromEpochMs } from '@caseledger/core';
 import { describe, expect, it } from 'vitest';
 import { auditOne } from '../src/auditOne.js';
+import { complaintMutationScore } from '../src/mutation.js';
 import { privacyExample } from '../src/privacy.js';
 import { morningBoard } from '../src/readModels.js';
 
@@ -35,6 +36,12 @@ describe('code in the docs is the code the suite compiles and runs', () => {
     expect(file('../../../docs/audit.md')).toContain(file('../src/auditOne.ts').trim());
     const result = await auditOne(await oneComplaint(), 'complaint-C1', at('2026-11-17T12:00:00+08:00'), at('2026-11-16T10:00:00+08:00'));
     expect(typeof result === 'string' ? result : result.report.findings).toBe(1);
+  });
+
+  it('docs/testing.md: the mutation property for a case type', async () => {
+    const score = await complaintMutationScore(defaultRulebook);
+    expect(score.nonEquivalent).toBeGreaterThan(0);
+    expect(score.score).toBe(1);
   });
 
   it('docs/privacy.md', async () => {

@@ -8,7 +8,7 @@
  * as `ERASED_TEXT`. Rules never depend on personal text, so every rule check reads the same either way.
  */
 import * as t from 'io-ts';
-import type { JsonObject, JsonValue } from './json.js';
+import { type JsonObject, type JsonValue, isObjectValue } from './json.js';
 
 /** Where a personal field stands in an event's data: property names from the top, joined by `.`. */
 export type PersonalPath = string;
@@ -62,12 +62,10 @@ export const isWithheldText = (text: string): boolean => text === WITHHELD_TEXT;
 
 const splitPath = (path: PersonalPath): ReadonlyArray<string> => path.split('.');
 
-const isObjectValue = (v: JsonValue | undefined): v is JsonObject => typeof v === 'object' && v !== null && !Array.isArray(v);
-
 /** The value at a path of an event's data, if every step is an object. */
 export const valueAtPath = (data: JsonObject, path: PersonalPath): JsonValue | undefined => {
   let here: JsonValue | undefined = data;
-  for (const key of splitPath(path)) here = isObjectValue(here) && Object.hasOwn(here, key) ? here[key] : undefined;
+  for (const key of splitPath(path)) here = here !== undefined && isObjectValue(here) && Object.hasOwn(here, key) ? here[key] : undefined;
   return here;
 };
 
