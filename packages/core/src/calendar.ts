@@ -116,11 +116,10 @@ const civilDate = (ms: number): LocalDate => {
   return text;
 };
 
-/** Milliseconds of a civil date and wall time on the UTC time line (`Date.UTC` would read years 0–99 as 1900–1999). */
-const civilMs = (year: number, month: number, day: number, hours = 0, minutes = 0, seconds = 0, ms = 0): number => {
+/** Milliseconds of a civil date's midnight on the UTC time line (`Date.UTC` would read years 0–99 as 1900–1999). */
+const civilMs = (year: number, month: number, day: number): number => {
   const d = new Date(0);
   d.setUTCFullYear(year, month - 1, day);
-  d.setUTCHours(hours, minutes, seconds, ms);
   return d.getTime();
 };
 
@@ -151,10 +150,25 @@ const offsetAt = (timeZone: string, ms: number): number => {
   return Number.isNaN(offset) ? tzOffset(timeZone, new Date(ms)) * 60_000 : offset;
 };
 
-/** The instant a wall-clock time of a local date shows in the zone (the later reading inside a daylight-saving gap). */
-const instantOfWallTime = (timeZone: string, wall: number): number => {
-  const guess = wall - offsetAt(timeZone, wall);
-  return wall - offsetAt(timeZone, guess);
+/**
+ * The first instant whose local date is the given one. Usually local midnight; where the clocks
+ * jump forward at midnight (e.g. São Paulo until 2019), the instant of the jump.
+ */
+const firstInstantOf = (timeZone: string, date: LocalDate): number => {
+  const [y, m, d] = partsOf(date);
+  const wall = civilMs(y, m, d);
+  const dateAt = (ms: number): LocalDate => civilDate(ms + offsetAt(timeZone, ms));
+  const guess = wall - offsetAt(timeZone, wall - offsetAt(timeZone, wall));
+  if (dateAt(guess) === date && dateAt(guess - 1) < date) return guess;
+  // Midnight does not exist that day: the day starts when the clocks jump. No zone is 15 hours away.
+  let before = wall - 15 * 3_600_000;
+  let after = wall + 15 * 3_600_000;
+  while (after - before > 1) {
+    const middle = Math.floor((before + after) / 2);
+    if (dateAt(middle) >= date) after = middle;
+    else before = middle;
+  }
+  return after;
 };
 
 /** The date of a year, month (1–12) and day, the day clamped to the month's end (Feb 29 → Feb 28). */
@@ -195,17 +209,15 @@ export const isWorkingDay = (calendar: BusinessCalendar, date: LocalDate): boole
   return !calendar._weekend.has(dayOfWeek(date));
 };
 
-/** The last millisecond of a local date in the calendar's zone. */
-export const endOfLocalDay = (calendar: BusinessCalendar, date: LocalDate): Instant => {
-  const [y, m, d] = partsOf(date);
-  return instantFromEpochMs(instantOfWallTime(calendar.timeZone, civilMs(y, m, d, 23, 59, 59, 999)));
-};
+/**
+ * The last millisecond of a local date in the calendar's zone: the instant before the next date
+ * begins (a day the clocks change is 23 or 25 hours long).
+ */
+export const endOfLocalDay = (calendar: BusinessCalendar, date: LocalDate): Instant =>
+  instantFromEpochMs(firstInstantOf(calendar.timeZone, addLocalDays(date, 1)) - 1);
 
 /** The first instant of a local date in the calendar's zone. */
-export const startOfLocalDay = (calendar: BusinessCalendar, date: LocalDate): Instant => {
-  const [y, m, d] = partsOf(date);
-  return instantFromEpochMs(instantOfWallTime(calendar.timeZone, civilMs(y, m, d)));
-};
+export const startOfLocalDay = (calendar: BusinessCalendar, date: LocalDate): Instant => instantFromEpochMs(firstInstantOf(calendar.timeZone, date));
 
 /**
  * The N-th working day after a date (T-2). With N = 0, the date itself when it is a working day,

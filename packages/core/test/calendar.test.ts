@@ -259,21 +259,31 @@ const wideDateArb = fc.integer({ min: 0, max: 60 * 366 }).map((i) => {
 });
 
 describe('local dates agree with date-fns', () => {
-  it('localDateOf, startOfLocalDay and endOfLocalDay, in zones with and without daylight saving', () => {
+  it('localDateOf, in zones with and without daylight saving; a day starts and ends where its local date does', () => {
     fc.assert(
       fc.property(fc.constantFrom(...allZones), wideInstantArb, (timeZone, at) => {
         const cal = calendar({ timeZone });
         const date = localDateOf(cal, at);
         expect(date).toBe(referenceDate(new TZDate(epochMs(at), timeZone)));
-        const [y, m, d] = date.split('-').map(Number);
-        expect(epochMs(startOfLocalDay(cal, date))).toBe(new TZDate(y ?? 0, (m ?? 1) - 1, d ?? 1, 0, 0, 0, 0, timeZone).getTime());
-        expect(epochMs(endOfLocalDay(cal, date))).toBe(new TZDate(y ?? 0, (m ?? 1) - 1, d ?? 1, 23, 59, 59, 999, timeZone).getTime());
+        const start = epochMs(startOfLocalDay(cal, date));
+        const end = epochMs(endOfLocalDay(cal, date));
+        expect([localDateOf(cal, instantFromEpochMs(start - 1)), localDateOf(cal, instantFromEpochMs(start))]).toEqual([addLocalDays(date, -1), date]);
+        expect([localDateOf(cal, instantFromEpochMs(end)), localDateOf(cal, instantFromEpochMs(end + 1))]).toEqual([date, addLocalDays(date, 1)]);
+        expect(start <= epochMs(at) && epochMs(at) <= end).toBe(true);
       }),
       { numRuns: 2000 },
     );
   });
 
-  it('addLocalDays and addLocalMonths (clamped to the month’s end)', () => {
+  it('a day the clocks change at midnight starts when they jump, and lasts 23 or 25 hours (São Paulo, 1999–2000)', () => {
+    const saoPaulo = calendar({ timeZone: 'America/Sao_Paulo' });
+    // 1999-10-03: clocks jump from 00:00 to 01:00 (-03:00 → -02:00); the day starts at 01:00 local.
+    expect(startOfLocalDay(saoPaulo, date('1999-10-03'))).toBe('1999-10-03T03:00:00.000Z');
+    // 2000-02-27 00:00 (-02:00) goes back to 2000-02-26 23:00 (-03:00): the 26th ends an hour later.
+    expect(endOfLocalDay(saoPaulo, date('2000-02-26'))).toBe('2000-02-27T02:59:59.999Z');
+  });
+
+  it('addLocalDays and addLocalMonths (clamped to the month’s end), against date-fns', () => {
     fc.assert(
       fc.property(wideDateArb, fc.integer({ min: -800, max: 800 }), fc.integer({ min: -40, max: 40 }), (date, days, months) => {
         const [y, m, d] = date.split('-').map(Number);
