@@ -189,16 +189,41 @@ export const defaultPolicies: PolicySet<RulebookPolicy> = {
 
 /**
  * A company's own policy versions, e.g. read from a JSON file:
- * `[{ version: '2027-returns-6m', inForceFrom: '2027-01-01T00:00:00+08:00', values: {...} }]`.
+ * `[{ version: '2027-returns-6m', inForceFrom: '2027-01-01T00:00:00+08:00', values: { warranty: { returnWindowMonths: 6 } } }]`.
+ * Each version gives only the values it changes; the rest are the base's (the rulebook's defaults
+ * unless another base is given), and the result is checked as a whole.
  */
 export const PolicyVersionsInput = t.readonlyArray(
-  t.readonly(t.type({ version: t.string, inForceFrom: Instant, values: RulebookPolicy }), 'PolicyVersion'),
+  t.readonly(t.type({ version: t.string, inForceFrom: Instant, values: t.UnknownRecord }), 'PolicyVersion'),
   'PolicyVersions',
 );
 
-export const decodePolicySet = (input: unknown): E.Either<RulebookPolicyError, PolicySet<RulebookPolicy>> =>
+const isRecord = (u: unknown): u is Readonly<Record<string, unknown>> => typeof u === 'object' && u !== null && !Array.isArray(u);
+
+/** The base with the given values laid over it, object by object; anything else given replaces the base's value. */
+export const overlayValues = (base: unknown, given: unknown): unknown => {
+  if (!isRecord(base) || !isRecord(given)) return given === undefined ? base : given;
+  const out: Record<string, unknown> = { ...base };
+  for (const key of Object.keys(given)) out[key] = overlayValues(base[key], given[key]);
+  return out;
+};
+
+const undecodable = (errors: ReadonlyArray<FieldError>): RulebookPolicyError => ({ code: 'POLICY_VALUES_UNDECODABLE', message: 'The policy versions are not valid.', errors });
+
+/** Read a company's policy versions, each over `base` (default: the rulebook's defaults); every bad field is named by path. */
+export const decodePolicySet = (input: unknown, base: RulebookPolicy = rulebookDefaults): E.Either<RulebookPolicyError, PolicySet<RulebookPolicy>> =>
   pipe(
     decodeWith(PolicyVersionsInput)(input),
-    E.mapLeft((errors): RulebookPolicyError => ({ code: 'POLICY_VALUES_UNDECODABLE', message: 'The policy versions are not valid.', errors })),
+    E.mapLeft(undecodable),
+    E.chain((versions) => {
+      const decoded: PolicyVersion<RulebookPolicy>[] = [];
+      const errors: FieldError[] = [];
+      versions.forEach((v, i) => {
+        const values = decodeWith(RulebookPolicy)(overlayValues(base, v.values));
+        if (E.isLeft(values)) errors.push(...values.left.map((e) => ({ ...e, path: `${i}.values${e.path === '(root)' ? '' : `.${e.path}`}` })));
+        else decoded.push({ version: v.version, inForceFrom: v.inForceFrom, values: values.right });
+      });
+      return errors.length > 0 ? E.left(undecodable(errors)) : E.right(decoded);
+    }),
     E.chainW((versions: ReadonlyArray<PolicyVersion<RulebookPolicy>>) => makePolicySet(versions)),
   );

@@ -74,6 +74,25 @@ describe('policies (T-5)', () => {
     expect(makePolicySet([a, { ...a, version: 'other' }])).toMatchObject({ left: { code: 'POLICY_IN_FORCE_FROM_DUPLICATE' } });
   });
 
+  it('reads a policy file that gives only the values it changes, over the defaults, checked as a whole', () => {
+    const set = decodePolicySet([{ version: 'acme-2027', inForceFrom: '2027-01-01T00:00:00+08:00', values: { warranty: { returnWindowMonths: 6, productWarrantyMonths: { drivers: 24 } } } }]);
+    if (E.isLeft(set)) throw new Error(set.left.message);
+    const values = set.right.versions[0]?.values;
+    expect(values?.warranty).toMatchObject({ returnWindowMonths: 6, returnWindowCountsTo: 'filing', productWarrantyMonths: { drivers: 24 }, defaultProductWarrantyMonths: 12 });
+    expect(values?.complaint).toEqual(rulebookDefaults.complaint);
+    const bad = decodePolicySet([
+      { version: 'ok', inForceFrom: '2026-01-01T00:00:00+08:00', values: {} },
+      { version: 'bad', inForceFrom: '2027-01-01T00:00:00+08:00', values: { warranty: { returnWindowCountsTo: 'delivery' }, complaint: { capaPlanWithinWorkingDays: 'three' } } },
+    ]);
+    expect(E.isLeft(bad) && bad.left).toMatchObject({
+      code: 'POLICY_VALUES_UNDECODABLE',
+      errors: [
+        { path: '1.values.complaint.capaPlanWithinWorkingDays', found: 'a string' },
+        { path: '1.values.warranty.returnWindowCountsTo', expected: '"filing" | "acceptance"' },
+      ],
+    });
+  });
+
   it('names the bad field of policy values read from JSON', () => {
     const bad = decodeRulebookPolicy({ ...rulebookDefaults, complaint: { ...rulebookDefaults.complaint, qualityReplyWithinWorkingDays: -1 } });
     expect(E.isLeft(bad) && bad.left).toMatchObject({
