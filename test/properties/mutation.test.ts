@@ -10,11 +10,12 @@ import {
   contractReviewCaseType,
   decodePolicySet,
   defaultCalendar,
+  inquiryCaseType,
   rulebookDefaults,
   surveyCaseType,
   warrantyClaimCaseType,
 } from '@caseledger/core';
-import { type MutationScore, auditMutationScore, validComplaintProcedures, validContractReviews, validSurveys, validWarrantyProcedures } from '@caseledger/testing';
+import { type MutationScore, auditMutationScore, validComplaintProcedures, validContractReviews, validInquiries, validSurveys, validWarrantyProcedures } from '@caseledger/testing';
 import * as E from 'fp-ts/lib/Either.js';
 import { afterAll, describe, expect, it } from 'vitest';
 
@@ -56,5 +57,8 @@ describe('the audit catches every mutant of a valid history that means something
   });
   it('surveys', async () => {
     expectPerfect(await auditMutationScore(surveyCaseType, { procedures: validSurveys(), rulebook }));
+  });
+  it('inquiries', async () => {
+    expectPerfect(await auditMutationScore(inquiryCaseType, { procedures: validInquiries(rulebook), rulebook }));
   });
 });

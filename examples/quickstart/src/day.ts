@@ -16,6 +16,7 @@ import {
   defaultCalendar,
   defaultPolicies,
   inMemoryEventStore,
+  inquiryCaseType,
   instantFromEpochMs,
   reactToSurvey,
   surveyCaseType,
@@ -28,6 +29,7 @@ import {
   complaintBoard,
   contractReviewQueue,
   inMemoryReadModelStore,
+  openInquiries,
   overdueList,
   runProjection,
   satisfaction,
@@ -64,6 +66,7 @@ export const runDay = async (reportDir = mkdtempSync(join(tmpdir(), 'caseledger-
     warrantyClaim: commandHandler(warrantyClaimCaseType, store, { rulebook: context }),
     contractReview: commandHandler(contractReviewCaseType, store),
     survey: commandHandler(surveyCaseType, store),
+    inquiry: commandHandler(inquiryCaseType, store),
   };
   /** Send a command; print it when refused (that is the point of a rule). */
   const send = async (kind: keyof typeof handlers, caseId: string, command: Record<string, unknown>) => {
@@ -155,6 +158,13 @@ export const runDay = async (reportDir = mkdtempSync(join(tmpdir(), 'caseledger-
     }
   }
 
+  // Inquiry Q1: a phone call asking for last year's price; sales may not decide it (I-5).
+  await send('inquiry', 'Q1', { type: 'ReceiveInquiry', at: at(18, '09:20'), actor: cs, customer: customer('cust-17', 'Changzhou Builders'), channel: 'phone', subject: "500 drivers by 1 December at last year's price?" });
+  await send('inquiry', 'Q1', { type: 'EscalateToManager', at: at(18, '09:40'), actor: cs, manager: salesManager, question: "May we hold last year's price?" });
+  await send('inquiry', 'Q1', { type: 'ReplyToInquiry', at: at(18, '10:00'), actor: cs, form: 'oral', reply: 'Yes, same price' });
+  await send('inquiry', 'Q1', { type: 'RecordManagerDecision', at: at(18, '11:00'), actor: salesManager, decision: "Last year's price holds for this order" });
+  await send('inquiry', 'Q1', { type: 'ReplyToInquiry', at: at(18, '11:30'), actor: cs, form: 'oral', reply: 'Delivery by 1 December at last year’s price, confirmed by the sales manager' });
+
   // Read models, as of the end of the day.
   const now = instantFromEpochMs(Date.parse(at(18, '18:00')));
   const project = async <RM>(projection: Projection<RM>): Promise<RM> => {
@@ -169,6 +179,11 @@ export const runDay = async (reportDir = mkdtempSync(join(tmpdir(), 'caseledger-
   say('Complaint board (open complaints):');
   for (const r of complaintBoard(files, now, context)) {
     say(`  ${r.caseId.padEnd(20)} ${r.status.padEnd(28)} ${r.severity.padEnd(6)} ${r.deadlines.map((d) => `${d.ruleId} ${d.name}: ${d.status}`).join(', ')}`);
+  }
+  say('');
+  say('Open inquiries (the one due first on top):');
+  for (const r of openInquiries(files, now, context)) {
+    say(`  ${r.caseId.padEnd(20)} ${r.status.padEnd(8)} ${r.channel.padEnd(6)} next due ${r.nextDueBy ?? '-'}: ${r.deadlines.map((d) => `${d.ruleId} ${d.name}: ${d.status}`).join(', ')}`);
   }
   say('');
   say('Overdue or due within a day:');

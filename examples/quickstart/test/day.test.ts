@@ -9,13 +9,15 @@ describe('the quick start working day', () => {
   it('shows each refusal with its rule, the read models, the audit timeline and writes the HTML report', async () => {
     const { lines, reportPath } = await runDay(mkdtempSync(join(tmpdir(), 'quickstart-test-')));
     const text = lines.join('\n');
-    for (const refusal of ['C-3 NOT_CLASSIFIED', 'C-5 QUALITY_ONLY', 'C-8 CAPA_NOT_VERIFIED_EFFECTIVE', 'C-4 EXPLANATION_RECEIPT_NOT_CONFIRMED', 'W-2 RETURN_WINDOW_EXPIRED', 'W-3 SPECIAL_CASE_NOT_BY_GENERAL_MANAGER', 'W-6 REPAIR_CONSENT_MISSING', 'R-4 DEPARTMENT_CANNOT_MEET']) {
+    for (const refusal of ['C-3 NOT_CLASSIFIED', 'C-5 QUALITY_ONLY', 'C-8 CAPA_NOT_VERIFIED_EFFECTIVE', 'C-4 EXPLANATION_RECEIPT_NOT_CONFIRMED', 'W-2 RETURN_WINDOW_EXPIRED', 'W-3 SPECIAL_CASE_NOT_BY_GENERAL_MANAGER', 'W-6 REPAIR_CONSENT_MISSING', 'R-4 DEPARTMENT_CANNOT_MEET', 'I-5 AWAITING_MANAGER_DECISION']) {
       expect(text).toContain(refusal);
     }
     expect(text).toContain('complaint S1.complaint opened (S-3)');
     expect(text).toMatch(/I1\s+internal: plan-required\s+major\s+.*C-5 quality-reply: missed/);
     expect(text).toContain('W1 approved by gm-huang (general-manager)');
     expect(text).toContain('R1 (approved): signature');
+    // The oral reply waits for its written confirmation (I-6), due at the end of Thursday.
+    expect(text).toMatch(/Q1\s+replied\s+phone\s+next due 2026-11-19T15:59:59.999Z: I-6 written-confirmation: pending/);
     expect(text).toContain('Quality replied in writing LATE C-5');
     expect(text).toContain('Customer rejected the resolution of plan 1');
     expect(existsSync(reportPath)).toBe(true);

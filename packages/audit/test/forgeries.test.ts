@@ -69,6 +69,12 @@ const forged = {
   'complaint-C-GAP': [line('complaint-C-GAP', 0, received), line('complaint-C-GAP', 2, classified)],
   /** The same event twice. */
   'complaint-C-TWICE': [line('complaint-C-TWICE', 0, received), line('complaint-C-TWICE', 1, acknowledged), line('complaint-C-TWICE', 1, acknowledged)],
+  /** An inquiry answered before the manager it was passed to decided. */
+  'inquiry-Q-EARLY': stream('inquiry-Q-EARLY', [
+    { type: 'InquiryReceived', at: at(16, '09:00'), by: cs, customer, channel: 'phone', subject: 'Price' },
+    { type: 'InquiryEscalated', at: at(16, '09:30'), by: cs, manager: person('sales-mgr-zhao', 'sales', 'manager'), question: 'Discount?' },
+    { type: 'InquiryReplied', at: at(16, '10:00'), by: cs, form: 'written', reply: 'Yes' },
+  ]),
   /** Two events at revision 0. */
   'complaint-C-ZERO': [line('complaint-C-ZERO', 0, received), line('complaint-C-ZERO', 0, acknowledged, { eventId: 'other' })],
 };
@@ -87,6 +93,7 @@ const expected: Readonly<Record<Forged, ReadonlyArray<readonly [string, string, 
     ['C-2', 'ALREADY_ACKNOWLEDGED', '1'],
   ],
   'complaint-C-ZERO': [['T-12', 'REVISION_REPEATED', '0']],
+  'inquiry-Q-EARLY': [['I-5', 'AWAITING_MANAGER_DECISION', '2']],
 };
 
 const names = Object.keys(forged).filter((k): k is Forged => Object.hasOwn(forged, k));

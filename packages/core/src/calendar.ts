@@ -240,19 +240,21 @@ export const nthWorkingDayAfter = (calendar: BusinessCalendar, date: LocalDate, 
 // ---------------------------------------------------------------------------------------------
 // Deadlines and windows.
 
-/** "Within N working days" (T-2) or "within N days" (T-3). */
-export type Span = { readonly workingDays: number } | { readonly days: number };
+/** "Within N working days" (T-2), "within N days" or "within N hours" (T-3). */
+export type Span = { readonly workingDays: number } | { readonly days: number } | { readonly hours: number };
+
+const HOUR_MS = 60 * 60 * 1000;
 
 /**
  * The last instant at which a step is still on time.
  * - `{ workingDays: n }` (T-2): the end of the n-th working day after the local date of `from`
  *   (n = 0: the end of the same working day, or of the next one when `from` is not a working day).
- * - `{ days: n }` (T-3): exactly `from` + n × 24 hours.
+ * - `{ days: n }` (T-3): exactly `from` + n × 24 hours; `{ hours: n }`: exactly `from` + n hours.
  */
 export const deadline = (calendar: BusinessCalendar, from: Instant, span: Span): Instant =>
   'workingDays' in span
     ? endOfLocalDay(calendar, nthWorkingDayAfter(calendar, localDateOf(calendar, from), span.workingDays))
-    : instantFromEpochMs(epochMs(from) + span.days * DAY_MS);
+    : instantFromEpochMs(epochMs(from) + ('days' in span ? span.days * DAY_MS : span.hours * HOUR_MS));
 
 /** The last local date of a "within N months of a date" window (T-4), clamped to the month's end. */
 export const monthsWindowEnd = (from: LocalDate, months: number): LocalDate => addLocalMonths(from, months);

@@ -30,3 +30,4 @@ export * from './customer.js';
 export * from './survey/index.js';
 export * from './warranty/index.js';
 export * from './contractReview/index.js';
+export * from './inquiry/index.js';

@@ -106,6 +106,22 @@ export const SurveyPolicy = t.readonly(
   'SurveyPolicy',
 );
 
+export const InquiryPolicy = t.readonly(
+  t.type({
+    /** I-2: a reply at once or the same working day (0 working days). */
+    replyWithinWorkingDays: NonNegativeInt,
+    /** I-3: where information must be gathered, a reply within 3 working days of receipt. */
+    informationReplyWithinWorkingDays: NonNegativeInt,
+    /** I-4: beyond a week, the customer agrees to the expected completion date (7 days of receipt). */
+    completionAgreementWithinDays: NonNegativeInt,
+    /** I-6: an oral reply is confirmed in writing within 1 working day. */
+    writtenConfirmationWithinWorkingDays: NonNegativeInt,
+    /** I-7: service targets by channel, in hours of receipt: a phone message 24, an email 48. */
+    replyWithinHours: t.readonly(t.partial({ phone: NonNegativeInt, email: NonNegativeInt, fax: NonNegativeInt, letter: NonNegativeInt, visit: NonNegativeInt })),
+  }),
+  'InquiryPolicy',
+);
+
 export const RecordsPolicy = t.readonly(
   t.type({
     /** T-9: records are kept for at least 3 years after a case closes. */
@@ -120,6 +136,7 @@ export const RulebookPolicy = t.readonly(
     warranty: WarrantyPolicy,
     contractReview: ContractReviewPolicy,
     survey: SurveyPolicy,
+    inquiry: InquiryPolicy,
     records: RecordsPolicy,
   }),
   'RulebookPolicy',
@@ -129,6 +146,7 @@ export type ComplaintPolicy = RulebookPolicy['complaint'];
 export type WarrantyPolicy = RulebookPolicy['warranty'];
 export type ContractReviewPolicy = RulebookPolicy['contractReview'];
 export type SurveyPolicy = RulebookPolicy['survey'];
+export type InquiryPolicy = RulebookPolicy['inquiry'];
 export type RecordsPolicy = RulebookPolicy['records'];
 
 const rulebookDefaultsInput = {
@@ -157,6 +175,13 @@ const rulebookDefaultsInput = {
   },
   contractReview: { decisionWithinWorkingDays: 2 },
   survey: { responseRateTarget: 0.9, satisfactionRateTarget: 0.85 },
+  inquiry: {
+    replyWithinWorkingDays: 0,
+    informationReplyWithinWorkingDays: 3,
+    completionAgreementWithinDays: 7,
+    writtenConfirmationWithinWorkingDays: 1,
+    replyWithinHours: { phone: 24, email: 48 },
+  },
   records: { retentionYears: 3 },
 };
 

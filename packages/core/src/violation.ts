@@ -3,10 +3,10 @@
  * message. Nothing is written.
  */
 
-/** A rulebook id: C-… complaints, W-… warranty claims, R-… contract reviews, S-… surveys, T-… shared notions. */
-export type RuleId = `${'C' | 'W' | 'R' | 'S' | 'T'}-${number}`;
+/** A rulebook id: C-… complaints, W-… warranty claims, R-… contract reviews, S-… surveys, I-… inquiries, T-… shared notions. */
+export type RuleId = `${'C' | 'W' | 'R' | 'S' | 'I' | 'T'}-${number}`;
 
-export const isRuleId = (u: unknown): u is RuleId => typeof u === 'string' && /^[CWRST]-\d+$/.test(u);
+export const isRuleId = (u: unknown): u is RuleId => typeof u === 'string' && /^[CWRSIT]-\d+$/.test(u);
 
 export type ViolationDetails = Readonly<Record<string, string | number | boolean | null | ReadonlyArray<string>>>;
 

@@ -4,12 +4,14 @@ import {
   type ContractReviewEvent,
   type EventDecodeError,
   type EventEnvelope,
+  type InquiryEvent,
   type RecordedEvent,
   type SurveyEvent,
   type WarrantyEvent,
   complaintCaseType,
   contractReviewCaseType,
   decodeRecorded,
+  inquiryCaseType,
   splitStreamName,
   surveyCaseType,
   warrantyClaimCaseType,
@@ -20,7 +22,8 @@ export type KnownEvent =
   | { readonly category: 'complaint'; readonly caseId: string; readonly envelope: EventEnvelope<ComplaintEvent> }
   | { readonly category: 'warrantyClaim'; readonly caseId: string; readonly envelope: EventEnvelope<WarrantyEvent> }
   | { readonly category: 'contractReview'; readonly caseId: string; readonly envelope: EventEnvelope<ContractReviewEvent> }
-  | { readonly category: 'survey'; readonly caseId: string; readonly envelope: EventEnvelope<SurveyEvent> };
+  | { readonly category: 'survey'; readonly caseId: string; readonly envelope: EventEnvelope<SurveyEvent> }
+  | { readonly category: 'inquiry'; readonly caseId: string; readonly envelope: EventEnvelope<InquiryEvent> };
 
 export type KnownCategory = KnownEvent['category'];
 
@@ -29,6 +32,7 @@ const decodeComplaint = decodeRecorded(complaintCaseType);
 const decodeWarranty = decodeRecorded(warrantyClaimCaseType);
 const decodeContract = decodeRecorded(contractReviewCaseType);
 const decodeSurvey = decodeRecorded(surveyCaseType);
+const decodeInquiry = decodeRecorded(inquiryCaseType);
 
 /**
  * Decode a stored event of a known case type. `undefined` for a stream this library does not own
@@ -45,6 +49,8 @@ export const decodeKnownEvent = (recorded: RecordedEvent): E.Either<EventDecodeE
       return E.map((envelope: EventEnvelope<ContractReviewEvent>): KnownEvent => ({ category, caseId, envelope }))(decodeContract(recorded));
     case 'survey':
       return E.map((envelope: EventEnvelope<SurveyEvent>): KnownEvent => ({ category, caseId, envelope }))(decodeSurvey(recorded));
+    case 'inquiry':
+      return E.map((envelope: EventEnvelope<InquiryEvent>): KnownEvent => ({ category, caseId, envelope }))(decodeInquiry(recorded));
     default:
       return undefined;
   }

@@ -6,6 +6,7 @@ import {
   defaultCalendar,
   defaultPolicies,
   inMemoryEventStore,
+  inquiryCaseType,
   instantFromEpochMs,
   surveyCaseType,
   warrantyClaimCaseType,
@@ -28,6 +29,7 @@ import {
   contractReviewQueue,
   decodeKnownEvent,
   inMemoryReadModelStore,
+  openInquiries,
   overdueList,
   runProjection,
   satisfaction,
@@ -52,6 +54,7 @@ const complaint = commandHandler(complaintCaseType, store);
 const warranty = commandHandler(warrantyClaimCaseType, store, { rulebook: config });
 const review = commandHandler(contractReviewCaseType, store);
 const survey = commandHandler(surveyCaseType, store);
+const inquiry = commandHandler(inquiryCaseType, store);
 
 const must = async (result: Promise<E.Either<{ readonly code: string; readonly message: string }, unknown>>) => {
   const r = await result;
@@ -111,6 +114,15 @@ beforeAll(async () => {
   for (const id of ['S1', 'S2', 'S3']) await s(id, 'SendSurvey', 2, { customer, period: '2026-H2', items });
   await s('S1', 'RecordSurveyReturn', 16, { ratings: [{ item: 'quality', level: 'fairly-satisfied' }], overall: 'fairly-satisfied' });
   await s('S2', 'RecordSurveyReturn', 16, { ratings: [{ item: 'quality', level: 'dissatisfied' }], overall: 'not-very-satisfied' });
+
+  const q = (caseId: string, type: string, day: number, hhmm: string, fields: object = {}) => must(inquiry({ type, caseId, at: at(day, hhmm), actor: cs, ...fields })());
+  // Q1: a phone inquiry on Wednesday; information is being gathered. Q2: an email on Tuesday, unanswered. Q3: answered and closed.
+  await q('Q1', 'ReceiveInquiry', 18, '10:00', { customer, channel: 'phone', subject: 'Delivery date' });
+  await q('Q1', 'RecordInformationNeeded', 18, '11:00', { note: 'Asking the factory' });
+  await q('Q2', 'ReceiveInquiry', 17, '09:00', { customer, channel: 'email', subject: 'Product data' });
+  await q('Q3', 'ReceiveInquiry', 16, '09:00', { customer, channel: 'letter', subject: 'Catalogue' });
+  await q('Q3', 'ReplyToInquiry', 16, '14:00', { form: 'written', reply: 'Catalogue sent' });
+  await q('Q3', 'CloseInquiry', 16, '14:05');
 });
 
 const project = async <RM>(projection: Projection<RM>): Promise<RM> => {
@@ -144,8 +156,22 @@ describe('read models of a week', () => {
   it('overdue list: what is missed and still open, and what falls due within a day', () => {
     expect(overdueList(files, now, config).map((r) => [r.caseId, r.ruleId, r.deadline, r.status, r.dueBy])).toEqual([
       ['C3', 'C-2', 'acknowledgement', 'missed', '2026-11-17T15:59:59.999Z'],
+      ['Q2', 'I-2', 'same-day-reply', 'missed', '2026-11-17T15:59:59.999Z'],
       ['R1', 'R-3', 'review-decision', 'missed', '2026-11-18T15:59:59.999Z'],
+      ['Q2', 'I-7', 'channel-reply', 'missed', '2026-11-19T01:00:00.000Z'],
       ['C2', 'C-4', 'external-answer', 'due-soon', '2026-11-19T04:00:00.000Z'],
+    ]);
+  });
+
+  it('open inquiries: the one due first on top, with what is still to meet', () => {
+    const rows = openInquiries(files, now, config);
+    expect(rows.map((r) => [r.caseId, r.status, r.channel, r.nextDueBy])).toEqual([
+      ['Q2', 'open', 'email', '2026-11-17T15:59:59.999Z'],
+      ['Q1', 'open', 'phone', '2026-11-23T15:59:59.999Z'],
+    ]);
+    expect(rows[1]?.deadlines.map((d) => [d.ruleId, d.name, d.status])).toEqual([
+      ['I-3', 'information-reply', 'pending'],
+      ['I-4', 'completion-agreement', 'pending'],
     ]);
   });
 

@@ -10,7 +10,7 @@ const base = { caseId: CaseId, at: Instant, actor: Actor };
 export const ReceiveComplaint = taggedWithOptional(
   'ReceiveComplaint',
   { ...base, customer: Customer, channel: ChannelCodec, description: NonEmptyText, severity: SeverityCodec },
-  { product: Product, surveyId: CaseId },
+  { product: Product, surveyId: CaseId, inquiryId: CaseId },
 );
 export const AcknowledgeComplaint = tagged('AcknowledgeComplaint', { ...base, explanation: NonEmptyText });
 export const RequestSamples = tagged('RequestSamples', { ...base });

@@ -76,6 +76,7 @@ export const decideComplaint = (c: ComplaintCommand, state: ComplaintState): Dec
       severity: c.severity,
       ...(c.product === undefined ? {} : { product: c.product }),
       ...(c.surveyId === undefined ? {} : { surveyId: c.surveyId }),
+      ...(c.inquiryId === undefined ? {} : { inquiryId: c.inquiryId }),
     });
   }
   if (c.type === 'ReceiveComplaint') return refuse('C-1', 'COMPLAINT_ALREADY_RECEIVED', `Complaint ${c.caseId} was already received.`);

@@ -10,7 +10,7 @@ const base = { at: Instant, by: Actor };
 export const ComplaintReceived = taggedWithOptional(
   'ComplaintReceived',
   { ...base, customer: Customer, channel: ChannelCodec, description: NonEmptyText, severity: SeverityCodec },
-  { product: Product, surveyId: CaseId },
+  { product: Product, surveyId: CaseId, inquiryId: CaseId },
 );
 export const ComplaintAcknowledged = tagged('ComplaintAcknowledged', { ...base, explanation: NonEmptyText });
 export const SamplesRequested = tagged('SamplesRequested', { ...base });

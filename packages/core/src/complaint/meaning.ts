@@ -12,7 +12,7 @@ const m = (rules: ReadonlyArray<RuleId>, summary: string): EventMeaning => ({ ru
 export const describeComplaintEvent = (e: ComplaintEvent): EventMeaning => {
   switch (e.type) {
     case 'ComplaintReceived':
-      return m(['C-1'], `Complaint received by ${e.channel}, severity ${e.severity}${e.surveyId === undefined ? '' : `, from survey ${e.surveyId}`}`);
+      return m(['C-1'], `Complaint received by ${e.channel}, severity ${e.severity}${e.surveyId === undefined ? '' : `, from survey ${e.surveyId}`}${e.inquiryId === undefined ? '' : `, from inquiry ${e.inquiryId}`}`);
     case 'ComplaintAcknowledged':
       return m(['C-2'], 'Customer acknowledged: process and expected time explained');
     case 'SamplesRequested':

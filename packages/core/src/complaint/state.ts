@@ -30,6 +30,8 @@ interface ComplaintFile {
   readonly severity: Severity;
   readonly product?: Product;
   readonly surveyId?: CaseId;
+  /** I-8: the inquiry this complaint came from. */
+  readonly inquiryId?: CaseId;
   readonly acknowledgedAt?: Instant;
   readonly samples: Samples;
   readonly review: JointReview;
@@ -157,6 +159,7 @@ const fileOf = (s: ComplaintFile): ComplaintFile => ({
   severity: s.severity,
   ...(s.product === undefined ? {} : { product: s.product }),
   ...(s.surveyId === undefined ? {} : { surveyId: s.surveyId }),
+  ...(s.inquiryId === undefined ? {} : { inquiryId: s.inquiryId }),
   ...(s.acknowledgedAt === undefined ? {} : { acknowledgedAt: s.acknowledgedAt }),
   samples: s.samples,
   review: s.review,
@@ -185,6 +188,7 @@ export const evolveComplaint = (state: ComplaintState, e: ComplaintEvent): Compl
       severity: e.severity,
       ...(e.product === undefined ? {} : { product: e.product }),
       ...(e.surveyId === undefined ? {} : { surveyId: e.surveyId }),
+      ...(e.inquiryId === undefined ? {} : { inquiryId: e.inquiryId }),
       samples: noSamples,
       review: { status: 'none' },
       lastEventAt: e.at,

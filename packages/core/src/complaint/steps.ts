@@ -21,6 +21,7 @@ export const complaintStepOf = (e: ComplaintEvent, caseId: CaseId): ComplaintCom
         severity: e.severity,
         ...(e.product === undefined ? {} : { product: e.product }),
         ...(e.surveyId === undefined ? {} : { surveyId: e.surveyId }),
+        ...(e.inquiryId === undefined ? {} : { inquiryId: e.inquiryId }),
       };
     case 'ComplaintAcknowledged':
       return { type: 'AcknowledgeComplaint', ...step, explanation: e.explanation };

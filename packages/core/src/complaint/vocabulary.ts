@@ -3,7 +3,7 @@ import * as t from 'io-ts';
 import { DepartmentCodec } from '../actor.js';
 import { NonEmptyText, oneOf } from '../codecs.js';
 
-export const channels = ['phone', 'email', 'fax', 'letter', 'visit', 'online', 'survey'] as const;
+export const channels = ['phone', 'email', 'fax', 'letter', 'visit', 'online', 'survey', 'inquiry'] as const;
 export type Channel = (typeof channels)[number];
 export const ChannelCodec = oneOf(channels);
 

@@ -1,18 +1,17 @@
 /**
  * The open-work read models. One fold, `caseFiles`, keeps each case's decoded events; the views the
  * departments open every morning are queries over it at an instant "now", because deadline status
- * depends on the time of asking (T-8): the complaint board, the overdue list, the CAPA tracker and
- * the contract-review queue.
+ * depends on the time of asking (T-8): the complaint board, the overdue list, the CAPA tracker, the
+ * contract-review queue and the open inquiries.
  */
 import {
-  type BusinessCalendar,
   ComplaintEvent,
   ContractReviewEvent,
   type DeadlineReport,
   type Department,
   type Instant,
-  type PolicySet,
-  type RulebookPolicy,
+  InquiryEvent,
+  type Rulebook,
   WarrantyEvent,
   approvalBlockers,
   compareInstants,
@@ -21,8 +20,11 @@ import {
   epochMs,
   evolveComplaint,
   evolveContractReview,
+  evolveInquiry,
   initialComplaintState,
   initialContractReviewState,
+  initialInquiryState,
+  inquiryDeadlines,
   warrantyDeadlines,
 } from '@caseledger/core';
 import * as E from 'fp-ts/lib/Either.js';
@@ -35,6 +37,7 @@ export const CaseFile = t.union(
     t.readonly(t.type({ category: t.literal('complaint'), caseId: t.string, events: t.readonlyArray(ComplaintEvent.codec) })),
     t.readonly(t.type({ category: t.literal('warrantyClaim'), caseId: t.string, events: t.readonlyArray(WarrantyEvent.codec) })),
     t.readonly(t.type({ category: t.literal('contractReview'), caseId: t.string, events: t.readonlyArray(ContractReviewEvent.codec) })),
+    t.readonly(t.type({ category: t.literal('inquiry'), caseId: t.string, events: t.readonlyArray(InquiryEvent.codec) })),
   ],
   'CaseFile',
 );
@@ -51,6 +54,8 @@ const append = (file: CaseFile | undefined, e: KnownEvent): CaseFile | undefined
       return { category: 'warrantyClaim', caseId: e.caseId, events: [...(file?.category === 'warrantyClaim' ? file.events : []), e.envelope.event] };
     case 'contractReview':
       return { category: 'contractReview', caseId: e.caseId, events: [...(file?.category === 'contractReview' ? file.events : []), e.envelope.event] };
+    case 'inquiry':
+      return { category: 'inquiry', caseId: e.caseId, events: [...(file?.category === 'inquiry' ? file.events : []), e.envelope.event] };
     case 'survey':
       return file;
   }
@@ -65,7 +70,8 @@ const applyAll = (rm: CaseFiles, events: ReadonlyArray<KnownEvent>): CaseFiles =
 
 export const caseFiles: Projection<CaseFiles> = {
   name: 'case-files',
-  version: 1,
+  // Version 2 keeps inquiries too: a store written by version 1 is rebuilt.
+  version: 2,
   handles: new Set([
     ...['ComplaintReceived', 'ComplaintAcknowledged', 'SamplesRequested', 'SamplesReceived', 'SamplesReinspected', 'SamplesDisposed', 'ComplaintClassified'],
     ...['JointReviewConvened', 'JointReviewDecided', 'ExplanationSent', 'ExplanationReceiptConfirmed', 'ForwardedToQuality', 'QualityReplied', 'RootCauseDetermined'],
@@ -75,6 +81,8 @@ export const caseFiles: Projection<CaseFiles> = {
     ...['OrderSubmitted', 'OralOrderRecorded', 'RequirementDetermined', 'DifferenceRecorded', 'DifferenceResolved', 'DepartmentOpinionRecorded', 'CapabilityConfirmed'],
     ...['ContractApproved', 'OrderRejected', 'ContractSigned', 'AmendmentProposed', 'AmendmentAgreed', 'AmendmentDeclined', 'ContractReturnedToReview'],
     ...['AmendmentCommunicated', 'ReleasedToProduction'],
+    ...['InquiryReceived', 'InformationNeeded', 'CompletionDateAgreed', 'InquiryEscalated', 'ManagerDecided', 'InquiryReplied', 'ReplyConfirmedInWriting'],
+    ...['InquiryTurnedIntoComplaint', 'InquiryClosed'],
   ]),
   initial: { cases: {} },
   codec: CaseFiles,
@@ -82,10 +90,8 @@ export const caseFiles: Projection<CaseFiles> = {
   applyAll,
 };
 
-export interface QueryContext {
-  readonly policies: PolicySet<RulebookPolicy>;
-  readonly calendar: BusinessCalendar;
-}
+/** The company's policies and calendar the deadlines are judged by. */
+export type QueryContext = Rulebook;
 
 const reportsOf = (r: E.Either<{ readonly message: string }, ReadonlyArray<DeadlineReport>>): ReadonlyArray<DeadlineReport> => (E.isRight(r) ? r.right : []);
 
@@ -145,6 +151,8 @@ const deadlinesOf = (file: CaseFile, now: Instant, context: QueryContext): Reado
       return reportsOf(warrantyDeadlines(context)(file.events, now));
     case 'contractReview':
       return reportsOf(contractReviewDeadlines(context)(file.events, now));
+    case 'inquiry':
+      return reportsOf(inquiryDeadlines(context)(file.events, now));
   }
 };
 
@@ -245,3 +253,47 @@ export const contractReviewQueue = (rm: CaseFiles): ReadonlyArray<ContractQueueR
     const all = [...waiting, ...signing, ...pendingRelease];
     return all.length === 0 ? [] : [{ caseId: file.caseId, status: state.status, waitingFor: all }];
   });
+
+// ---------------------------------------------------------------------------------------------
+// Open inquiries, the one due first on top (I-2 … I-7).
+
+export interface OpenInquiryRow {
+  readonly caseId: string;
+  /** `open` (being answered) or `replied` (an oral reply waiting for its written confirmation, or not yet closed). */
+  readonly status: string;
+  readonly channel: string;
+  readonly receivedAt: Instant;
+  /** The deadlines still to meet (not done), missed or pending at `now`. */
+  readonly deadlines: ReadonlyArray<DeadlineReport>;
+  /** The earliest due instant among them: the order of the list. */
+  readonly nextDueBy?: Instant;
+  /** I-5: the manager a question waits for. */
+  readonly waitingFor?: string;
+}
+
+/** Every inquiry not closed nor turned into a complaint, ordered by its next due instant (none last). */
+export const openInquiries = (rm: CaseFiles, now: Instant, context: QueryContext): ReadonlyArray<OpenInquiryRow> =>
+  Object.values(rm.cases)
+    .flatMap((file): ReadonlyArray<OpenInquiryRow> => {
+      if (file.category !== 'inquiry') return [];
+      const state = file.events.reduce(evolveInquiry, initialInquiryState);
+      if (state.status !== 'open' && state.status !== 'replied') return [];
+      const deadlines = reportsOf(inquiryDeadlines(context)(file.events, now)).filter((d) => d.status !== 'not-applicable' && d.doneAt === undefined);
+      const nextDueBy = deadlines.reduce<Instant | undefined>((soonest, d) => (d.dueBy === undefined || (soonest !== undefined && compareInstants(soonest, d.dueBy) <= 0) ? soonest : d.dueBy), undefined);
+      const waiting = state.escalation !== undefined && state.escalation.decidedAt === undefined ? state.escalation.manager.id : undefined;
+      return [
+        {
+          caseId: file.caseId,
+          status: state.status,
+          channel: state.channel,
+          receivedAt: state.receivedAt,
+          deadlines,
+          ...(nextDueBy === undefined ? {} : { nextDueBy }),
+          ...(waiting === undefined ? {} : { waitingFor: waiting }),
+        },
+      ];
+    })
+    .sort((a, b) => byDue(a.nextDueBy, b.nextDueBy) || compareInstants(a.receivedAt, b.receivedAt));
+
+/** Earlier due instants first; rows with none last. */
+const byDue = (a: Instant | undefined, b: Instant | undefined): number => (a === undefined ? (b === undefined ? 0 : 1) : b === undefined ? -1 : compareInstants(a, b));

@@ -74,11 +74,11 @@ export const describeRunnerGuarantees = (label: string, makeStore: StoreFactory,
           await runProjection({ source, store, projection: caseFiles, batchSize: 7, maxBatches: 1 })();
           await runProjection({ source, store, projection: caseFiles, batchSize: 7 })();
           const incremental = await store.load(caseFiles.name)();
-          const rebuilt = await runProjection({ source, store, projection: { ...caseFiles, version: 2 }, batchSize: 7 })();
+          const rebuilt = await runProjection({ source, store, projection: { ...caseFiles, version: caseFiles.version + 1 }, batchSize: 7 })();
           expect(E.isRight(rebuilt) && rebuilt.right.rebuilt).toBe(true);
           const after = await store.load(caseFiles.name)();
           expect(E.isRight(after) && after.right?.readModel).toEqual(E.isRight(incremental) && incremental.right?.readModel);
-          expect(E.isRight(after) && after.right?.version).toBe(2);
+          expect(E.isRight(after) && after.right?.version).toBe(caseFiles.version + 1);
         }),
         runs,
       );

@@ -5,3 +5,4 @@ export * from './warranty.js';
 export * from './contractReview.js';
 export * from './configuration.js';
 export * from './survey.js';
+export * from './inquiry.js';

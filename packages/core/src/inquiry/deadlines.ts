@@ -1,0 +1,118 @@
+/**
+ * The reply times of an inquiry (I-2, I-3, I-4, I-6, I-7), computed from its history at an instant
+ * "now", with the policy in force when each clock started (T-5). Late is never refused (T-8).
+ */
+import * as E from 'fp-ts/lib/Either.js';
+import { type Span, deadline, endOfLocalDay } from '../calendar.js';
+import { type Instant, compareInstants } from '../codecs.js';
+import { type DeadlineReport, deadlineStatus } from '../deadline.js';
+import { type PolicyError, policyAt } from '../policy.js';
+import type { InquiryPolicy } from '../rulebookPolicy.js';
+import type { Rulebook } from '../ruleContext.js';
+import type { RuleId } from '../violation.js';
+import type { InquiryEvent } from './messages.js';
+
+export const inquiryDeadlineNames = ['same-day-reply', 'information-reply', 'completion-agreement', 'agreed-completion', 'written-confirmation', 'channel-reply'] as const;
+export type InquiryDeadlineName = (typeof inquiryDeadlineNames)[number];
+
+/** The rule each deadline serves. */
+const ruleOf: Readonly<Record<InquiryDeadlineName, RuleId>> = {
+  'same-day-reply': 'I-2',
+  'information-reply': 'I-3',
+  'completion-agreement': 'I-4',
+  'agreed-completion': 'I-4',
+  'written-confirmation': 'I-6',
+  'channel-reply': 'I-7',
+};
+
+const notApplicable = (name: InquiryDeadlineName): DeadlineReport => ({ ruleId: ruleOf[name], name, status: 'not-applicable' });
+
+const first = (events: ReadonlyArray<InquiryEvent>, types: ReadonlyArray<InquiryEvent['type']>): InquiryEvent | undefined => events.find((e) => types.includes(e.type));
+
+/** The customer hears back: a reply, the news that information is being gathered, or the complaint it became. */
+const ANSWERED: ReadonlyArray<InquiryEvent['type']> = ['InquiryReplied', 'InformationNeeded', 'InquiryTurnedIntoComplaint'];
+/** The question itself is settled: the reply, or the complaint it became. */
+const SETTLED: ReadonlyArray<InquiryEvent['type']> = ['InquiryReplied', 'InquiryTurnedIntoComplaint'];
+
+/**
+ * Every deadline of an inquiry at `now`:
+ * - I-2 `same-day-reply`: from receipt to the end of the same working day, met by any answer;
+ * - I-3 `information-reply`: where information must be gathered, the reply within 3 working days of
+ *   receipt, or the customer's agreement to a later completion date by then;
+ * - I-4 `completion-agreement`: where information must be gathered, within a week of receipt either
+ *   the reply or the customer's agreement to the expected completion date;
+ * - I-4 `agreed-completion`: the reply by the end of the agreed date; a later date needs a new
+ *   agreement recorded before the earlier date is out, or the deadline is missed;
+ * - I-6 `written-confirmation`: an oral reply confirmed in writing within 1 working day;
+ * - I-7 `channel-reply`: the service target of the channel (a phone message in 24 hours, an email
+ *   in 48), met by any answer.
+ */
+export const inquiryDeadlines =
+  (rulebook: Rulebook) =>
+  (events: ReadonlyArray<InquiryEvent>, now: Instant): E.Either<PolicyError, ReadonlyArray<DeadlineReport>> => {
+    const received = events[0];
+    if (received?.type !== 'InquiryReceived') return E.right(inquiryDeadlineNames.map(notApplicable));
+    const policy = policyAt(received.at)(rulebook.policies);
+    if (E.isLeft(policy)) return policy;
+    const p: InquiryPolicy = policy.right.values.inquiry;
+    const report = (name: InquiryDeadlineName, from: Instant, dueBy: Instant, doneAt: Instant | undefined): DeadlineReport => ({
+      ruleId: ruleOf[name],
+      name,
+      status: deadlineStatus(dueBy, doneAt, now),
+      from,
+      dueBy,
+      ...(doneAt === undefined ? {} : { doneAt }),
+      policyVersion: policy.right.version,
+    });
+    const due = (from: Instant, span: Span) => deadline(rulebook.calendar, from, span);
+    const from = received.at;
+    const answered = first(events, ANSWERED)?.at;
+    const settled = first(events, SETTLED)?.at;
+    const needed = first(events, ['InformationNeeded']);
+    const agreements = events.flatMap((e) => (e.type === 'CompletionDateAgreed' ? [e] : []));
+    const agreedAt = agreements[0]?.at;
+    const earliest = (a: Instant | undefined, b: Instant | undefined) => (a === undefined ? b : b === undefined || compareInstants(a, b) <= 0 ? a : b);
+    const reply = events.find((e) => e.type === 'InquiryReplied');
+    const confirmation = events.find((e) => e.type === 'ReplyConfirmedInWriting');
+    const channelHours = p.replyWithinHours[received.channel];
+
+    const out: DeadlineReport[] = [report('same-day-reply', from, due(from, { workingDays: p.replyWithinWorkingDays }), answered)];
+    if (needed === undefined) {
+      out.push(notApplicable('information-reply'), notApplicable('completion-agreement'));
+    } else {
+      out.push(report('information-reply', from, due(from, { workingDays: p.informationReplyWithinWorkingDays }), earliest(settled, agreedAt)));
+      out.push(report('completion-agreement', from, due(from, { days: p.completionAgreementWithinDays }), earliest(settled, agreedAt)));
+    }
+    out.push(agreedCompletion(rulebook, agreements, settled, now, policy.right.version));
+    if (reply?.type === 'InquiryReplied' && reply.form === 'oral') {
+      out.push(report('written-confirmation', reply.at, due(reply.at, { workingDays: p.writtenConfirmationWithinWorkingDays }), confirmation?.at));
+    } else {
+      out.push(notApplicable('written-confirmation'));
+    }
+    out.push(channelHours === undefined ? notApplicable('channel-reply') : report('channel-reply', from, due(from, { hours: channelHours }), answered));
+    return E.right(out);
+  };
+
+/** I-4: each agreed date holds until the reply, or until a new agreement recorded before it is out. */
+const agreedCompletion = (
+  rulebook: Rulebook,
+  agreements: ReadonlyArray<Extract<InquiryEvent, { type: 'CompletionDateAgreed' }>>,
+  settled: Instant | undefined,
+  now: Instant,
+  policyVersion: string,
+): DeadlineReport => {
+  const [firstAgreement] = agreements;
+  if (firstAgreement === undefined) return notApplicable('agreed-completion');
+  for (const [i, agreement] of agreements.entries()) {
+    const dueBy = endOfLocalDay(rulebook.calendar, agreement.completionDate);
+    const next = agreements[i + 1];
+    const settledInTime = settled !== undefined && compareInstants(settled, dueBy) <= 0;
+    // The reply came by this date, or this is the last agreement: this date decides.
+    if (settledInTime || next === undefined) {
+      return { ruleId: ruleOf['agreed-completion'], name: 'agreed-completion', status: deadlineStatus(dueBy, settled, now), from: firstAgreement.at, dueBy, ...(settled === undefined ? {} : { doneAt: settled }), policyVersion };
+    }
+    // A new agreement recorded after this date was out came too late: missed at this date.
+    if (compareInstants(next.at, dueBy) > 0) return { ruleId: ruleOf['agreed-completion'], name: 'agreed-completion', status: 'missed', from: firstAgreement.at, dueBy, policyVersion };
+  }
+  return notApplicable('agreed-completion');
+};

@@ -1,0 +1,32 @@
+/** Customer inquiries (rules I-1 … I-8) as a case type. */
+import type { CaseType } from '../caseType.js';
+import { inquiryDeadlines } from './deadlines.js';
+import { decideInquiry } from './decider.js';
+import { describeInquiryEvent, inquiryStatus } from './meaning.js';
+import { InquiryCommand, InquiryEvent } from './messages.js';
+import { type InquiryState, evolveInquiry, initialInquiryState } from './state.js';
+import { inquiryRecordedFacts, inquiryStepOf } from './steps.js';
+
+export * from './deadlines.js';
+export * from './decider.js';
+export * from './meaning.js';
+export * from './messages.js';
+export * from './reaction.js';
+export * from './state.js';
+export * from './steps.js';
+
+export const inquiryCaseType: CaseType<InquiryCommand, InquiryEvent, InquiryState> = {
+  category: 'inquiry',
+  commands: InquiryCommand,
+  events: InquiryEvent,
+  upcasters: {},
+  initialState: initialInquiryState,
+  evolve: evolveInquiry,
+  decide: decideInquiry,
+  stepOf: inquiryStepOf,
+  recordedFacts: inquiryRecordedFacts,
+  deadlines: inquiryDeadlines,
+  describe: describeInquiryEvent,
+  status: inquiryStatus,
+  closedAt: (s) => (s.status === 'closed' ? s.closedAt : undefined),
+};
