@@ -15,6 +15,7 @@ export * from './decider.js';
 export * from './event.js';
 export * from './eventStore.js';
 export * from './historyCheck.js';
+export * from './holidays/china.js';
 export * from './inMemoryEventStore.js';
 export * from './json.js';
 export * from './personalData.js';
