@@ -49,7 +49,8 @@ export const parseLine = (text: string, line: number): E.Either<LineError, Recor
   }
   if (!isObjectValue(value)) return bad(line, 'not a JSON object');
   const { format, streamName, revision, position, eventId, type, data, metadata } = value;
-  if (format !== JSONL_FORMAT) return bad(line, `unknown format ${JSON.stringify(format)}; expected "${JSONL_FORMAT}"`);
+  // The value is never echoed: a line is customer data until proven otherwise (T-10).
+  if (format !== JSONL_FORMAT) return bad(line, `format: expected "${JSONL_FORMAT}", found ${format === undefined ? 'none' : typeof format === 'string' ? 'another text' : `a ${typeof format}`}`);
   if (typeof streamName !== 'string' || streamName === '') return bad(line, 'streamName: expected a non-empty string');
   if (typeof revision !== 'string' || !DECIMAL.test(revision)) return bad(line, 'revision: expected a decimal string');
   if (position === undefined || !isObjectValue(position) || typeof position['commit'] !== 'string' || typeof position['prepare'] !== 'string' || !DECIMAL.test(position['commit']) || !DECIMAL.test(position['prepare'])) {

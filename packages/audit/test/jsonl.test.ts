@@ -63,7 +63,7 @@ describe('JSON Lines', () => {
     const skipped = await importLines(numbered(lines), inMemoryEventStore(), 'skip');
     expect(E.isRight(skipped) && skipped.right.badLines.map((b) => b.message)).toEqual([
       'line 2: not valid JSON',
-      'line 3: unknown format "other/9"; expected "caseledger.event/1"',
+      'line 3: format: expected "caseledger.event/1", found another text',
     ]);
     expect(E.isRight(skipped) && skipped.right.imported).toBe(good.length);
     const stopped = await importLines(numbered(lines), inMemoryEventStore(), 'stop');
@@ -74,6 +74,11 @@ describe('JSON Lines', () => {
     const line = formatLine({ streamName: 'complaint-X', revision: 0n, position: { commit: 0n, prepare: 0n }, eventId: 'e', type: 'T', data: { phone: '13800001234' }, metadata: {} });
     const broken = line.replace('"revision":"0"', '"revision":13800001234');
     expect(parseLine(broken, 7)).toEqual(E.left({ code: 'JSONL_BAD_LINE', line: 7, message: 'line 7: revision: expected a decimal string' }));
+    // A line of another system whose format field holds the customer's words.
+    const foreign = JSON.stringify({ format: 'Wang Lei, +86 138 0000 1234', streamName: 'x' });
+    const error = parseLine(foreign, 8);
+    expect(E.isLeft(error) && error.left.message).toBe('line 8: format: expected "caseledger.event/1", found another text');
+    expect(JSON.stringify(error)).not.toContain('Wang Lei');
   });
 
   it('reads a file line by line and audits every case in it', async () => {
