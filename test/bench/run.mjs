@@ -97,7 +97,17 @@ for (const events of quick ? [10_000] : [100_000, 1_000_000]) {
   emit({ name: 'audit-memory', unit: 'events/s', events, value: rate.median, spread: rate, peakRssMb: rss.max, target: 'value >= 200000 and peakRssMb < 256' });
 }
 
-// 5. project, in memory and into PostgreSQL
+// 5. a 50 MB line, refused by the reader's cap without being held
+{
+  const longLine = join(work, 'long-line.jsonl');
+  execFileSync(process.execPath, [here('lineCap.mjs'), longLine, 'write']);
+  const runs = repeat(1, () => child('lineCap.mjs', [longLine]));
+  const [r] = runs;
+  if (r.problems.length !== 1 || !r.problems[0].includes('longer than')) throw new Error('the long line was not refused');
+  emit({ name: 'line-cap', unit: 'MB', value: r.maxRssMb, events: r.events, target: 'peakRssMb < 128' });
+}
+
+// 6. project, in memory and into PostgreSQL
 {
   const events = quick ? 10_000 : 100_000;
   let pgUrl = process.env['CASELEDGER_PG_URL'];
@@ -132,6 +142,7 @@ if (!quick) {
     ...['handle-2000x11', 'handle-200x101'].map((k) => `| ${k}: commands/s | ${n(h(k).value)} (p50 ${n(h(k).p50ms, 3)} ms, p99 ${n(h(k).p99ms, 3)} ms) | ${spread(h(k).spread)} | Emmett ${n(h(k).baseline)} (p50 ${n(h(k).emmett.p50ms, 3)} ms, p99 ${n(h(k).emmett.p99ms, 3)} ms), ratio ${n(h(k).ratio, 2)}; hand-written limit ${n(h(k).limit)}, ratio ${n(h(k).ratioToLimit, 3)} |`),
     ...['audit-bulk-100000', 'audit-bulk-1000000'].map((k) => `| ${k}: ${n(h(k).fileMb)} MB file, every case type | ${n(h(k).value)} events/s | ${spread(h(k).spread)} | peak RSS ${n(h(k).peakRssMb)} MB (${spread(h(k).rssSpread)}), bound 256 MB |`),
     `| audit-memory: ${n(h('audit-memory').events)} events in memory, every case type | ${n(h('audit-memory').value)} events/s | ${spread(h('audit-memory').spread)} | peak RSS ${n(h('audit-memory').peakRssMb)} MB; target 200,000 events/s |`,
+    `| line-cap: a file with one 50 MB line (refused at 16 MiB) | peak RSS ${n(h('line-cap').value)} MB | | bound 128 MB |`,
     ...['project-memory', 'project-postgresql'].map((k) => `| ${k}: ${n(h(k).events)} events | ${n(h(k).value)} events/s | ${spread(h(k).spread)} | |`),
   ];
   // The figures go between the markers of docs/benchmarks.md; the analysis around them stays.

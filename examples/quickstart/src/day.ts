@@ -6,7 +6,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { auditCase, caseAuditHtml, readCase } from '@caseledger/audit';
+import { auditCase, caseAuditHtml, exportStore, readCase } from '@caseledger/audit';
 import {
   Actor,
   CaseId,
@@ -55,6 +55,9 @@ const customer = (id: string, name: string) => ({ id, name });
 export interface DayResult {
   readonly lines: ReadonlyArray<string>;
   readonly reportPath: string;
+  /** The day's events as a JSON Lines export, and the command that audits it. */
+  readonly exportPath: string;
+  readonly auditCommand: string;
 }
 
 export const runDay = async (reportDir = mkdtempSync(join(tmpdir(), 'caseledger-quickstart-'))): Promise<DayResult> => {
@@ -221,5 +224,17 @@ export const runDay = async (reportDir = mkdtempSync(join(tmpdir(), 'caseledger-
   writeFileSync(reportPath, caseAuditHtml(audit));
   say('');
   say(`HTML audit report written to ${reportPath}`);
-  return { lines, reportPath };
+
+  // The whole day as a JSON Lines export, for the auditor's command line.
+  const exportPath = join(reportDir, 'quickstart-day.jsonl');
+  const exported: string[] = [];
+  const written = await exportStore(store, async (line) => {
+    exported.push(line);
+  })();
+  if (E.isLeft(written)) throw new Error(written.left.message);
+  writeFileSync(exportPath, `${exported.join('\n')}\n`);
+  const auditCommand = `npx -y pnpm@10 exec caseledger audit-all --file ${exportPath} --as-of ${now}`;
+  say(`${written.right} events exported to ${exportPath}; audit them all, from the repository's root, with:`);
+  say(`  ${auditCommand}`);
+  return { lines, reportPath, exportPath, auditCommand };
 };

@@ -1,7 +1,9 @@
 /** The quick start prints the day it promises: refusals with rule ids, read models, the audit timeline, the report. */
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { runDay } from '../src/day.js';
 
@@ -23,4 +25,20 @@ describe('the quick start working day', () => {
     expect(existsSync(reportPath)).toBe(true);
     expect(readFileSync(reportPath, 'utf8')).toContain('LATE C-5');
   });
+});
+
+const root = fileURLToPath(new URL('../../../', import.meta.url));
+const built = existsSync(join(root, 'packages/audit/dist/cli.js'));
+
+describe.skipIf(!built)('the command the quick start prints (needs `pnpm build`, which `pnpm quickstart` runs first)', () => {
+  it('works verbatim from the repository root: every case of the day, with its findings', async () => {
+    const { lines, auditCommand, exportPath } = await runDay(mkdtempSync(join(tmpdir(), 'quickstart-cli-')));
+    expect(lines).toContain(`  ${auditCommand}`);
+    const run = spawnSync('bash', ['-c', auditCommand], { cwd: root, encoding: 'utf8', env: { ...process.env, npm_config_loglevel: 'error' } });
+    // Exit 1: the day has findings (a late quality reply, an unacknowledged complaint).
+    expect(run.status).toBe(1);
+    expect(run.stdout).toContain('Bulk audit as of 2026-11-18T10:00:00.000Z');
+    expect(run.stdout).toMatch(/inquiry\s+1/);
+    expect(readFileSync(exportPath, 'utf8').split('\n').filter((l) => l !== '').length).toBeGreaterThan(40);
+  }, 120_000);
 });

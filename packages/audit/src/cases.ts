@@ -15,7 +15,7 @@ import {
 } from '@caseledger/core';
 import * as E from 'fp-ts/lib/Either.js';
 import { complianceReport } from './audit.js';
-import { type LineError, parseLine } from './jsonl.js';
+import { type LineError, type LineRead, type NumberedLine, parseLine } from './jsonl.js';
 
 export type CaseReadError =
   | CoreCaseReadError
@@ -74,7 +74,7 @@ export const readCase = async (store: Pick<EventStore, 'readStream'>, streamName
  * after another one started is an error too, because bounded memory needs grouped input.
  */
 export async function* casesFromLines(
-  lines: AsyncIterable<{ readonly line: number; readonly text: string }>,
+  lines: AsyncIterable<LineRead>,
   registry: CaseTypeRegistry = caseTypes,
 ): AsyncGenerator<E.Either<LineError | CaseReadError, CaseHistory>> {
   let current: { streamName: string; events: RecordedEvent[] } | undefined;
@@ -86,13 +86,14 @@ export async function* casesFromLines(
     current = undefined;
     return h;
   };
-  for await (const { line, text } of lines) {
-    const parsed = parseLine(text, line);
+  for await (const read of lines) {
+    const parsed = E.chain(({ text, line }: NumberedLine) => parseLine(text, line))(read);
     if (E.isLeft(parsed)) {
       yield parsed;
       continue;
     }
     const e = parsed.right;
+    const line = E.isRight(read) ? read.right.line : 0;
     if (current?.streamName !== e.streamName) {
       const done = flush();
       if (done !== undefined) yield done;
@@ -124,9 +125,14 @@ export interface BulkAuditSummary {
   readonly specialCases: number;
   readonly violations: Readonly<Record<string, number>>;
   readonly casesWithFindings: ReadonlyArray<string>;
+  /** The first `PROBLEMS_KEPT` input problems (bad lines, undecodable cases); `problemCount` counts them all. */
   readonly problems: ReadonlyArray<string>;
+  readonly problemCount: number;
   readonly findings: number;
 }
+
+/** How many input problems a bulk audit keeps the text of: millions of bad lines must not fill memory. */
+export const PROBLEMS_KEPT = 100;
 
 /**
  * Audit every case of a source, holding one case at a time; `onCase` is called after each (for a
@@ -136,20 +142,25 @@ export const bulkAudit = async (
   cases: AsyncIterable<E.Either<{ readonly message: string }, CaseHistory>>,
   rulebook: Rulebook,
   asOf: Instant,
-  onCase?: (done: number) => void,
+  onCase?: (done: { readonly cases: number; readonly events: number }) => void,
 ): Promise<BulkAuditSummary> => {
   const byCategory: Record<string, number> = {};
   const deadlineStats = new Map<string, { ruleId: string; deadline: string; applicable: number; missed: number }>();
   const violations: Record<string, number> = {};
   const casesWithFindings: string[] = [];
   const problems: string[] = [];
+  let problemCount = 0;
+  const problem = (message: string): void => {
+    problemCount += 1;
+    if (problems.length < PROBLEMS_KEPT) problems.push(message);
+  };
   let events = 0;
   let specialCases = 0;
   let findings = 0;
   let done = 0;
   for await (const item of cases) {
     if (E.isLeft(item)) {
-      problems.push(item.left.message);
+      problem(item.left.message);
       continue;
     }
     const report = complianceReport(item.right, rulebook, asOf);
@@ -165,11 +176,11 @@ export const bulkAudit = async (
       deadlineStats.set(key, s);
     }
     for (const v of report.violations) violations[`${v.ruleId} ${v.code}`] = (violations[`${v.ruleId} ${v.code}`] ?? 0) + 1;
-    if (report.policyProblem !== undefined) problems.push(`${report.streamName}: ${report.policyProblem}`);
+    if (report.policyProblem !== undefined) problem(`${report.streamName}: ${report.policyProblem}`);
     if (report.findings > 0) casesWithFindings.push(report.streamName);
     findings += report.findings;
     done += 1;
-    onCase?.(done);
+    onCase?.({ cases: done, events });
   }
   return {
     asOf,
@@ -180,6 +191,7 @@ export const bulkAudit = async (
     violations,
     casesWithFindings,
     problems,
+    problemCount,
     findings,
   };
 };

@@ -1,6 +1,7 @@
 /**
  * The `caseledger` command for auditors. Exit codes: 0 clean, 1 findings (missed deadlines or
- * rule violations), 2 bad input (arguments, files, lines), each with a message saying what is wrong.
+ * rule violations), 2 bad input or output (arguments, files, lines, a report that cannot be
+ * written), each with a one-line message saying what is wrong; never a stack trace.
  *
  *   caseledger audit <stream> (--file events.jsonl | --eventstoredb URL) [--as-of INSTANT] [--json | --html FILE]
  *   caseledger audit-all (--file events.jsonl | --eventstoredb URL) [--as-of INSTANT] [--json | --html FILE]
@@ -8,15 +9,15 @@
  *   caseledger import --file in.jsonl --eventstoredb URL [--on-bad-line skip|stop]
  *   audits also take: --policies policies.json  --calendar calendar.json
  */
-import { createWriteStream, existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { type CaseHistory, Instant, type Rulebook, decodePolicySet, defaultCalendar, defaultPolicies, instantFromEpochMs, makeCalendar } from '@caseledger/core';
+import { createWriteStream, existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { type CaseHistory, Instant, type Rulebook, decodePolicySet, defaultCalendar, defaultPolicies, describeFieldErrors, instantFromEpochMs, makeCalendar } from '@caseledger/core';
 import * as E from 'fp-ts/lib/Either.js';
 import { type EventStoreDbStore, connectEventStoreDb } from '@caseledger/eventstoredb';
 import { auditCase } from './audit.js';
 import { bulkAudit, caseHistoryOf, casesFromLines, casesFromStore, readCase } from './cases.js';
 import { bulkAuditHtml, caseAuditHtml } from './html.js';
-import { exportStore, importLines, parseLine, readLines } from './jsonl.js';
-import { bulkAuditText, caseAuditText } from './text.js';
+import { DEFAULT_MAX_LINE_BYTES, type ReadLinesOptions, exportStore, importLines, parseLine, readLines } from './jsonl.js';
+import { bulkAuditText, caseAuditText, escapeControls, escapeJsonControls } from './text.js';
 
 export interface CliIo {
   readonly out: (text: string) => void;
@@ -31,19 +32,28 @@ export const EXIT_FINDINGS = 1;
 export const EXIT_BAD_INPUT = 2;
 
 const USAGE = `usage:
-  caseledger audit <stream> (--file events.jsonl | --eventstoredb URL) [--as-of INSTANT] [--json | --html FILE] [--policies FILE] [--calendar FILE]
-  caseledger audit-all (--file events.jsonl | --eventstoredb URL) [--as-of INSTANT] [--json | --html FILE] [--policies FILE] [--calendar FILE]
+  caseledger audit <stream> (--file events.jsonl | --eventstoredb URL) [--as-of INSTANT] [--json] [--html FILE] [--policies FILE] [--calendar FILE]
+  caseledger audit-all (--file events.jsonl | --eventstoredb URL) [--as-of INSTANT] [--json] [--html FILE] [--policies FILE] [--calendar FILE] [--quiet]
   caseledger export --eventstoredb URL --file out.jsonl
   caseledger import --file in.jsonl --eventstoredb URL [--on-bad-line skip|stop]
-exit codes: 0 clean, 1 findings, 2 bad input`;
+  caseledger --version
+reading a file: --max-line-bytes N (default ${DEFAULT_MAX_LINE_BYTES}, 16 MiB)
+exit codes: 0 clean, 1 findings, 2 bad input or output`;
+
+/** This package's version, from its package.json (next to src/ and dist/ alike). */
+const version = (): string => {
+  const pkg: unknown = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+  const v: unknown = typeof pkg === 'object' && pkg !== null ? Reflect.get(pkg, 'version') : undefined;
+  return typeof v === 'string' ? v : 'unknown';
+};
 
 interface Options {
   readonly positional: ReadonlyArray<string>;
   readonly flags: ReadonlyMap<string, string | true>;
 }
 
-const VALUED = new Set(['--file', '--as-of', '--html', '--policies', '--calendar', '--eventstoredb', '--on-bad-line']);
-const BOOLEAN = new Set(['--json', '--help']);
+const VALUED = new Set(['--file', '--as-of', '--html', '--policies', '--calendar', '--eventstoredb', '--on-bad-line', '--max-line-bytes']);
+const BOOLEAN = new Set(['--json', '--help', '--version', '--quiet']);
 
 const parseArgs = (argv: ReadonlyArray<string>): E.Either<string, Options> => {
   const positional: string[] = [];
@@ -67,12 +77,31 @@ const text = (o: Options, flag: string): string | undefined => {
   return typeof v === 'string' ? v : undefined;
 };
 
+/** A path that must be a readable file: its absence or a folder is said in one line. */
+const fileAt = (path: string, what: string): E.Either<string, string> => {
+  if (!existsSync(path)) return E.left(`${what} not found: ${path}`);
+  return statSync(path).isFile() ? E.right(path) : E.left(`${what} ${path} is a folder, not a file`);
+};
+
 const readJson = (path: string, what: string): E.Either<string, unknown> => {
-  if (!existsSync(path)) return E.left(`${what} file not found: ${path}`);
+  const file = fileAt(path, `${what} file`);
+  if (E.isLeft(file)) return file;
   try {
-    return E.right(JSON.parse(readFileSync(path, 'utf8')));
+    // A byte-order mark, as some editors write, is not part of the JSON.
+    return E.right(JSON.parse(readFileSync(path, 'utf8').replace(/^\uFEFF/, '')));
   } catch {
     return E.left(`${what} file is not valid JSON: ${path}`);
+  }
+};
+
+/** Write a report; a folder that does not exist or cannot be written is a one-line error. */
+const writeReport = (path: string, content: string): E.Either<string, string> => {
+  try {
+    writeFileSync(path, content);
+    return E.right(path);
+  } catch (error) {
+    const code = error instanceof Error && 'code' in error ? String(error.code) : 'failed';
+    return E.left(`cannot write the HTML report to ${path} (${code === 'ENOENT' ? 'no such folder' : code})`);
   }
 };
 
@@ -82,6 +111,7 @@ interface Setup {
   readonly source: Source;
   readonly asOf: Instant;
   readonly rulebook: Rulebook;
+  readonly maxLineBytes: number;
 }
 
 const sourceOf = (o: Options): E.Either<string, Source> => {
@@ -90,8 +120,7 @@ const sourceOf = (o: Options): E.Either<string, Source> => {
   if (file !== undefined && url !== undefined) return E.left('give one source: --file or --eventstoredb, not both');
   if (url !== undefined) return E.right({ kind: 'eventstoredb', url });
   if (file === undefined) return E.left('--file is required (a JSON Lines export), or --eventstoredb with a connection string');
-  if (!existsSync(file)) return E.left(`file not found: ${file}`);
-  return E.right({ kind: 'file', path: file });
+  return E.map((path: string): Source => ({ kind: 'file', path }))(fileAt(file, '--file'));
 };
 
 const openStore = (url: string): E.Either<string, EventStoreDbStore> => {
@@ -114,7 +143,7 @@ const setUp = (o: Options, io: CliIo): E.Either<string, Setup> => {
     const json = readJson(policiesFile, 'policies');
     if (E.isLeft(json)) return json;
     const decoded = decodePolicySet(json.right);
-    if (E.isLeft(decoded)) return E.left(`policies file ${policiesFile}: ${decoded.left.message}${'errors' in decoded.left ? ` (${decoded.left.errors.map((e) => e.path).join(', ')})` : ''}`);
+    if (E.isLeft(decoded)) return E.left(`policies file ${policiesFile}: ${decoded.left.message}${'errors' in decoded.left ? ` ${describeFieldErrors(decoded.left.errors)}` : ''}`);
     policies = decoded.right;
   }
   let calendar = defaultCalendar;
@@ -123,13 +152,16 @@ const setUp = (o: Options, io: CliIo): E.Either<string, Setup> => {
     const json = readJson(calendarFile, 'calendar');
     if (E.isLeft(json)) return json;
     const decoded = makeCalendar(json.right);
-    if (E.isLeft(decoded)) return E.left(`calendar file ${calendarFile}: ${decoded.left.message}`);
+    if (E.isLeft(decoded)) return E.left(`calendar file ${calendarFile}: ${decoded.left.message}${'errors' in decoded.left ? ` ${describeFieldErrors(decoded.left.errors)}` : ''}`);
     calendar = decoded.right;
   }
-  return E.right({ source: source.right, asOf, rulebook: { policies, calendar } });
+  const cap = text(o, '--max-line-bytes');
+  const maxLineBytes = cap === undefined ? DEFAULT_MAX_LINE_BYTES : Number(cap);
+  if (!Number.isInteger(maxLineBytes) || maxLineBytes < 1) return E.left(`--max-line-bytes must be a whole number of bytes (got "${cap ?? ''}")`);
+  return E.right({ source: source.right, asOf, rulebook: { policies, calendar }, maxLineBytes });
 };
 
-const historyFrom = async (source: Source, stream: string): Promise<E.Either<string, CaseHistory>> => {
+const historyFrom = async (source: Source, stream: string, lines: ReadLinesOptions): Promise<E.Either<string, CaseHistory>> => {
   if (source.kind === 'eventstoredb') {
     const store = openStore(source.url);
     if (E.isLeft(store)) return store;
@@ -141,11 +173,14 @@ const historyFrom = async (source: Source, stream: string): Promise<E.Either<str
     }
   }
   const records = [];
-  for await (const { line, text: raw } of readLines(source.path)) {
-    const parsed = parseLine(raw, line);
+  let events = 0;
+  for await (const read of readLines(source.path, lines)) {
+    const parsed = E.chain(({ text: raw, line }: { readonly text: string; readonly line: number }) => parseLine(raw, line))(read);
     if (E.isLeft(parsed)) return E.left(`${source.path}: ${parsed.left.message}`);
+    events += 1;
     if (parsed.right.streamName === stream) records.push(parsed.right);
   }
+  if (events === 0) return E.left(`no events in ${source.path}`);
   if (records.length === 0) return E.left(`stream ${stream} is not in ${source.path}`);
   return E.mapLeft((e: { readonly message: string }) => e.message)(caseHistoryOf(stream, records));
 };
@@ -156,26 +191,40 @@ const auditOne = async (o: Options, io: CliIo, setup: Setup): Promise<number> =>
     io.err(`audit needs the stream to audit, e.g. complaint-C-2026-0042\n${USAGE}`);
     return EXIT_BAD_INPUT;
   }
-  const history = await historyFrom(setup.source, stream);
+  const history = await historyFrom(setup.source, stream, { maxLineBytes: setup.maxLineBytes });
   if (E.isLeft(history)) {
     io.err(history.left);
     return EXIT_BAD_INPUT;
   }
   const audit = auditCase(history.right, setup.rulebook, setup.asOf);
-  const html = text(o, '--html');
-  if (html !== undefined) {
-    writeFileSync(html, caseAuditHtml(audit));
-    io.out(`HTML report written to ${html}`);
-  } else {
-    io.out(o.flags.has('--json') ? JSON.stringify(audit, null, 2) : caseAuditText(audit));
+  const written = report(o, io, () => caseAuditHtml(audit), () => JSON.stringify(audit, null, 2), () => caseAuditText(audit));
+  if (E.isLeft(written)) {
+    io.err(written.left);
+    return EXIT_BAD_INPUT;
   }
   return audit.report.findings > 0 ? EXIT_FINDINGS : EXIT_CLEAN;
 };
 
+/**
+ * The outputs asked for: `--html FILE` writes the page (and says so on stderr when `--json` also
+ * prints JSON on stdout); `--json` prints JSON; otherwise text. Text and JSON never carry control
+ * characters to the terminal (an actor id could hold an escape sequence).
+ */
+const report = (o: Options, io: CliIo, html: () => string, json: () => string, plain: () => string): E.Either<string, void> => {
+  const htmlFile = text(o, '--html');
+  const wantsJson = o.flags.has('--json');
+  if (htmlFile !== undefined) {
+    const written = writeReport(htmlFile, html());
+    if (E.isLeft(written)) return written;
+    (wantsJson ? io.err : io.out)(`HTML report written to ${htmlFile}`);
+  }
+  if (wantsJson) io.out(escapeJsonControls(json()));
+  else if (htmlFile === undefined) io.out(plain());
+  return E.right(undefined);
+};
+
 const auditAll = async (o: Options, io: CliIo, setup: Setup): Promise<number> => {
-  const progress = (done: number) => {
-    if (io.interactive && done % 1000 === 0) io.err(`\raudited ${done} cases…`);
-  };
+  const progress = progressReporter(io, o.flags.has('--quiet'), setup.source.kind === 'file' ? statSync(setup.source.path).size : undefined);
   let summary;
   if (setup.source.kind === 'eventstoredb') {
     const store = openStore(setup.source.url);
@@ -184,23 +233,26 @@ const auditAll = async (o: Options, io: CliIo, setup: Setup): Promise<number> =>
       return EXIT_BAD_INPUT;
     }
     try {
-      summary = await bulkAudit(casesFromStore(store.right), setup.rulebook, setup.asOf, progress);
+      summary = await bulkAudit(casesFromStore(store.right), setup.rulebook, setup.asOf, progress.onCase);
     } finally {
       await store.right.dispose();
     }
   } else {
-    summary = await bulkAudit(casesFromLines(readLines(setup.source.path)), setup.rulebook, setup.asOf, progress);
+    summary = await bulkAudit(casesFromLines(readLines(setup.source.path, { maxLineBytes: setup.maxLineBytes, onBytes: progress.onBytes })), setup.rulebook, setup.asOf, progress.onCase);
   }
-  if (io.interactive) io.err('\n');
-  const html = text(o, '--html');
-  if (html !== undefined) {
-    writeFileSync(html, bulkAuditHtml(summary));
-    io.out(`HTML report written to ${html}`);
-  } else {
-    io.out(o.flags.has('--json') ? JSON.stringify(summary, null, 2) : bulkAuditText(summary));
+  progress.done();
+  if (summary.events === 0 && summary.problemCount === 0) {
+    io.err(`no events in ${setup.source.kind === 'file' ? setup.source.path : setup.source.url}`);
+    return EXIT_BAD_INPUT;
   }
-  if (summary.problems.length > 0) {
-    io.err(`${summary.problems.length} input problem(s), e.g. ${summary.problems[0] ?? ''}`);
+  const finished = summary;
+  const written = report(o, io, () => bulkAuditHtml(finished), () => JSON.stringify(finished, null, 2), () => bulkAuditText(finished));
+  if (E.isLeft(written)) {
+    io.err(written.left);
+    return EXIT_BAD_INPUT;
+  }
+  if (summary.problemCount > 0) {
+    io.err(escapeControls(`${summary.problemCount} input problem(s), e.g. ${summary.problems[0] ?? ''}`));
     return EXIT_BAD_INPUT;
   }
   return summary.findings > 0 ? EXIT_FINDINGS : EXIT_CLEAN;
@@ -247,8 +299,9 @@ const importCommand = async (o: Options, io: CliIo): Promise<number> => {
     io.err('--on-bad-line must be skip or stop');
     return EXIT_BAD_INPUT;
   }
-  if (!existsSync(file)) {
-    io.err(`file not found: ${file}`);
+  const input = fileAt(file, '--file');
+  if (E.isLeft(input)) {
+    io.err(input.left);
     return EXIT_BAD_INPUT;
   }
   const store = openStore(url);
@@ -270,6 +323,45 @@ const importCommand = async (o: Options, io: CliIo): Promise<number> => {
   }
 };
 
+/**
+ * Progress of a bulk audit on stderr: cases, events, bytes of the total when the input's size is
+ * known, the rate and the time left. On a terminal one line rewritten every second; otherwise a
+ * plain line every ten seconds (a log keeps them); nothing with `--quiet`.
+ */
+const progressReporter = (io: CliIo, quiet: boolean, totalBytes: number | undefined) => {
+  const started = io.now();
+  const every = io.interactive ? 1000 : 10_000;
+  let last = started;
+  let bytes = 0;
+  let shown = false;
+  const n = (x: number) => Math.round(x).toLocaleString('en-US');
+  const mb = (x: number) => (x / 2 ** 20).toFixed(0);
+  const clock = (seconds: number) => `${Math.floor(seconds / 60)}:${String(Math.round(seconds % 60)).padStart(2, '0')}`;
+  const line = (cases: number, events: number, now: number): string => {
+    const seconds = Math.max(0.001, (now - started) / 1000);
+    const rate = events / seconds;
+    const share = totalBytes === undefined || totalBytes === 0 ? undefined : Math.min(1, bytes / totalBytes);
+    const left = share === undefined || share === 0 ? '' : `, about ${clock((seconds / share) * (1 - share))} left`;
+    const of = share === undefined ? '' : `; ${mb(bytes)} of ${mb(totalBytes ?? 0)} MB (${Math.floor(share * 100)}%)`;
+    return `audited ${n(cases)} cases, ${n(events)} events${of}; ${n(rate)} events/s${left}`;
+  };
+  return {
+    onBytes: (read: number) => {
+      bytes += read;
+    },
+    onCase: ({ cases, events }: { readonly cases: number; readonly events: number }) => {
+      const now = io.now();
+      if (quiet || now - last < every) return;
+      last = now;
+      shown = true;
+      io.err(io.interactive ? `\r${line(cases, events, now)}` : line(cases, events, now));
+    },
+    done: () => {
+      if (shown && io.interactive) io.err('\n');
+    },
+  };
+};
+
 export const run = async (argv: ReadonlyArray<string>, io: CliIo): Promise<number> => {
   const parsed = parseArgs(argv);
   if (E.isLeft(parsed)) {
@@ -277,6 +369,10 @@ export const run = async (argv: ReadonlyArray<string>, io: CliIo): Promise<numbe
     return EXIT_BAD_INPUT;
   }
   const o = parsed.right;
+  if (o.flags.has('--version')) {
+    io.out(`caseledger ${version()}`);
+    return EXIT_CLEAN;
+  }
   const command = o.positional[0];
   if (o.flags.has('--help') || command === undefined) {
     (command === undefined && !o.flags.has('--help') ? io.err : io.out)(USAGE);

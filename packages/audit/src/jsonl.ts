@@ -10,7 +10,6 @@
  * each stream contiguously, in revision order, so a reader needs to hold one case at a time.
  */
 import { createReadStream } from 'node:fs';
-import { createInterface } from 'node:readline';
 import { type EventStore, type GlobalPosition, type JsonValue, type RecordedEvent, SealedText, type StoreError, isObjectValue, parseJson, personalPathsOf, valueAtPath } from '@caseledger/core';
 import * as E from 'fp-ts/lib/Either.js';
 import type * as TE from 'fp-ts/lib/TaskEither.js';
@@ -64,13 +63,83 @@ export const parseLine = (text: string, line: number): E.Either<LineError, Recor
   return E.right({ streamName, revision: BigInt(revision), position: at, eventId, type, data, metadata });
 };
 
-/** The lines of a file, numbered from 1, read as a stream (bounded memory, whatever the size). */
-export async function* readLines(path: string): AsyncGenerator<{ readonly line: number; readonly text: string }> {
-  const input = createInterface({ input: createReadStream(path, { encoding: 'utf8' }), crlfDelay: Infinity });
+export interface NumberedLine {
+  readonly line: number;
+  readonly text: string;
+}
+
+/** A line as read: its text, or why it cannot be read (too long, not UTF-8). */
+export type LineRead = E.Either<LineError, NumberedLine>;
+
+/** The longest line `readLines` reads unless told otherwise: 16 MiB. */
+export const DEFAULT_MAX_LINE_BYTES = 16 * 1024 * 1024;
+
+export interface ReadLinesOptions {
+  /** A longer line is refused without ever being held whole. Default `DEFAULT_MAX_LINE_BYTES`. */
+  readonly maxLineBytes?: number;
+  /** Called with the number of bytes of each chunk read, for progress. */
+  readonly onBytes?: (bytes: number) => void;
+}
+
+const NEWLINE = 0x0a;
+
+/**
+ * The lines of a file, numbered from 1, read as a stream of bytes: memory holds at most one line of
+ * up to `maxLineBytes` (a longer one is refused and skipped), whatever the file's size. Each line
+ * must be UTF-8 (a line that is not is refused, never silently repaired); a byte-order mark at the
+ * start is ignored, as are CR before LF and blank lines.
+ */
+export async function* readLines(path: string, options: ReadLinesOptions = {}): AsyncGenerator<LineRead> {
+  const max = options.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES;
+  const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+  let parts: Buffer[] = [];
+  let size = 0;
+  let tooLong = false;
   let line = 0;
-  for await (const text of input) {
+  const finish = (): LineRead | undefined => {
     line += 1;
-    if (text.trim() !== '') yield { line, text };
+    const bytes = Buffer.concat(parts, size);
+    parts = [];
+    size = 0;
+    if (tooLong) {
+      tooLong = false;
+      return E.left({ code: 'JSONL_BAD_LINE', line, message: `line ${line}: longer than ${max} bytes (raise --max-line-bytes to read it)` });
+    }
+    let text: string;
+    try {
+      text = utf8.decode(bytes);
+    } catch {
+      return E.left({ code: 'JSONL_BAD_LINE', line, message: `line ${line}: not valid UTF-8` });
+    }
+    if (line === 1 && text.startsWith('\uFEFF')) text = text.slice(1);
+    if (text.endsWith('\r')) text = text.slice(0, -1);
+    return text.trim() === '' ? undefined : E.right({ line, text });
+  };
+  for await (const chunk of createReadStream(path)) {
+    if (!Buffer.isBuffer(chunk)) continue;
+    options.onBytes?.(chunk.length);
+    let start = 0;
+    for (;;) {
+      const newline = chunk.indexOf(NEWLINE, start);
+      const piece = chunk.subarray(start, newline < 0 ? chunk.length : newline);
+      if (!tooLong && size + piece.length > max) {
+        tooLong = true;
+        parts = [];
+        size = 0;
+      }
+      if (!tooLong) {
+        parts.push(piece);
+        size += piece.length;
+      }
+      if (newline < 0) break;
+      const read = finish();
+      if (read !== undefined) yield read;
+      start = newline + 1;
+    }
+  }
+  if (size > 0 || tooLong) {
+    const read = finish();
+    if (read !== undefined) yield read;
   }
 }
 
@@ -146,14 +215,14 @@ export interface ImportReport {
  * reported with its number; the import goes on (`skip`) or stops there (`stop`).
  */
 export const importLines = async (
-  lines: AsyncIterable<{ readonly line: number; readonly text: string }>,
+  lines: AsyncIterable<LineRead>,
   store: Pick<EventStore, 'appendToStream'>,
   onBadLine: 'skip' | 'stop' = 'stop',
 ): Promise<E.Either<LineError | StoreError, ImportReport>> => {
   let imported = 0;
   const badLines: LineError[] = [];
-  for await (const { line, text } of lines) {
-    const parsed = parseLine(text, line);
+  for await (const read of lines) {
+    const parsed = E.chain(({ text, line }: NumberedLine) => parseLine(text, line))(read);
     if (E.isLeft(parsed)) {
       if (onBadLine === 'stop') return parsed;
       badLines.push(parsed.left);
@@ -162,6 +231,7 @@ export const importLines = async (
     const e = parsed.right;
     const appended = await store.appendToStream(e.streamName, [{ eventId: e.eventId, type: e.type, data: e.data, metadata: e.metadata }], e.revision === 0n ? 'no-stream' : e.revision - 1n)();
     if (E.isLeft(appended)) {
+      const line = E.isRight(read) ? read.right.line : 0;
       const failure: LineError = { code: 'JSONL_BAD_LINE', line, message: `line ${line}: ${appended.left.message}` };
       if (onBadLine === 'stop') return E.left(failure);
       badLines.push(failure);

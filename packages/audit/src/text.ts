@@ -4,6 +4,32 @@ import type { BulkAuditSummary } from './cases.js';
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 
+const isControl = (code: number, withC0: boolean): boolean => (withC0 && code < 0x20) || (code >= 0x7f && code <= 0x9f);
+
+const escaping = (withC0: boolean) => (text: string): string => {
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    out += isControl(code, withC0) ? `\\u${code.toString(16).padStart(4, '0')}` : text.charAt(i);
+  }
+  return out;
+};
+
+/**
+ * Text with every control character (C0 and C1) written as `\uXXXX`, so that it prints as text and
+ * only as text: an escape sequence in an actor id or a summary must not reach the terminal.
+ */
+export const escapeControls = escaping(true);
+
+/**
+ * JSON text with the C1 controls escaped too (`JSON.stringify` escapes C0 in strings but leaves
+ * U+007F … U+009F raw, and a terminal may act on them). The result is the same JSON value.
+ */
+export const escapeJsonControls = escaping(false);
+
+/** Output lines as one text: each line escaped on its own, then joined. */
+const lines = (out: ReadonlyArray<string>): string => out.map(escapeControls).join('\n');
+
 export const caseAuditText = ({ timeline, report }: CaseAudit): string => {
   const out: string[] = [];
   out.push(`Case ${report.streamName} (${report.category}) — ${report.events} events — status: ${report.status} — as of ${report.asOf}`, '');
@@ -29,7 +55,7 @@ export const caseAuditText = ({ timeline, report }: CaseAudit): string => {
   for (const v of report.violations) out.push(`  rev ${v.revision} ${v.ruleId} ${v.code}: ${v.message}`);
   if (report.policyProblem !== undefined) out.push('', `Policy problem: ${report.policyProblem}`);
   out.push('', report.findings === 0 ? 'No findings.' : `${report.findings} finding(s).`);
-  return out.join('\n');
+  return lines(out);
 };
 
 export const bulkAuditText = (s: BulkAuditSummary): string => {
@@ -45,11 +71,11 @@ export const bulkAuditText = (s: BulkAuditSummary): string => {
   out.push('', 'Rule violations in histories');
   if (Object.keys(s.violations).length === 0) out.push('  none');
   for (const [k, n] of Object.entries(s.violations)) out.push(`  ${k.padEnd(48)} ${n}`);
-  if (s.problems.length > 0) {
-    out.push('', `Input problems (${s.problems.length})`);
+  if (s.problemCount > 0) {
+    out.push('', `Input problems (${s.problemCount})`);
     for (const p of s.problems.slice(0, 20)) out.push(`  ${p}`);
-    if (s.problems.length > 20) out.push(`  … and ${s.problems.length - 20} more`);
+    if (s.problemCount > 20) out.push(`  … and ${s.problemCount - 20} more`);
   }
   out.push('', s.findings === 0 ? 'No findings.' : `${s.findings} finding(s) in ${s.casesWithFindings.length} case(s).`);
-  return out.join('\n');
+  return lines(out);
 };

@@ -7,7 +7,7 @@ import { complaintCommands } from '@caseledger/testing/arbitraries';
 import * as E from 'fp-ts/lib/Either.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { bulkAudit, casesFromLines, exportStore, formatLine, importLines, parseLine, readLines } from '../src/index.js';
+import { type LineRead, bulkAudit, casesFromLines, exportStore, formatLine, importLines, parseLine, readLines } from '../src/index.js';
 
 const context = { policies: defaultPolicies, calendar: defaultCalendar };
 
@@ -34,8 +34,8 @@ const exportToLines = async (store: Pick<EventStore, 'readAll' | 'readStream'>) 
   return lines;
 };
 
-async function* numbered(lines: ReadonlyArray<string>) {
-  for (const [i, text] of lines.entries()) yield { line: i + 1, text };
+async function* numbered(lines: ReadonlyArray<string>): AsyncGenerator<LineRead> {
+  for (const [i, text] of lines.entries()) yield E.right({ line: i + 1, text });
 }
 
 describe('JSON Lines', () => {
@@ -87,12 +87,12 @@ describe('JSON Lines', () => {
     const dir = mkdtempSync(join(tmpdir(), 'caseledger-'));
     const file = join(dir, 'events.jsonl');
     writeFileSync(file, `${lines.join('\n')}\n`);
-    let progress = 0;
+    let progress = { cases: 0, events: 0 };
     const summary = await bulkAudit(casesFromLines(readLines(file)), context, instantFromEpochMs(Date.parse('2026-12-31T00:00:00Z')), (n) => {
       progress = n;
     });
     expect(summary.cases).toEqual({ complaint: 6 });
-    expect(progress).toBe(6);
+    expect(progress).toEqual({ cases: 6, events: lines.length });
     expect(summary.events).toBe(lines.length);
     expect(summary.violations).toEqual({});
     expect(summary.problems).toEqual([]);

@@ -162,7 +162,7 @@ describe('an export of sealed events', () => {
     const { lines } = await exportLines(store.sealed);
     expect(personalValuesIn(lines.join('\n'), wangValues)).toEqual([]);
     const numbered = (async function* () {
-      for (const [i, text] of lines.entries()) yield { line: i + 1, text };
+      for (const [i, text] of lines.entries()) yield E.right({ line: i + 1, text });
     })();
     const summary = await bulkAudit(casesFromLines(numbered), context, instant(at(19, '12:00')));
     expect(summary).toMatchObject({ cases: { complaint: 2, warrantyClaim: 1 }, problems: [], findings: 1, specialCases: 1 });
