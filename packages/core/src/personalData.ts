@@ -29,6 +29,7 @@ export const customerContactDetails: PersonalDataSpec = {
   OrderSubmitted: contactDetails,
   OralOrderRecorded: ['orderedBy'],
   SurveySent: contactDetails,
+  InquiryReceived: contactDetails,
 };
 
 /** A spec with more personal fields: the app's free text on top of the contact details. */
