@@ -32,3 +32,4 @@ export * from './survey/index.js';
 export * from './warranty/index.js';
 export * from './contractReview/index.js';
 export * from './inquiry/index.js';
+export * from './companyRules.js';

@@ -3,10 +3,25 @@
  * message. Nothing is written.
  */
 
-/** A rulebook id: C-… complaints, W-… warranty claims, R-… contract reviews, S-… surveys, I-… inquiries, T-… shared notions. */
-export type RuleId = `${'C' | 'W' | 'R' | 'S' | 'I' | 'T'}-${number}`;
+/**
+ * A rule id: a namespace and a number. The rulebook's own namespaces are C (complaints), W
+ * (warranty claims), R (contract reviews), S (surveys), I (inquiries), T (shared notions) and J
+ * (jurisdictions); a company's own rules use a namespace of its own, e.g. `ACME-3`.
+ */
+export type RuleId = `${string}-${number}`;
 
-export const isRuleId = (u: unknown): u is RuleId => typeof u === 'string' && /^[CWRSIT]-\d+$/.test(u);
+/** The namespaces of the rulebook itself; a company's rules may not use them. */
+export const rulebookNamespaces = ['C', 'W', 'R', 'S', 'I', 'T', 'J'] as const;
+
+const RULE_ID = /^[A-Z][A-Z0-9]{0,15}-(0|[1-9]\d{0,5})$/;
+const reserved: ReadonlyArray<string> = rulebookNamespaces;
+
+export const isRuleId = (u: unknown): u is RuleId => typeof u === 'string' && RULE_ID.test(u);
+
+/** The namespace of a rule id, e.g. `W` for `W-2`, `ACME` for `ACME-3`. */
+export const namespaceOf = (id: RuleId): string => id.slice(0, id.lastIndexOf('-'));
+
+export const isRulebookRule = (id: RuleId): boolean => reserved.includes(namespaceOf(id));
 
 export type ViolationDetails = Readonly<Record<string, string | number | boolean | null | ReadonlyArray<string>>>;
 
