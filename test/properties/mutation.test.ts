@@ -26,7 +26,7 @@ const policies = decodePolicySet([
   {
     version: 'company-2026-12',
     inForceFrom: '2026-11-20T00:00:00+08:00',
-    values: { ...rulebookDefaults, warranty: { ...rulebookDefaults.warranty, returnWindowMonths: 6, defaultProductWarrantyMonths: 24 } },
+    values: { warranty: { returnGrounds: { company: { within: '6 months' } }, defaultProductWarrantyMonths: 24 } },
   },
 ]);
 if (E.isLeft(policies)) throw new Error(policies.left.message);

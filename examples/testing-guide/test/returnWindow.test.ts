@@ -4,7 +4,7 @@ import * as E from 'fp-ts/lib/Either.js';
 import fc from 'fast-check';
 import { expect, it } from 'vitest';
 
-const oneMonth = decodePolicySet([{ version: 'ours', inForceFrom: '2020-01-01T00:00:00Z', values: { warranty: { returnWindowMonths: 1 } } }]);
+const oneMonth = decodePolicySet([{ version: 'ours', inForceFrom: '2020-01-01T00:00:00Z', values: { warranty: { returnGrounds: { company: { within: '1 month' } } } } }]);
 if (E.isLeft(oneMonth)) throw new Error(oneMonth.left.code);
 const config = { policies: oneMonth.right, calendar: defaultCalendar };
 const { decide, evolve, initialState } = warrantyClaimDecider(config);

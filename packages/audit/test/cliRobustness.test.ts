@@ -99,9 +99,9 @@ describe('caseledger never surprises', () => {
     expect(c.code).toBe(EXIT_BAD_INPUT);
     expect(c.err).toContain('timeZone: expected string, found a number');
     expect(c.err).toContain('holidays.0: expected LocalDate, found a string');
-    const policies = file('policies.json', JSON.stringify([{ version: 'x', inForceFrom: '2026-01-01T00:00:00+08:00', values: { warranty: { returnWindowMonths: 'three' } } }]));
+    const policies = file('policies.json', JSON.stringify([{ version: 'x', inForceFrom: '2026-01-01T00:00:00+08:00', values: { warranty: { returnGrounds: { company: { within: 'three months' } } } } }]));
     const p = await cli(['audit-all', '--file', export_, '--policies', policies]);
-    expect(p.err).toContain('0.values.warranty.returnWindowMonths: expected Int, found a string');
+    expect(p.err).toContain('0.values.warranty.returnGrounds.company.within: expected Window ("7 days" | "3 working days" | "3 months"), found a string');
   });
 
   it('a leading byte-order mark is ignored, in an export and in a JSON file', async () => {

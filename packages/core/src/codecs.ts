@@ -211,7 +211,10 @@ export const fieldErrors = (errors: t.Errors): ReadonlyArray<FieldError> => {
       out.push(error);
     }
   }
-  return out;
+  // A union's other members fail at the union's own path (e.g. "expected null" beside a bad field of
+  // the object member); the deeper error is the one that explains.
+  const paths = out.map((e) => e.path);
+  return out.filter((e) => e.path === '(root)' ? out.length === 1 || paths.every((p) => p === '(root)') : !paths.some((p) => p.startsWith(`${e.path}.`)));
 };
 
 export const describeFieldErrors = (errors: ReadonlyArray<FieldError>): string =>

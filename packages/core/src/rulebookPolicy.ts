@@ -8,6 +8,9 @@ import * as t from 'io-ts';
 import { pipe } from 'fp-ts/lib/function.js';
 import { type FieldError, Instant, decodeWith, instantFromEpochMs, oneOf } from './codecs.js';
 import { type PolicyError, type PolicySet, type PolicyVersion, makePolicySet } from './policy.js';
+import { RuleIdCodec } from './violation.js';
+import { GoodsNatureCodec, SaleChannelCodec } from './warranty/vocabulary.js';
+import { WindowCodec } from './window.js';
 
 const NonNegativeInt = t.brand(t.number, (n): n is t.Branded<number, t.IntBrand> => Number.isInteger(n) && n >= 0, 'Int');
 const Ratio = t.brand(t.number, (n): n is t.Branded<number, { readonly Ratio: unique symbol }> => n >= 0 && n <= 1, 'Ratio');
@@ -43,6 +46,50 @@ export const returnWindowReadings = ['filing', 'acceptance'] as const;
 export type ReturnWindowReading = (typeof returnWindowReadings)[number];
 export const ReturnWindowReadingCodec = oneOf(returnWindowReadings);
 
+/** W-2, J-1 … J-3: the remedies a return ground can give. A repair's remedy is the warranty (W-9). */
+export const groundRemedies = ['return', 'exchange'] as const;
+export type GroundRemedy = (typeof groundRemedies)[number];
+
+/** The day a return ground's window counts from: the shipment (W-2), the sale (J-1, the invoice date) or the customer's receipt (J-2, J-3). */
+export const windowStarts = ['shipment', 'sale', 'delivery'] as const;
+export type WindowStart = (typeof windowStarts)[number];
+
+/** What a return ground needs besides its window: quality's confirmation of an intrinsic defect (W-2; a performance fault, J-1), or no reason at all (J-2, J-3 withdrawal). */
+export const groundNeeds = ['intrinsic-defect', 'no-reason'] as const;
+export type GroundNeed = (typeof groundNeeds)[number];
+
+/** When a refund is due after a no-reason return: from the returned goods' receipt (J-2) or from the customer's request (J-3). */
+export const refundStarts = ['goods-received', 'request'] as const;
+
+/**
+ * A return ground: one way a return or an exchange is accepted, the rule it serves and where that
+ * rule is written. The seeds' ground is W-2 (3 months of shipment, intrinsic defect); a
+ * jurisdiction preset adds the law's (J-1 … J-3); a company may add its own, under its own rule id.
+ */
+export const ReturnGround = t.readonly(
+  t.intersection([
+    t.type({
+      rule: RuleIdCodec,
+      /** The text the ground comes from, e.g. `seed 003 §5.1.4` or `部分商品修理更换退货责任规定 art. 9`. */
+      source: t.string,
+      remedies: t.readonlyArray(oneOf(groundRemedies)),
+      within: WindowCodec,
+      from: oneOf(windowStarts),
+      needs: oneOf(groundNeeds),
+    }),
+    t.partial({
+      /** The sale channels the ground covers; all when absent. */
+      channels: t.readonlyArray(SaleChannelCodec),
+      /** Goods the ground leaves out (e.g. custom-made goods from a no-reason return). */
+      excludes: t.readonlyArray(GoodsNatureCodec),
+      /** A refund deadline for returns accepted on this ground (T-8). */
+      refund: t.readonly(t.type({ within: WindowCodec, from: oneOf(refundStarts) })),
+    }),
+  ]),
+  'ReturnGround',
+);
+export type ReturnGround = t.TypeOf<typeof ReturnGround>;
+
 export const ComplaintPolicy = t.readonly(
   t.type({
     /** C-2: acknowledge on the same working day as receipt (0 working days). */
@@ -61,9 +108,13 @@ export const ComplaintPolicy = t.readonly(
 
 export const WarrantyPolicy = t.readonly(
   t.type({
-    /** W-2: returns only for products shipped within 3 months (T-4). */
-    returnWindowMonths: NonNegativeInt,
-    /** W-2: the window runs from the ship date to the claim's filing (default) or to the acceptance. */
+    /**
+     * W-2 and the law's grounds (J-1 … J-3), by name: a return or an exchange is accepted on the
+     * first ground that accepts it. The seeds' ground is `company`: 3 months of shipment, for an
+     * intrinsic defect. A name given `null` removes a ground (never a preset's, J-0).
+     */
+    returnGrounds: t.readonly(t.record(t.string, t.union([ReturnGround, t.null]))),
+    /** W-2: a window runs to the claim's filing (default) or to the acceptance. */
     returnWindowCountsTo: ReturnWindowReadingCodec,
     /** W-8: a construction defect is confirmed within 2 days of the notice. */
     defectConfirmationWithinDays: NonNegativeInt,
@@ -132,6 +183,8 @@ export const RecordsPolicy = t.readonly(
 
 export const RulebookPolicy = t.readonly(
   t.type({
+    /** The jurisdiction preset the policy is built on (J-0), `none` for the rulebook's own. */
+    jurisdiction: t.string,
     complaint: ComplaintPolicy,
     warranty: WarrantyPolicy,
     contractReview: ContractReviewPolicy,
@@ -150,6 +203,7 @@ export type InquiryPolicy = RulebookPolicy['inquiry'];
 export type RecordsPolicy = RulebookPolicy['records'];
 
 const rulebookDefaultsInput = {
+  jurisdiction: 'none',
   complaint: {
     acknowledgeWithinWorkingDays: 0,
     externalAnswerWithinDays: 3,
@@ -158,7 +212,9 @@ const rulebookDefaultsInput = {
     resolutionReportWithinDays: 7,
   },
   warranty: {
-    returnWindowMonths: 3,
+    returnGrounds: {
+      company: { rule: 'W-2', source: 'seed 003 §5.1.4', remedies: ['return', 'exchange'], within: '3 months', from: 'shipment', needs: 'intrinsic-defect' },
+    },
     returnWindowCountsTo: 'filing',
     defectConfirmationWithinDays: 2,
     roofingAndWaterproofingYears: 5,
@@ -233,7 +289,67 @@ export const overlayValues = (base: unknown, given: unknown): unknown => {
   return out;
 };
 
+type AnyDecoder = t.Decoder<unknown, unknown>;
+
+/** The fields of an object codec (through readonly, refinements and intersections), or `undefined`. */
+const fieldsOf = (codec: AnyDecoder): Readonly<Record<string, AnyDecoder>> | undefined => {
+  if (codec instanceof t.ReadonlyType || codec instanceof t.RefinementType || codec instanceof t.ExactType) return fieldsOf(codec.type);
+  if (codec instanceof t.InterfaceType || codec instanceof t.PartialType) return codec.props;
+  if (codec instanceof t.IntersectionType) {
+    const members: ReadonlyArray<AnyDecoder> = codec.types;
+    return members.reduce<Readonly<Record<string, AnyDecoder>>>((all, m) => ({ ...all, ...fieldsOf(m) }), {});
+  }
+  return undefined;
+};
+
+const unwrapped = (codec: AnyDecoder): AnyDecoder =>
+  codec instanceof t.ReadonlyType || codec instanceof t.RefinementType || codec instanceof t.ExactType ? unwrapped(codec.type) : codec;
+
+/** Values renamed since an earlier version, with what to write instead. */
+const renamed: Readonly<Record<string, string>> = {
+  'warranty.returnWindowMonths': 'nothing here: it became warranty.returnGrounds.company.within, e.g. "3 months"',
+};
+
+/**
+ * The names a policy file gives that the policy does not have: a typo, or a value renamed since,
+ * would otherwise be dropped without a word and the default would apply.
+ */
+const unknownNames = (codec: AnyDecoder, given: unknown, path: string): ReadonlyArray<FieldError> => {
+  const inner = unwrapped(codec);
+  if (inner instanceof t.UnionType) {
+    const members: ReadonlyArray<AnyDecoder> = inner.types;
+    const objectMember = members.find((m) => fieldsOf(m) !== undefined);
+    return objectMember === undefined || !isRecord(given) ? [] : unknownNames(objectMember, given, path);
+  }
+  if (inner instanceof t.DictionaryType) {
+    const codomain: AnyDecoder = inner.codomain;
+    return isRecord(given) ? Object.entries(given).flatMap(([k, v]) => unknownNames(codomain, v, `${path}.${k}`)) : [];
+  }
+  const fields = fieldsOf(inner);
+  if (fields === undefined || !isRecord(given)) return [];
+  return Object.entries(given).flatMap(([k, v]): ReadonlyArray<FieldError> => {
+    const at = path === '' ? k : `${path}.${k}`;
+    const field = Object.hasOwn(fields, k) ? fields[k] : undefined;
+    if (field === undefined) return [{ path: at, expected: renamed[at] ?? 'nothing here: no policy value has this name', found: v === null ? 'null' : `a value` }];
+    return unknownNames(field, v, at);
+  });
+};
+
 const undecodable = (errors: ReadonlyArray<FieldError>): RulebookPolicyError => ({ code: 'POLICY_VALUES_UNDECODABLE', message: 'The policy versions are not valid.', errors });
+
+/** Policy values as a policy file writes them (windows as text), so a file's values lay over them. */
+const encodedBase = (base: RulebookPolicy): unknown => RulebookPolicy.encode(base);
+
+/**
+ * Policy values given as plain data (only the ones that change), laid over `base` and checked as a
+ * whole: every bad or unknown name is reported by its path.
+ */
+export const policyValuesOver =
+  (base: RulebookPolicy) =>
+  (given: unknown): E.Either<ReadonlyArray<FieldError>, RulebookPolicy> => {
+    const unknown = unknownNames(RulebookPolicy, given, '');
+    return unknown.length > 0 ? E.left(unknown) : decodeWith(RulebookPolicy)(overlayValues(encodedBase(base), given));
+  };
 
 /** Read a company's policy versions, each over `base` (default: the rulebook's defaults); every bad field is named by path. */
 export const decodePolicySet = (input: unknown, base: RulebookPolicy = rulebookDefaults): E.Either<RulebookPolicyError, PolicySet<RulebookPolicy>> =>
@@ -243,8 +359,9 @@ export const decodePolicySet = (input: unknown, base: RulebookPolicy = rulebookD
     E.chain((versions) => {
       const decoded: PolicyVersion<RulebookPolicy>[] = [];
       const errors: FieldError[] = [];
+      const over = policyValuesOver(base);
       versions.forEach((v, i) => {
-        const values = decodeWith(RulebookPolicy)(overlayValues(base, v.values));
+        const values = over(v.values);
         if (E.isLeft(values)) errors.push(...values.left.map((e) => ({ ...e, path: `${i}.values${e.path === '(root)' ? '' : `.${e.path}`}` })));
         else decoded.push({ version: v.version, inForceFrom: v.inForceFrom, values: values.right });
       });

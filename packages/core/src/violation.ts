@@ -1,3 +1,5 @@
+import * as t from 'io-ts';
+
 /**
  * T-7: a rejected command returns a value naming the rule id, a stable machine code and a human
  * message. Nothing is written.
@@ -17,6 +19,9 @@ const RULE_ID = /^[A-Z][A-Z0-9]{0,15}-(0|[1-9]\d{0,5})$/;
 const reserved: ReadonlyArray<string> = rulebookNamespaces;
 
 export const isRuleId = (u: unknown): u is RuleId => typeof u === 'string' && RULE_ID.test(u);
+
+/** A rule id in policy data and events, e.g. the rule a return ground serves. */
+export const RuleIdCodec = t.refinement(t.string, isRuleId, 'RuleId');
 
 /** The namespace of a rule id, e.g. `W` for `W-2`, `ACME` for `ACME-3`. */
 export const namespaceOf = (id: RuleId): string => id.slice(0, id.lastIndexOf('-'));

@@ -22,6 +22,7 @@ import {
   withCompanyRules,
 } from '../src/index.js';
 import { cs, quality, salesManager } from './fixtures/people.js';
+import { caseId, instant } from './fixtures/values.js';
 import { CLAIM, command, file } from './warranty/script.js';
 
 const runs = { numRuns: Number(process.env['CASELEDGER_NUM_RUNS'] ?? 200) };
@@ -69,7 +70,7 @@ describe('company rules', () => {
   });
 
   it('a company rule does not judge the steps taken before it came into force', async () => {
-    const later = right(withCompanyRules(warrantyClaimCaseType, [right(rule({ ...acme3, governs: ['AcceptReturn'], inForceFrom: '2027-01-01T00:00:00+08:00', check: acme3.check }))]));
+    const later = right(withCompanyRules(warrantyClaimCaseType, [right(rule({ ...acme3, governs: ['AcceptReturn'], inForceFrom: instant('2027-01-01T00:00:00+08:00'), check: acme3.check }))]));
     const written = await recordCase(warrantyClaimCaseType, [file('return', '2026-10-01'), inspect, acceptBy(cs)]);
     expect(findingsOf(checkHistory(later, defaultRulebook)(written.streamName, written.envelopes))).toEqual([]);
     const accepted = written.envelopes[2]?.event;
@@ -104,7 +105,7 @@ describe('company rules', () => {
         const expected: number[] = [];
         let state = warrantyClaimCaseType.initialState;
         for (const { event, revision } of written.envelopes) {
-          const step = warrantyClaimCaseType.stepOf(event, CLAIM);
+          const step = warrantyClaimCaseType.stepOf(event, caseId(CLAIM));
           if (step !== undefined && acme3.check(step, state, context) !== undefined) {
             expected.push(Number(revision));
           }

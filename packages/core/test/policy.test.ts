@@ -8,12 +8,15 @@ import {
   makePolicySet,
   policyAt,
   policyVersion,
+  policyValuesOver,
   policyViolation,
+  type RulebookPolicy,
   rulebookDefaults,
 } from '../src/index.js';
 import { instant } from './fixtures/values.js';
 
-const withReturnWindow = (months: number) => ({ ...rulebookDefaults, warranty: { ...rulebookDefaults.warranty, returnWindowMonths: months } });
+const withReturnWindow = (months: number) => ({ warranty: { returnGrounds: { company: { within: `${months} months` } } } });
+const companyWindow = (values: RulebookPolicy | undefined) => values?.warranty.returnGrounds['company']?.within;
 
 const versions = [
   { version: '2027-six-months', inForceFrom: '2027-01-01T00:00:00+08:00', values: withReturnWindow(6) },
@@ -29,7 +32,10 @@ describe('policies (T-5)', () => {
       capaPlanWithinWorkingDays: 3,
       resolutionReportWithinDays: 7,
     });
-    expect(rulebookDefaults.warranty.returnWindowMonths).toBe(3);
+    expect(rulebookDefaults.warranty.returnGrounds).toEqual({
+      company: { rule: 'W-2', source: 'seed 003 §5.1.4', remedies: ['return', 'exchange'], within: { count: 3, unit: 'months' }, from: 'shipment', needs: 'intrinsic-defect' },
+    });
+    expect(rulebookDefaults.jurisdiction).toBe('none');
     expect(rulebookDefaults.warranty.defectConfirmationWithinDays).toBe(2);
     expect(rulebookDefaults.warranty.roofingAndWaterproofingYears).toBe(5);
     expect(rulebookDefaults.warranty.installationAndDecorationYears).toBe(2);
@@ -61,7 +67,7 @@ describe('policies (T-5)', () => {
     const set = decodePolicySet(versions);
     if (E.isLeft(set)) throw new Error(set.left.message);
     const found = policyVersion('2027-six-months')(set.right);
-    expect(E.isRight(found) && found.right.values.warranty.returnWindowMonths).toBe(6);
+    expect(E.isRight(found) && companyWindow(found.right.values)).toEqual({ count: 6, unit: 'months' });
     const missing = policyVersion('2026-draft')(set.right);
     expect(E.isLeft(missing) && missing.left).toMatchObject({ code: 'POLICY_VERSION_UNKNOWN', version: '2026-draft', known: ['2025-initial', '2027-six-months'] });
   });
@@ -75,10 +81,12 @@ describe('policies (T-5)', () => {
   });
 
   it('reads a policy file that gives only the values it changes, over the defaults, checked as a whole', () => {
-    const set = decodePolicySet([{ version: 'acme-2027', inForceFrom: '2027-01-01T00:00:00+08:00', values: { warranty: { returnWindowMonths: 6, productWarrantyMonths: { drivers: 24 } } } }]);
+    const set = decodePolicySet([{ version: 'acme-2027', inForceFrom: '2027-01-01T00:00:00+08:00', values: { warranty: { returnGrounds: { company: { within: '6 months' } }, productWarrantyMonths: { drivers: 24 } } } }]);
     if (E.isLeft(set)) throw new Error(set.left.message);
     const values = set.right.versions[0]?.values;
-    expect(values?.warranty).toMatchObject({ returnWindowMonths: 6, returnWindowCountsTo: 'filing', productWarrantyMonths: { drivers: 24 }, defaultProductWarrantyMonths: 12 });
+    expect(values?.warranty).toMatchObject({ returnWindowCountsTo: 'filing', productWarrantyMonths: { drivers: 24 }, defaultProductWarrantyMonths: 12 });
+    // The ground keeps its rule, source, start and needs; only its window changed.
+    expect(values?.warranty.returnGrounds['company']).toEqual({ ...rulebookDefaults.warranty.returnGrounds['company'], within: { count: 6, unit: 'months' } });
     expect(values?.complaint).toEqual(rulebookDefaults.complaint);
     const bad = decodePolicySet([
       { version: 'ok', inForceFrom: '2026-01-01T00:00:00+08:00', values: {} },
@@ -91,6 +99,29 @@ describe('policies (T-5)', () => {
         { path: '1.values.warranty.returnWindowCountsTo', expected: '"filing" | "acceptance"' },
       ],
     });
+  });
+
+  it('refuses a name the policy does not have, and says what a renamed value became', () => {
+    const bad = decodePolicySet([{ version: 'old', inForceFrom: '2026-01-01T00:00:00+08:00', values: { warranty: { returnWindowMonths: 6, returnGrounds: { company: { witin: '6 months' } } }, complaints: {} } }]);
+    expect(E.isLeft(bad) && bad.left).toMatchObject({
+      code: 'POLICY_VALUES_UNDECODABLE',
+      errors: [
+        { path: '0.values.warranty.returnWindowMonths', expected: expect.stringContaining('warranty.returnGrounds.company.within') },
+        { path: '0.values.warranty.returnGrounds.company.witin', expected: expect.stringContaining('no policy value') },
+        { path: '0.values.complaints', expected: expect.stringContaining('no policy value') },
+      ],
+    });
+  });
+
+  it('reads a window with its unit, and refuses one without', () => {
+    const read = (within: unknown) => E.map((p: RulebookPolicy) => companyWindow(p))(policyValuesOver(rulebookDefaults)({ warranty: { returnGrounds: { company: { within } } } }));
+    expect(read('7 days')).toEqual(E.right({ count: 7, unit: 'days' }));
+    expect(read('1 working day')).toEqual(E.right({ count: 1, unit: 'working-days' }));
+    expect(read('3 Working Days')).toEqual(E.right({ count: 3, unit: 'working-days' }));
+    expect(read('1 month')).toEqual(E.right({ count: 1, unit: 'months' }));
+    for (const bad of ['7', 7, '7 weeks', 'seven days', '-1 days', '', { count: 3 }]) {
+      expect(E.isLeft(read(bad)) && read(bad)).toMatchObject({ left: [{ path: 'warranty.returnGrounds.company.within', expected: expect.stringContaining('Window') }] });
+    }
   });
 
   it('names the bad field of policy values read from JSON', () => {

@@ -92,6 +92,7 @@ export const decideWarrantyClaim =
         reason: c.reason,
         ...(c.unit === undefined || c.kind === 'construction-defect' ? {} : { unit: c.unit }),
         ...(c.work === undefined || c.kind !== 'construction-defect' ? {} : { work: c.work }),
+        ...(c.channel === undefined ? {} : { channel: c.channel }),
       });
     }
     if (c.type === 'FileClaim') return refuse('W-1', 'CLAIM_ALREADY_FILED', `Warranty claim ${c.caseId} was already filed.`);
@@ -121,7 +122,7 @@ export const decideWarrantyClaim =
         return emit({ type: 'SpecialCaseApproved', at, by, justification: c.justification });
       }
 
-      // W-2: returns only within the window and for an intrinsic defect, unless a special case (W-3).
+      // W-2 (J-1 … J-3): a return or exchange on a ground of the policy, unless a special case (W-3).
       case 'AcceptReturn': {
         const who = frontOffice('Accepting a return')(by);
         if (E.isLeft(who)) return who;
@@ -130,7 +131,8 @@ export const decideWarrantyClaim =
         if (p.acceptance !== undefined) return refuse('W-2', 'RETURN_ALREADY_ACCEPTED', 'The return was already accepted.');
         const policy = context.policyAt(at);
         if (E.isLeft(policy)) return policy;
-        const eligible = returnEligibility(context.calendar, policy.right, { shippedOn: p.unit.shippedOn, requestedAt: s.filedAt, verdict: p.verdict, specialCaseApproved: p.specialCase !== undefined }, at);
+        const request = { remedy: p.kind, unit: p.unit, channel: s.channel, requestedAt: s.filedAt, verdict: p.verdict, specialCaseApproved: p.specialCase !== undefined };
+        const eligible = returnEligibility(context.calendar, policy.right, request, at);
         if (E.isLeft(eligible)) return eligible;
         return emit({ type: 'ReturnAccepted', at, by, ...eligible.right });
       }

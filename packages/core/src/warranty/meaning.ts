@@ -17,12 +17,12 @@ export const describeWarrantyEvent = (e: WarrantyEvent): EventMeaning => {
       return m(['W-2'], `Quality inspection: ${e.verdict}`);
     case 'SpecialCaseApproved':
       return m(['W-3'], `SPECIAL CASE approved by ${e.by.id} (${e.by.role}): ${e.justification}`, true);
-    case 'ReturnAccepted':
-      return m(
-        e.specialCase ? ['W-2', 'W-3'] : ['W-2'],
-        `Return accepted${e.specialCase ? ' AS A SPECIAL CASE' : ''} under policy ${e.policyVersion} (window to ${e.windowEndsOn}, counted to the ${e.windowCountsTo} at ${e.countedAt})`,
-        e.specialCase,
-      );
+    case 'ReturnAccepted': {
+      const rules: ReadonlyArray<RuleId> = [...new Set<RuleId>([e.rule, ...(e.specialCase ? ['W-3' as const] : [])])];
+      const window = e.windowEndsOn === undefined ? 'no ground offers it' : `ground ${e.ground ?? '?'}, window to ${e.windowEndsOn}, counted to the ${e.windowCountsTo} at ${e.countedAt}`;
+      const jurisdiction = e.jurisdiction === 'none' ? '' : `, ${e.jurisdiction}`;
+      return m(rules, `Return accepted${e.specialCase ? ' AS A SPECIAL CASE' : ''} under ${e.rule}, policy ${e.policyVersion}${jurisdiction} (${window})`, e.specialCase);
+    }
     case 'ClaimRejected':
       return m(['W-2'], 'Claim rejected');
     case 'ReturnedGoodsReceived':

@@ -5,7 +5,8 @@ import { CaseId, Instant, LocalDate, NonEmptyText, PositiveInt, type TaggedUnion
 import { Customer } from '../customer.js';
 import { ReturnWindowReadingCodec } from '../rulebookPolicy.js';
 import type { UpcasterRegistry } from '../upcasting.js';
-import { ClaimKindCodec, DefectVerdictCodec, FeeQuote, HandedOverWork, ProductUnit } from './vocabulary.js';
+import { RuleIdCodec } from '../violation.js';
+import { ClaimKindCodec, DefectVerdictCodec, FeeQuote, HandedOverWork, ProductUnit, SaleChannelCodec } from './vocabulary.js';
 
 const cmd = { caseId: CaseId, at: Instant, actor: Actor };
 const ev = { at: Instant, by: Actor };
@@ -13,7 +14,12 @@ const ev = { at: Instant, by: Actor };
 // ---------------------------------------------------------------------------------------------
 // Commands
 
-export const FileClaim = taggedWithOptional('FileClaim', { ...cmd, customer: Customer, kind: ClaimKindCodec, reason: NonEmptyText }, { unit: ProductUnit, work: HandedOverWork });
+/** `channel`: how the unit was sold (J-2, J-3); a claim without it is covered only by grounds for every channel. */
+export const FileClaim = taggedWithOptional(
+  'FileClaim',
+  { ...cmd, customer: Customer, kind: ClaimKindCodec, reason: NonEmptyText },
+  { unit: ProductUnit, work: HandedOverWork, channel: SaleChannelCodec },
+);
 export const RecordDefectInspection = tagged('RecordDefectInspection', { ...cmd, verdict: DefectVerdictCodec, report: NonEmptyText });
 /** The justification is plain text here so that a blank one is refused as a W-3 violation, not a decoding error. */
 export const ApproveSpecialCase = tagged('ApproveSpecialCase', { ...cmd, justification: t.string });
@@ -93,22 +99,26 @@ export const WarrantyCommand: TaggedUnion<WarrantyCommand> = taggedUnion<Warrant
 // ---------------------------------------------------------------------------------------------
 // Events
 
-export const ClaimFiled = taggedWithOptional('ClaimFiled', { ...ev, customer: Customer, kind: ClaimKindCodec, reason: NonEmptyText }, { unit: ProductUnit, work: HandedOverWork });
+export const ClaimFiled = taggedWithOptional(
+  'ClaimFiled',
+  { ...ev, customer: Customer, kind: ClaimKindCodec, reason: NonEmptyText },
+  { unit: ProductUnit, work: HandedOverWork, channel: SaleChannelCodec },
+);
 export const DefectInspected = tagged('DefectInspected', { ...ev, verdict: DefectVerdictCodec, report: NonEmptyText });
 export const SpecialCaseApproved = tagged('SpecialCaseApproved', { ...ev, justification: NonEmptyText });
 /**
- * W-2: records the policy version, the window's last day, which day it was counted to (the claim's
- * filing or the acceptance) and that day's instant, and whether the special case was used (W-3).
- * Schema version 2; version 1 (caseledger 0.1) had no reading and counted to the acceptance.
+ * W-2 (J-1 … J-3): records the policy version and its jurisdiction, the return ground that applied
+ * and its rule, the window's last day, which day it was counted to (the claim's filing or the
+ * acceptance) and that day's instant, and whether the special case was used (W-3). Without a
+ * ground (no ground offers the remedy; only the special case allowed it) there is no window.
+ * Schema version 3. Version 2 (caseledger 0.2) had one window, the seeds' W-2; version 1
+ * (caseledger 0.1) had no reading and counted to the acceptance.
  */
-export const ReturnAccepted = tagged('ReturnAccepted', {
-  ...ev,
-  policyVersion: t.string,
-  windowEndsOn: LocalDate,
-  windowCountsTo: ReturnWindowReadingCodec,
-  countedAt: Instant,
-  specialCase: t.boolean,
-});
+export const ReturnAccepted = taggedWithOptional(
+  'ReturnAccepted',
+  { ...ev, policyVersion: t.string, jurisdiction: t.string, rule: RuleIdCodec, windowCountsTo: ReturnWindowReadingCodec, countedAt: Instant, specialCase: t.boolean },
+  { ground: t.string, windowEndsOn: LocalDate },
+);
 export const ClaimRejected = tagged('ClaimRejected', { ...ev, reason: NonEmptyText });
 export const ReturnedGoodsReceived = tagged('ReturnedGoodsReceived', { ...ev, quantity: PositiveInt });
 export const ReturnSlipIssued = tagged('ReturnSlipIssued', { ...ev, shipDate: LocalDate, reason: NonEmptyText });
@@ -188,5 +198,12 @@ export const WarrantyEvent: TaggedUnion<WarrantyEvent> = taggedUnion<WarrantyEve
 /** Older schema versions of warranty events, read forward (never by `any`). */
 export const warrantyUpcasters: UpcasterRegistry = {
   // 0.1 counted a return's window to the acceptance (policy `rulebook-1`): say so, and when.
-  ReturnAccepted: { currentVersion: 2, upcasters: { 1: (data) => ({ ...data, windowCountsTo: 'acceptance', countedAt: data['at'] ?? null }) } },
+  // 0.2 had the seeds' one ground (W-2, policy values before jurisdictions): name it.
+  ReturnAccepted: {
+    currentVersion: 3,
+    upcasters: {
+      1: (data) => ({ ...data, windowCountsTo: 'acceptance', countedAt: data['at'] ?? null }),
+      2: (data) => ({ ...data, jurisdiction: 'none', ground: 'company', rule: 'W-2' }),
+    },
+  },
 };

@@ -3,7 +3,7 @@ import type { Actor } from '../actor.js';
 import type { Instant, LocalDate } from '../codecs.js';
 import type { Customer } from '../customer.js';
 import type { WarrantyEvent } from './messages.js';
-import type { DefectVerdict, FeeQuote, HandedOverWork, ProductUnit } from './vocabulary.js';
+import type { DefectVerdict, FeeQuote, HandedOverWork, ProductUnit, SaleChannel } from './vocabulary.js';
 
 /** Repair work, shared by product repairs (W-6, W-7) and construction defects (W-8). */
 export type RepairWork = 'not-started' | 'in-progress' | 'completed' | 'passed';
@@ -14,7 +14,7 @@ export interface ReturnProgress {
   readonly unit: ProductUnit;
   readonly verdict?: DefectVerdict;
   readonly specialCase?: { readonly approvedBy: Actor; readonly justification: string; readonly approvedAt: Instant };
-  readonly acceptance?: { readonly at: Instant; readonly policyVersion: string; readonly windowEndsOn: LocalDate; readonly specialCase: boolean };
+  readonly acceptance?: { readonly at: Instant; readonly policyVersion: string; readonly ground?: string; readonly windowEndsOn?: LocalDate; readonly specialCase: boolean };
   readonly goodsReceived: number;
   readonly slip?: { readonly issuedAt: Instant; readonly shipDate: LocalDate; readonly reason: string; readonly signedAt?: Instant };
   readonly bookedAt?: Instant;
@@ -50,6 +50,8 @@ export interface FiledClaim {
   readonly status: 'open' | 'rejected' | 'closed';
   readonly customer: Customer;
   readonly reason: string;
+  /** How the unit was sold, when the claim recorded it (J-2, J-3). */
+  readonly channel?: SaleChannel;
   readonly filedAt: Instant;
   readonly lastEventAt: Instant;
   readonly rejectedAt?: Instant;
@@ -84,7 +86,8 @@ export const evolveWarrantyClaim = (state: WarrantyClaimState, e: WarrantyEvent)
   if (state.status === 'none') {
     if (e.type !== 'ClaimFiled') return state;
     const claim = progressOf(e);
-    return claim === undefined ? state : { status: 'open', customer: e.customer, reason: e.reason, filedAt: e.at, lastEventAt: e.at, claim };
+    if (claim === undefined) return state;
+    return { status: 'open', customer: e.customer, reason: e.reason, ...(e.channel === undefined ? {} : { channel: e.channel }), filedAt: e.at, lastEventAt: e.at, claim };
   }
   const s = state;
   const at = e.at;
@@ -96,7 +99,16 @@ export const evolveWarrantyClaim = (state: WarrantyClaimState, e: WarrantyEvent)
     case 'SpecialCaseApproved':
       return onReturn(s, at, (p) => ({ ...p, specialCase: { approvedBy: e.by, justification: e.justification, approvedAt: e.at } }));
     case 'ReturnAccepted':
-      return onReturn(s, at, (p) => ({ ...p, acceptance: { at: e.at, policyVersion: e.policyVersion, windowEndsOn: e.windowEndsOn, specialCase: e.specialCase } }));
+      return onReturn(s, at, (p) => ({
+        ...p,
+        acceptance: {
+          at: e.at,
+          policyVersion: e.policyVersion,
+          ...(e.ground === undefined ? {} : { ground: e.ground }),
+          ...(e.windowEndsOn === undefined ? {} : { windowEndsOn: e.windowEndsOn }),
+          specialCase: e.specialCase,
+        },
+      }));
     case 'ClaimRejected':
       return { ...s, lastEventAt: at, status: 'rejected', rejectedAt: e.at };
     case 'ReturnedGoodsReceived':

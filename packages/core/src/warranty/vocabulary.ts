@@ -6,11 +6,33 @@ export const claimKinds = ['return', 'exchange', 'repair', 'construction-defect'
 export type ClaimKind = (typeof claimKinds)[number];
 export const ClaimKindCodec = oneOf(claimKinds);
 
-/** W-1: the product unit a claim concerns. `deliveredOn` starts the product warranty (W-9). */
+/**
+ * How the unit was sold (J-2, J-3): `in-person` at a counter or on site, or at a `distance` (online,
+ * by phone, television or mail). A claim records it; some return grounds cover one channel only.
+ */
+export const saleChannels = ['in-person', 'distance'] as const;
+export type SaleChannel = (typeof saleChannels)[number];
+export const SaleChannelCodec = oneOf(saleChannels);
+
+/**
+ * Goods that the law's no-reason returns leave out (J-2: PRC consumer law art. 25; J-3: Directive
+ * 2011/83 art. 16): made to the customer's specification, perishable, digital content or software
+ * unsealed or downloaded, newspapers and periodicals, sealed goods unsealed that cannot go back for
+ * health or hygiene, and goods the customer confirmed at purchase as unsuitable for return.
+ */
+export const goodsNatures = ['custom-made', 'perishable', 'digital-unsealed', 'periodical', 'hygiene-unsealed', 'confirmed-unsuitable'] as const;
+export type GoodsNature = (typeof goodsNatures)[number];
+export const GoodsNatureCodec = oneOf(goodsNatures);
+
+/**
+ * W-1: the product unit a claim concerns. `purchasedOn` is the sale (the invoice date, J-1),
+ * `shippedOn` the shipment (W-2), `deliveredOn` the customer's receipt (J-2, J-3; it starts the
+ * product warranty, W-9). `nature` says whether the goods are of a kind a no-reason return leaves out.
+ */
 export const ProductUnit = t.readonly(
   t.intersection([
     t.type({ sku: NonEmptyText, model: NonEmptyText, serialNumber: NonEmptyText, category: NonEmptyText, shippedOn: LocalDate, purchasedOn: LocalDate }),
-    t.partial({ deliveredOn: LocalDate }),
+    t.partial({ deliveredOn: LocalDate, nature: GoodsNatureCodec }),
   ]),
   'ProductUnit',
 );

@@ -34,7 +34,7 @@ const found = (events: ReadonlyArray<object>, rulebook = defaultRulebook) => jud
 const filed = { type: 'ClaimFiled', at: '2026-11-10T09:00:00+08:00', by: cs, customer, kind: 'return', reason: 'x', unit: unit('2026-06-01') };
 const inspected = { type: 'DefectInspected', at: '2026-11-10T10:00:00+08:00', by: quality, verdict: 'intrinsic-defect', report: 'Capacitor failed' };
 /** What the rules record for a return of a unit shipped on 2026-06-01 and filed on 2026-11-10: the window ended on 2026-09-01. */
-const accepted = { type: 'ReturnAccepted', at: '2026-11-10T11:00:00+08:00', by: cs, policyVersion: RULEBOOK_DEFAULT_VERSION, windowEndsOn: '2026-09-01', windowCountsTo: 'filing', countedAt: filed.at, specialCase: false };
+const accepted = { type: 'ReturnAccepted', at: '2026-11-10T11:00:00+08:00', by: cs, policyVersion: RULEBOOK_DEFAULT_VERSION, jurisdiction: 'none', ground: 'company', rule: 'W-2', windowEndsOn: '2026-09-01', windowCountsTo: 'filing', countedAt: filed.at, specialCase: false };
 const decodedFiled = () => {
   const d = WarrantyEvent.decode(filed);
   if (E.isLeft(d)) throw new Error('fixture');
@@ -60,6 +60,26 @@ describe('forged warranty histories', () => {
     ]);
     // Claiming the rules allowed a return that only the special case allowed.
     expect(codes(found([...withSpecialCase, accepted]))).toEqual([['W-3', 'RECORDED_FACT_DIFFERS', 3]]);
+  });
+
+  it('W-2, J-0: a recorded ground, rule or jurisdiction that the policy version does not give', () => {
+    const inWindow = { ...filed, unit: unit('2026-10-01') };
+    const ok = { ...accepted, windowEndsOn: '2027-01-01' };
+    expect(codes(found([inWindow, inspected, ok]))).toEqual([]);
+    const claimingTheLaw = found([inWindow, inspected, { ...ok, ground: 'sanbao-return', rule: 'J-1', jurisdiction: 'CN-consumer' }]);
+    expect(claimingTheLaw.map((f) => [f.ruleId, f.code, f.details['field']])).toEqual([
+      ['J-0', 'RECORDED_FACT_DIFFERS', 'jurisdiction'],
+      ['W-2', 'RECORDED_FACT_DIFFERS', 'ground'],
+      ['W-2', 'RECORDED_FACT_DIFFERS', 'rule'],
+    ]);
+  });
+
+  it('a v2 acceptance (caseledger 0.2, the seeds\' one window) reads as accepted on the company ground under W-2', () => {
+    const { ground: _g, rule: _r, jurisdiction: _j, ...v2data } = { ...accepted, windowEndsOn: '2027-01-01' };
+    const v2 = stored(warrantyClaimCaseType, STREAM, 2, v2data, { metadata: { schemaVersion: 2 } });
+    const [a, b] = storedStream(warrantyClaimCaseType, STREAM, [{ ...filed, unit: unit('2026-10-01') }, inspected]);
+    if (a === undefined || b === undefined) throw new Error('fixture');
+    expect(codes(judge(warrantyClaimCaseType)(STREAM, [a, b, v2]))).toEqual([]);
   });
 
   it('T-5: a recorded policy version that never existed, or was not in force at the event', () => {
@@ -222,7 +242,8 @@ describe('warranty properties over generated claims', () => {
           if (e.type === 'ReturnAccepted' && !e.specialCase && filing?.type === 'ClaimFiled' && filing.unit !== undefined) {
             // The local date of the filing in Shanghai is on or before the window's last day: ship date + 3 months.
             expect(e.countedAt).toBe(filing.at);
-            expect(localDateOf(defaultCalendar, filing.at) <= e.windowEndsOn).toBe(true);
+            expect(e.windowEndsOn).toBeDefined();
+            expect(localDateOf(defaultCalendar, filing.at) <= (e.windowEndsOn ?? '')).toBe(true);
             expect(e.windowEndsOn).toBe(monthsWindowEnd(filing.unit.shippedOn, 3));
           }
         }

@@ -45,6 +45,9 @@ describe('W-2 the return window runs from the ship date to the request', () => {
         at: '2026-11-19T10:00:00+08:00',
         by: cs,
         policyVersion: RULEBOOK_DEFAULT_VERSION,
+        jurisdiction: 'none',
+        ground: 'company',
+        rule: 'W-2',
         windowEndsOn: '2026-11-16',
         windowCountsTo: 'filing',
         countedAt: requestedAt,
@@ -55,7 +58,8 @@ describe('W-2 the return window runs from the ship date to the request', () => {
 
   it('refuses a return requested the day after the window ended, naming the window and the request', () => {
     const v = spec.given(requestedReturn('2026-08-16', '2026-11-17T00:00:30+08:00')).when(accept('2026-11-17T02:00:00+08:00')).thenRefused({ ruleId: 'W-2', code: 'RETURN_WINDOW_EXPIRED' });
-    expect(v.details).toMatchObject({ shippedOn: '2026-08-16', windowEndsOn: '2026-11-16', windowMonths: 3, windowCountsTo: 'filing', countedOn: '2026-11-17' });
+    expect(v.details).toMatchObject({ ground: 'company', window: '3 months', windowStart: 'shipment', windowStartsOn: '2026-08-16', windowEndsOn: '2026-11-16', windowCountsTo: 'filing', countedOn: '2026-11-17' });
+    expect(v.message).toContain('Returns are accepted within 3 months of shipment');
     expect(v.message).toContain('the return was requested on 2026-11-17');
   });
 
@@ -87,7 +91,7 @@ describe('W-2 the return window runs from the ship date to the request', () => {
   it('uses the months of the policy in force at the acceptance, and records its version (T-5)', () => {
     const policies = policiesOf([
       { version: '2025', inForceFrom: '2025-01-01T00:00:00+08:00' },
-      { version: '2026-six-months', inForceFrom: '2026-11-01T00:00:00+08:00', warranty: { returnWindowMonths: 6 } },
+      { version: '2026-six-months', inForceFrom: '2026-11-01T00:00:00+08:00', warranty: { returnGrounds: { company: { ...rulebookDefaults.warranty.returnGrounds['company'], within: '6 months' } } } },
     ]);
     const sixMonths = deciderSpec(warrantyClaimDecider({ policies, calendar: defaultCalendar }));
     const events = sixMonths.run([file('return', '2026-06-01', '2026-11-20T09:00:00+08:00'), inspect('2026-11-20T10:00:00+08:00')]).events;
@@ -97,6 +101,9 @@ describe('W-2 the return window runs from the ship date to the request', () => {
         at: '2026-11-20T11:00:00+08:00',
         by: cs,
         policyVersion: '2026-six-months',
+        jurisdiction: 'none',
+        ground: 'company',
+        rule: 'W-2',
         windowEndsOn: '2026-12-01',
         windowCountsTo: 'filing',
         countedAt: '2026-11-20T09:00:00+08:00',
@@ -115,6 +122,9 @@ describe('W-2 the return window runs from the ship date to the request', () => {
         at: '2026-11-16T23:00:00+08:00',
         by: cs,
         policyVersion: 'acme-to-acceptance',
+        jurisdiction: 'none',
+        ground: 'company',
+        rule: 'W-2',
         windowEndsOn: '2026-11-16',
         windowCountsTo: 'acceptance',
         countedAt: '2026-11-16T23:00:00+08:00',
@@ -184,6 +194,9 @@ describe('W-3 special cases', () => {
         at: '2026-11-17T12:00:00+08:00',
         by: cs,
         policyVersion: RULEBOOK_DEFAULT_VERSION,
+        jurisdiction: 'none',
+        ground: 'company',
+        rule: 'W-2',
         windowEndsOn: '2026-11-10',
         windowCountsTo: 'filing',
         countedAt: '2026-11-17T09:00:00+08:00',

@@ -9,6 +9,7 @@ import {
   makeCalendar,
   rulebookDefaults,
   weekdays,
+  windowOf,
 } from '@caseledger/core';
 import * as E from 'fp-ts/lib/Either.js';
 import fc from 'fast-check';
@@ -41,6 +42,8 @@ export interface PolicyRanges {
   readonly qualityReplyWithinWorkingDays?: { readonly min: number; readonly max: number };
 }
 
+const companyGround = rulebookDefaults.warranty.returnGrounds['company'];
+
 /** Rulebook policy values with the numbers users most often change drawn from ranges. */
 export const rulebookPolicyArb = (ranges: PolicyRanges = {}): fc.Arbitrary<RulebookPolicy> =>
   fc
@@ -57,7 +60,8 @@ export const rulebookPolicyArb = (ranges: PolicyRanges = {}): fc.Arbitrary<Ruleb
         complaint: { ...rulebookDefaults.complaint, qualityReplyWithinWorkingDays: v.qualityReplyWithinWorkingDays, acknowledgeWithinWorkingDays: v.acknowledgeWithinWorkingDays },
         warranty: {
           ...rulebookDefaults.warranty,
-          returnWindowMonths: v.returnWindowMonths,
+          // The seeds' return ground (W-2) with a generated window in months.
+          returnGrounds: { ...rulebookDefaults.warranty.returnGrounds, company: { ...companyGround, within: windowOf(v.returnWindowMonths, 'months') } },
           defectConfirmationWithinDays: v.defectConfirmationWithinDays,
           defaultProductWarrantyMonths: v.defaultProductWarrantyMonths,
         },
