@@ -34,3 +34,4 @@ export * from './survey/index.js';
 export * from './warranty/index.js';
 export * from './contractReview/index.js';
 export * from './inquiry/index.js';
+export * from './jurisdictions/index.js';

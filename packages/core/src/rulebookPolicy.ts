@@ -6,7 +6,7 @@
 import * as E from 'fp-ts/lib/Either.js';
 import * as t from 'io-ts';
 import { pipe } from 'fp-ts/lib/function.js';
-import { type FieldError, Instant, decodeWith, instantFromEpochMs, oneOf } from './codecs.js';
+import { type FieldError, Instant, PositiveInt, decodeWith, instantFromEpochMs, oneOf } from './codecs.js';
 import { type PolicyError, type PolicySet, type PolicyVersion, makePolicySet } from './policy.js';
 import { RuleIdCodec } from './violation.js';
 import { GoodsNatureCodec, SaleChannelCodec } from './warranty/vocabulary.js';
@@ -54,8 +54,12 @@ export type GroundRemedy = (typeof groundRemedies)[number];
 export const windowStarts = ['shipment', 'sale', 'delivery'] as const;
 export type WindowStart = (typeof windowStarts)[number];
 
-/** What a return ground needs besides its window: quality's confirmation of an intrinsic defect (W-2; a performance fault, J-1), or no reason at all (J-2, J-3 withdrawal). */
-export const groundNeeds = ['intrinsic-defect', 'no-reason'] as const;
+/**
+ * What a return ground needs besides its window: quality's confirmation of an intrinsic defect
+ * (W-2; a performance fault, J-1), no reason at all (J-2; J-3 withdrawal), or repairs under
+ * warranty that failed (J-1 art. 11: twice; J-3), as many as the ground's `failedRepairs`.
+ */
+export const groundNeeds = ['intrinsic-defect', 'no-reason', 'failed-repairs'] as const;
 export type GroundNeed = (typeof groundNeeds)[number];
 
 /** When a refund is due after a no-reason return: from the returned goods' receipt (J-2) or from the customer's request (J-3). */
@@ -82,6 +86,8 @@ export const ReturnGround = t.readonly(
       channels: t.readonlyArray(SaleChannelCodec),
       /** Goods the ground leaves out (e.g. custom-made goods from a no-reason return). */
       excludes: t.readonlyArray(GoodsNatureCodec),
+      /** With `needs: failed-repairs`: how many failed repairs open the ground (default 2). */
+      failedRepairs: PositiveInt,
       /** A refund deadline for returns accepted on this ground (T-8). */
       refund: t.readonly(t.type({ within: WindowCodec, from: oneOf(refundStarts) })),
     }),

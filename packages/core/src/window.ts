@@ -8,7 +8,7 @@
  * is within the window while its own local date is on or before that last day.
  */
 import * as t from 'io-ts';
-import { type BusinessCalendar, addLocalDays, addLocalMonths, localDateOf, nthWorkingDayAfter } from './calendar.js';
+import { type BusinessCalendar, addLocalDays, addLocalMonths, deadline, endOfLocalDay, localDateOf, nthWorkingDayAfter } from './calendar.js';
 import type { Instant, LocalDate } from './codecs.js';
 
 export const windowUnits = ['days', 'working-days', 'months'] as const;
@@ -90,3 +90,19 @@ const dayBounds = (w: Window): { readonly min: number; readonly max: number } =>
  */
 export const windowAtLeast = (given: Window, floor: Window): boolean =>
   given.unit === floor.unit ? given.count >= floor.count : dayBounds(given).min >= dayBounds(floor).max;
+
+/**
+ * The last instant of a window that starts at an instant (a deadline, T-8): N days are exactly
+ * N × 24 hours (T-3), N working days end with the N-th working day (T-2), N months end with the
+ * day N months after the start's local date (T-4).
+ */
+export const windowDeadline = (calendar: BusinessCalendar, from: Instant, w: Window): Instant => {
+  switch (w.unit) {
+    case 'days':
+      return deadline(calendar, from, { days: w.count });
+    case 'working-days':
+      return deadline(calendar, from, { workingDays: w.count });
+    case 'months':
+      return endOfLocalDay(calendar, addLocalMonths(localDateOf(calendar, from), w.count));
+  }
+};

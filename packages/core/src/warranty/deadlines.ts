@@ -1,19 +1,58 @@
-/** W-8: a construction defect is confirmed within 2 days of the notice (deadline, not a rejection; T-8). */
+/**
+ * The deadlines of a warranty claim (deadlines, not rejections; T-8):
+ * - W-8 `defect-confirmation`: a construction defect is confirmed within 2 days of the notice;
+ * - `refund` (J-2, J-3, or a company ground with a refund): a return accepted on a ground with a
+ *   refund deadline is booked (the refund paid) within its window, counted from the returned
+ *   goods' receipt (J-2) or from the customer's request (J-3, where the seller may wait until the
+ *   goods are back: the deadline is then the later of the two). Under the policy version the
+ *   acceptance recorded (T-5).
+ */
 import * as E from 'fp-ts/lib/Either.js';
 import { deadline } from '../calendar.js';
-import type { Instant } from '../codecs.js';
+import { type Instant, compareInstants } from '../codecs.js';
 import { type DeadlineReport, deadlineStatus } from '../deadline.js';
-import { type PolicyError, type PolicyVersion, policyAt } from '../policy.js';
+import { type PolicyError, type PolicyVersion, policyAt, policyVersion } from '../policy.js';
 import type { RulebookPolicy } from '../rulebookPolicy.js';
 import type { Rulebook } from '../ruleContext.js';
+import { windowDeadline } from '../window.js';
 import type { WarrantyEvent } from './messages.js';
+
+const later = (a: Instant, b: Instant): Instant => (compareInstants(a, b) >= 0 ? a : b);
+
+/** The refund deadline of a return accepted on a ground that has one; nothing otherwise. */
+const refundDeadline = (config: Rulebook, events: ReadonlyArray<WarrantyEvent>, now: Instant): ReadonlyArray<DeadlineReport> => {
+  const filed = events[0];
+  const accepted = events.find((e) => e.type === 'ReturnAccepted');
+  if (filed?.type !== 'ClaimFiled' || accepted?.type !== 'ReturnAccepted' || accepted.ground === undefined || accepted.specialCase) return [];
+  // An unknown version is the audit's T-5 finding; there is no window to compute here.
+  const version = policyVersion(accepted.policyVersion)(config.policies);
+  if (E.isLeft(version)) return [];
+  const ground = Object.hasOwn(version.right.values.warranty.returnGrounds, accepted.ground) ? version.right.values.warranty.returnGrounds[accepted.ground] : undefined;
+  const refund = ground?.refund;
+  if (ground === null || ground === undefined || refund === undefined) return [];
+  const received = events.find((e) => e.type === 'ReturnedGoodsReceived')?.at;
+  const booked = events.find((e) => e.type === 'ReturnBooked')?.at;
+  const base = { ruleId: ground.rule, name: 'refund', policyVersion: version.right.version };
+  if (refund.from === 'goods-received') {
+    // The clock starts when the returned goods arrive.
+    if (received === undefined) return [{ ...base, status: 'not-applicable' }];
+    const dueBy = windowDeadline(config.calendar, received, refund.within);
+    return [{ ...base, status: deadlineStatus(dueBy, booked, now), from: received, dueBy, ...(booked === undefined ? {} : { doneAt: booked }) }];
+  }
+  const windowEnd = windowDeadline(config.calendar, filed.at, refund.within);
+  const dueBy = received === undefined ? windowEnd : later(windowEnd, received);
+  // Until the goods are back the seller may wait: not late yet, however long it takes.
+  const status = booked === undefined && received === undefined ? 'pending' : deadlineStatus(dueBy, booked, now);
+  return [{ ...base, status, from: filed.at, dueBy, ...(booked === undefined ? {} : { doneAt: booked }) }];
+};
 
 export const warrantyDeadlines =
   (config: Rulebook) =>
   (events: ReadonlyArray<WarrantyEvent>, now: Instant): E.Either<PolicyError, ReadonlyArray<DeadlineReport>> => {
     const filed = events[0];
+    const refunds = refundDeadline(config, events, now);
     if (filed?.type !== 'ClaimFiled' || filed.kind !== 'construction-defect') {
-      return E.right([{ ruleId: 'W-8', name: 'defect-confirmation', status: 'not-applicable' }]);
+      return E.right([{ ruleId: 'W-8', name: 'defect-confirmation', status: 'not-applicable' }, ...refunds]);
     }
     return E.map((policy: PolicyVersion<RulebookPolicy>): ReadonlyArray<DeadlineReport> => {
       const dueBy = deadline(config.calendar, filed.at, { days: policy.values.warranty.defectConfirmationWithinDays });

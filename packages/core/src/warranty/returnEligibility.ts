@@ -17,7 +17,7 @@
  *
  * Policy values: `warranty.returnGrounds`, `warranty.returnWindowCountsTo` (default `filing`).
  * Violation codes: RETURN_WINDOW_EXPIRED, DEFECT_NOT_INSPECTED, DEFECT_NOT_INTRINSIC,
- * DELIVERY_DATE_NOT_RECORDED (under the ground's rule), REMEDY_NOT_OFFERED (W-2).
+ * DELIVERY_DATE_NOT_RECORDED, FAILED_REPAIRS_NOT_REACHED (under the ground's rule), REMEDY_NOT_OFFERED (W-2).
  * Used by the decider on `AcceptReturn` and by the audit on every stored `ReturnAccepted` (T-11).
  * Tests: packages/core/test/warranty/returnEligibility.test.ts, packages/core/test/jurisdictions.test.ts.
  */
@@ -107,6 +107,14 @@ const judge = (calendar: BusinessCalendar, request: ReturnRequest, countedAt: In
     );
     return { key, ground, windowEndsOn, failure };
   }
+  if (ground.needs === 'failed-repairs') {
+    const needed = ground.failedRepairs ?? 2;
+    const failed = request.unit.failedRepairs ?? 0;
+    if (failed < needed) {
+      const failure = violation(ground.rule, 'FAILED_REPAIRS_NOT_REACHED', `The ${key} ground opens after ${needed} failed repairs under warranty; the claim records ${failed}.`, { ground: key, needed, recorded: failed });
+      return { key, ground, windowEndsOn, failure };
+    }
+  }
   if (ground.needs === 'intrinsic-defect') {
     if (request.verdict === undefined) {
       return { key, ground, windowEndsOn, failure: violation(ground.rule, 'DEFECT_NOT_INSPECTED', 'Quality has not yet inspected the returned unit and confirmed the defect.', { ground: key }) };
@@ -116,6 +124,34 @@ const judge = (calendar: BusinessCalendar, request: ReturnRequest, countedAt: In
     }
   }
   return { key, ground, windowEndsOn, failure: undefined };
+};
+
+/**
+ * Which refusal to report when no ground accepts: the one that says most about this claim. A step
+ * still to come (quality's inspection) first, then missing data, then the defect quality found not
+ * intrinsic, then repairs that failed but not yet often enough, then an expired window (the one
+ * that ended last), then a ground for failed repairs when none failed.
+ */
+const refusalRank: Readonly<Record<string, number>> = {
+  DEFECT_NOT_INSPECTED: 0,
+  DELIVERY_DATE_NOT_RECORDED: 1,
+  DEFECT_NOT_INTRINSIC: 2,
+  RETURN_WINDOW_EXPIRED: 3,
+  FAILED_REPAIRS_NOT_REACHED: 4,
+};
+
+const closestRefusal = (judged: ReadonlyArray<Judged>): Judged | undefined => {
+  const rank = (j: Judged) => {
+    // Repairs that failed, but not yet often enough, put that ground in play ahead of expired windows.
+    if (j.failure?.code === 'FAILED_REPAIRS_NOT_REACHED' && Number(j.failure.details['recorded']) > 0) return 2.5;
+    return refusalRank[j.failure?.code ?? ''] ?? 5;
+  };
+  return judged.reduce<Judged | undefined>((best, j) => {
+    if (best === undefined || rank(j) < rank(best)) return j;
+    // Of two expired windows, the one that ended last came closest.
+    const laterEnd = rank(j) === rank(best) && j.windowEndsOn !== undefined && best.windowEndsOn !== undefined && j.windowEndsOn > best.windowEndsOn;
+    return laterEnd ? j : best;
+  }, undefined);
 };
 
 /** The grounds of a policy that are in it (not removed), in the policy's order. */
@@ -138,8 +174,7 @@ export const returnEligibility = (
   const accepted = judged.find((j) => j.failure === undefined);
   const withWindow = (j: Judged) => (j.windowEndsOn === undefined ? {} : { windowEndsOn: j.windowEndsOn });
   if (accepted !== undefined) return E.right({ ...base, ground: accepted.key, rule: accepted.ground.rule, ...withWindow(accepted), specialCase: false });
-  // The refusal to report: a ground whose window is still open says what is missing; else the first one.
-  const closest = judged.find((j) => j.failure?.code !== 'RETURN_WINDOW_EXPIRED') ?? judged[0];
+  const closest = closestRefusal(judged);
   if (closest === undefined) {
     if (request.specialCaseApproved) return E.right({ ...base, rule: 'W-3', specialCase: true });
     return E.left(

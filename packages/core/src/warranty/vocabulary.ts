@@ -28,11 +28,13 @@ export const GoodsNatureCodec = oneOf(goodsNatures);
  * W-1: the product unit a claim concerns. `purchasedOn` is the sale (the invoice date, J-1),
  * `shippedOn` the shipment (W-2), `deliveredOn` the customer's receipt (J-2, J-3; it starts the
  * product warranty, W-9). `nature` says whether the goods are of a kind a no-reason return leaves out.
+ * `failedRepairs`: repairs under warranty after which the unit still failed, as the warranty card's
+ * repair record shows them (J-1 art. 11; J-3).
  */
 export const ProductUnit = t.readonly(
   t.intersection([
     t.type({ sku: NonEmptyText, model: NonEmptyText, serialNumber: NonEmptyText, category: NonEmptyText, shippedOn: LocalDate, purchasedOn: LocalDate }),
-    t.partial({ deliveredOn: LocalDate, nature: GoodsNatureCodec }),
+    t.partial({ deliveredOn: LocalDate, nature: GoodsNatureCodec, failedRepairs: PositiveInt }),
   ]),
   'ProductUnit',
 );

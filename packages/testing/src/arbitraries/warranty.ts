@@ -35,6 +35,41 @@ const plausible: Readonly<Record<CommandType, ReadonlyArray<Actor>>> = {
 /** Ship dates around the 3-month window of a claim filed in mid-November 2026, month ends included. */
 const shipDates = ['2026-11-02', '2026-08-16', '2026-08-17', '2026-08-31', '2026-07-31', '2026-02-28', '2025-11-30', '2024-02-29', '2025-01-15', '2024-06-30', '2025-03-31'];
 
+/**
+ * Sale and delivery dates around the law's windows of a claim filed on Monday 2026-11-16 (J-1: 7
+ * and 15 days of sale; J-2: 7 days of receipt; J-3: 14 days of receipt), or the ship date (B2B).
+ */
+const saleDates = ['same-as-shipment', '2026-11-10', '2026-11-09', '2026-11-08', '2026-11-02', '2026-11-01', '2026-10-31', '2026-09-01'];
+const deliveryDates = ['none', '2026-11-10', '2026-11-09', '2026-11-03', '2026-11-02', '2026-11-01'];
+const natures = ['none', 'none', 'none', 'custom-made', 'perishable', 'digital-unsealed', 'hygiene-unsealed'];
+const failedRepairCounts = [0, 0, 1, 2, 3];
+
+/** Another choice from the same seed, so that fields vary apart from each other. */
+const mix = (seed: number, k: number): number => seed * k + (seed >> 3);
+
+const unitFor = (seed: number, shippedOn: string): Record<string, unknown> => {
+  const sale = pick(saleDates, mix(seed, 3));
+  const deliveredOn = pick(deliveryDates, mix(seed, 5));
+  const nature = pick(natures, mix(seed, 7));
+  const failedRepairs = pick(failedRepairCounts, mix(seed, 11));
+  return {
+    sku: 'LP-600',
+    model: 'LP',
+    serialNumber: `SN-${seed}`,
+    category: pick(['lighting', 'drivers'], seed >> 4),
+    shippedOn,
+    purchasedOn: sale === 'same-as-shipment' ? shippedOn : sale,
+    ...(deliveredOn === 'none' ? {} : { deliveredOn }),
+    ...(nature === 'none' ? {} : { nature }),
+    ...(failedRepairs === 0 ? {} : { failedRepairs }),
+  };
+};
+
+const channelFor = (seed: number): Record<string, unknown> => {
+  const channel = pick(['none', 'in-person', 'distance', 'distance'], mix(seed, 13));
+  return channel === 'none' ? {} : { channel };
+};
+
 const fieldsFor = (type: CommandType, seed: number): Record<string, unknown> => {
   switch (type) {
     case 'FileClaim': {
@@ -46,7 +81,7 @@ const fieldsFor = (type: CommandType, seed: number): Record<string, unknown> => 
         reason: 'Does not power on',
         ...(kind === 'construction-defect'
           ? { work: { project: 'Block 3', element: pick(['roofing-waterproofing', 'heating', 'electrical', 'structure'], seed >> 3), handedOverOn: '2025-12-01', designLifeYears: 50 } }
-          : { unit: { sku: 'LP-600', model: 'LP', serialNumber: `SN-${seed}`, category: pick(['lighting', 'drivers'], seed >> 4), shippedOn, purchasedOn: shippedOn } }),
+          : { unit: unitFor(seed, shippedOn), ...channelFor(seed) }),
       };
     }
     case 'RecordDefectInspection':
