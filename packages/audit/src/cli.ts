@@ -7,10 +7,25 @@
  *   caseledger audit-all (--file events.jsonl | --eventstoredb URL) [--as-of INSTANT] [--json | --html FILE]
  *   caseledger export --eventstoredb URL --file out.jsonl
  *   caseledger import --file in.jsonl --eventstoredb URL [--on-bad-line skip|stop]
- *   audits also take: --policies policies.json  --calendar calendar.json
+ *   audits also take: --policies policies.json  --calendar calendar.json  --preset CN-consumer
  */
 import { createWriteStream, existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { type CaseHistory, Instant, type Rulebook, decodePolicySet, defaultCalendar, defaultPolicies, describeFieldErrors, instantFromEpochMs, makeCalendar } from '@caseledger/core';
+import {
+  type CaseHistory,
+  Instant,
+  type PolicySet,
+  type Rulebook,
+  type RulebookPolicy,
+  companyPolicy,
+  decodePolicySet,
+  defaultCalendar,
+  defaultPolicies,
+  describeBreach,
+  describeFieldErrors,
+  instantFromEpochMs,
+  jurisdictionPresets,
+  makeCalendar,
+} from '@caseledger/core';
 import * as E from 'fp-ts/lib/Either.js';
 import { type EventStoreDbStore, connectEventStoreDb } from '@caseledger/eventstoredb';
 import { auditCase } from './audit.js';
@@ -32,11 +47,12 @@ export const EXIT_FINDINGS = 1;
 export const EXIT_BAD_INPUT = 2;
 
 const USAGE = `usage:
-  caseledger audit <stream> (--file events.jsonl | --eventstoredb URL) [--as-of INSTANT] [--json] [--html FILE] [--policies FILE] [--calendar FILE]
-  caseledger audit-all (--file events.jsonl | --eventstoredb URL) [--as-of INSTANT] [--json] [--html FILE] [--policies FILE] [--calendar FILE] [--quiet]
+  caseledger audit <stream> (--file events.jsonl | --eventstoredb URL) [--as-of INSTANT] [--json] [--html FILE] [--policies FILE] [--preset ID] [--calendar FILE]
+  caseledger audit-all (--file events.jsonl | --eventstoredb URL) [--as-of INSTANT] [--json] [--html FILE] [--policies FILE] [--preset ID] [--calendar FILE] [--quiet]
   caseledger export --eventstoredb URL --file out.jsonl
   caseledger import --file in.jsonl --eventstoredb URL [--on-bad-line skip|stop]
   caseledger --version
+policies: --preset ID lays the policies file over a jurisdiction preset (${Object.keys(jurisdictionPresets).join(', ')}), or applies the preset alone
 reading a file: --max-line-bytes N (default ${DEFAULT_MAX_LINE_BYTES}, 16 MiB)
 exit codes: 0 clean, 1 findings, 2 bad input or output`;
 
@@ -52,7 +68,7 @@ interface Options {
   readonly flags: ReadonlyMap<string, string | true>;
 }
 
-const VALUED = new Set(['--file', '--as-of', '--html', '--policies', '--calendar', '--eventstoredb', '--on-bad-line', '--max-line-bytes']);
+const VALUED = new Set(['--file', '--as-of', '--html', '--policies', '--preset', '--calendar', '--eventstoredb', '--on-bad-line', '--max-line-bytes']);
 const BOOLEAN = new Set(['--json', '--help', '--version', '--quiet']);
 
 const parseArgs = (argv: ReadonlyArray<string>): E.Either<string, Options> => {
@@ -131,21 +147,30 @@ const openStore = (url: string): E.Either<string, EventStoreDbStore> => {
   }
 };
 
+/** The policy versions to audit under: the defaults, a policies file, a preset, or a policies file over a preset (J-0). */
+const policiesOf = (o: Options): E.Either<string, PolicySet<RulebookPolicy>> => {
+  const presetId = text(o, '--preset');
+  const preset = presetId === undefined ? undefined : Object.hasOwn(jurisdictionPresets, presetId) ? jurisdictionPresets[presetId] : undefined;
+  if (presetId !== undefined && preset === undefined) return E.left(`--preset: no preset "${presetId}"; the presets are ${Object.keys(jurisdictionPresets).join(', ')}`);
+  const policiesFile = text(o, '--policies');
+  if (policiesFile === undefined) return E.right(preset?.policies ?? defaultPolicies);
+  const json = readJson(policiesFile, 'policies');
+  if (E.isLeft(json)) return json;
+  const decoded = preset === undefined ? decodePolicySet(json.right) : companyPolicy(preset, json.right);
+  if (E.isRight(decoded)) return decoded;
+  const e = decoded.left;
+  const why = e.code === 'POLICY_BELOW_LEGAL_FLOOR' ? e.breaches.map(describeBreach).join(' ') : 'errors' in e ? describeFieldErrors(e.errors) : '';
+  return E.left(`policies file ${policiesFile}: ${e.code === 'POLICY_BELOW_LEGAL_FLOOR' ? `below the law's floor under ${e.preset}:` : e.message} ${why}`.trimEnd());
+};
+
 const setUp = (o: Options, io: CliIo): E.Either<string, Setup> => {
   const source = sourceOf(o);
   if (E.isLeft(source)) return source;
   const asOfText = text(o, '--as-of');
   const asOf = asOfText === undefined ? instantFromEpochMs(io.now()) : asOfText;
   if (!Instant.is(asOf)) return E.left(`--as-of must be an ISO-8601 instant with a zone, e.g. 2026-03-03T00:00:00+08:00 (got "${asOfText ?? ''}")`);
-  let policies = defaultPolicies;
-  const policiesFile = text(o, '--policies');
-  if (policiesFile !== undefined) {
-    const json = readJson(policiesFile, 'policies');
-    if (E.isLeft(json)) return json;
-    const decoded = decodePolicySet(json.right);
-    if (E.isLeft(decoded)) return E.left(`policies file ${policiesFile}: ${decoded.left.message}${'errors' in decoded.left ? ` ${describeFieldErrors(decoded.left.errors)}` : ''}`);
-    policies = decoded.right;
-  }
+  const policies = policiesOf(o);
+  if (E.isLeft(policies)) return policies;
   let calendar = defaultCalendar;
   const calendarFile = text(o, '--calendar');
   if (calendarFile !== undefined) {
@@ -158,7 +183,7 @@ const setUp = (o: Options, io: CliIo): E.Either<string, Setup> => {
   const cap = text(o, '--max-line-bytes');
   const maxLineBytes = cap === undefined ? DEFAULT_MAX_LINE_BYTES : Number(cap);
   if (!Number.isInteger(maxLineBytes) || maxLineBytes < 1) return E.left(`--max-line-bytes must be a whole number of bytes (got "${cap ?? ''}")`);
-  return E.right({ source: source.right, asOf, rulebook: { policies, calendar }, maxLineBytes });
+  return E.right({ source: source.right, asOf, rulebook: { policies: policies.right, calendar }, maxLineBytes });
 };
 
 const historyFrom = async (source: Source, stream: string, lines: ReadLinesOptions): Promise<E.Either<string, CaseHistory>> => {

@@ -189,6 +189,8 @@ describe('J-0 the law\'s floor under a company\'s policy', () => {
 
   it('a policy file with two values overrides a preset and validates', () => {
     const set = right(over(prcConsumer, { warranty: { returnGrounds: { 'sanbao-return': { within: '30 days' } }, defaultProductWarrantyMonths: 24 } }));
+    // Before the company's own version, the preset alone applies.
+    expect(set.versions.map((v) => v.version)).toEqual(['CN-consumer-1995', 'acme-2027']);
     const values = right(policyVersion('acme-2027')(set)).values;
     expect(values.jurisdiction).toBe('CN-consumer');
     expect(values.warranty.returnGrounds['sanbao-return']).toMatchObject({ rule: 'J-1', within: { count: 30, unit: 'days' }, from: 'sale' });

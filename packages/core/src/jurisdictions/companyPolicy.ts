@@ -2,12 +2,12 @@
  * J-0: a company's policy is a jurisdiction preset plus its own values. Each company version gives
  * only the values it changes; they are laid over the preset version in force when the company
  * version comes into force, the result is checked as a whole, and any value below the law's floor
- * is refused with the article it breaks. When the law changes (a new preset version), the company
- * publishes a new version of its own.
+ * is refused with the article it breaks. Before the company's first version the preset alone
+ * applies. When the law changes (a new preset version), the company publishes a new version of its own.
  */
 import * as E from 'fp-ts/lib/Either.js';
 import { pipe } from 'fp-ts/lib/function.js';
-import { type FieldError, decodeWith } from '../codecs.js';
+import { type FieldError, type Instant, compareInstants, decodeWith } from '../codecs.js';
 import { type PolicySet, type PolicyVersion, makePolicySet, policyAt } from '../policy.js';
 import { PolicyVersionsInput, type RulebookPolicy, type RulebookPolicyError, policyValuesOver } from '../rulebookPolicy.js';
 import { type FloorBreach, describeBreach, floorBreaches } from './floor.js';
@@ -67,5 +67,10 @@ export const companyPolicy = (preset: JurisdictionPreset, input: unknown): E.Eit
       }
       return E.right(built);
     }),
-    E.chainW((built) => makePolicySet(built)),
+    // Before the company's first version, the preset alone applies: its versions in force until then stay in the set.
+    E.chainW((built) => {
+      const first = built.reduce<Instant | undefined>((min, v) => (min === undefined || compareInstants(v.inForceFrom, min) < 0 ? v.inForceFrom : min), undefined);
+      const before = first === undefined ? [] : preset.policies.versions.filter((p) => compareInstants(p.inForceFrom, first) < 0);
+      return makePolicySet([...before, ...built]);
+    }),
   );
