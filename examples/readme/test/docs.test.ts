@@ -1,9 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { commandHandler, complaintCaseType, defaultRulebook, inMemoryEventStore, instantFromEpochMs } from '@caseledger/core';
+import { commandHandler, complaintCaseType, defaultRulebook, inMemoryEventStore, instantFromEpochMs, warrantyClaimCaseType } from '@caseledger/core';
+import * as E from 'fp-ts/lib/Either.js';
 import { describe, expect, it } from 'vitest';
 import { auditOne } from '../src/auditOne.js';
 import { complaintMutationScore } from '../src/mutation.js';
+import { shopRulebook } from '../src/preset.js';
 import { privacyExample } from '../src/privacy.js';
 import { morningBoard } from '../src/readModels.js';
 
@@ -36,6 +38,22 @@ describe('code in the docs is the code the suite compiles and runs', () => {
     expect(file('../../../docs/audit.md')).toContain(file('../src/auditOne.ts').trim());
     const result = await auditOne(await oneComplaint(), 'complaint-C1', at('2026-11-17T12:00:00+08:00'), at('2026-11-16T10:00:00+08:00'));
     expect(typeof result === 'string' ? result : result.report.findings).toBe(1);
+  });
+
+  it('docs/getting-started.md: a preset with one value of the company\'s own', async () => {
+    expect(file('../../../docs/getting-started.md')).toContain(file('../src/preset.ts').trim());
+    const shop = shopRulebook('30 days');
+    if (E.isLeft(shop)) throw new Error(shop.left);
+    // A return 20 days after the sale, with a performance fault, is accepted under J-1.
+    const cs = { id: 'cs-li', department: 'customer-service', role: 'staff' } as const;
+    const handle = commandHandler(warrantyClaimCaseType, inMemoryEventStore(), { rulebook: shop.right });
+    const unit = { sku: 'TV-55', model: 'Vista 55', serialNumber: 'SN-1', category: 'televisions', shippedOn: '2027-03-01', purchasedOn: '2027-03-01' };
+    await handle({ type: 'FileClaim', caseId: 'W1', at: '2027-03-21T10:00:00+08:00', actor: cs, customer: { id: 'c', name: 'A' }, kind: 'return', reason: 'No picture', unit })();
+    await handle({ type: 'RecordDefectInspection', caseId: 'W1', at: '2027-03-21T11:00:00+08:00', actor: { id: 'qa', department: 'quality', role: 'staff' }, verdict: 'intrinsic-defect', report: 'Panel' })();
+    const accepted = await handle({ type: 'AcceptReturn', caseId: 'W1', at: '2027-03-21T12:00:00+08:00', actor: cs })();
+    expect(E.isRight(accepted) && accepted.right.appended[0]?.event).toMatchObject({ rule: 'J-1', ground: 'sanbao-return', policyVersion: 'shop-2027' });
+    const tooShort = shopRulebook('5 days');
+    expect(tooShort).toEqual(E.left("0.values.warranty.returnGrounds.sanbao-return.within gives 5 days; the law's floor is at least 7 days (J-1, 部分商品修理更换退货责任规定 (国经贸[1995]458号) art. 9)."));
   });
 
   it('docs/testing.md: the mutation property for a case type', async () => {
