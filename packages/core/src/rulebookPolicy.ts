@@ -9,7 +9,7 @@ import { pipe } from 'fp-ts/lib/function.js';
 import { type FieldError, Instant, PositiveInt, decodeWith, instantFromEpochMs, oneOf } from './codecs.js';
 import { type PolicyError, type PolicySet, type PolicyVersion, makePolicySet } from './policy.js';
 import { RuleIdCodec } from './violation.js';
-import { GoodsNatureCodec, SaleChannelCodec } from './warranty/vocabulary.js';
+import { ExclusionCodec, GoodsNatureCodec, SaleChannelCodec } from './warranty/vocabulary.js';
 import { WindowCodec } from './window.js';
 
 const NonNegativeInt = t.brand(t.number, (n): n is t.Branded<number, t.IntBrand> => Number.isInteger(n) && n >= 0, 'Int');
@@ -56,10 +56,11 @@ export type WindowStart = (typeof windowStarts)[number];
 
 /**
  * What a return ground needs besides its window: quality's confirmation of an intrinsic defect
- * (W-2; a performance fault, J-1), no reason at all (J-2; J-3 withdrawal), or repairs under
- * warranty that failed (J-1 art. 11: twice; J-3), as many as the ground's `failedRepairs`.
+ * (W-2; a performance fault, J-1), no reason at all (J-2; J-3 withdrawal), repairs under
+ * warranty that failed (J-1 art. 11: twice; J-3), as many as the ground's `failedRepairs`, or
+ * repairs under warranty not done in the law's time (J-1: 30 days), as many as `overdueRepairs`.
  */
-export const groundNeeds = ['intrinsic-defect', 'no-reason', 'failed-repairs'] as const;
+export const groundNeeds = ['intrinsic-defect', 'no-reason', 'failed-repairs', 'overdue-repairs'] as const;
 export type GroundNeed = (typeof groundNeeds)[number];
 
 /** When a refund is due after a no-reason return: from the returned goods' receipt (J-2) or from the customer's request (J-3). */
@@ -88,6 +89,10 @@ export const ReturnGround = t.readonly(
       excludes: t.readonlyArray(GoodsNatureCodec),
       /** With `needs: failed-repairs`: how many failed repairs open the ground (default 2). */
       failedRepairs: PositiveInt,
+      /** With `needs: overdue-repairs`: how many overdue repairs open the ground (default 1). */
+      overdueRepairs: PositiveInt,
+      /** What quality may find that takes the claim off this ground (J-1's exclusions). */
+      voidedBy: t.readonlyArray(ExclusionCodec),
       /** A refund deadline for returns accepted on this ground (T-8). */
       refund: t.readonly(t.type({ within: WindowCodec, from: oneOf(refundStarts) })),
     }),
@@ -95,6 +100,9 @@ export const ReturnGround = t.readonly(
   'ReturnGround',
 );
 export type ReturnGround = t.TypeOf<typeof ReturnGround>;
+
+/** W-9: the day a product's warranty starts. */
+export const productWarrantyStarts = ['delivery', 'sale'] as const;
 
 export const ComplaintPolicy = t.readonly(
   t.type({
@@ -137,6 +145,12 @@ export const WarrantyPolicy = t.readonly(
     productWarrantyMonths: t.readonly(t.record(t.string, NonNegativeInt)),
     /** W-9: the period for a product category that is not listed. */
     defaultProductWarrantyMonths: NonNegativeInt,
+    /** W-9: a product's warranty runs from its delivery (the seeds; the ship date when none was recorded) or from the sale (J-1: the invoice date). */
+    productWarrantyFrom: oneOf(productWarrantyStarts),
+    /** W-6: what takes a repair out of free warranty repair though it is in its period (J-1's exclusions); none in the seeds. */
+    freeRepairVoidedBy: t.readonlyArray(ExclusionCodec),
+    /** A repair is done within this time of the unit's receipt (J-1: 30 days), a deadline with its rule; none in the seeds. */
+    repairCompletion: t.union([t.null, t.readonly(t.type({ within: WindowCodec, rule: RuleIdCodec, source: t.string }))]),
     /** W-10: every 3 months in the first half year after handover, then every 6 months. */
     followUpEarlyIntervalMonths: NonNegativeInt,
     followUpEarlyPhaseMonths: NonNegativeInt,
@@ -231,6 +245,9 @@ const rulebookDefaultsInput = {
     coolingSeason: { startsOn: '05-15', endsOn: '09-15' },
     productWarrantyMonths: {},
     defaultProductWarrantyMonths: 12,
+    productWarrantyFrom: 'delivery',
+    freeRepairVoidedBy: [],
+    repairCompletion: null,
     followUpEarlyIntervalMonths: 3,
     followUpEarlyPhaseMonths: 6,
     followUpLaterIntervalMonths: 6,

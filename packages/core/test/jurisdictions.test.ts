@@ -100,6 +100,56 @@ describe('J-1 PRC consumer products (三包)', () => {
     expect(once.details).toMatchObject({ needed: 2, recorded: 1 });
   });
 
+  it('misuse, an unauthorised repair, no warranty card …: off every J-1 ground, and a paid repair though in its period', () => {
+    const spec = deciderSpec(warrantyClaimDecider(sanbao));
+    const at = dayAfterSale(6);
+    const misused = spec.run([fileOn('return', at), command('RecordDefectInspection', later(at, 30), quality, { verdict: 'intrinsic-defect', report: 'Burnt board', exclusion: 'misuse' })]).events;
+    const v = spec.given(misused).when(accept(later(at, 60))).thenRefused({ ruleId: 'J-1', code: 'EXCLUDED_FROM_GROUND' });
+    expect(v.details).toMatchObject({ exclusion: 'misuse' });
+    const received = spec.run([fileOn('repair', at), command('ReceiveRepairUnit', later(at, 10), cs, { quantity: 1, defect: 'Opened and resoldered' })]).events;
+    const assess = (exclusion?: string) => command('AssessRepair', later(at, 20), cs, { mainComponentDamaged: true, ...(exclusion === undefined ? {} : { exclusion }) });
+    expect(spec.given(received).when(assess('unauthorised-repair')).thenAccepted()[0]).toMatchObject({ inWarranty: true, feeRequired: true, exclusion: 'unauthorised-repair' });
+    expect(spec.given(received).when(assess()).thenAccepted()[0]).toMatchObject({ inWarranty: true, feeRequired: false });
+    // The seeds know no exclusions: the same repair is free under the B2B policy.
+    const b2b = deciderSpec(warrantyClaimDecider(defaultRulebook));
+    expect(b2b.given(received).when(assess('unauthorised-repair')).thenAccepted()[0]).toMatchObject({ inWarranty: true, feeRequired: false });
+  });
+
+  it('a repair is done within 30 days of the unit\'s receipt (a deadline); a repair overdue under warranty gives an exchange', async () => {
+    const at = dayAfterSale(20);
+    const repair = (completedAt: string) => [
+      fileOn('repair', at),
+      command('ReceiveRepairUnit', later(at, 10), cs, { quantity: 1, defect: 'No sound' }),
+      command('AssessRepair', later(at, 20), cs, { mainComponentDamaged: false }),
+      command('StartRepair', later(at, 30), cs),
+      command('CompleteRepair', completedAt, cs, { note: 'Replaced the amplifier' }),
+    ];
+    const deadlineOf = async (completedAt: string) => {
+      const { envelopes, refused } = await recordCase(warrantyClaimCaseType, repair(completedAt), { rulebook: sanbao });
+      expect(refused).toEqual([]);
+      return right(warrantyDeadlines(sanbao)(envelopes.map((e) => e.event), instant('2027-06-01T00:00:00+08:00'))).find((r) => r.name === 'repair-completion');
+    };
+    expect(await deadlineOf('2026-12-24T09:00:00+08:00')).toMatchObject({ ruleId: 'J-1', status: 'met', dueBy: '2026-12-24T02:10:00.000Z' });
+    expect(await deadlineOf('2026-12-24T11:00:00+08:00')).toMatchObject({ ruleId: 'J-1', status: 'missed' });
+    const { envelopes } = await recordCase(warrantyClaimCaseType, repair('2026-12-24T11:00:00+08:00'), { rulebook: defaultRulebook });
+    expect(right(warrantyDeadlines(defaultRulebook)(envelopes.map((e) => e.event), instant('2027-06-01T00:00:00+08:00'))).map((r) => r.name)).toEqual(['defect-confirmation']);
+    // The warranty card shows the overdue repair: an exchange months later, under J-1.
+    expect(claimFor(sanbao, 'exchange', '2027-04-01T10:00:00+08:00', { unit: { overdueRepairs: 1 } }).thenAccepted()[0]).toMatchObject({ rule: 'J-1', ground: 'sanbao-overdue-repair' });
+    claimFor(sanbao, 'return', '2027-04-01T10:00:00+08:00', { unit: { overdueRepairs: 1 } }).thenRefused({ ruleId: 'J-1', code: 'RETURN_WINDOW_EXPIRED' });
+  });
+
+  it('the warranty runs from the invoice date (the sale) under J-1, from the delivery in the seeds', () => {
+    const sold = { purchasedOn: '2026-01-10', deliveredOn: '2026-02-20' };
+    const assessIn = (rulebook: Rulebook) => {
+      const spec = deciderSpec(warrantyClaimDecider(rulebook));
+      const at = '2027-02-01T10:00:00+08:00';
+      const events = spec.run([fileOn('repair', at, sold), command('ReceiveRepairUnit', later(at, 10), cs, { quantity: 1, defect: 'x' })]).events;
+      return spec.given(events).when(command('AssessRepair', later(at, 20), cs, { mainComponentDamaged: true })).thenAccepted()[0];
+    };
+    expect(assessIn(sanbao)).toMatchObject({ inWarranty: false, feeRequired: true, warrantyLastDay: '2027-01-09' });
+    expect(assessIn(defaultRulebook)).toMatchObject({ inWarranty: true, feeRequired: false, warrantyLastDay: '2027-02-19' });
+  });
+
   it('the same unit under the seeds\' B2B policy follows W-2: 3 months of shipment, whatever the day after the sale', () => {
     expect(claimFor(defaultRulebook, 'return', dayAfterSale(10)).thenAccepted()[0]).toMatchObject({ rule: 'W-2', ground: 'company', jurisdiction: 'none', windowEndsOn: '2027-02-04' });
     claimFor(defaultRulebook, 'return', '2027-02-05T10:00:00+08:00').thenRefused({ ruleId: 'W-2', code: 'RETURN_WINDOW_EXPIRED' });
@@ -260,6 +310,20 @@ describe('J-0 the law\'s floor under a company\'s policy', () => {
     expect(breaches(prcBuildings, { warranty: { roofingAndWaterproofingYears: 8, defectConfirmationWithinDays: 1 } })).toEqual([]);
     // Outside J-4 the roofing period is the company's own.
     expect(breaches(prcConsumer, { warranty: { roofingAndWaterproofingYears: 3 } })).toEqual([]);
+    expect(breaches(euConsumer, { warranty: { productWarrantyFrom: 'sale', freeRepairVoidedBy: ['misuse'] } })).toEqual([
+      ['0.values.warranty.productWarrantyFrom', 'sale', 'J-3'],
+      ['0.values.warranty.freeRepairVoidedBy', 'misuse', 'J-3'],
+    ]);
+    expect(breaches(prcConsumer, { warranty: { productWarrantyFrom: 'delivery', freeRepairVoidedBy: ['misuse'] } })).toEqual([]);
+    expect(breaches(prcConsumer, { warranty: { repairCompletion: { within: '45 days' } } })).toEqual([['0.values.warranty.repairCompletion.within', '45 days', 'J-1']]);
+    expect(breaches(prcConsumer, { warranty: { repairCompletion: null } })).toEqual([['0.values.warranty.repairCompletion', 'none', 'J-1']]);
+    expect(breaches(prcConsumer, { warranty: { repairCompletion: { within: '20 days' } } })).toEqual([]);
+    // Holidays can stretch 15 working days past 30 days: not surely faster, refused.
+    expect(breaches(prcConsumer, { warranty: { repairCompletion: { within: '15 working days' } } })).toHaveLength(1);
+    expect(breaches(prcConsumer, { warranty: { returnGrounds: { 'sanbao-return': { voidedBy: ['misuse'] } } } })).toEqual([]);
+    expect(breaches(prcDistanceSales, { warranty: { returnGrounds: { 'distance-no-reason': { voidedBy: ['misuse'] } } } }).map((b) => b[0])).toEqual([
+      '0.values.warranty.returnGrounds.distance-no-reason.voidedBy',
+    ]);
   });
 
   it('refuses a company version in force before the preset, and bad values by path', () => {
@@ -334,6 +398,21 @@ describe('J-0 … J-3 by property over generated claims', () => {
         runs,
       );
       expect(onAGround).toBeGreaterThan(0);
+    }
+  });
+
+  it('the generated claims reach every ground of each preset, so the property says something about each', () => {
+    for (const [id, rulebook] of presets) {
+      const expectedGrounds = returnGroundsOf(right(E.fromNullable({ message: 'no version' })(rulebook.policies.versions[0])).values).map(([key]) => key);
+      const decideAll = deciderSpec(warrantyClaimDecider(rulebook)).decideEach;
+      const grounds = new Set<string>();
+      fc.assert(
+        fc.property(warrantyCommands(rulebook), (commands) => {
+          for (const e of decideAll(commands).events) if (e.type === 'ReturnAccepted' && !e.specialCase) grounds.add(e.ground ?? '');
+        }),
+        { numRuns: 600, seed: 11 },
+      );
+      expect([id, [...grounds].sort()]).toEqual([id, [...expectedGrounds].sort()]);
     }
   });
 });

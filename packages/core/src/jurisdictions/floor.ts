@@ -46,6 +46,11 @@ const groundBreaches = (key: string, law: ReturnGround, given: ReturnGround | nu
   if (law.needs === 'failed-repairs' && given.needs === 'failed-repairs' && (given.failedRepairs ?? 2) > (law.failedRepairs ?? 2)) {
     out.push(breach('.failedRepairs', String(given.failedRepairs ?? 2), `at most ${law.failedRepairs ?? 2}`));
   }
+  if (law.needs === 'overdue-repairs' && given.needs === 'overdue-repairs' && (given.overdueRepairs ?? 1) > (law.overdueRepairs ?? 1)) {
+    out.push(breach('.overdueRepairs', String(given.overdueRepairs ?? 1), `at most ${law.overdueRepairs ?? 1}`));
+  }
+  const newlyVoiding = (given.voidedBy ?? []).filter((x) => !(law.voidedBy ?? []).includes(x));
+  if (newlyVoiding.length > 0) out.push(breach('.voidedBy', list(given.voidedBy), list(law.voidedBy)));
   const channelsKept = given.channels === undefined || (law.channels !== undefined && law.channels.every((c) => given.channels?.includes(c) === true));
   if (!channelsKept) out.push(breach('.channels', list(given.channels), list(law.channels)));
   const newlyExcluded = (given.excludes ?? []).filter((n) => !(law.excludes ?? []).includes(n));
@@ -74,7 +79,20 @@ const valueBreaches = (value: FloorValue, law: RulebookPolicy['warranty'], given
         const months = (w: RulebookPolicy['warranty']) => (Object.hasOwn(w.productWarrantyMonths, category) ? w.productWarrantyMonths[category] : undefined) ?? w.defaultProductWarrantyMonths;
         if (months(given) < months(law)) out.push(breach(`productWarrantyMonths.${category}`, months(given), months(law)));
       }
+      // The sale comes before the delivery: a warranty from the sale gives less than one from the delivery.
+      if (given.productWarrantyFrom === 'sale' && law.productWarrantyFrom === 'delivery') {
+        out.push({ path: 'warranty.productWarrantyFrom', given: 'sale', floor: 'delivery', rule, source });
+      }
+      const newlyVoiding = given.freeRepairVoidedBy.filter((x) => !law.freeRepairVoidedBy.includes(x));
+      if (newlyVoiding.length > 0) out.push({ path: 'warranty.freeRepairVoidedBy', given: list(given.freeRepairVoidedBy), floor: list(law.freeRepairVoidedBy), rule, source });
       return out;
+    }
+    case 'repairCompletion': {
+      const lawTime = law.repairCompletion;
+      if (lawTime === null) return [];
+      const givenTime = given.repairCompletion;
+      if (givenTime === null) return [{ path: 'warranty.repairCompletion', given: 'none', floor: `within ${describeWindow(lawTime.within)}`, rule, source }];
+      return windowAtLeast(lawTime.within, givenTime.within) ? [] : [{ path: 'warranty.repairCompletion.within', given: describeWindow(givenTime.within), floor: `at most ${describeWindow(lawTime.within)}`, rule, source }];
     }
     case 'returnWindowCountsTo':
       return given.returnWindowCountsTo !== law.returnWindowCountsTo && law.returnWindowCountsTo === 'filing'

@@ -3,8 +3,10 @@
  *
  * Within 7 days of sale a performance fault gives the customer the choice of return, exchange or
  * repair (art. 9); within 15 days, exchange or repair (art. 10); within the warranty, free repair,
- * and after two failed repairs a free exchange or a return (art. 11). The seeds' B2B return ground
- * (W-2) gives way to the law's. What the preset does not enforce is listed with `use: 'not-enforced'`.
+ * and after two failed repairs a free exchange or a return (art. 11); a repair within 30 days, or
+ * an exchange; the warranty from the invoice date; none of it for misuse, unauthorised repair, no
+ * warranty documents, altered documents or force majeure. The seeds' B2B return ground (W-2) gives
+ * way to the law's. What the preset does not enforce is listed with `use: 'not-enforced'`.
  */
 import { instantFromEpochMs } from '../codecs.js';
 import type { Citation, JurisdictionPreset, LegalFloor } from './preset.js';
@@ -12,14 +14,17 @@ import { presetPolicies, presetVersion } from './preset.js';
 
 const SANBAO = '部分商品修理更换退货责任规定 (国经贸[1995]458号)';
 
+/** What takes a unit out of 三包 (quality records it): every J-1 ground and free repair give way to it. */
+const EXCLUSIONS = ['misuse', 'unauthorised-repair', 'no-warranty-documents', 'altered-documents', 'force-majeure'];
+
 /** The law's values of J-1, as a policy file writes them; J-2 builds on them. */
 export const sanbaoValues = {
   jurisdiction: 'CN-consumer',
   warranty: {
     returnGrounds: {
       company: null,
-      'sanbao-return': { rule: 'J-1', source: `${SANBAO} art. 9`, remedies: ['return'], within: '7 days', from: 'sale', needs: 'intrinsic-defect' },
-      'sanbao-exchange': { rule: 'J-1', source: `${SANBAO} art. 10`, remedies: ['exchange'], within: '15 days', from: 'sale', needs: 'intrinsic-defect' },
+      'sanbao-return': { rule: 'J-1', source: `${SANBAO} art. 9`, remedies: ['return'], within: '7 days', from: 'sale', needs: 'intrinsic-defect', voidedBy: EXCLUSIONS },
+      'sanbao-exchange': { rule: 'J-1', source: `${SANBAO} art. 10`, remedies: ['exchange'], within: '15 days', from: 'sale', needs: 'intrinsic-defect', voidedBy: EXCLUSIONS },
       'sanbao-after-repairs': {
         rule: 'J-1',
         source: `${SANBAO} art. 11`,
@@ -28,10 +33,24 @@ export const sanbaoValues = {
         from: 'sale',
         needs: 'failed-repairs',
         failedRepairs: 2,
+        voidedBy: EXCLUSIONS,
+      },
+      'sanbao-overdue-repair': {
+        rule: 'J-1',
+        source: `${SANBAO} (repair within 30 days)`,
+        remedies: ['exchange'],
+        within: '12 months',
+        from: 'sale',
+        needs: 'overdue-repairs',
+        overdueRepairs: 1,
+        voidedBy: EXCLUSIONS,
       },
     },
     returnWindowCountsTo: 'filing',
     defaultProductWarrantyMonths: 12,
+    productWarrantyFrom: 'sale',
+    freeRepairVoidedBy: EXCLUSIONS,
+    repairCompletion: { within: '30 days', rule: 'J-1', source: `${SANBAO} (repair within 30 days)` },
   },
 } as const;
 
@@ -52,20 +71,29 @@ export const sanbaoCitations: ReadonlyArray<Citation> = [
     checked: false,
     use: 'floor',
   },
-  { rule: 'J-1', source: SANBAO, reading: 'The warranty runs from the invoice date and leaves out the days under repair or waiting for parts.', checked: false, use: 'not-enforced' },
-  { rule: 'J-1', source: SANBAO, reading: 'A repair not done within 30 days of being handed in, or 90 days for want of parts, gives an exchange.', checked: false, use: 'not-enforced' },
-  { rule: 'J-1', source: SANBAO, reading: "An exchanged unit's warranty starts again.", checked: false, use: 'not-enforced' },
+  { rule: 'J-1', source: SANBAO, reading: 'The warranty runs from the invoice date (the sale).', checked: false, use: 'floor' },
+  { rule: 'J-1', source: SANBAO, reading: 'The warranty leaves out the days under repair or waiting for parts (it grows by them).', checked: false, use: 'not-enforced' },
+  { rule: 'J-1', source: `${SANBAO} (repair within 30 days)`, reading: 'A repair is done within 30 days of the unit being handed in.', checked: false, use: 'deadline' },
+  {
+    rule: 'J-1',
+    source: `${SANBAO} (repair within 30 days)`,
+    reading: 'A repair under warranty not done within 30 days by the repairer\'s fault, or within 90 days for want of parts, gives an exchange; the warranty card\'s repair record shows it (`unit.overdueRepairs`).',
+    checked: false,
+    use: 'ground',
+  },
+  { rule: 'J-1', source: SANBAO, reading: "An exchanged unit's warranty starts again: the replacement's own claim records its own sale or delivery.", checked: false, use: 'not-enforced' },
   {
     rule: 'J-1',
     source: SANBAO,
-    reading: 'Not covered: misuse or poor upkeep, repair or opening by anyone but the appointed repairer, no invoice or warranty card, a card altered or not matching the unit, force majeure. Quality records these as "not intrinsic".',
+    reading: 'Not covered (a paid repair instead): misuse or poor upkeep, repair or opening by anyone but the appointed repairer, no invoice or warranty card, a card altered or not matching the unit, force majeure. Quality records the exclusion with its inspection or the repair assessment.',
     checked: false,
-    use: 'not-enforced',
+    use: 'ground',
   },
 ];
 
 export const sanbaoFloors: ReadonlyArray<LegalFloor> = [
   { value: 'productWarranty', rule: 'J-1', source: `${SANBAO}, 实施三包的部分商品目录` },
+  { value: 'repairCompletion', rule: 'J-1', source: `${SANBAO} (repair within 30 days)` },
   { value: 'returnWindowCountsTo', rule: 'J-1', source: `${SANBAO} arts. 9, 10` },
 ];
 

@@ -30,7 +30,15 @@ export interface Citation {
 }
 
 /** The warranty values a law can fix as a floor (J-0). Return grounds are floors too, each of the preset's. */
-export const floorValues = ['productWarranty', 'roofingAndWaterproofingYears', 'installationAndDecorationYears', 'heatingSeasons', 'coolingSeasons', 'returnWindowCountsTo'] as const;
+export const floorValues = [
+  'productWarranty',
+  'repairCompletion',
+  'roofingAndWaterproofingYears',
+  'installationAndDecorationYears',
+  'heatingSeasons',
+  'coolingSeasons',
+  'returnWindowCountsTo',
+] as const;
 export type FloorValue = (typeof floorValues)[number];
 
 export interface LegalFloor {

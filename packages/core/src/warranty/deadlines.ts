@@ -5,7 +5,9 @@
  *   refund deadline is booked (the refund paid) within its window, counted from the returned
  *   goods' receipt (J-2) or from the customer's request (J-3, where the seller may wait until the
  *   goods are back: the deadline is then the later of the two). Under the policy version the
- *   acceptance recorded (T-5).
+ *   acceptance recorded (T-5);
+ * - `repair-completion` (J-1: 30 days): a repair is completed within the policy's time of the
+ *   unit's receipt, under the version in force at the receipt; none in the seeds.
  */
 import * as E from 'fp-ts/lib/Either.js';
 import { deadline } from '../calendar.js';
@@ -46,11 +48,34 @@ const refundDeadline = (config: Rulebook, events: ReadonlyArray<WarrantyEvent>, 
   return [{ ...base, status, from: filed.at, dueBy, ...(booked === undefined ? {} : { doneAt: booked }) }];
 };
 
+/** A repair done within the policy's time of the unit's receipt (J-1: 30 days), under the version in force at the receipt. */
+const repairCompletionDeadline = (config: Rulebook, events: ReadonlyArray<WarrantyEvent>, now: Instant): ReadonlyArray<DeadlineReport> => {
+  const received = events.find((e) => e.type === 'RepairUnitReceived')?.at;
+  if (received === undefined) return [];
+  const policy = policyAt(received)(config.policies);
+  if (E.isLeft(policy)) return [];
+  const completion = policy.right.values.warranty.repairCompletion;
+  if (completion === null) return [];
+  const dueBy = windowDeadline(config.calendar, received, completion.within);
+  const done = events.find((e) => e.type === 'RepairCompleted')?.at;
+  return [
+    {
+      ruleId: completion.rule,
+      name: 'repair-completion',
+      status: deadlineStatus(dueBy, done, now),
+      from: received,
+      dueBy,
+      ...(done === undefined ? {} : { doneAt: done }),
+      policyVersion: policy.right.version,
+    },
+  ];
+};
+
 export const warrantyDeadlines =
   (config: Rulebook) =>
   (events: ReadonlyArray<WarrantyEvent>, now: Instant): E.Either<PolicyError, ReadonlyArray<DeadlineReport>> => {
     const filed = events[0];
-    const refunds = refundDeadline(config, events, now);
+    const refunds = [...refundDeadline(config, events, now), ...repairCompletionDeadline(config, events, now)];
     if (filed?.type !== 'ClaimFiled' || filed.kind !== 'construction-defect') {
       return E.right([{ ruleId: 'W-8', name: 'defect-confirmation', status: 'not-applicable' }, ...refunds]);
     }
@@ -67,6 +92,7 @@ export const warrantyDeadlines =
           ...(done === undefined ? {} : { doneAt: done.at }),
           policyVersion: policy.version,
         },
+        ...refunds,
       ];
     })(policyAt(filed.at)(config.policies));
   };

@@ -108,7 +108,7 @@ export const decideWarrantyClaim =
         const who = qualityOnly('W-2', 'Inspecting the returned unit')(by);
         if (E.isLeft(who)) return who;
         if (asReturn(s) === undefined) return wrongKind('W-2', 'A defect inspection for a return', s.claim);
-        return emit({ type: 'DefectInspected', at, by, verdict: c.verdict, report: c.report });
+        return emit({ type: 'DefectInspected', at, by, verdict: c.verdict, report: c.report, ...(c.exclusion === undefined ? {} : { exclusion: c.exclusion }) });
       }
 
       // W-3: a special case, approved by the general manager, in writing, for the customer's benefit.
@@ -131,7 +131,7 @@ export const decideWarrantyClaim =
         if (p.acceptance !== undefined) return refuse('W-2', 'RETURN_ALREADY_ACCEPTED', 'The return was already accepted.');
         const policy = context.policyAt(at);
         if (E.isLeft(policy)) return policy;
-        const request = { remedy: p.kind, unit: p.unit, channel: s.channel, requestedAt: s.filedAt, verdict: p.verdict, specialCaseApproved: p.specialCase !== undefined };
+        const request = { remedy: p.kind, unit: p.unit, channel: s.channel, requestedAt: s.filedAt, verdict: p.verdict, exclusion: p.exclusion, specialCaseApproved: p.specialCase !== undefined };
         const eligible = returnEligibility(context.calendar, policy.right, request, at);
         if (E.isLeft(eligible)) return eligible;
         return emit({ type: 'ReturnAccepted', at, by, ...eligible.right });
@@ -213,18 +213,23 @@ export const decideWarrantyClaim =
         if (p.work !== 'not-started') return refuse('W-6', 'REPAIR_ALREADY_STARTED', 'The repair has already started.');
         const policy = context.policyAt(at);
         if (E.isLeft(policy)) return policy;
-        // W-9: the product warranty counts from the delivery date, or the ship date when none was recorded.
-        const end = warrantyEnd(policy.right.values.warranty, { kind: 'product', category: p.unit.category, deliveredOn: p.unit.deliveredOn ?? p.unit.shippedOn });
+        // W-9: the product warranty counts from the delivery date (the ship date when none was recorded), or from the sale (J-1).
+        const w = policy.right.values.warranty;
+        const from = w.productWarrantyFrom === 'sale' ? p.unit.purchasedOn : (p.unit.deliveredOn ?? p.unit.shippedOn);
+        const end = warrantyEnd(w, { kind: 'product', category: p.unit.category, deliveredOn: from });
         const inWarranty = isInWarranty(end, localDateOf(context.calendar, at));
+        // J-1: an exclusion (misuse, an unauthorised repair, no warranty card …) makes it a paid repair, in its period or not.
+        const voided = c.exclusion !== undefined && w.freeRepairVoidedBy.includes(c.exclusion);
         return emit({
           type: 'RepairAssessed',
           at,
           by,
           inWarranty,
           mainComponentDamaged: c.mainComponentDamaged,
-          feeRequired: !inWarranty && c.mainComponentDamaged,
+          feeRequired: (!inWarranty || voided) && c.mainComponentDamaged,
           policyVersion: policy.right.version,
           ...(end.kind === 'ends' ? { warrantyLastDay: end.lastDay } : {}),
+          ...(c.exclusion === undefined ? {} : { exclusion: c.exclusion }),
         });
       }
       case 'SendFeeQuote': {

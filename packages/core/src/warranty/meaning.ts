@@ -14,7 +14,7 @@ export const describeWarrantyEvent = (e: WarrantyEvent): EventMeaning => {
     case 'ClaimFiled':
       return m(['W-1'], `${e.kind} claim filed${e.unit === undefined ? '' : ` for ${e.unit.model} (${e.unit.category}), shipped ${e.unit.shippedOn}`}${e.work === undefined ? '' : ` for ${e.work.element}, handed over ${e.work.handedOverOn}`}`);
     case 'DefectInspected':
-      return m(['W-2'], `Quality inspection: ${e.verdict}`);
+      return m(['W-2'], `Quality inspection: ${e.verdict}${e.exclusion === undefined ? '' : `, excluded: ${e.exclusion}`}`);
     case 'SpecialCaseApproved':
       return m(['W-3'], `SPECIAL CASE approved by ${e.by.id} (${e.by.role}): ${e.justification}`, true);
     case 'ReturnAccepted': {
@@ -38,7 +38,10 @@ export const describeWarrantyEvent = (e: WarrantyEvent): EventMeaning => {
     case 'RepairUnitReceived':
       return m(['W-6'], `${e.quantity} unit(s) received for repair`);
     case 'RepairAssessed':
-      return m(['W-6', 'W-9'], `Repair assessed: ${e.inWarranty ? 'in warranty' : 'out of warranty'}${e.feeRequired ? ', fee required' : ', free'} (policy ${e.policyVersion})`);
+      return m(
+        ['W-6', 'W-9'],
+        `Repair assessed: ${e.inWarranty ? 'in warranty' : 'out of warranty'}${e.exclusion === undefined ? '' : `, excluded: ${e.exclusion}`}${e.feeRequired ? ', fee required' : ', free'} (policy ${e.policyVersion})`,
+      );
     case 'FeeQuoteSent':
       return m(['W-6'], 'Fee quote sent');
     case 'RepairConsentRecorded':

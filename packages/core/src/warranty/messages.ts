@@ -6,7 +6,7 @@ import { Customer } from '../customer.js';
 import { ReturnWindowReadingCodec } from '../rulebookPolicy.js';
 import type { UpcasterRegistry } from '../upcasting.js';
 import { RuleIdCodec } from '../violation.js';
-import { ClaimKindCodec, DefectVerdictCodec, FeeQuote, HandedOverWork, ProductUnit, SaleChannelCodec } from './vocabulary.js';
+import { ClaimKindCodec, DefectVerdictCodec, ExclusionCodec, FeeQuote, HandedOverWork, ProductUnit, SaleChannelCodec } from './vocabulary.js';
 
 const cmd = { caseId: CaseId, at: Instant, actor: Actor };
 const ev = { at: Instant, by: Actor };
@@ -20,7 +20,8 @@ export const FileClaim = taggedWithOptional(
   { ...cmd, customer: Customer, kind: ClaimKindCodec, reason: NonEmptyText },
   { unit: ProductUnit, work: HandedOverWork, channel: SaleChannelCodec },
 );
-export const RecordDefectInspection = tagged('RecordDefectInspection', { ...cmd, verdict: DefectVerdictCodec, report: NonEmptyText });
+/** `exclusion`: what takes the unit out of the law's cover, if quality found it (J-1). */
+export const RecordDefectInspection = taggedWithOptional('RecordDefectInspection', { ...cmd, verdict: DefectVerdictCodec, report: NonEmptyText }, { exclusion: ExclusionCodec });
 /** The justification is plain text here so that a blank one is refused as a W-3 violation, not a decoding error. */
 export const ApproveSpecialCase = tagged('ApproveSpecialCase', { ...cmd, justification: t.string });
 export const AcceptReturn = tagged('AcceptReturn', { ...cmd });
@@ -31,7 +32,7 @@ export const SignReturnSlip = tagged('SignReturnSlip', { ...cmd });
 export const BookReturn = tagged('BookReturn', { ...cmd });
 export const ShipReplacement = tagged('ShipReplacement', { ...cmd });
 export const ReceiveRepairUnit = tagged('ReceiveRepairUnit', { ...cmd, quantity: PositiveInt, defect: NonEmptyText });
-export const AssessRepair = tagged('AssessRepair', { ...cmd, mainComponentDamaged: t.boolean });
+export const AssessRepair = taggedWithOptional('AssessRepair', { ...cmd, mainComponentDamaged: t.boolean }, { exclusion: ExclusionCodec });
 export const SendFeeQuote = tagged('SendFeeQuote', { ...cmd, quote: FeeQuote });
 /** A consent counts only with a reference to the customer's signed copy. */
 export const RecordRepairConsent = taggedWithOptional('RecordRepairConsent', { ...cmd, consented: t.boolean }, { signedCopy: t.string });
@@ -104,7 +105,7 @@ export const ClaimFiled = taggedWithOptional(
   { ...ev, customer: Customer, kind: ClaimKindCodec, reason: NonEmptyText },
   { unit: ProductUnit, work: HandedOverWork, channel: SaleChannelCodec },
 );
-export const DefectInspected = tagged('DefectInspected', { ...ev, verdict: DefectVerdictCodec, report: NonEmptyText });
+export const DefectInspected = taggedWithOptional('DefectInspected', { ...ev, verdict: DefectVerdictCodec, report: NonEmptyText }, { exclusion: ExclusionCodec });
 export const SpecialCaseApproved = tagged('SpecialCaseApproved', { ...ev, justification: NonEmptyText });
 /**
  * W-2 (J-1 … J-3): records the policy version and its jurisdiction, the return ground that applied
@@ -130,7 +131,7 @@ export const RepairUnitReceived = tagged('RepairUnitReceived', { ...ev, quantity
 export const RepairAssessed = taggedWithOptional(
   'RepairAssessed',
   { ...ev, inWarranty: t.boolean, mainComponentDamaged: t.boolean, feeRequired: t.boolean, policyVersion: t.string },
-  { warrantyLastDay: LocalDate },
+  { warrantyLastDay: LocalDate, exclusion: ExclusionCodec },
 );
 export const FeeQuoteSent = tagged('FeeQuoteSent', { ...ev, quote: FeeQuote });
 export const RepairConsentRecorded = taggedWithOptional('RepairConsentRecorded', { ...ev, consented: t.boolean }, { signedCopy: NonEmptyText });

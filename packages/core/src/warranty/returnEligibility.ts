@@ -17,7 +17,8 @@
  *
  * Policy values: `warranty.returnGrounds`, `warranty.returnWindowCountsTo` (default `filing`).
  * Violation codes: RETURN_WINDOW_EXPIRED, DEFECT_NOT_INSPECTED, DEFECT_NOT_INTRINSIC,
- * DELIVERY_DATE_NOT_RECORDED, FAILED_REPAIRS_NOT_REACHED (under the ground's rule), REMEDY_NOT_OFFERED (W-2).
+ * DELIVERY_DATE_NOT_RECORDED, EXCLUDED_FROM_GROUND, FAILED_REPAIRS_NOT_REACHED,
+ * OVERDUE_REPAIRS_NOT_REACHED (under the ground's rule), REMEDY_NOT_OFFERED (W-2).
  * Used by the decider on `AcceptReturn` and by the audit on every stored `ReturnAccepted` (T-11).
  * Tests: packages/core/test/warranty/returnEligibility.test.ts, packages/core/test/jurisdictions.test.ts.
  */
@@ -29,7 +30,7 @@ import type { PolicyVersion } from '../policy.js';
 import type { GroundRemedy, ReturnGround, ReturnWindowReading, RulebookPolicy, WindowStart } from '../rulebookPolicy.js';
 import { type RuleId, type Violation, violation } from '../violation.js';
 import { describeWindow, lastDayOfWindow } from '../window.js';
-import type { DefectVerdict, ProductUnit, SaleChannel } from './vocabulary.js';
+import type { DefectVerdict, Exclusion, ProductUnit, SaleChannel } from './vocabulary.js';
 
 export interface ReturnRequest {
   readonly remedy: GroundRemedy;
@@ -40,6 +41,8 @@ export interface ReturnRequest {
   readonly requestedAt: Instant;
   /** Quality's verdict, if quality has inspected the returned unit. */
   readonly verdict: DefectVerdict | undefined;
+  /** What quality found that takes the unit out of the law's cover (J-1), if anything. */
+  readonly exclusion: Exclusion | undefined;
   /** Whether the general manager approved a special case for this claim (W-3). */
   readonly specialCaseApproved: boolean;
 }
@@ -107,13 +110,18 @@ const judge = (calendar: BusinessCalendar, request: ReturnRequest, countedAt: In
     );
     return { key, ground, windowEndsOn, failure };
   }
-  if (ground.needs === 'failed-repairs') {
-    const needed = ground.failedRepairs ?? 2;
-    const failed = request.unit.failedRepairs ?? 0;
-    if (failed < needed) {
-      const failure = violation(ground.rule, 'FAILED_REPAIRS_NOT_REACHED', `The ${key} ground opens after ${needed} failed repairs under warranty; the claim records ${failed}.`, { ground: key, needed, recorded: failed });
-      return { key, ground, windowEndsOn, failure };
-    }
+  if (request.exclusion !== undefined && ground.voidedBy?.includes(request.exclusion) === true) {
+    const failure = violation(ground.rule, 'EXCLUDED_FROM_GROUND', `Quality found ${request.exclusion}, which takes the unit off the ${key} ground.`, { ground: key, exclusion: request.exclusion });
+    return { key, ground, windowEndsOn, failure };
+  }
+  const repairs = ground.needs === 'failed-repairs' ? { needed: ground.failedRepairs ?? 2, recorded: request.unit.failedRepairs ?? 0, code: 'FAILED_REPAIRS_NOT_REACHED', what: 'failed' } : ground.needs === 'overdue-repairs' ? { needed: ground.overdueRepairs ?? 1, recorded: request.unit.overdueRepairs ?? 0, code: 'OVERDUE_REPAIRS_NOT_REACHED', what: 'overdue' } : undefined;
+  if (repairs !== undefined && repairs.recorded < repairs.needed) {
+    const failure = violation(ground.rule, repairs.code, `The ${key} ground opens after ${repairs.needed} ${repairs.what} repair(s) under warranty; the claim records ${repairs.recorded}.`, {
+      ground: key,
+      needed: repairs.needed,
+      recorded: repairs.recorded,
+    });
+    return { key, ground, windowEndsOn, failure };
   }
   if (ground.needs === 'intrinsic-defect') {
     if (request.verdict === undefined) {
@@ -136,14 +144,17 @@ const refusalRank: Readonly<Record<string, number>> = {
   DEFECT_NOT_INSPECTED: 0,
   DELIVERY_DATE_NOT_RECORDED: 1,
   DEFECT_NOT_INTRINSIC: 2,
+  EXCLUDED_FROM_GROUND: 2,
   RETURN_WINDOW_EXPIRED: 3,
   FAILED_REPAIRS_NOT_REACHED: 4,
+  OVERDUE_REPAIRS_NOT_REACHED: 4,
 };
 
 const closestRefusal = (judged: ReadonlyArray<Judged>): Judged | undefined => {
   const rank = (j: Judged) => {
     // Repairs that failed, but not yet often enough, put that ground in play ahead of expired windows.
-    if (j.failure?.code === 'FAILED_REPAIRS_NOT_REACHED' && Number(j.failure.details['recorded']) > 0) return 2.5;
+    const repairsCode = j.failure?.code === 'FAILED_REPAIRS_NOT_REACHED' || j.failure?.code === 'OVERDUE_REPAIRS_NOT_REACHED';
+    if (repairsCode && Number(j.failure?.details['recorded']) > 0) return 2.5;
     return refusalRank[j.failure?.code ?? ''] ?? 5;
   };
   return judged.reduce<Judged | undefined>((best, j) => {

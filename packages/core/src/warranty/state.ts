@@ -3,7 +3,7 @@ import type { Actor } from '../actor.js';
 import type { Instant, LocalDate } from '../codecs.js';
 import type { Customer } from '../customer.js';
 import type { WarrantyEvent } from './messages.js';
-import type { DefectVerdict, FeeQuote, HandedOverWork, ProductUnit, SaleChannel } from './vocabulary.js';
+import type { DefectVerdict, Exclusion, FeeQuote, HandedOverWork, ProductUnit, SaleChannel } from './vocabulary.js';
 
 /** Repair work, shared by product repairs (W-6, W-7) and construction defects (W-8). */
 export type RepairWork = 'not-started' | 'in-progress' | 'completed' | 'passed';
@@ -13,6 +13,7 @@ export interface ReturnProgress {
   readonly kind: 'return' | 'exchange';
   readonly unit: ProductUnit;
   readonly verdict?: DefectVerdict;
+  readonly exclusion?: Exclusion;
   readonly specialCase?: { readonly approvedBy: Actor; readonly justification: string; readonly approvedAt: Instant };
   readonly acceptance?: { readonly at: Instant; readonly policyVersion: string; readonly ground?: string; readonly windowEndsOn?: LocalDate; readonly specialCase: boolean };
   readonly goodsReceived: number;
@@ -95,7 +96,10 @@ export const evolveWarrantyClaim = (state: WarrantyClaimState, e: WarrantyEvent)
     case 'ClaimFiled':
       return { ...s, lastEventAt: at };
     case 'DefectInspected':
-      return onReturn(s, at, (p) => ({ ...p, verdict: e.verdict }));
+      return onReturn(s, at, (p) => {
+        const { exclusion: _previous, ...rest } = p;
+        return { ...rest, verdict: e.verdict, ...(e.exclusion === undefined ? {} : { exclusion: e.exclusion }) };
+      });
     case 'SpecialCaseApproved':
       return onReturn(s, at, (p) => ({ ...p, specialCase: { approvedBy: e.by, justification: e.justification, approvedAt: e.at } }));
     case 'ReturnAccepted':

@@ -23,7 +23,7 @@ export const warrantyStepOf = (e: WarrantyEvent, caseId: CaseId): WarrantyComman
         ...(e.channel === undefined ? {} : { channel: e.channel }),
       };
     case 'DefectInspected':
-      return { type: 'RecordDefectInspection', ...step, verdict: e.verdict, report: e.report };
+      return { type: 'RecordDefectInspection', ...step, verdict: e.verdict, report: e.report, ...(e.exclusion === undefined ? {} : { exclusion: e.exclusion }) };
     case 'SpecialCaseApproved':
       return { type: 'ApproveSpecialCase', ...step, justification: e.justification };
     case 'ReturnAccepted':
@@ -43,7 +43,7 @@ export const warrantyStepOf = (e: WarrantyEvent, caseId: CaseId): WarrantyComman
     case 'RepairUnitReceived':
       return { type: 'ReceiveRepairUnit', ...step, quantity: e.quantity, defect: e.defect };
     case 'RepairAssessed':
-      return { type: 'AssessRepair', ...step, mainComponentDamaged: e.mainComponentDamaged };
+      return { type: 'AssessRepair', ...step, mainComponentDamaged: e.mainComponentDamaged, ...(e.exclusion === undefined ? {} : { exclusion: e.exclusion }) };
     case 'FeeQuoteSent':
       return { type: 'SendFeeQuote', ...step, quote: e.quote };
     case 'RepairConsentRecorded':

@@ -28,13 +28,14 @@ export const GoodsNatureCodec = oneOf(goodsNatures);
  * W-1: the product unit a claim concerns. `purchasedOn` is the sale (the invoice date, J-1),
  * `shippedOn` the shipment (W-2), `deliveredOn` the customer's receipt (J-2, J-3; it starts the
  * product warranty, W-9). `nature` says whether the goods are of a kind a no-reason return leaves out.
- * `failedRepairs`: repairs under warranty after which the unit still failed, as the warranty card's
- * repair record shows them (J-1 art. 11; J-3).
+ * `failedRepairs`: repairs under warranty after which the unit still failed, and `overdueRepairs`:
+ * repairs under warranty not done in the law's time (J-1: 30 days), as the warranty card's repair
+ * record shows them (J-1 art. 11; J-3).
  */
 export const ProductUnit = t.readonly(
   t.intersection([
     t.type({ sku: NonEmptyText, model: NonEmptyText, serialNumber: NonEmptyText, category: NonEmptyText, shippedOn: LocalDate, purchasedOn: LocalDate }),
-    t.partial({ deliveredOn: LocalDate, nature: GoodsNatureCodec, failedRepairs: PositiveInt }),
+    t.partial({ deliveredOn: LocalDate, nature: GoodsNatureCodec, failedRepairs: PositiveInt, overdueRepairs: PositiveInt }),
   ]),
   'ProductUnit',
 );
@@ -51,6 +52,16 @@ export const HandedOverWork = t.readonly(
   'HandedOverWork',
 );
 export type HandedOverWork = t.TypeOf<typeof HandedOverWork>;
+
+/**
+ * What takes a unit out of the law's cover though it is defective (J-1: 三包 does not apply): misuse
+ * or poor upkeep, repair or opening by anyone but the appointed repairer, no invoice or warranty
+ * card, a card altered or not matching the unit, force majeure. Quality records it with its
+ * inspection; a repair assessment records it too.
+ */
+export const exclusions = ['misuse', 'unauthorised-repair', 'no-warranty-documents', 'altered-documents', 'force-majeure'] as const;
+export type Exclusion = (typeof exclusions)[number];
+export const ExclusionCodec = oneOf(exclusions);
 
 /** W-2: quality's verdict on the defect. */
 export const defectVerdicts = ['intrinsic-defect', 'not-intrinsic'] as const;
