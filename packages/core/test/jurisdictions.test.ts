@@ -84,6 +84,7 @@ describe('J-1 PRC consumer products (三包)', () => {
         feeRequired: false,
         warrantyLastDay: '2027-11-03',
         policyVersion: 'CN-consumer-1995',
+        jurisdiction: 'CN-consumer',
       });
     }
   });

@@ -228,6 +228,7 @@ export const decideWarrantyClaim =
           mainComponentDamaged: c.mainComponentDamaged,
           feeRequired: (!inWarranty || voided) && c.mainComponentDamaged,
           policyVersion: policy.right.version,
+          jurisdiction: policy.right.values.jurisdiction,
           ...(end.kind === 'ends' ? { warrantyLastDay: end.lastDay } : {}),
           ...(c.exclusion === undefined ? {} : { exclusion: c.exclusion }),
         });

@@ -127,10 +127,13 @@ export const ReturnSlipSigned = tagged('ReturnSlipSigned', { ...ev });
 export const ReturnBooked = tagged('ReturnBooked', { ...ev });
 export const ReplacementShipped = tagged('ReplacementShipped', { ...ev });
 export const RepairUnitReceived = tagged('RepairUnitReceived', { ...ev, quantity: PositiveInt, defect: NonEmptyText });
-/** W-6, W-9: records the warranty's last day under the policy version in force. */
+/**
+ * W-6, W-9: records the warranty's last day under the policy version in force and its
+ * jurisdiction (J-0). Schema version 2; version 1 (before presets) read as jurisdiction `none`.
+ */
 export const RepairAssessed = taggedWithOptional(
   'RepairAssessed',
-  { ...ev, inWarranty: t.boolean, mainComponentDamaged: t.boolean, feeRequired: t.boolean, policyVersion: t.string },
+  { ...ev, inWarranty: t.boolean, mainComponentDamaged: t.boolean, feeRequired: t.boolean, policyVersion: t.string, jurisdiction: t.string },
   { warrantyLastDay: LocalDate, exclusion: ExclusionCodec },
 );
 export const FeeQuoteSent = tagged('FeeQuoteSent', { ...ev, quote: FeeQuote });
@@ -207,4 +210,6 @@ export const warrantyUpcasters: UpcasterRegistry = {
       2: (data) => ({ ...data, jurisdiction: 'none', ground: 'company', rule: 'W-2' }),
     },
   },
+  // Before jurisdiction presets every repair was assessed under the rulebook's own procedure.
+  RepairAssessed: { currentVersion: 2, upcasters: { 1: (data) => ({ ...data, jurisdiction: 'none' }) } },
 };

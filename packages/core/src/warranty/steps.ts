@@ -72,5 +72,5 @@ export const warrantyStepOf = (e: WarrantyEvent, caseId: CaseId): WarrantyComman
 /** What warranty events record beyond their command. */
 export const warrantyRecordedFacts: RecordedFacts<WarrantyEvent> = {
   ReturnAccepted: { ground: 'W-2', rule: 'W-2', windowEndsOn: 'W-2', windowCountsTo: 'W-2', countedAt: 'W-2', specialCase: 'W-3', policyVersion: 'T-5', jurisdiction: 'J-0' },
-  RepairAssessed: { inWarranty: 'W-9', warrantyLastDay: 'W-9', feeRequired: 'W-6', policyVersion: 'T-5' },
+  RepairAssessed: { inWarranty: 'W-9', warrantyLastDay: 'W-9', feeRequired: 'W-6', policyVersion: 'T-5', jurisdiction: 'J-0' },
 };

@@ -102,7 +102,7 @@ describe('forged warranty histories', () => {
   it('W-6, W-9: a repair assessment that records the wrong warranty or fee', () => {
     const repair = { ...filed, kind: 'repair', unit: unit('2022-03-01') };
     const received = { type: 'RepairUnitReceived', at: '2026-11-10T09:30:00+08:00', by: cs, quantity: 1, defect: 'No power' };
-    const assessed = { type: 'RepairAssessed', at: '2026-11-10T10:00:00+08:00', by: engineering, inWarranty: false, mainComponentDamaged: true, feeRequired: true, policyVersion: RULEBOOK_DEFAULT_VERSION, warrantyLastDay: '2023-02-28' };
+    const assessed = { type: 'RepairAssessed', at: '2026-11-10T10:00:00+08:00', by: engineering, inWarranty: false, mainComponentDamaged: true, feeRequired: true, policyVersion: RULEBOOK_DEFAULT_VERSION, jurisdiction: 'none', warrantyLastDay: '2023-02-28' };
     expect(codes(found([repair, received, assessed]))).toEqual([]);
     const free = found([repair, received, { ...assessed, feeRequired: false }]);
     expect(codes(free)).toEqual([['W-6', 'RECORDED_FACT_DIFFERS', 2]]);
@@ -110,6 +110,16 @@ describe('forged warranty histories', () => {
     // "In warranty" for a unit delivered years ago.
     expect(codes(found([repair, received, { ...assessed, inWarranty: true }]))).toEqual([['W-9', 'RECORDED_FACT_DIFFERS', 2]]);
     expect(codes(found([repair, received, { ...assessed, inWarranty: true, feeRequired: false, warrantyLastDay: '2027-02-28' }])).map((f) => f[0])).toEqual(['W-9', 'W-6', 'W-9']);
+  });
+
+  it('J-0: a repair assessment of caseledger 0.2 (schema 1) reads as assessed under no jurisdiction; a forged one is a finding', () => {
+    const repair = { ...filed, kind: 'repair', unit: unit('2022-03-01') };
+    const received = { type: 'RepairUnitReceived', at: '2026-11-10T09:30:00+08:00', by: cs, quantity: 1, defect: 'No power' };
+    const v1 = { type: 'RepairAssessed', at: '2026-11-10T10:00:00+08:00', by: engineering, inWarranty: false, mainComponentDamaged: true, feeRequired: true, policyVersion: RULEBOOK_DEFAULT_VERSION, warrantyLastDay: '2023-02-28' };
+    const [a, b] = storedStream(warrantyClaimCaseType, STREAM, [repair, received]);
+    if (a === undefined || b === undefined) throw new Error('fixture');
+    expect(codes(judge(warrantyClaimCaseType)(STREAM, [a, b, stored(warrantyClaimCaseType, STREAM, 2, v1, { metadata: { schemaVersion: 1 } })]))).toEqual([]);
+    expect(codes(found([repair, received, { ...v1, jurisdiction: 'CN-consumer' }]))).toEqual([['J-0', 'RECORDED_FACT_DIFFERS', 2]]);
   });
 
   it('W-3: a special case approved by a sales manager is flagged with the handler’s code', () => {
@@ -123,7 +133,7 @@ describe('forged warranty histories', () => {
     const charged = [
       repair,
       { type: 'RepairUnitReceived', at: '2026-11-10T09:30:00+08:00', by: cs, quantity: 1, defect: 'No power' },
-      { type: 'RepairAssessed', at: '2026-11-10T10:00:00+08:00', by: cs, inWarranty: false, mainComponentDamaged: true, feeRequired: true, policyVersion: RULEBOOK_DEFAULT_VERSION, warrantyLastDay: '2025-12-31' },
+      { type: 'RepairAssessed', at: '2026-11-10T10:00:00+08:00', by: cs, inWarranty: false, mainComponentDamaged: true, feeRequired: true, policyVersion: RULEBOOK_DEFAULT_VERSION, jurisdiction: 'none', warrantyLastDay: '2025-12-31' },
       { type: 'RepairStarted', at: '2026-11-10T11:00:00+08:00', by: cs },
     ];
     expect(codes(found(charged))).toEqual([['W-6', 'REPAIR_CONSENT_MISSING', 3]]);

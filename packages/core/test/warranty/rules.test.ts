@@ -80,7 +80,7 @@ describe('W-6 repairs: free in warranty; out of warranty with a main component d
 
   it('assesses warranty from the delivery date under the policy in force', () => {
     spec.given(spec.run(outOfWarranty).events).when(command('AssessRepair', at('10:00'), engineering, { mainComponentDamaged: true })).then([
-      { type: 'RepairAssessed', at: at('10:00'), by: engineering, inWarranty: false, mainComponentDamaged: true, feeRequired: true, policyVersion: RULEBOOK_DEFAULT_VERSION, warrantyLastDay: '2026-05-31' },
+      { type: 'RepairAssessed', at: at('10:00'), by: engineering, inWarranty: false, mainComponentDamaged: true, feeRequired: true, policyVersion: RULEBOOK_DEFAULT_VERSION, jurisdiction: 'none', warrantyLastDay: '2026-05-31' },
     ]);
     const [free] = spec.given(spec.run(inWarranty).events).when(command('AssessRepair', at('10:00'), engineering, { mainComponentDamaged: true })).thenAccepted();
     expect(free).toMatchObject({ inWarranty: true, feeRequired: false });
