@@ -6,7 +6,7 @@ import { confidentialEventStore, forgetCustomer, inMemoryKeyStore } from '@casel
 const personalData = withPersonalFields({ ComplaintReceived: ['description'] })(customerContactDetails);
 
 export const privacyExample = (now: Instant) => {
-  const keys = inMemoryKeyStore(); // postgresKeyStore(pool) in production
+  const keys = inMemoryKeyStore(); // postgresKeyStore(pool, { current: kek }) in production
   const sealed = inMemoryEventStore(); // or eventStoreDbStore(client): it only ever sees ciphertext
   const store = confidentialEventStore({ store: sealed, keys, personalData });
   const handle = commandHandler(complaintCaseType, store);
