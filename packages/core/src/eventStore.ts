@@ -31,8 +31,22 @@ interface StoreErrorBase {
   readonly retriable: boolean;
 }
 
-/** Failures that carry nothing but a message; `KEY_STORE_UNAVAILABLE` comes from a store that seals personal data (T-10). */
-export type StoreFailureCode = 'STORE_ACCESS_DENIED' | 'STORE_NOT_LEADER' | 'STORE_UNAVAILABLE' | 'STORE_DEADLINE_EXCEEDED' | 'STORE_FAILURE' | 'KEY_STORE_UNAVAILABLE';
+/**
+ * Failures that carry nothing but a message. From a store that seals personal data (T-10):
+ * `KEY_STORE_UNAVAILABLE`, and the key-encryption key's `KEK_*` (missing, invalid, unknown, or it
+ * does not unwrap a customer's key).
+ */
+export type StoreFailureCode =
+  | 'STORE_ACCESS_DENIED'
+  | 'STORE_NOT_LEADER'
+  | 'STORE_UNAVAILABLE'
+  | 'STORE_DEADLINE_EXCEEDED'
+  | 'STORE_FAILURE'
+  | 'KEY_STORE_UNAVAILABLE'
+  | 'KEK_INVALID'
+  | 'KEK_UNAVAILABLE'
+  | 'KEK_UNKNOWN'
+  | 'KEK_DOES_NOT_UNWRAP';
 
 export type StoreError =
   | (StoreErrorBase & {
@@ -46,11 +60,20 @@ export type StoreError =
   /**
    * T-10, from a store that seals personal data: a sealed field whose key was never issued (missing)
    * or that its key does not open (wrong key, altered bytes); a new personal field for a customer
-   * who was forgotten, or in a stream whose customer cannot be found; a personal path that does not
-   * hold text. The message names the stream, revision and path, never the value.
+   * who was forgotten, or in a stream whose customer cannot be found; an event naming another
+   * customer than its case's (mismatch); a sealed value of another customer than the case's, moved
+   * into it (misplaced); a personal path that does not hold text. The message names the stream,
+   * revision and path, never the value.
    */
   | (StoreErrorBase & {
-      readonly code: 'PERSONAL_DATA_KEY_MISSING' | 'PERSONAL_DATA_UNREADABLE' | 'PERSONAL_DATA_SUBJECT_ERASED' | 'PERSONAL_DATA_SUBJECT_UNKNOWN' | 'PERSONAL_FIELD_NOT_TEXT';
+      readonly code:
+        | 'PERSONAL_DATA_KEY_MISSING'
+        | 'PERSONAL_DATA_UNREADABLE'
+        | 'PERSONAL_DATA_SUBJECT_ERASED'
+        | 'PERSONAL_DATA_SUBJECT_UNKNOWN'
+        | 'PERSONAL_DATA_SUBJECT_MISMATCH'
+        | 'PERSONAL_DATA_MISPLACED'
+        | 'PERSONAL_FIELD_NOT_TEXT';
       readonly streamName: string;
       readonly path: string;
     });

@@ -42,7 +42,8 @@ export const withPersonalFields = (extra: PersonalDataSpec) => (spec: PersonalDa
 /** What a sealed field holds in the stored event instead of the text: the customer it belongs to and the ciphertext. */
 export const SealedText = t.readonly(
   t.type({
-    sealed: t.literal('aes-256-gcm/1'),
+    /** `/2` binds the value to its stream too; `/1` (caseledger 0.1) to its customer, event and path. */
+    sealed: t.keyof({ 'aes-256-gcm/1': null, 'aes-256-gcm/2': null }),
     /** The customer id: which key opens it. */
     subject: t.string,
     iv: t.string,

@@ -35,7 +35,14 @@ export interface ConfidentialEventStore extends EventStore {
   readonly sealed: EventStore;
 }
 
-type PersonalDataCode = 'PERSONAL_DATA_KEY_MISSING' | 'PERSONAL_DATA_UNREADABLE' | 'PERSONAL_DATA_SUBJECT_ERASED' | 'PERSONAL_DATA_SUBJECT_UNKNOWN' | 'PERSONAL_FIELD_NOT_TEXT';
+type PersonalDataCode =
+  | 'PERSONAL_DATA_KEY_MISSING'
+  | 'PERSONAL_DATA_UNREADABLE'
+  | 'PERSONAL_DATA_SUBJECT_ERASED'
+  | 'PERSONAL_DATA_SUBJECT_UNKNOWN'
+  | 'PERSONAL_DATA_SUBJECT_MISMATCH'
+  | 'PERSONAL_DATA_MISPLACED'
+  | 'PERSONAL_FIELD_NOT_TEXT';
 
 const personalDataError = (code: PersonalDataCode, streamName: string, path: string, message: string): StoreError => ({
   _tag: 'StoreError',
@@ -46,9 +53,9 @@ const personalDataError = (code: PersonalDataCode, streamName: string, path: str
   message,
 });
 
-const fromKeyStore = (e: KeyStoreError): StoreError => ({ _tag: 'StoreError', code: 'KEY_STORE_UNAVAILABLE', retriable: true, message: e.message });
+const fromKeyStore = (e: KeyStoreError): StoreError => ({ _tag: 'StoreError', code: e.code, retriable: e.code === 'KEY_STORE_UNAVAILABLE', message: e.message });
 
-/** The customer a case's events belong to: the `customer.id` its first event records. */
+/** The customer an event names: its `customer.id`. */
 const customerIdOf = (data: JsonObject): string | undefined => {
   const id = valueAtPath(data, 'customer.id');
   return typeof id === 'string' ? id : undefined;
@@ -57,36 +64,42 @@ const customerIdOf = (data: JsonObject): string | undefined => {
 export const confidentialEventStore = (options: ConfidentialEventStoreOptions): ConfidentialEventStore => {
   const { store, keys } = options;
   const spec = options.personalData ?? customerContactDetails;
+  // A case's customer never changes: the customer its first event names.
+  const subjects = new Map<string, string>();
 
-  /** The customer of a stream that exists already (for events that do not name it themselves). */
+  /** The customer of a case: remembered, or read from the first event of its stream that names one. */
   const subjectOfStream = async (streamName: string): Promise<E.Either<StoreError, string | undefined>> => {
+    const known = subjects.get(streamName);
+    if (known !== undefined) return E.right(known);
     const read = await store.readStream(streamName)();
     if (E.isLeft(read)) return read;
     if (read.right.kind === 'no-stream') return E.right(undefined);
     for (const e of read.right.events) {
       const id = customerIdOf(e.data);
-      if (id !== undefined) return E.right(id);
+      if (id !== undefined) {
+        subjects.set(streamName, id);
+        return E.right(id);
+      }
     }
     return E.right(undefined);
   };
 
   const seal = async (streamName: string, events: ReadonlyArray<NewEvent>): Promise<E.Either<StoreError, ReadonlyArray<NewEvent>>> => {
-    let subject: string | undefined;
-    let streamLookedUp = false;
+    const existing = await subjectOfStream(streamName);
+    if (E.isLeft(existing)) return existing;
+    let subject = existing.right;
     const sealedEvents: NewEvent[] = [];
     for (const event of events) {
-      subject = customerIdOf(event.data) ?? subject;
+      const named = customerIdOf(event.data);
+      if (named !== undefined && subject !== undefined && named !== subject) {
+        return E.left(personalDataError('PERSONAL_DATA_SUBJECT_MISMATCH', streamName, 'customer.id', `${event.type} in ${streamName} names another customer than the case's; it is not written.`));
+      }
+      subject = subject ?? named;
       const paths = (spec[event.type] ?? []).filter((p) => valueAtPath(event.data, p) !== undefined);
       const [firstPath] = paths;
       if (firstPath === undefined) {
         sealedEvents.push(event);
         continue;
-      }
-      if (subject === undefined && !streamLookedUp) {
-        const found = await subjectOfStream(streamName);
-        if (E.isLeft(found)) return found;
-        subject = found.right;
-        streamLookedUp = true;
       }
       if (subject === undefined) {
         return E.left(personalDataError('PERSONAL_DATA_SUBJECT_UNKNOWN', streamName, firstPath, `${event.type} in ${streamName} has personal data at ${firstPath} but the stream names no customer to seal it for.`));
@@ -104,23 +117,41 @@ export const confidentialEventStore = (options: ConfidentialEventStoreOptions): 
         if (typeof value !== 'string') {
           return E.left(personalDataError('PERSONAL_FIELD_NOT_TEXT', streamName, path, `${event.type}.${path} is marked personal but does not hold text; only text fields can be sealed.`));
         }
-        const sealed = sealText(key, { subject, eventId: event.eventId, path }, value);
+        const sealed = sealText(key, { subject, streamName, eventId: event.eventId, path }, value);
         data = updateAtPath(data, path, () => sealed);
       }
       sealedEvents.push({ ...event, data, metadata: { ...event.metadata, personal: paths } });
     }
+    if (subject !== undefined) subjects.set(streamName, subject);
     return E.right(sealedEvents);
   };
 
-  /** Open the sealed fields of events as read; one key lookup per customer per read. */
+  /**
+   * Open the sealed fields of events as read; one key lookup per customer per read. A value opens
+   * only in its own stream, for the case's own customer: one moved into another case is reported.
+   */
   const open = async (events: ReadonlyArray<RecordedEvent>): Promise<E.Either<StoreError, ReadonlyArray<RecordedEvent>>> => {
     const known = new Map<string, SubjectKey>();
     const opened: RecordedEvent[] = [];
     for (const event of events) {
+      const paths = personalPathsOf(event.metadata);
+      if (paths.length === 0) {
+        opened.push(event);
+        continue;
+      }
+      // The first event of a case names its customer; a later one is judged against it.
+      const named = event.revision === 0n ? customerIdOf(event.data) : undefined;
+      if (named !== undefined && !subjects.has(event.streamName)) subjects.set(event.streamName, named);
+      const caseSubject = await subjectOfStream(event.streamName);
+      if (E.isLeft(caseSubject)) return caseSubject;
       let data = event.data;
-      for (const path of personalPathsOf(event.metadata)) {
+      for (const path of paths) {
         const value = valueAtPath(data, path);
         if (!SealedText.is(value)) continue;
+        const where = `${event.streamName}@${event.revision}`;
+        if (value.subject !== caseSubject.right) {
+          return E.left(personalDataError('PERSONAL_DATA_MISPLACED', event.streamName, path, `${event.type} at ${where}: ${path} is sealed for another customer than the case's; it is not opened.`));
+        }
         let key = known.get(value.subject);
         if (key === undefined) {
           const looked = await keys.lookup(value.subject)();
@@ -128,7 +159,6 @@ export const confidentialEventStore = (options: ConfidentialEventStoreOptions): 
           key = looked.right;
           known.set(value.subject, key);
         }
-        const where = `${event.streamName}@${event.revision}`;
         if (key.status === 'unknown') {
           return E.left(personalDataError('PERSONAL_DATA_KEY_MISSING', event.streamName, path, `${event.type} at ${where}: the key store has no key for the customer of ${path} (never issued here; is this the right key store?).`));
         }
@@ -136,9 +166,11 @@ export const confidentialEventStore = (options: ConfidentialEventStoreOptions): 
           data = updateAtPath(data, path, () => ERASED_TEXT);
           continue;
         }
-        const text = openSealed(key.key, { subject: value.subject, eventId: event.eventId, path }, value);
+        const text = openSealed(key.key, { subject: value.subject, streamName: event.streamName, eventId: event.eventId, path }, value);
         if (E.isLeft(text)) {
-          return E.left(personalDataError('PERSONAL_DATA_UNREADABLE', event.streamName, path, `${event.type} at ${where}: ${path} does not open with its customer's key (a different key, or altered bytes).`));
+          return E.left(
+            personalDataError('PERSONAL_DATA_UNREADABLE', event.streamName, path, `${event.type} at ${where}: ${path} does not open with its customer's key here (a different key, altered bytes, or moved from another event or stream).`),
+          );
         }
         data = updateAtPath(data, path, () => text.right);
       }

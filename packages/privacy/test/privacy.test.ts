@@ -18,9 +18,10 @@ import {
 } from '@caseledger/core';
 import { type CaseFiles, caseFiles, inMemoryReadModelStore, runProjection } from '@caseledger/projections';
 import * as E from 'fp-ts/lib/Either.js';
+import { createCipheriv, randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { type KeyStore, confidentialEventStore, forgetCustomer, inMemoryKeyStore } from '../src/index.js';
-import { at, bytesOf, context, cs, instant, must, personalData, personalValuesIn, wang, wangJustification, wangValues, writeCases, zhao } from './support/scenario.js';
+import { at, bytesOf, context, cs, instant, must, personalData, personalValuesIn, wang, wangDescription, wangJustification, wangValues, writeCases, zhao } from './support/scenario.js';
 
 const setUp = async (keys: KeyStore = inMemoryKeyStore()) => {
   const raw = inMemoryEventStore();
@@ -53,7 +54,7 @@ describe('sealing personal data (T-10)', () => {
     expect(personalValuesIn(bytesOf(raw.allWritten()), wangValues)).toEqual([]);
     const received = raw.allWritten().find((e) => e.streamName === 'complaint-C-W' && e.revision === 0n);
     expect(received?.metadata['personal']).toEqual(['customer.name', 'customer.phone', 'customer.email', 'customer.address', 'description']);
-    expect(received?.data['customer']).toMatchObject({ id: 'cust-wang', name: { sealed: 'aes-256-gcm/1', subject: 'cust-wang' } });
+    expect(received?.data['customer']).toMatchObject({ id: 'cust-wang', name: { sealed: 'aes-256-gcm/2', subject: 'cust-wang' } });
     const opened = (await readAll(store)).find((e) => e.eventId === received?.eventId);
     expect(opened?.data['customer']).toEqual(wang);
   });
@@ -204,6 +205,69 @@ describe('a wrong or missing key', () => {
       const read = await reader.readStream(stream)();
       expect(E.isLeft(read) && read.left).toMatchObject({ code: 'PERSONAL_DATA_UNREADABLE', path: 'customer.name' });
     }
+  });
+});
+
+describe('a sealed value belongs to its case (T-10)', () => {
+  const firstEventOf = async (raw: ReturnType<typeof inMemoryEventStore>, streamName: string) => {
+    const found = raw.allWritten().find((e) => e.streamName === streamName && e.revision === 0n);
+    if (found === undefined) throw new Error(`no ${streamName}`);
+    return found;
+  };
+
+  it('does not open another customer\'s sealed name appended to a case, and says it was misplaced', async () => {
+    const keys = inMemoryKeyStore();
+    const { raw } = await setUp(keys);
+    const wangsReceived = await firstEventOf(raw, 'complaint-C-W');
+    // A later event in Zhao's case carrying Wang's sealed contact details, written past the sealing store.
+    const forged = { eventId: 'forged-1', type: 'ComplaintReceived', data: wangsReceived.data, metadata: wangsReceived.metadata };
+    const zhaosEvents = raw.allWritten().filter((e) => e.streamName === 'complaint-C-Z').length;
+    await must(raw.appendToStream('complaint-C-Z', [forged], BigInt(zhaosEvents - 1))());
+    const read = await confidentialEventStore({ store: raw, keys, personalData }).readStream('complaint-C-Z')();
+    expect(E.isLeft(read) && read.left).toMatchObject({ code: 'PERSONAL_DATA_MISPLACED', streamName: 'complaint-C-Z', path: 'customer.name' });
+    expect(personalValuesIn(bytesOf(read), wangValues)).toEqual([]);
+  });
+
+  it('does not open a case\'s first event copied whole, event id and all, into another stream', async () => {
+    const keys = inMemoryKeyStore();
+    const { raw } = await setUp(keys);
+    const wangsReceived = await firstEventOf(raw, 'complaint-C-W');
+    const copy = inMemoryEventStore();
+    await must(copy.appendToStream('complaint-C-W-copy', [wangsReceived], 'no-stream')());
+    const read = await confidentialEventStore({ store: copy, keys, personalData }).readStream('complaint-C-W-copy')();
+    expect(E.isLeft(read) && read.left).toMatchObject({ code: 'PERSONAL_DATA_UNREADABLE', streamName: 'complaint-C-W-copy', path: 'customer.name' });
+  });
+
+  it('refuses to write an event that names another customer than its case\'s', async () => {
+    const { raw, store } = await setUp();
+    const before = raw.allWritten().length;
+    const revision = BigInt(raw.allWritten().filter((e) => e.streamName === 'complaint-C-W').length - 1);
+    const other = { eventId: 'other-customer', type: 'ComplaintReceived', data: { customer: zhao, description: 'Driver hums' }, metadata: {} };
+    const written = await store.appendToStream('complaint-C-W', [other], revision)();
+    expect(E.isLeft(written) && written.left).toMatchObject({ code: 'PERSONAL_DATA_SUBJECT_MISMATCH', streamName: 'complaint-C-W', path: 'customer.id' });
+    expect(raw.allWritten()).toHaveLength(before);
+  });
+
+  it('still opens values sealed by caseledger 0.1 (aes-256-gcm/1, bound to customer, event and path)', async () => {
+    const keys = inMemoryKeyStore();
+    const issued = await keys.issue(wang.id)();
+    if (E.isLeft(issued) || issued.right.status !== 'active') throw new Error('no key');
+    const key = issued.right.key;
+    const eventId = 'received-in-0.1';
+    // The 0.1 format, written out here as 0.1 wrote it.
+    const sealV1 = (path: string, text: string) => {
+      const iv = randomBytes(12);
+      const cipher = createCipheriv('aes-256-gcm', key, iv, { authTagLength: 16 });
+      cipher.setAAD(Buffer.from(JSON.stringify(['caseledger.seal/1', wang.id, eventId, path]), 'utf8'));
+      const ciphertext = Buffer.concat([cipher.update(text, 'utf8'), cipher.final()]);
+      return { sealed: 'aes-256-gcm/1', subject: wang.id, iv: iv.toString('base64'), tag: cipher.getAuthTag().toString('base64'), ciphertext: ciphertext.toString('base64') };
+    };
+    const raw = inMemoryEventStore();
+    const data = { customer: { id: wang.id, name: sealV1('customer.name', wang.name) }, channel: 'phone', severity: 'minor', description: sealV1('description', wangDescription) };
+    await must(raw.appendToStream('complaint-C-old', [{ eventId, type: 'ComplaintReceived', data, metadata: { personal: ['customer.name', 'description'] } }], 'no-stream')());
+    const read = await confidentialEventStore({ store: raw, keys, personalData }).readStream('complaint-C-old')();
+    const first = E.isRight(read) && read.right.kind === 'stream' ? read.right.events[0] : undefined;
+    expect(first?.data).toMatchObject({ customer: { id: wang.id, name: wang.name }, description: wangDescription });
   });
 });
 
