@@ -291,6 +291,8 @@ export const oneOf = <L extends string>(values: ReadonlyArray<L>): t.Type<L, L, 
 export interface TaggedUnion<A extends { readonly type: string }> {
   readonly codec: t.Type<A, unknown, unknown>;
   readonly tags: ReadonlyArray<A['type']>;
+  /** Each member's codec by tag: what a tool walks to list an event type's fields (T-10's catalogue). */
+  readonly members: Readonly<Record<string, t.Decoder<unknown, unknown>>>;
   readonly decode: (input: unknown) => E.Either<ReadonlyArray<FieldError>, A>;
 }
 
@@ -317,7 +319,9 @@ export const taggedUnion = <A extends { readonly type: string }>(
     (a) => entryFor(a.type)?.encode(a) ?? a,
   );
   if (tags.every((tag) => decodesToItself(members[tag]))) markSelfDecoding(codec);
-  return { codec, tags, decode: decodeWith(codec) };
+  const byTag: Record<string, t.Decoder<unknown, unknown>> = {};
+  for (const tag of tags) byTag[tag] = members[tag];
+  return { codec, tags, members: byTag, decode: decodeWith(codec) };
 };
 
 /** A tagged object codec `{ type: <tag>, ...fields }`, read-only and named after its tag. */

@@ -20,6 +20,8 @@ export * from './holidays/china.js';
 export * from './inMemoryEventStore.js';
 export * from './json.js';
 export * from './personalData.js';
+export * from './textFields.js';
+export * from './personalDataCatalogue.js';
 export * from './policy.js';
 export * from './retention.js';
 export * from './ruleContext.js';

@@ -19,9 +19,9 @@ export type PersonalDataSpec = Readonly<Record<string, ReadonlyArray<PersonalPat
 const contactDetails: ReadonlyArray<PersonalPath> = ['customer.name', 'customer.phone', 'customer.email', 'customer.address'];
 
 /**
- * The personal data the rulebook's events carry: the customer's name and contact details wherever a
- * case records its customer, and the name of the person who placed an oral order. Free text is the
- * app's to mark (`withPersonalFields`): it knows whether its descriptions hold names.
+ * The customer's name and contact details wherever a case records its customer, and the name of the
+ * person who placed an oral order: the narrow spec of caseledger 0.1. The default is wider —
+ * `defaultPersonalData` seals every free-text field too (see `personalDataCatalogue`).
  */
 export const customerContactDetails: PersonalDataSpec = {
   ComplaintReceived: contactDetails,
@@ -32,7 +32,7 @@ export const customerContactDetails: PersonalDataSpec = {
   InquiryReceived: contactDetails,
 };
 
-/** A spec with more personal fields: the app's free text on top of the contact details. */
+/** A spec with more personal fields: an app's own fields on top of a spec. */
 export const withPersonalFields = (extra: PersonalDataSpec) => (spec: PersonalDataSpec): PersonalDataSpec => {
   const merged: Record<string, ReadonlyArray<PersonalPath>> = { ...spec };
   for (const [eventType, paths] of Object.entries(extra)) merged[eventType] = [...new Set([...(spec[eventType] ?? []), ...paths])];

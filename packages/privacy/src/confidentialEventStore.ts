@@ -13,7 +13,7 @@ import {
   type RecordedEvent,
   SealedText,
   type StoreError,
-  customerContactDetails,
+  defaultPersonalData,
   personalPathsOf,
   updateAtPath,
   valueAtPath,
@@ -26,7 +26,7 @@ export interface ConfidentialEventStoreOptions {
   /** Where the sealed events go: any `EventStore` (in memory, EventStoreDB). */
   readonly store: EventStore;
   readonly keys: KeyStore;
-  /** Which fields are personal. Default: `customerContactDetails`. */
+  /** Which fields are sealed. Default: `defaultPersonalData`, every free-text field the catalogue decides personal (`personalDataCatalogue`). */
   readonly personalData?: PersonalDataSpec;
 }
 
@@ -63,7 +63,7 @@ const customerIdOf = (data: JsonObject): string | undefined => {
 
 export const confidentialEventStore = (options: ConfidentialEventStoreOptions): ConfidentialEventStore => {
   const { store, keys } = options;
-  const spec = options.personalData ?? customerContactDetails;
+  const spec = options.personalData ?? defaultPersonalData;
   // A case's customer never changes: the customer its first event names.
   const subjects = new Map<string, string>();
 

@@ -16,7 +16,7 @@ export const describeWarrantyEvent = (e: WarrantyEvent): EventMeaning => {
     case 'DefectInspected':
       return m(['W-2'], `Quality inspection: ${e.verdict}${e.exclusion === undefined ? '' : `, excluded: ${e.exclusion}`}`);
     case 'SpecialCaseApproved':
-      return m(['W-3'], `SPECIAL CASE approved by ${e.by.id} (${e.by.role}): ${e.justification}`, true);
+      return m(['W-3'], `SPECIAL CASE approved by ${e.by.id} (${e.by.role})`, true);
     case 'ReturnAccepted': {
       const rules: ReadonlyArray<RuleId> = [...new Set<RuleId>([e.rule, ...(e.specialCase ? ['W-3' as const] : [])])];
       const window = e.windowEndsOn === undefined ? 'no ground offers it' : `ground ${e.ground ?? '?'}, window to ${e.windowEndsOn}, counted to the ${e.windowCountsTo} at ${e.countedAt}`;

@@ -4,13 +4,12 @@ import {
   type PersonalDataSpec,
   commandHandler,
   complaintCaseType,
-  customerContactDetails,
+  defaultPersonalData,
   defaultCalendar,
   defaultPolicies,
   instantFromEpochMs,
   type Rulebook,
   warrantyClaimCaseType,
-  withPersonalFields,
 } from '@caseledger/core';
 import * as E from 'fp-ts/lib/Either.js';
 
@@ -23,8 +22,8 @@ export const cs = person('cs-li', 'customer-service');
 export const quality = person('qa-chen', 'quality');
 export const gm = person('gm-huang', 'management', 'general-manager');
 
-/** The app marks two free-text fields personal on top of the contact details. */
-export const personalData: PersonalDataSpec = withPersonalFields({ ComplaintReceived: ['description'], SpecialCaseApproved: ['justification'] })(customerContactDetails);
+/** What the sealing store seals by default: the contact details and every free-text field. */
+export const personalData: PersonalDataSpec = defaultPersonalData;
 
 export const wang = { id: 'cust-wang', name: 'Wang Lei Zhiyuan', phone: '+86 138 0000 1234', email: 'wang.lei@example.cn', address: '18 Xihu Road, Hangzhou' };
 export const wangDescription = 'Wang says the lamp in his daughter Meimei room cracked';
@@ -48,10 +47,10 @@ export const writeCases = async (store: EventStore) => {
   const claims = commandHandler(warrantyClaimCaseType, store, { rulebook: context });
   const complaint = (caseId: string, type: string, day: number, hhmm: string, actor: object, fields: object = {}) => must(complaints({ type, caseId, at: at(day, hhmm), actor, ...fields })());
   await complaint('C-W', 'ReceiveComplaint', 16, '09:00', cs, { customer: wang, channel: 'phone', description: wangDescription, severity: 'minor' });
-  await complaint('C-W', 'AcknowledgeComplaint', 16, '09:30', cs, { explanation: 'Quality will reply' });
+  await complaint('C-W', 'AcknowledgeComplaint', 16, '09:30', cs, { explanation: `Called ${wang.name} back: quality will reply` });
   await complaint('C-W', 'ClassifyComplaint', 16, '10:00', cs, { responsibility: 'internal' });
   await complaint('C-W', 'ForwardToQuality', 16, '10:30', cs);
-  await complaint('C-W', 'RecordQualityReply', 18, '10:00', quality, { reply: 'Batch quarantined' });
+  await complaint('C-W', 'RecordQualityReply', 18, '10:00', quality, { reply: `Batch quarantined; told ${wang.name} on ${wang.phone}` });
   await complaint('C-Z', 'ReceiveComplaint', 16, '11:00', cs, { customer: zhao, channel: 'email', description: 'Driver hums', severity: 'minor' });
   await complaint('C-Z', 'AcknowledgeComplaint', 16, '11:10', cs, { explanation: 'Quality will reply' });
   const unit = { sku: 'LD-20', model: 'Driver 20W', serialNumber: 'SN-77', category: 'drivers', shippedOn: '2026-08-17', purchasedOn: '2026-08-10' };
