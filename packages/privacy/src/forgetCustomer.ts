@@ -1,7 +1,7 @@
 /**
  * "Forget customer X" (T-10): delete the customer's key. Every event stays where it is; from now on
  * each of the customer's personal fields reads as `ERASED_TEXT`. Read models built before hold the
- * text they were given: rebuild them (`runProjection({ …, rebuild: true })`) to scrub it.
+ * text they were given: `forgettingRoutine` does the rest (caches, read models, vacuum, the horizon).
  */
 import type { Instant } from '@caseledger/core';
 import type * as TE from 'fp-ts/lib/TaskEither.js';

@@ -5,6 +5,7 @@
  */
 export * from './confidentialEventStore.js';
 export * from './forgetCustomer.js';
+export * from './forgettingRoutine.js';
 export * from './inMemoryKeyStore.js';
 export * from './kek.js';
 export * from './keyStore.js';

@@ -16,7 +16,9 @@ import { randomBytes } from 'node:crypto';
 import { type KekRing, kekError, kekOf } from './kek.js';
 import { type ForgetResult, KEY_BYTES, type KeyStore, type KeyStoreError, type RewrapStep, type SubjectKey, fromKekError, keyStoreUnavailable } from './keyStore.js';
 
-const TABLE = 'caseledger_subject_keys';
+/** The table `postgresKeyStore` keeps keys in: vacuum it after forgetting (`postgresVacuum`). */
+export const POSTGRES_KEY_TABLE = 'caseledger_subject_keys';
+const TABLE = POSTGRES_KEY_TABLE;
 
 const messageOf = (u: unknown): string => (u instanceof Error ? u.message : 'unknown database error');
 

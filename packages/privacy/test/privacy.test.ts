@@ -20,7 +20,7 @@ import { type CaseFiles, caseFiles, inMemoryReadModelStore, runProjection } from
 import * as E from 'fp-ts/lib/Either.js';
 import { createCipheriv, randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { type KeyStore, confidentialEventStore, forgetCustomer, inMemoryKeyStore } from '../src/index.js';
+import { type KeyStore, confidentialEventStore, forgetCustomer, forgettingRoutine, handlerCache, inMemoryKeyStore, rebuiltReadModel } from '../src/index.js';
 import { at, bytesOf, context, cs, instant, must, personalData, personalValuesIn, wang, wangDescription, wangJustification, wangValues, writeCases, zhao } from './support/scenario.js';
 
 const setUp = async (keys: KeyStore = inMemoryKeyStore()) => {
@@ -154,6 +154,91 @@ describe('forgetting a customer (T-10)', () => {
     // C-3 still refuses forwarding before classification, and classification still works.
     const early = await handle({ type: 'CloseComplaint', caseId: 'C-W', at: at(19, '10:00'), actor: cs })();
     expect(E.isLeft(early) && early.left._tag).toBe('Violation');
+  });
+});
+
+describe('the forgetting routine (T-10)', () => {
+  /** A store that counts the streams read through it, to see whether a handler answers from its cache. */
+  const counting = (store: EventStore) => {
+    let reads = 0;
+    return { store: { ...store, readStream: (name: string) => { reads += 1; return store.readStream(name); } }, reads: () => reads };
+  };
+
+  it('destroys the key, evicts the handler cache, rebuilds the read model, and says what remains until the next KEK rotation', async () => {
+    const { keys, store } = await setUp();
+    const reader = counting(store);
+    const handle = commandHandler(complaintCaseType, reader.store);
+    await must(handle({ type: 'RequestSamples', caseId: 'C-W', at: at(19, '08:00'), actor: cs })());
+    const readModels = inMemoryReadModelStore<CaseFiles>();
+    await must(runProjection({ source: store, store: readModels, projection: caseFiles })());
+    const routine = forgettingRoutine({
+      keys,
+      caches: [handlerCache('complaint handler', handle)],
+      readModels: [rebuiltReadModel('case-files', () => runProjection({ source: store, store: readModels, projection: caseFiles, rebuild: true }))],
+      alsoHeldBy: [{ where: 'the support mailbox', holds: 'e-mails from the customer', until: 'deleted by hand' }],
+    });
+
+    const report = await routine.forget(wang.id, instant(at(19, '09:00')))();
+    expect(report).toEqual(
+      E.right({
+        customerId: wang.id,
+        erasedAt: instant(at(19, '09:00')),
+        forgottenNow: true,
+        complete: true,
+        steps: [
+          { kind: 'key', name: 'key store', outcome: 'done', detail: 'key destroyed; a tombstone keeps the instant' },
+          { kind: 'cache', name: 'complaint handler', outcome: 'done', detail: 'evicted' },
+          { kind: 'read-model', name: 'case-files', outcome: 'done', detail: 'scrubbed' },
+        ],
+        remaining: [
+          expect.objectContaining({ where: expect.stringContaining('of the key store'), until: expect.stringContaining('KEK rotation') }),
+          expect.objectContaining({ where: expect.stringContaining('of the read-model tables'), until: expect.stringContaining('a KEK rotation does not reach them') }),
+          { where: 'the support mailbox', holds: 'e-mails from the customer', until: 'deleted by hand' },
+        ],
+      }),
+    );
+    // The handler reads the case again instead of answering from a state that holds the name.
+    const readsBefore = reader.reads();
+    const next = await handle({ type: 'RequestSamples', caseId: 'C-W', at: at(19, '10:00'), actor: cs })();
+    expect(reader.reads()).toBeGreaterThan(readsBefore);
+    expect(E.isRight(next) && next.right.state).toMatchObject({ customer: { id: wang.id, name: ERASED_TEXT } });
+    expect(personalValuesIn(bytesOf(next), wangValues)).toEqual([]);
+    expect(personalValuesIn(bytesOf(await readModels.load(caseFiles.name)()), wangValues)).toEqual([]);
+  });
+
+  it('runs every step when one fails, reports it, and completes when run again', async () => {
+    const { keys } = await setUp();
+    let attempts = 0;
+    const evicted: string[] = [];
+    const routine = forgettingRoutine({
+      keys,
+      readModels: [{ name: 'board', scrub: () => async () => (++attempts === 1 ? E.left({ message: 'database restarting' }) : E.right(undefined)) }],
+    });
+    const unregister = routine.registerCache({ name: 'late cache', evict: (id) => void evicted.push(id) });
+    routine.registerCache({ name: 'broken cache', evict: () => Promise.reject(new Error('cache host down')) });
+    const first = await routine.forget(wang.id, instant(at(19, '09:00')))();
+    expect(E.isRight(first) && first.right).toMatchObject({
+      complete: false,
+      steps: [
+        { kind: 'key', outcome: 'done' },
+        { name: 'late cache', outcome: 'done' },
+        { name: 'broken cache', outcome: 'failed', detail: 'cache host down' },
+        { name: 'board', outcome: 'failed', detail: 'database restarting' },
+      ],
+    });
+    unregister();
+    const again = await routine.forget(wang.id, instant(at(20, '09:00')))();
+    expect(E.isRight(again) && again.right).toMatchObject({ forgottenNow: false, erasedAt: instant(at(19, '09:00')), steps: [{ kind: 'key', detail: expect.stringContaining('already forgotten') }, { name: 'broken cache', outcome: 'failed' }, { name: 'board', outcome: 'done' }] });
+    expect(evicted).toEqual([wang.id]);
+  });
+
+  it('does nothing else when the key cannot be destroyed', async () => {
+    const { keys } = await setUp();
+    const evicted: string[] = [];
+    const down: KeyStore = { ...keys, forget: () => async () => E.left({ _tag: 'KeyStoreError', code: 'KEY_STORE_UNAVAILABLE', message: 'Key store: connection refused' }) };
+    const routine = forgettingRoutine({ keys: down, caches: [{ name: 'cache', evict: (id) => void evicted.push(id) }] });
+    expect(await routine.forget(wang.id, instant(at(19, '09:00')))()).toMatchObject(E.left({ code: 'KEY_STORE_UNAVAILABLE' }));
+    expect(evicted).toEqual([]);
   });
 });
 
