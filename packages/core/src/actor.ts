@@ -2,6 +2,7 @@
  * T-6: every command names who issued it; some steps may only be taken by some actors, and anyone
  * else gets a clear violation, never a silent success.
  */
+import { showableText } from './quoting.js';
 import * as E from 'fp-ts/lib/Either.js';
 import * as t from 'io-ts';
 import { NonEmptyText, oneOf } from './codecs.js';
@@ -73,7 +74,7 @@ export const only =
           violation(
             ruleId,
             code,
-            `${step ?? 'This step'} may only be taken by ${describePermission(permission)}; ${actor.id} is ${actor.role} of ${actor.department}.`,
+            `${step ?? 'This step'} may only be taken by ${describePermission(permission)}; ${showableText(actor.id)} is ${actor.role} of ${actor.department}.`,
             {
               actorId: actor.id,
               actorDepartment: actor.department,

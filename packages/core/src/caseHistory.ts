@@ -3,6 +3,7 @@
  * audit, exports and tools handle every case type through the registry, never through a `switch`
  * on categories: a new case type plugs in by being registered.
  */
+import { showableText } from './quoting.js';
 import * as E from 'fp-ts/lib/Either.js';
 import { type CaseType, type CommandBase, type EventBase, type EventDecodeError, type EventEnvelope, decodeRecorded, splitStreamName } from './caseType.js';
 import { CaseId } from './codecs.js';
@@ -91,7 +92,7 @@ export const readCaseHistory =
     const { category, caseId } = splitStreamName(streamName);
     const entry = registry.find(category);
     if (entry === undefined || !CaseId.is(caseId)) {
-      return E.left({ code: 'UNKNOWN_CASE_CATEGORY', message: `Stream ${streamName} is not the stream of a case of a registered type (${registry.categories.join(', ')}).`, streamName });
+      return E.left({ code: 'UNKNOWN_CASE_CATEGORY', message: `Stream ${showableText(streamName)} is not the stream of a case of a registered type (${registry.categories.join(', ')}).`, streamName: showableText(streamName) });
     }
     return entry.use((caseType) => {
       const decode = decodeRecorded(caseType);

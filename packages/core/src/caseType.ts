@@ -11,6 +11,7 @@ import type { DeadlineReport } from './deadline.js';
 import type { Decider } from './decider.js';
 import { EventMetadata, type GlobalPosition, type RecordedEvent } from './event.js';
 import { withholdSealedFields } from './personalData.js';
+import { showableText } from './quoting.js';
 import type { PolicyError } from './policy.js';
 import type { RuleContext, Rulebook } from './ruleContext.js';
 import { type UpcasterRegistry, upcast } from './upcasting.js';
@@ -133,10 +134,10 @@ export interface EventDecodeError {
 const decodeError = (recorded: RecordedEvent, reason: string, errors: ReadonlyArray<FieldError>): EventDecodeError => ({
   _tag: 'EventDecodeError',
   code: 'STORED_EVENT_UNDECODABLE',
-  message: `Stored event ${recorded.type} at ${recorded.streamName}@${recorded.revision} cannot be read: ${reason}`,
-  streamName: recorded.streamName,
+  message: `Stored event ${showableText(recorded.type)} at ${showableText(recorded.streamName)}@${recorded.revision} cannot be read: ${reason}`,
+  streamName: showableText(recorded.streamName),
   revision: recorded.revision,
-  eventType: recorded.type,
+  eventType: showableText(recorded.type),
   errors,
 });
 
@@ -154,7 +155,7 @@ export const decodeRecorded =
     const event = caseType.events.decode(data.right);
     if (E.isLeft(event)) return E.left(decodeError(recorded, describeFieldErrors(event.left), event.left));
     if (event.right.type !== recorded.type) {
-      return E.left(decodeError(recorded, `its data says type ${event.right.type}`, [{ path: 'type', expected: JSON.stringify(recorded.type), found: 'a string' }]));
+      return E.left(decodeError(recorded, `its data says type ${event.right.type}`, [{ path: 'type', expected: JSON.stringify(showableText(recorded.type)), found: 'a string' }]));
     }
     return E.right({
       event: event.right,

@@ -15,6 +15,7 @@ import { type CaseType, type CommandBase, type EventBase, type EventEnvelope, re
 import { CaseId, type Instant } from './codecs.js';
 import { differingKeys } from './json.js';
 import { policyAt, policyVersion } from './policy.js';
+import { showStoredValue, showableText } from './quoting.js';
 import { type Rulebook, inForce } from './ruleContext.js';
 import { decideStep } from './step.js';
 import { type Finding, type RuleId, type Violation, findingAt, isRuleId, violation } from './violation.js';
@@ -30,7 +31,7 @@ export interface CheckedEvent<Ev, S> {
 const NONE: ReadonlyArray<never> = [];
 const NO_FINDINGS: ReadonlyArray<Finding> = [];
 
-const shown = (u: unknown): string => (u === undefined ? 'nothing' : JSON.stringify(u));
+const shown = showStoredValue;
 
 // ---------------------------------------------------------------------------------------------
 // T-12: a stream is whole.
@@ -43,7 +44,7 @@ interface StreamPosition {
 
 const checkWholeness = (streamName: string, at: StreamPosition, e: EventEnvelope<unknown>, found: Violation[]): void => {
   if (e.streamName !== streamName) {
-    found.push(violation('T-12', 'EVENT_FROM_ANOTHER_STREAM', `The event read from ${streamName} belongs to ${e.streamName}.`, { streamName, recordedStream: e.streamName }));
+    found.push(violation('T-12', 'EVENT_FROM_ANOTHER_STREAM', `The event read from ${showableText(streamName)} belongs to ${showableText(e.streamName)}.`, { streamName: showableText(streamName), recordedStream: showableText(e.streamName) }));
   }
   if (e.revision > at.next) {
     const missing = at.next === e.revision - 1n ? `${at.next}` : `${at.next} to ${e.revision - 1n}`;
@@ -54,7 +55,7 @@ const checkWholeness = (streamName: string, at: StreamPosition, e: EventEnvelope
     found.push(violation('T-12', 'REVISION_OUT_OF_ORDER', `Revision ${e.revision} comes after revision ${at.next - 1n}.`, { expected: `${at.next}`, found: `${e.revision}` }));
   }
   if (at.ids.has(e.metadata.eventId)) {
-    found.push(violation('T-12', 'EVENT_ID_REPEATED', `Event id ${e.metadata.eventId} appears a second time.`, { eventId: e.metadata.eventId }));
+    found.push(violation('T-12', 'EVENT_ID_REPEATED', `Event id ${showableText(e.metadata.eventId)} appears a second time.`, { eventId: showableText(e.metadata.eventId) }));
   }
   at.ids.add(e.metadata.eventId);
   if (e.revision >= at.next) at.next = e.revision + 1n;
@@ -82,8 +83,8 @@ const policyFindings = (rulebook: Rulebook, label: string, at: Instant): Readonl
   const version = policyVersion(label)(rulebook.policies);
   if (E.isLeft(version)) {
     return [
-      violation('T-5', 'POLICY_VERSION_UNKNOWN', `The event records policy version "${label}", which the policy set does not have.`, {
-        recorded: label,
+      violation('T-5', 'POLICY_VERSION_UNKNOWN', `The event records policy version "${showableText(label)}", which the policy set does not have.`, {
+        recorded: showableText(label),
         known: version.left.code === 'POLICY_VERSION_UNKNOWN' ? version.left.known : [],
       }),
     ];
@@ -92,8 +93,8 @@ const policyFindings = (rulebook: Rulebook, label: string, at: Instant): Readonl
   if (E.isRight(current) && current.right.version === label) return [];
   const inForceThen = E.isRight(current) ? `"${current.right.version}" was` : 'no version was';
   return [
-    violation('T-5', 'POLICY_VERSION_NOT_IN_FORCE', `The event records policy version "${label}", which was not in force at ${at}; ${inForceThen}.`, {
-      recorded: label,
+    violation('T-5', 'POLICY_VERSION_NOT_IN_FORCE', `The event records policy version "${showableText(label)}", which was not in force at ${at}; ${inForceThen}.`, {
+      recorded: showableText(label),
       inForce: E.isRight(current) ? current.right.version : null,
       at,
     }),
@@ -128,7 +129,7 @@ export const checkHistory = <C extends CommandBase, Ev extends EventBase, S>(cas
       const decidedValue: unknown = Reflect.get(decided, field);
       found.push(
         rule === undefined
-          ? violation('T-11', 'RECORDED_FACT_DIFFERS', `${recorded.type} records a ${field} that its step does not give.`, { field })
+          ? violation('T-11', 'RECORDED_FACT_DIFFERS', `${recorded.type} records a ${showableText(field)} that its step does not give.`, { field: showableText(field) })
           : violation(rule, 'RECORDED_FACT_DIFFERS', `${recorded.type} records ${field} ${shown(recordedValue)}; the rule gives ${shown(decidedValue)}.`, {
               field,
               recorded: shown(recordedValue),

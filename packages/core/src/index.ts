@@ -23,6 +23,7 @@ export * from './personalData.js';
 export * from './textFields.js';
 export * from './personalDataCatalogue.js';
 export * from './policy.js';
+export * from './quoting.js';
 export * from './retention.js';
 export * from './ruleContext.js';
 export * from './rulebookPolicy.js';

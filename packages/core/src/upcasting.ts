@@ -2,6 +2,7 @@
  * Old schema versions of a stored event are read through upcasters, one step at a time
  * (v1 → v2 → … → current), before the current codec decodes them. Never through `any`.
  */
+import { showableText } from './quoting.js';
 import * as E from 'fp-ts/lib/Either.js';
 import type { JsonObject } from './json.js';
 
@@ -28,8 +29,8 @@ export const upcast = (registry: UpcasterRegistry, eventType: string, version: n
   if (version > current) {
     return E.left({
       code: 'EVENT_SCHEMA_TOO_NEW',
-      message: `${eventType} version ${version} is newer than this library reads (version ${current}); upgrade caseledger.`,
-      eventType,
+      message: `${showableText(eventType)} version ${version} is newer than this library reads (version ${current}); upgrade caseledger.`,
+      eventType: showableText(eventType),
       version,
       currentVersion: current,
     });
@@ -38,7 +39,7 @@ export const upcast = (registry: UpcasterRegistry, eventType: string, version: n
   for (let v = version; v < current; v++) {
     const step = schema?.upcasters?.[v];
     if (step === undefined) {
-      return E.left({ code: 'EVENT_UPCASTER_MISSING', message: `No upcaster reads ${eventType} version ${v}.`, eventType, version: v });
+      return E.left({ code: 'EVENT_UPCASTER_MISSING', message: `No upcaster reads ${showableText(eventType)} version ${v}.`, eventType: showableText(eventType), version: v });
     }
     out = step(out);
   }

@@ -2,6 +2,7 @@
  * The contract review (R-1 … R-6) as a decider. Approval (R-3, R-4, R-5) is checked in one place,
  * `approvalBlockers`, which the audit can also call on any state.
  */
+import { showableText } from '../quoting.js';
 import * as E from 'fp-ts/lib/Either.js';
 import { only } from '../actor.js';
 import type { Decider } from '../decider.js';
@@ -73,15 +74,15 @@ export const decideContractReview = (c: ContractReviewCommand, state: ContractRe
       const who = salesOnly('R-3', 'REVIEW_NOT_BY_SALES', 'Recording a difference')(by);
       if (E.isLeft(who)) return who;
       if (!reviewing) return refuse('R-3', 'NOT_IN_REVIEW', 'The contract is not under review.');
-      if (s.differences.some((d) => d.id === c.differenceId)) return refuse('R-3', 'DIFFERENCE_EXISTS', `Difference ${c.differenceId} is already recorded.`);
+      if (s.differences.some((d) => d.id === c.differenceId)) return refuse('R-3', 'DIFFERENCE_EXISTS', 'A difference with this id is already recorded.');
       return emit({ type: 'DifferenceRecorded', at, by, differenceId: c.differenceId, description: c.description });
     }
     case 'ResolveDifference': {
       const who = salesOnly('R-3', 'REVIEW_NOT_BY_SALES', 'Resolving a difference')(by);
       if (E.isLeft(who)) return who;
       const d = s.differences.find((x) => x.id === c.differenceId);
-      if (d === undefined) return refuse('R-3', 'DIFFERENCE_UNKNOWN', `No difference ${c.differenceId} was recorded.`);
-      if (d.resolution !== undefined) return refuse('R-3', 'DIFFERENCE_ALREADY_RESOLVED', `Difference ${c.differenceId} is already resolved.`);
+      if (d === undefined) return refuse('R-3', 'DIFFERENCE_UNKNOWN', 'No difference with this id was recorded.');
+      if (d.resolution !== undefined) return refuse('R-3', 'DIFFERENCE_ALREADY_RESOLVED', 'The difference with this id is already resolved.');
       return emit({ type: 'DifferenceResolved', at, by, differenceId: c.differenceId, resolution: c.resolution });
     }
     // R-4: each required department gives its own opinion.
@@ -129,7 +130,7 @@ export const decideContractReview = (c: ContractReviewCommand, state: ContractRe
       const who = salesOnly('R-6', 'AMENDMENT_NOT_BY_SALES', 'Proposing an amendment')(by);
       if (E.isLeft(who)) return who;
       if (s.status !== 'approved' && s.status !== 'signed') return refuse('R-6', 'NOTHING_TO_AMEND', 'Only an approved or signed contract is amended; under review, change the requirements.');
-      if (s.amendments.some((a) => a.id === c.amendmentId)) return refuse('R-6', 'AMENDMENT_EXISTS', `Amendment ${c.amendmentId} already exists.`);
+      if (s.amendments.some((a) => a.id === c.amendmentId)) return refuse('R-6', 'AMENDMENT_EXISTS', 'An amendment with this id already exists.');
       if (c.affectedDepartments.length === 0) return refuse('R-6', 'AFFECTED_DEPARTMENTS_NOT_NAMED', 'An amendment names the departments it affects.');
       return emit({ type: 'AmendmentProposed', at, by, amendmentId: c.amendmentId, description: c.description, changesProductRequirements: c.changesProductRequirements, affectedDepartments: c.affectedDepartments });
     }
@@ -137,8 +138,8 @@ export const decideContractReview = (c: ContractReviewCommand, state: ContractRe
       const who = salesOnly('R-6', 'AMENDMENT_NOT_BY_SALES', "Recording the customer's answer")(by);
       if (E.isLeft(who)) return who;
       const a = s.amendments.find((x) => x.id === c.amendmentId);
-      if (a === undefined) return refuse('R-6', 'AMENDMENT_UNKNOWN', `No amendment ${c.amendmentId} was proposed.`);
-      if (a.status !== 'proposed') return refuse('R-6', 'AMENDMENT_ALREADY_ANSWERED', `The customer already answered amendment ${c.amendmentId}.`);
+      if (a === undefined) return refuse('R-6', 'AMENDMENT_UNKNOWN', 'No amendment with this id was proposed.');
+      if (a.status !== 'proposed') return refuse('R-6', 'AMENDMENT_ALREADY_ANSWERED', 'The customer already answered the amendment with this id.');
       if (!c.agreed) return emit({ type: 'AmendmentDeclined', at, by, amendmentId: c.amendmentId });
       return a.changesProductRequirements
         ? emit({ type: 'AmendmentAgreed', at, by, amendmentId: c.amendmentId }, { type: 'ContractReturnedToReview', at, by, amendmentId: c.amendmentId })
@@ -149,9 +150,9 @@ export const decideContractReview = (c: ContractReviewCommand, state: ContractRe
       const who = salesOnly('R-6', 'AMENDMENT_NOT_BY_SALES', 'Communicating an amendment')(by);
       if (E.isLeft(who)) return who;
       const a = s.amendments.find((x) => x.id === c.amendmentId);
-      if (a === undefined) return refuse('R-6', 'AMENDMENT_UNKNOWN', `No amendment ${c.amendmentId} was proposed.`);
-      if (a.status !== 'in-effect') return refuse('R-6', 'AMENDMENT_NOT_IN_EFFECT', `Amendment ${c.amendmentId} has not taken effect: the customer has not agreed.`);
-      if (!a.affectedDepartments.includes(c.department)) return refuse('R-6', 'DEPARTMENT_NOT_AFFECTED', `Amendment ${c.amendmentId} does not affect ${c.department}.`);
+      if (a === undefined) return refuse('R-6', 'AMENDMENT_UNKNOWN', 'No amendment with this id was proposed.');
+      if (a.status !== 'in-effect') return refuse('R-6', 'AMENDMENT_NOT_IN_EFFECT', 'The amendment has not taken effect: the customer has not agreed.');
+      if (!a.affectedDepartments.includes(c.department)) return refuse('R-6', 'DEPARTMENT_NOT_AFFECTED', `The amendment does not affect ${c.department}.`);
       if (a.communicatedTo.includes(c.department)) return refuse('R-6', 'AMENDMENT_ALREADY_COMMUNICATED', `Amendment ${c.amendmentId} was already communicated to ${c.department}.`);
       return emit({ type: 'AmendmentCommunicated', at, by, amendmentId: c.amendmentId, department: c.department });
     }
@@ -160,7 +161,7 @@ export const decideContractReview = (c: ContractReviewCommand, state: ContractRe
       const who = only('R-6', 'RELEASE_NOT_PERMITTED', { departments: ['sales', 'production'] }, 'Releasing to production')(by);
       if (E.isLeft(who)) return who;
       if (s.status !== 'signed') return refuse('R-3', 'NOT_SIGNED', 'Only a signed contract is released to production.');
-      const pending = s.amendments.flatMap((a) => (a.status === 'in-effect' ? a.affectedDepartments.filter((d) => !a.communicatedTo.includes(d)).map((d) => `${a.id} → ${d}`) : []));
+      const pending = s.amendments.flatMap((a) => (a.status === 'in-effect' ? a.affectedDepartments.filter((d) => !a.communicatedTo.includes(d)).map((d) => `${showableText(a.id)} → ${d}`) : []));
       if (pending.length > 0) return refuse('R-6', 'AMENDMENT_NOT_COMMUNICATED', `Amendments not yet communicated: ${pending.join(', ')}.`);
       if (s.releasedAt !== undefined) return refuse('R-6', 'ALREADY_RELEASED', 'The contract was already released to production.');
       return emit({ type: 'ReleasedToProduction', at, by });

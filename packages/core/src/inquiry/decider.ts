@@ -3,6 +3,7 @@
  * (I-2, I-3, I-4, I-6, I-7) are deadlines, never refusals (T-8): see `deadlines.ts`. These are the
  * only inquiry rules: the audit decides every stored inquiry event again with this function (T-11).
  */
+import { showableText } from '../quoting.js';
 import * as E from 'fp-ts/lib/Either.js';
 import { type Department, isPermitted, only } from '../actor.js';
 import { localDateOf } from '../calendar.js';
@@ -83,13 +84,13 @@ export const decideInquiry =
         if (E.isLeft(who)) return who;
         const answered = notAnswered(s, 'Passing a question to a manager');
         if (answered !== undefined) return E.left(answered);
-        if (!isPermitted({ minimumRole: 'manager' }, c.manager)) return refuse('I-5', 'ESCALATION_NOT_TO_A_MANAGER', `${c.manager.id} is ${c.manager.role}; the question goes to a manager who may decide it.`);
-        if (s.escalation !== undefined && s.escalation.decidedAt === undefined) return refuse('I-5', 'ESCALATION_OPEN', `The question already waits for ${s.escalation.manager.id}.`);
+        if (!isPermitted({ minimumRole: 'manager' }, c.manager)) return refuse('I-5', 'ESCALATION_NOT_TO_A_MANAGER', `${showableText(c.manager.id)} is ${c.manager.role}; the question goes to a manager who may decide it.`);
+        if (s.escalation !== undefined && s.escalation.decidedAt === undefined) return refuse('I-5', 'ESCALATION_OPEN', `The question already waits for ${showableText(s.escalation.manager.id)}.`);
         return emit({ type: 'InquiryEscalated', at, by, manager: c.manager, question: c.question });
       }
       case 'RecordManagerDecision': {
         if (s.escalation === undefined || s.escalation.decidedAt !== undefined) return refuse('I-5', 'NO_ESCALATION_OPEN', 'No question waits for a manager’s decision.');
-        if (by.id !== s.escalation.manager.id) return refuse('I-5', 'DECISION_NOT_BY_ESCALATED_MANAGER', `The question was passed to ${s.escalation.manager.id}, who decides it.`);
+        if (by.id !== s.escalation.manager.id) return refuse('I-5', 'DECISION_NOT_BY_ESCALATED_MANAGER', `The question was passed to ${showableText(s.escalation.manager.id)}, who decides it.`);
         return emit({ type: 'ManagerDecided', at, by, decision: c.decision });
       }
 
@@ -100,7 +101,7 @@ export const decideInquiry =
         const answered = notAnswered(s, 'A second reply');
         if (answered !== undefined) return E.left(answered);
         if (s.escalation !== undefined && s.escalation.decidedAt === undefined) {
-          return refuse('I-5', 'AWAITING_MANAGER_DECISION', `The reply waits for ${s.escalation.manager.id}'s decision.`);
+          return refuse('I-5', 'AWAITING_MANAGER_DECISION', `The reply waits for ${showableText(s.escalation.manager.id)}'s decision.`);
         }
         return emit({ type: 'InquiryReplied', at, by, form: c.form, reply: c.reply, ...(s.escalation === undefined ? {} : { decidedBy: s.escalation.manager }) });
       }

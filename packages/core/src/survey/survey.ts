@@ -2,6 +2,7 @@
  * Satisfaction surveys (S-1 … S-4): one survey form sent to one customer for a period, and its
  * return. Stream: `survey-<id>`.
  */
+import { showableText } from '../quoting.js';
 import * as E from 'fp-ts/lib/Either.js';
 import * as t from 'io-ts';
 import { Actor, type Department, only } from '../actor.js';
@@ -61,9 +62,9 @@ const surveyor = (step: string) => only('T-6', 'FRONT_OFFICE_ONLY', { department
 export const checkRatings = (items: ReadonlyArray<string>, ratings: ReadonlyArray<{ readonly item: string }>): Violation | undefined => {
   const rated = ratings.map((r) => r.item);
   const unknown = rated.filter((i) => !items.includes(i));
-  if (unknown.length > 0) return violation('S-1', 'SURVEY_ITEM_UNKNOWN', `The form does not ask about: ${unknown.join(', ')}.`, { items: unknown });
+  if (unknown.length > 0) return violation('S-1', 'SURVEY_ITEM_UNKNOWN', `The form does not ask about: ${unknown.map(showableText).join(', ')}.`, { items: unknown.map(showableText) });
   const twice = rated.filter((i, k) => rated.indexOf(i) !== k);
-  if (twice.length > 0) return violation('S-1', 'SURVEY_ITEM_RATED_TWICE', `Rated more than once: ${[...new Set(twice)].join(', ')}.`, { items: twice });
+  if (twice.length > 0) return violation('S-1', 'SURVEY_ITEM_RATED_TWICE', `Rated more than once: ${[...new Set(twice)].map(showableText).join(', ')}.`, { items: twice.map(showableText) });
   const missing = items.filter((i) => !rated.includes(i));
   if (missing.length > 0) return violation('S-1', 'SURVEY_ITEM_UNRATED', `Every item is rated on the five levels; missing: ${missing.join(', ')}.`, { items: missing });
   return undefined;
