@@ -1,22 +1,22 @@
-import { type Instant, commandHandler, complaintCaseType, customerContactDetails, inMemoryEventStore, withPersonalFields } from '@caseledger/core';
+import { type Instant, commandHandler, complaintCaseType, inMemoryEventStore } from '@caseledger/core';
 import { type CaseFiles, caseFiles, inMemoryReadModelStore, runProjection } from '@caseledger/projections';
-import { confidentialEventStore, forgetCustomer, inMemoryKeyStore } from '@caseledger/privacy';
-
-// The app's complaint descriptions may name people: mark them personal too.
-const personalData = withPersonalFields({ ComplaintReceived: ['description'] })(customerContactDetails);
+import { confidentialEventStore, forgettingRoutine, handlerCache, inMemoryKeyStore, rebuiltReadModel } from '@caseledger/privacy';
 
 export const privacyExample = (now: Instant) => {
-  const keys = inMemoryKeyStore(); // postgresKeyStore(pool, { current: kek }) in production
+  // In production: postgresKeyStore(pool, { current: kek }) with kek from kekFromEnvironment().
+  const keys = inMemoryKeyStore();
   const sealed = inMemoryEventStore(); // or eventStoreDbStore(client): it only ever sees ciphertext
-  const store = confidentialEventStore({ store: sealed, keys, personalData });
+  // Seals the contact details and every free-text field (defaultPersonalData).
+  const store = confidentialEventStore({ store: sealed, keys });
   const handle = commandHandler(complaintCaseType, store);
   const readModels = inMemoryReadModelStore<CaseFiles>();
 
-  const forget = async (customerId: string) => {
-    const forgotten = await forgetCustomer(keys, customerId, now)();
-    // Read models were given the text before: rebuild them from the events, which now read as erased.
-    const rebuilt = await runProjection({ source: store, store: readModels, projection: caseFiles, rebuild: true })();
-    return { forgotten, rebuilt };
-  };
+  const routine = forgettingRoutine({
+    keys,
+    caches: [handlerCache('complaints', handle)],
+    readModels: [rebuiltReadModel('case-files', () => runProjection({ source: store, store: readModels, projection: caseFiles, rebuild: true }))],
+    // storage: [postgresVacuum(pool, [POSTGRES_KEY_TABLE, 'caseledger_read_models'])] with PostgreSQL
+  });
+  const forget = (customerId: string) => routine.forget(customerId, now)();
   return { handle, store, sealed, readModels, forget };
 };

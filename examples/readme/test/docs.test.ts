@@ -78,9 +78,10 @@ describe('code in the docs is the code the suite compiles and runs', () => {
     expect(received._tag).toBe('Right');
     const sealedBytes = JSON.stringify((await sealed.readAll()()), (_, v: unknown) => (typeof v === 'bigint' ? String(v) : v));
     expect(sealedBytes).not.toContain('Li Na');
-    const { forgotten, rebuilt } = await forget('cust-7');
-    expect(forgotten._tag).toBe('Right');
-    expect(rebuilt._tag).toBe('Right');
+    expect(sealedBytes).not.toContain('cut her hand');
+    const report = await forget('cust-7');
+    expect(report._tag === 'Right' && report.right.steps.map((s) => `${s.kind} ${s.name}: ${s.outcome}`)).toEqual(['key key store: done', 'cache complaints: done', 'read-model case-files: done']);
+    expect(report._tag === 'Right' && report.right.remaining[0]?.until).toContain('KEK rotation');
     const stored = JSON.stringify(await readModels.load('case-files')(), (_, v: unknown) => (typeof v === 'bigint' ? String(v) : v));
     expect(stored).toContain('[erased personal data]');
     expect(stored).not.toContain('Li Na');
