@@ -14,6 +14,7 @@ import { type IncomingMessage, type Server, type ServerResponse, createServer } 
 import { auditCase, caseAuditHtml, readCase } from '@caseledger/audit';
 import {
   type BusinessCalendar,
+  type CommandContext,
   type EventStore,
   Instant,
   type PolicySet,
@@ -57,7 +58,7 @@ export interface DeskOptions {
   readonly clock?: () => number;
 }
 
-type Handle = (input: unknown) => () => Promise<E.Either<{ readonly _tag: string; readonly code: string; readonly message: string }, { readonly streamName: string; readonly revision: bigint | 'no-stream'; readonly state: unknown; readonly appended: ReadonlyArray<{ readonly event: { readonly type: string }; readonly revision: bigint }> }>>;
+type Handle = (input: unknown, context?: CommandContext) => () => Promise<E.Either<{ readonly _tag: string; readonly code: string; readonly message: string }, { readonly streamName: string; readonly revision: bigint | 'no-stream'; readonly state: unknown; readonly appended: ReadonlyArray<{ readonly event: { readonly type: string }; readonly revision: bigint }> }>>;
 
 const MAX_BODY = 1024 * 1024;
 
@@ -124,15 +125,17 @@ export const createDesk = (options: DeskOptions = {}): { readonly server: Server
       } catch {
         return send(res, 400, { code: 'BODY_NOT_JSON', message: 'The request body is not JSON.' });
       }
-      const result = await handle(input)();
+      // A client that timed out sends the command again with the same Idempotency-Key (or `commandId`): it is applied once.
+      const key = req.headers['idempotency-key'];
+      const result = await handle(input, typeof key === 'string' ? { commandId: key } : {})();
       if (E.isRight(result)) {
         const r = result.right;
         return send(res, 200, { streamName: r.streamName, revision: r.revision, state: r.state, appended: r.appended.map((a) => ({ type: a.event.type, revision: a.revision })) });
       }
       const error = result.left;
       if (error.code === 'COMMAND_UNDECODABLE') return send(res, 400, error);
+      if (error.code === 'CONCURRENCY_CONFLICT' || error.code === 'COMMAND_ID_REUSED') return send(res, 409, error);
       if (error._tag === 'Violation') return send(res, 422, error);
-      if (error.code === 'CONCURRENCY_CONFLICT') return send(res, 409, error);
       return send(res, 503, { code: error.code, message: error.message });
     }
     if (req.method === 'GET' && parts[0] === 'cases' && parts[1] !== undefined) {

@@ -49,6 +49,21 @@ describe('complaint desk', () => {
     expect((await post('/complaints/commands', '{nope')).status).toBe(400);
   });
 
+  it('a command sent again with the same Idempotency-Key is applied once and answered the same; another command under that key is 409', async () => {
+    const once = async (body: unknown, key: string) => {
+      const res = await fetch(`${base}/complaints/commands`, { method: 'POST', headers: { 'content-type': 'application/json', 'idempotency-key': key }, body: JSON.stringify(body) });
+      return { status: res.status, body: await res.json() };
+    };
+    const first = await once(receive('D9'), 'k-d9-1');
+    const again = await once(receive('D9'), 'k-d9-1');
+    expect(first.status).toBe(200);
+    expect(again).toEqual(first);
+    const other = await once({ type: 'AcknowledgeComplaint', caseId: 'D9', at: '2026-11-16T09:10:00+08:00', actor: cs, explanation: 'x' }, 'k-d9-1');
+    expect(other).toMatchObject({ status: 409, body: { code: 'COMMAND_ID_REUSED' } });
+    const stored = await get('/cases/complaint-D9');
+    expect(JSON.parse(stored.text)).toMatchObject({ events: 1 });
+  });
+
   it('answers 422 with the rule id and code of a violation', async () => {
     await post('/complaints/commands', receive('D3'));
     const r = await post('/complaints/commands', { type: 'ForwardToQuality', caseId: 'D3', at: '2026-11-16T10:00:00+08:00', actor: cs });

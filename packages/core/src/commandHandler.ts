@@ -78,6 +78,13 @@ export interface HandlerOptions {
 }
 
 export interface CommandContext {
+  /**
+   * The command's id, for commands safe to send twice (or the command's own `commandId` field): the
+   * same id on the same case returns the first outcome without appending again; another command
+   * under a used id is refused (`COMMAND_ID_REUSED`). Letters, digits and `._:-`, up to 128
+   * characters (a UUID fits). The window is the case's whole history.
+   */
+  readonly commandId?: string;
   /** Ties together everything one business request caused. Default: a new id. */
   readonly correlationId?: string;
   /** What caused this command (another event's id, a request id). Default: the correlation id. */
@@ -112,7 +119,32 @@ interface CachedCase<S> {
   readonly state: S;
   readonly revision: bigint;
   readonly lastEventAt: EventBase['at'] | undefined;
+  /** The command ids the case's events record, with each command's fingerprint. */
+  readonly commands: ReadonlyMap<string, string>;
 }
+
+const COMMAND_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+
+/** The command id the caller gave, in the context or in the command itself; refused when it is not an id. */
+const commandIdOf = (input: unknown, context: CommandContext): E.Either<Violation, string | undefined> => {
+  const given: unknown = context.commandId ?? (typeof input === 'object' && input !== null ? Reflect.get(input, 'commandId') : undefined);
+  if (given === undefined) return E.right(undefined);
+  return typeof given === 'string' && COMMAND_ID.test(given)
+    ? E.right(given)
+    : E.left(violation('T-7', 'COMMAND_UNDECODABLE', 'The command is not valid: commandId: expected letters, digits and ._:- (1 to 128 characters), like a UUID.', { paths: ['commandId'] }));
+};
+
+/** What tells two commands apart besides their id, without their text (T-10). */
+const fingerprintOf = (command: CommandBase): string => JSON.stringify([command.type, command.caseId, command.at, command.actor.id]);
+
+const commandsRecordedIn = (events: ReadonlyArray<EventEnvelope<unknown>>): ReadonlyMap<string, string> => {
+  const commands = new Map<string, string>();
+  for (const e of events) {
+    const { commandId, commandFingerprint } = e.metadata;
+    if (commandId !== undefined && commandFingerprint !== undefined) commands.set(commandId, commandFingerprint);
+  }
+  return commands;
+};
 
 /** A small least-recently-used map: a `Map` keeps insertion order, so the first key is the oldest. */
 const lruCache = <V>(size: number) => {
@@ -157,11 +189,19 @@ export const commandHandler = <C extends CommandBase, Ev extends EventBase, S>(
   const load = loadCase(caseType, store);
   const decide = decideStep(caseType, inForce(options.rulebook ?? defaultRulebook));
   /** The event as stored: its data and metadata, plain JSON by construction or refused (T-7). */
-  const toNewEvent = (command: C, correlationId: string, causationId: string, revision: bigint, event: Ev): E.Either<Violation, { readonly stored: NewEvent; readonly appended: AppendedEvent<Ev> }> => {
+  const toNewEvent = (command: C, commandId: string | undefined, correlationId: string, causationId: string, revision: bigint, event: Ev): E.Either<Violation, { readonly stored: NewEvent; readonly appended: AppendedEvent<Ev> }> => {
     const data = caseType.events.codec.encode(event);
     if (!isJsonObject(data)) return E.left(violation('T-7', 'EVENT_NOT_SERIALISABLE', `The decided event ${event.type} is not plain JSON.`));
     // Built field by field, so it holds nothing but JSON whatever the command carried.
-    const common = { eventId: newId(), schemaVersion: currentSchemaVersion(caseType.upcasters, event.type), actor: command.actor, correlationId, causationId, at: event.at };
+    const common = {
+      eventId: newId(),
+      schemaVersion: currentSchemaVersion(caseType.upcasters, event.type),
+      actor: command.actor,
+      correlationId,
+      causationId,
+      at: event.at,
+      ...(commandId === undefined ? {} : { commandId, commandFingerprint: fingerprintOf(command) }),
+    };
     const policyVersion = recordedPolicyVersion(event);
     const metadata = policyVersion === undefined ? common : { ...common, policyVersion };
     return E.right({ stored: { eventId: metadata.eventId, type: event.type, data, metadata }, appended: { event, metadata, revision } });
@@ -174,10 +214,24 @@ export const commandHandler = <C extends CommandBase, Ev extends EventBase, S>(
     const loaded = await load(caseId)();
     if (E.isLeft(loaded)) return loaded;
     const { state, events, revision } = loaded.right;
-    const found = revision === 'no-stream' ? undefined : { state, revision, lastEventAt: events[events.length - 1]?.event.at };
+    const found = revision === 'no-stream' ? undefined : { state, revision, lastEventAt: events[events.length - 1]?.event.at, commands: commandsRecordedIn(events) };
     if (found === undefined) cache.delete(streamName);
     else cache.set(streamName, found);
     return E.right(found);
+  };
+
+  /** A command sent again: the events its first sending appended, and the case as it stands. */
+  const firstOutcome = async (caseId: CaseId, streamName: string, commandId: string): Promise<E.Either<HandleError, Handled<Ev, S>>> => {
+    const loaded = await load(caseId)();
+    if (E.isLeft(loaded)) return loaded;
+    const mine = loaded.right.events.filter((e) => e.metadata.commandId === commandId);
+    const last = mine[mine.length - 1];
+    return E.right({
+      streamName,
+      state: loaded.right.state,
+      revision: last?.revision ?? loaded.right.revision,
+      appended: mine.map((e) => ({ event: e.event, metadata: e.metadata, revision: e.revision })),
+    });
   };
 
   const handle = (input: unknown, context: CommandContext = {}): TE.TaskEither<HandleError, Handled<Ev, S>> =>
@@ -187,6 +241,9 @@ export const commandHandler = <C extends CommandBase, Ev extends EventBase, S>(
       // The actor as id, department and role only: whatever else the caller's object carried never reaches an event (T-10).
       const { id, department, role } = decoded.right.actor;
       const command: C = { ...decoded.right, actor: { id, department, role } };
+      const given = commandIdOf(input, context);
+      if (E.isLeft(given)) return given;
+      const commandId = given.right;
       const correlationId = context.correlationId ?? newId();
       const causationId = context.causationId ?? correlationId;
 
@@ -203,6 +260,13 @@ export const commandHandler = <C extends CommandBase, Ev extends EventBase, S>(
         const revision: bigint | 'no-stream' = known?.revision ?? 'no-stream';
         const lastEventAt = known?.lastEventAt;
 
+        const recorded = commandId === undefined ? undefined : known?.commands.get(commandId);
+        if (recorded !== undefined && commandId !== undefined) {
+          return recorded === fingerprintOf(command)
+            ? firstOutcome(command.caseId, streamName, commandId)
+            : E.left(violation('T-7', 'COMMAND_ID_REUSED', 'This command id was used for another command on this case; send a new command with a new id.', { commandId }));
+        }
+
         const decided = decide(command, state, lastEventAt);
         // A refusal or a no-op is only as good as the state it was decided on: confirm it on a fresh read.
         if (cached && (E.isLeft(decided) || decided.right.length === 0)) {
@@ -217,7 +281,7 @@ export const commandHandler = <C extends CommandBase, Ev extends EventBase, S>(
         const stored: NewEvent[] = [];
         const appendedEvents: AppendedEvent<Ev>[] = [];
         for (const event of decided.right) {
-          const serialised = toNewEvent(command, correlationId, causationId, next, event);
+          const serialised = toNewEvent(command, commandId, correlationId, causationId, next, event);
           if (E.isLeft(serialised)) return serialised;
           stored.push(serialised.right.stored);
           appendedEvents.push(serialised.right.appended);
@@ -239,10 +303,22 @@ export const commandHandler = <C extends CommandBase, Ev extends EventBase, S>(
           return appended;
         }
 
+        // The events landed right after the expected revision; an answer that says otherwise (an
+        // idempotent answer to a resend, after others wrote) means the case moved on: read it again.
+        const lastWritten = next - 1n;
+        if (appended.right.nextExpectedRevision !== lastWritten) {
+          const now = await read(command.caseId, streamName);
+          if (E.isLeft(now)) {
+            cache.delete(streamName);
+            return E.right({ streamName, state: decided.right.reduce(caseType.evolve, state), revision: lastWritten, appended: appendedEvents });
+          }
+          return E.right({ streamName, state: now.right?.state ?? caseType.initialState, revision: now.right?.revision ?? lastWritten, appended: appendedEvents });
+        }
         const after = decided.right.reduce(caseType.evolve, state);
         const lastAt = decided.right[decided.right.length - 1]?.at ?? lastEventAt;
-        cache.set(streamName, { state: after, revision: appended.right.nextExpectedRevision, lastEventAt: lastAt });
-        return E.right({ streamName, state: after, revision: appended.right.nextExpectedRevision, appended: appendedEvents });
+        const commands = commandId === undefined ? (known?.commands ?? new Map<string, string>()) : new Map([...(known?.commands ?? []), [commandId, fingerprintOf(command)]]);
+        cache.set(streamName, { state: after, revision: lastWritten, lastEventAt: lastAt, commands });
+        return E.right({ streamName, state: after, revision: lastWritten, appended: appendedEvents });
       }
       return E.left({
         _tag: 'ConcurrencyConflict',

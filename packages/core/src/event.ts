@@ -22,6 +22,10 @@ export const EventMetadata = t.readonly(
       policyVersion: t.string,
       /** T-10: the paths of the event's data that hold personal text (sealed in storage). */
       personal: t.readonlyArray(t.string),
+      /** The id the caller gave the command that produced the event (commands safe to send twice). */
+      commandId: t.string,
+      /** What identifies that command besides its id: its type, case, instant and actor, never its text. */
+      commandFingerprint: t.string,
     }),
   ]),
   'EventMetadata',
