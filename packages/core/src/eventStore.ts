@@ -56,6 +56,8 @@ export type StoreError =
       readonly actual: bigint | 'no-stream';
     })
   | (StoreErrorBase & { readonly code: 'STREAM_DELETED'; readonly streamName: string })
+  /** An append larger than the store takes in one go (EventStoreDB: 1 MiB up to 25.0): refused, nothing written. */
+  | (StoreErrorBase & { readonly code: 'APPEND_TOO_LARGE'; readonly streamName: string; readonly bytes: number; readonly limit: number })
   | (StoreErrorBase & { readonly code: StoreFailureCode })
   /**
    * T-10, from a store that seals personal data: a sealed field whose key was never issued (missing)

@@ -4,7 +4,7 @@
  * `truncateBefore`: the server hides expired events from reads at once, which would break the
  * retention promise (T-9); deletion goes through `deleteCase` in the core.
  */
-import { type AppendResult, type EventStore, type GlobalPosition, type RecordedEvent, type StoreError, type StreamRead, revisionConflict } from '@caseledger/core';
+import { type AppendResult, type EventStore, type GlobalPosition, type NewEvent, type RecordedEvent, type StoreError, type StreamRead, revisionConflict } from '@caseledger/core';
 import { ANY, BACKWARDS, END, FORWARDS, KurrentDBClient, NO_STREAM, START, excludeSystemEvents } from '@kurrent/kurrentdb-client';
 import * as E from 'fp-ts/lib/Either.js';
 import { fromResolved, toBigInt, toEventData, toStoreError, toStreamState } from './mapping.js';
@@ -20,8 +20,39 @@ const notJson = (message: string): StoreError => ({ _tag: 'StoreError', code: 'S
 
 const isStreamNotFound = (error: unknown): boolean => typeof error === 'object' && error !== null && 'type' in error && (error.type === 'stream-not-found' || error.type === 'no-stream');
 
+export interface EventStoreDbOptions {
+  /**
+   * The server's largest append, in bytes of event data and metadata: larger appends are refused
+   * before they are sent (`APPEND_TOO_LARGE`). Default 1 MiB, EventStoreDB's `MaxAppendSize` up to
+   * 25.0; KurrentDB 25.1 and later take more (raise it to what your server is configured for).
+   */
+  readonly maxAppendBytes?: number;
+}
+
+export const DEFAULT_MAX_APPEND_BYTES = 1024 * 1024;
+
+/** What an append weighs for the server's limit: the bytes of its events' data and metadata. */
+const appendBytes = (events: ReadonlyArray<NewEvent>): number =>
+  events.reduce((n, e) => n + Buffer.byteLength(JSON.stringify(e.data), 'utf8') + Buffer.byteLength(JSON.stringify(e.metadata), 'utf8'), 0);
+
+const tooLarge = (streamName: string, bytes: number, limit: number): StoreError => ({
+  _tag: 'StoreError',
+  code: 'APPEND_TOO_LARGE',
+  retriable: false,
+  streamName,
+  bytes,
+  limit,
+  message: `Appending to ${streamName}: ${bytes} bytes of event data and metadata, over the server's limit of ${limit} bytes per append; nothing was written. Keep documents out of events (store a reference), or raise the server's MaxAppendSize and the adapter's maxAppendBytes together.`,
+});
+
+const maxAppendSizeOf = (error: unknown): number | undefined => {
+  if (typeof error !== 'object' || error === null || !('type' in error) || error.type !== 'maximum-append-size-exceeded') return undefined;
+  const size: unknown = 'maxAppendSize' in error ? error.maxAppendSize : undefined;
+  return typeof size === 'number' ? size : -1;
+};
+
 /** The store on an existing client (`KurrentDBClient.connectionString('kurrentdb://…')`). */
-export const eventStoreDbStore = (client: KurrentDBClient): EventStoreDbStore => ({
+export const eventStoreDbStore = (client: KurrentDBClient, settings: EventStoreDbOptions = {}): EventStoreDbStore => ({
   readStream: (streamName) => async () => {
     const events: RecordedEvent[] = [];
     try {
@@ -40,6 +71,9 @@ export const eventStoreDbStore = (client: KurrentDBClient): EventStoreDbStore =>
   },
 
   appendToStream: (streamName, newEvents, expected) => async () => {
+    const limit = settings.maxAppendBytes ?? DEFAULT_MAX_APPEND_BYTES;
+    const bytes = appendBytes(newEvents);
+    if (bytes > limit) return E.left(tooLarge(streamName, bytes, limit));
     try {
       const result = await client.appendToStream(streamName, newEvents.map(toEventData), { streamState: toStreamState(expected) });
       const next = toBigInt(result.nextExpectedRevision) ?? -1n;
@@ -49,6 +83,8 @@ export const eventStoreDbStore = (client: KurrentDBClient): EventStoreDbStore =>
           : { nextExpectedRevision: next, position: { commit: toBigInt(result.position.commit) ?? 0n, prepare: toBigInt(result.position.prepare) ?? 0n } };
       return E.right(appended);
     } catch (error) {
+      const serverLimit = maxAppendSizeOf(error);
+      if (serverLimit !== undefined) return E.left(tooLarge(streamName, bytes, serverLimit < 0 ? limit : serverLimit));
       return E.left(toStoreError(error, streamName, expected));
     }
   },
@@ -106,4 +142,5 @@ export const eventStoreDbStore = (client: KurrentDBClient): EventStoreDbStore =>
 const samePosition = (a: GlobalPosition, b: GlobalPosition): boolean => a.commit === b.commit && a.prepare === b.prepare;
 
 /** Connect with a connection string: `kurrentdb://host:2113?tls=false`, `esdb://…`, or a cluster's `kurrentdb+discover://…`. */
-export const connectEventStoreDb = (connectionString: string): EventStoreDbStore => eventStoreDbStore(KurrentDBClient.connectionString(connectionString));
+export const connectEventStoreDb = (connectionString: string, options: EventStoreDbOptions = {}): EventStoreDbStore =>
+  eventStoreDbStore(KurrentDBClient.connectionString(connectionString), options);

@@ -3,8 +3,10 @@
  * test double in every run, and against a real server whenever EVENTSTOREDB_URL is set.
  */
 import { eventStoreConformance } from '@caseledger/testing';
-import { afterAll } from 'vitest';
-import { type EventStoreDbStore, connectEventStoreDb } from '../src/index.js';
+import { randomUUID } from 'node:crypto';
+import * as E from 'fp-ts/lib/Either.js';
+import { afterAll, describe, expect, it } from 'vitest';
+import { DEFAULT_MAX_APPEND_BYTES, type EventStoreDbStore, connectEventStoreDb } from '../src/index.js';
 // @ts-expect-error -- the test double is plain JavaScript without type declarations.
 import { startDouble } from './support/double.mjs';
 
@@ -21,11 +23,21 @@ const storeAt = (connectionString: string) => () => {
   return store;
 };
 
-eventStoreConformance('EventStoreDB adapter against the test double', storeAt(double.connectionString), { largeStreamEvents: 2_000 });
+eventStoreConformance('EventStoreDB adapter against the test double', storeAt(double.connectionString), { largeStreamEvents: 2_000, maxAppendBytes: DEFAULT_MAX_APPEND_BYTES });
 
 const real = process.env['EVENTSTOREDB_URL'];
 if (real === undefined) {
   console.warn('EventStoreDB real-server conformance run SKIPPED: EVENTSTOREDB_URL is not set (see docs/eventstoredb.md).');
 } else {
-  eventStoreConformance(`EventStoreDB adapter against ${real}`, storeAt(real));
+  eventStoreConformance(`EventStoreDB adapter against ${real}`, storeAt(real), { maxAppendBytes: DEFAULT_MAX_APPEND_BYTES });
+
+  describe(`the server's own size limit (${real})`, () => {
+    it('an append the adapter lets through but the server refuses is APPEND_TOO_LARGE with the server\'s limit, not an empty STORE_FAILURE', async () => {
+      const store = connectEventStoreDb(real, { maxAppendBytes: 8 * DEFAULT_MAX_APPEND_BYTES });
+      opened.push(store);
+      const streamName = `conformance-${randomUUID().slice(0, 8)}_size`;
+      const refused = await store.appendToStream(streamName, [{ eventId: randomUUID(), type: 'Big', data: { big: 'x'.repeat(2 * DEFAULT_MAX_APPEND_BYTES) }, metadata: {} }], 'no-stream')();
+      expect(E.isLeft(refused) && refused.left).toMatchObject({ code: 'APPEND_TOO_LARGE', limit: DEFAULT_MAX_APPEND_BYTES, streamName });
+    });
+  });
 }

@@ -10,6 +10,7 @@ import {
   type JsonObject,
   type NewEvent,
   type RecordedEvent,
+  commandHandler,
   compareGlobalPositions,
   complaintCaseType,
   decodeRecorded,
@@ -21,8 +22,10 @@ import { describe, expect, it } from 'vitest';
 export interface ConformanceOptions {
   /** Events in the "large stream" test. Default 10,000. */
   readonly largeStreamEvents?: number;
-  /** Bytes of the large payload test. Default 1 MiB. */
+  /** Bytes of the large payload test. Default 1,000,000: under EventStoreDB's 1 MiB per append. */
   readonly largePayloadBytes?: number;
+  /** The store's largest append in bytes, when it has one: an append over it must be refused with `APPEND_TOO_LARGE`. */
+  readonly maxAppendBytes?: number;
   /** Per-test timeout in ms. Default 120,000. */
   readonly timeoutMs?: number;
 }
@@ -60,7 +63,8 @@ export const eventStoreConformance = (
   options: ConformanceOptions = {},
 ): void => {
   const largeStreamEvents = options.largeStreamEvents ?? 10_000;
-  const largePayloadBytes = options.largePayloadBytes ?? 1024 * 1024;
+  const largePayloadBytes = options.largePayloadBytes ?? 1_000_000;
+  const maxAppendBytes = options.maxAppendBytes;
   const timeout = options.timeoutMs ?? 120_000;
   const run = randomUUID().slice(0, 8);
   let counter = 0;
@@ -153,6 +157,46 @@ export const eventStoreConformance = (
       }, timeout);
     });
 
+    describe('commands safe to send twice (through the command handler)', () => {
+      const cs = { id: 'cs-conformance', department: 'customer-service', role: 'staff' };
+      const receive = (caseId: string, commandId: string) => ({
+        type: 'ReceiveComplaint',
+        caseId,
+        commandId,
+        at: '2026-11-16T09:00:00+08:00',
+        actor: cs,
+        customer: { id: `cust-${caseId}`, name: 'Conformance' },
+        channel: 'phone',
+        description: 'Sent twice',
+        severity: 'minor',
+      });
+
+      it('the same command id twice stores the events once and returns the same outcome, from two handlers too', async () => {
+        const store = await makeStore();
+        const caseId = `${run}_${++counter}`;
+        const first = await unwrap(commandHandler(complaintCaseType, store)(receive(caseId, `${caseId}-1`)));
+        const again = await unwrap(commandHandler(complaintCaseType, store)(receive(caseId, `${caseId}-1`)));
+        expect(again.revision).toBe(first.revision);
+        expect(again.appended.map((e) => e.metadata.eventId)).toEqual(first.appended.map((e) => e.metadata.eventId));
+        const ack = { type: 'AcknowledgeComplaint', caseId, at: '2026-11-16T09:10:00+08:00', actor: cs, explanation: 'Quality will reply' };
+        const handle = commandHandler(complaintCaseType, store);
+        const both = await Promise.all([handle(ack, { commandId: `${caseId}-2` })(), commandHandler(complaintCaseType, store)(ack, { commandId: `${caseId}-2` })()]);
+        expect(both.map((r) => (E.isRight(r) ? r.right.revision : r.left.code))).toEqual([1n, 1n]);
+        const read = await unwrap(store.readStream(`complaint-${caseId}`));
+        expect(read.kind === 'stream' ? read.events.map((e) => e.type) : []).toEqual(['ComplaintReceived', 'ComplaintAcknowledged']);
+      }, timeout);
+
+      it('another command under a used id is refused with COMMAND_ID_REUSED and writes nothing', async () => {
+        const store = await makeStore();
+        const caseId = `${run}_${++counter}`;
+        await unwrap(commandHandler(complaintCaseType, store)(receive(caseId, `${caseId}-1`)));
+        const other = await commandHandler(complaintCaseType, store)({ type: 'AcknowledgeComplaint', caseId, commandId: `${caseId}-1`, at: '2026-11-16T09:10:00+08:00', actor: cs, explanation: 'x' })();
+        expect(E.isLeft(other) && other.left.code).toBe('COMMAND_ID_REUSED');
+        const read = await unwrap(store.readStream(`complaint-${caseId}`));
+        expect(read.kind === 'stream' ? read.events.length : 0).toBe(1);
+      }, timeout);
+    });
+
     describe('reading all', () => {
       it('returns every stream in commit order with increasing positions, `after` exclusive', async () => {
         const store = await makeStore();
@@ -216,6 +260,19 @@ export const eventStoreConformance = (
         const read = await unwrap(store.readStream(s));
         expect(read.kind === 'stream' ? read.events[0]?.data['big'] : undefined).toBe(big);
       }, timeout);
+
+      if (maxAppendBytes !== undefined) {
+        it(`refuses an append over ${maxAppendBytes} bytes with APPEND_TOO_LARGE, naming its size and the limit, and writes nothing`, async () => {
+          const store = await makeStore();
+          const s = streamName();
+          const over = 'x'.repeat(maxAppendBytes + 1);
+          const refused = await failure(store.appendToStream(s, [event('Big', { over })], 'no-stream'));
+          expect(refused).toMatchObject({ code: 'APPEND_TOO_LARGE', retriable: false, streamName: s, limit: maxAppendBytes });
+          expect(refused.code === 'APPEND_TOO_LARGE' && refused.bytes).toBeGreaterThan(maxAppendBytes);
+          expect(refused.message).toContain(String(maxAppendBytes));
+          expect(await unwrap(store.readStream(s))).toEqual({ kind: 'no-stream' });
+        }, timeout);
+      }
 
       it(`keeps a stream of ${largeStreamEvents} events whole and in order`, async () => {
         const store = await makeStore();
