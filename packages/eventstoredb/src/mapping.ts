@@ -61,14 +61,25 @@ const storeError = (code: StoreFailureCode, retriable: boolean, message: string)
 
 const field = (u: object, key: string): unknown => (key in u ? Reflect.get(u, key) : undefined);
 
+/** What was attempted, against which server: the start of every error message. */
+export interface Attempt {
+  /** E.g. `Reading stream complaint-C1`, `Appending to complaint-C1`. */
+  readonly operation: string;
+  /** The server as the connection string names it, without credentials. Default: "the EventStoreDB server". */
+  readonly server?: string;
+}
+
 /**
- * Any failure of the client as the port's error. Command errors carry a `type`; a server that is
- * down may surface as a raw gRPC error (`code` 14) instead.
+ * Any failure of the client as the port's error, with a message that says what was attempted, on
+ * which server, and what to do. Command errors carry a `type`; a server that is down may surface
+ * as a raw gRPC error (`code` 14) instead.
  */
-export const toStoreError = (error: unknown, streamName: string, expected?: ExpectedRevision): StoreError => {
-  if (typeof error !== 'object' || error === null) return storeError('STORE_FAILURE', false, 'Unknown EventStoreDB failure.');
+export const toStoreError = (error: unknown, streamName: string, expected?: ExpectedRevision, attempt: Attempt = { operation: `Using stream ${streamName}` }): StoreError => {
+  const server = attempt.server ?? 'the EventStoreDB server';
+  const doing = `${attempt.operation} on ${server}`;
+  if (typeof error !== 'object' || error === null) return storeError('STORE_FAILURE', false, `${doing}: an unknown failure; it is not retried.`);
   const type = field(error, 'type');
-  const message = error instanceof Error ? error.message : 'EventStoreDB failure';
+  const said = error instanceof Error && error.message !== '' ? error.message : typeof type === 'string' ? type : 'no details';
   switch (type) {
     case 'wrong-expected-version': {
       const actual = field(error, 'actualState');
@@ -77,23 +88,32 @@ export const toStoreError = (error: unknown, streamName: string, expected?: Expe
     }
     case 'stream-deleted':
     case 'stream-tombstoned':
-      return { _tag: 'StoreError', code: 'STREAM_DELETED', retriable: false, streamName, message: `Stream ${streamName} was deleted.` };
+      return {
+        _tag: 'StoreError',
+        code: 'STREAM_DELETED',
+        retriable: false,
+        streamName,
+        message: `${doing}: the stream was ${type === 'stream-tombstoned' ? 'hard-deleted (tombstoned); it can never be written again' : 'deleted'}.`,
+      };
     case 'access-denied':
-      return storeError('STORE_ACCESS_DENIED', false, message);
+      return storeError('STORE_ACCESS_DENIED', false, `${doing}: access denied (${said}). Check the user and password of the connection string and the stream's access list.`);
     case 'not-leader':
-      return storeError('STORE_NOT_LEADER', true, message);
+      return storeError('STORE_NOT_LEADER', true, `${doing}: this node is not the leader (${said}); the client reconnects to the leader, so retry.`);
     case 'unavailable':
-      return storeError('STORE_UNAVAILABLE', true, message);
+      return storeError('STORE_UNAVAILABLE', true, `${doing}: the server did not answer (${said}). Check that it runs and is reachable from here; the operation can be retried.`);
     case 'deadline-exceeded':
     case 'timeout':
-      return storeError('STORE_DEADLINE_EXCEEDED', true, message);
+      return storeError('STORE_DEADLINE_EXCEEDED', true, `${doing}: no answer in time (${said}); retry, or allow a longer deadline.`);
     default: {
       const code = field(error, 'code');
-      if (code === 14) return storeError('STORE_UNAVAILABLE', true, message);
-      if (code === 4) return storeError('STORE_DEADLINE_EXCEEDED', true, message);
-      return storeError('STORE_FAILURE', false, message);
+      if (code === 14) return storeError('STORE_UNAVAILABLE', true, `${doing}: the server did not answer (${said}). Check that it runs and is reachable from here; the operation can be retried.`);
+      if (code === 4) return storeError('STORE_DEADLINE_EXCEEDED', true, `${doing}: no answer in time (${said}); retry, or allow a longer deadline.`);
+      return storeError('STORE_FAILURE', false, `${doing}: the server failed (${typeof type === 'string' ? `${type}: ` : ''}${said}); it is not retried.`);
     }
   }
 };
+
+/** A connection string without its user and password, to name the server in messages. */
+export const serverOf = (connectionString: string): string => connectionString.replace(/^([a-z+]+:\/\/)[^@/]*@/i, '$1');
 
 export const isJsonData = (u: unknown): u is JsonObject => isJsonObject(u);

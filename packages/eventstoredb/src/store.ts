@@ -7,7 +7,7 @@
 import { type AppendResult, type EventStore, type GlobalPosition, type NewEvent, type RecordedEvent, type StoreError, type StreamRead, revisionConflict } from '@caseledger/core';
 import { ANY, BACKWARDS, END, FORWARDS, KurrentDBClient, NO_STREAM, START, excludeSystemEvents } from '@kurrent/kurrentdb-client';
 import * as E from 'fp-ts/lib/Either.js';
-import { fromResolved, toBigInt, toEventData, toStoreError, toStreamState } from './mapping.js';
+import { fromResolved, serverOf, toBigInt, toEventData, toStoreError, toStreamState } from './mapping.js';
 
 export interface EventStoreDbStore extends EventStore {
   /** The client underneath, e.g. for `subscribeToCases`. */
@@ -27,6 +27,8 @@ export interface EventStoreDbOptions {
    * 25.0; KurrentDB 25.1 and later take more (raise it to what your server is configured for).
    */
   readonly maxAppendBytes?: number;
+  /** How messages name the server (`connectEventStoreDb` passes its connection string without credentials). */
+  readonly server?: string;
 }
 
 export const DEFAULT_MAX_APPEND_BYTES = 1024 * 1024;
@@ -52,95 +54,118 @@ const maxAppendSizeOf = (error: unknown): number | undefined => {
 };
 
 /** The store on an existing client (`KurrentDBClient.connectionString('kurrentdb://…')`). */
-export const eventStoreDbStore = (client: KurrentDBClient, settings: EventStoreDbOptions = {}): EventStoreDbStore => ({
-  readStream: (streamName) => async () => {
-    const events: RecordedEvent[] = [];
+export const eventStoreDbStore = (client: KurrentDBClient, settings: EventStoreDbOptions = {}): EventStoreDbStore => {
+  const serverName = settings.server === undefined ? {} : { server: settings.server };
+  /** Whether the server answers a read at all (the end of $all). */
+  const serverAnswers = async (): Promise<boolean> => {
     try {
-      for await (const resolved of client.readStream(streamName, { direction: FORWARDS, fromRevision: START })) {
-        const recorded = fromResolved(resolved);
-        if (recorded === undefined) continue;
-        if ('code' in recorded) return E.left(notJson(recorded.message));
-        events.push(recorded);
-      }
-    } catch (error) {
-      if (isStreamNotFound(error)) return E.right<StoreError, StreamRead>({ kind: 'no-stream' });
-      return E.left(toStoreError(error, streamName));
+      for await (const _ of client.readAll({ direction: BACKWARDS, fromPosition: END, maxCount: 1 })) break;
+      return true;
+    } catch {
+      return false;
     }
-    const last = events[events.length - 1];
-    return E.right(last === undefined ? { kind: 'no-stream' } : { kind: 'stream', revision: last.revision, events });
-  },
-
-  appendToStream: (streamName, newEvents, expected) => async () => {
-    const limit = settings.maxAppendBytes ?? DEFAULT_MAX_APPEND_BYTES;
-    const bytes = appendBytes(newEvents);
-    if (bytes > limit) return E.left(tooLarge(streamName, bytes, limit));
-    try {
-      const result = await client.appendToStream(streamName, newEvents.map(toEventData), { streamState: toStreamState(expected) });
-      const next = toBigInt(result.nextExpectedRevision) ?? -1n;
-      const appended: AppendResult =
-        result.position === undefined
-          ? { nextExpectedRevision: next }
-          : { nextExpectedRevision: next, position: { commit: toBigInt(result.position.commit) ?? 0n, prepare: toBigInt(result.position.prepare) ?? 0n } };
-      return E.right(appended);
-    } catch (error) {
-      const serverLimit = maxAppendSizeOf(error);
-      if (serverLimit !== undefined) return E.left(tooLarge(streamName, bytes, serverLimit < 0 ? limit : serverLimit));
-      return E.left(toStoreError(error, streamName, expected));
-    }
-  },
-
-  readAll: (options = {}) => async () => {
-    const out: RecordedEvent[] = [];
-    const after = options.after;
-    // The server starts a read at the position given; the port's positions are exclusive.
-    const wanted = options.maxCount === undefined ? undefined : options.maxCount + (after === undefined ? 0 : 1);
-    try {
-      const reading = client.readAll({
-        direction: FORWARDS,
-        fromPosition: after === undefined ? START : { commit: after.commit, prepare: after.prepare },
-        filter: excludeSystemEvents(),
-        ...(wanted === undefined ? {} : { maxCount: wanted }),
-      });
-      for await (const resolved of reading) {
-        const recorded = fromResolved(resolved);
-        if (recorded === undefined) continue;
-        if ('code' in recorded) return E.left(notJson(recorded.message));
-        if (after !== undefined && samePosition(recorded.position, after)) continue;
-        if (recorded.streamName.startsWith('$')) continue;
-        out.push(recorded);
-        if (options.maxCount !== undefined && out.length >= options.maxCount) break;
-      }
-    } catch (error) {
-      return E.left(toStoreError(error, '$all'));
-    }
-    return E.right(out);
-  },
-
-  deleteStream: (streamName, expected) => async () => {
-    try {
-      // Deletion takes no "stream exists" expectation: check it by reading the last event.
-      if (expected === 'exists') {
-        const last = client.readStream(streamName, { direction: BACKWARDS, fromRevision: END, maxCount: 1 });
-        try {
-          for await (const _ of last) break;
-        } catch (error) {
-          if (isStreamNotFound(error)) return E.left(revisionConflict(streamName, expected, 'no-stream'));
-          throw error;
+  };
+  return {
+    readStream: (streamName) => async () => {
+      const events: RecordedEvent[] = [];
+      try {
+        for await (const resolved of client.readStream(streamName, { direction: FORWARDS, fromRevision: START })) {
+          const recorded = fromResolved(resolved);
+          if (recorded === undefined) continue;
+          if ('code' in recorded) return E.left(notJson(recorded.message));
+          events.push(recorded);
         }
+      } catch (error) {
+        if (isStreamNotFound(error)) return E.right<StoreError, StreamRead>({ kind: 'no-stream' });
+        return E.left(toStoreError(error, streamName, undefined, { operation: `Reading stream ${streamName}`, ...serverName }));
       }
-      await client.deleteStream(streamName, { expectedRevision: expected === 'exists' || expected === 'any' ? ANY : expected === 'no-stream' ? NO_STREAM : expected });
-      return E.right(undefined);
-    } catch (error) {
-      return E.left(toStoreError(error, streamName, expected));
-    }
-  },
+      const last = events[events.length - 1];
+      return E.right(last === undefined ? { kind: 'no-stream' } : { kind: 'stream', revision: last.revision, events });
+    },
 
-  client,
-  dispose: () => client.dispose(),
-});
+    appendToStream: (streamName, newEvents, expected) => async () => {
+      const limit = settings.maxAppendBytes ?? DEFAULT_MAX_APPEND_BYTES;
+      const bytes = appendBytes(newEvents);
+      if (bytes > limit) return E.left(tooLarge(streamName, bytes, limit));
+      try {
+        const result = await client.appendToStream(streamName, newEvents.map(toEventData), { streamState: toStreamState(expected) });
+        const next = toBigInt(result.nextExpectedRevision) ?? -1n;
+        const appended: AppendResult =
+          result.position === undefined
+            ? { nextExpectedRevision: next }
+            : { nextExpectedRevision: next, position: { commit: toBigInt(result.position.commit) ?? 0n, prepare: toBigInt(result.position.prepare) ?? 0n } };
+        return E.right(appended);
+      } catch (error) {
+        const serverLimit = maxAppendSizeOf(error);
+        if (serverLimit !== undefined) return E.left(tooLarge(streamName, bytes, serverLimit < 0 ? limit : serverLimit));
+        return E.left(toStoreError(error, streamName, expected, { operation: `Appending ${newEvents.length} event(s) to ${streamName}`, ...serverName }));
+      }
+    },
+
+    readAll: (options = {}) => async () => {
+      const out: RecordedEvent[] = [];
+      const after = options.after;
+      // The server starts a read at the position given; the port's positions are exclusive.
+      const wanted = options.maxCount === undefined ? undefined : options.maxCount + (after === undefined ? 0 : 1);
+      try {
+        const reading = client.readAll({
+          direction: FORWARDS,
+          fromPosition: after === undefined ? START : { commit: after.commit, prepare: after.prepare },
+          filter: excludeSystemEvents(),
+          ...(wanted === undefined ? {} : { maxCount: wanted }),
+        });
+        for await (const resolved of reading) {
+          const recorded = fromResolved(resolved);
+          if (recorded === undefined) continue;
+          if ('code' in recorded) return E.left(notJson(recorded.message));
+          if (after !== undefined && samePosition(recorded.position, after)) continue;
+          if (recorded.streamName.startsWith('$')) continue;
+          out.push(recorded);
+          if (options.maxCount !== undefined && out.length >= options.maxCount) break;
+        }
+      } catch (error) {
+        const attempt = { operation: after === undefined ? 'Reading $all from the start' : `Reading $all after position ${after.commit}/${after.prepare}`, ...serverName };
+        const failed = toStoreError(error, '$all', undefined, attempt);
+        // The server answers a read from a position that is no event's as if it were down: ask it whether it is.
+        if (failed.code === 'STORE_UNAVAILABLE' && after !== undefined && (await serverAnswers())) {
+          return E.left({
+            _tag: 'StoreError',
+            code: 'STORE_POSITION_INVALID',
+            retriable: false,
+            message: `${attempt.operation} on ${settings.server ?? 'the EventStoreDB server'}: the server is up but refuses to read from there; the position is not an event's (a checkpoint from another store, or altered). Start from a position the store gave, or rebuild from the start.`,
+          });
+        }
+        return E.left(failed);
+      }
+      return E.right(out);
+    },
+
+    deleteStream: (streamName, expected) => async () => {
+      try {
+        // Deletion takes no "stream exists" expectation: check it by reading the last event.
+        if (expected === 'exists') {
+          const last = client.readStream(streamName, { direction: BACKWARDS, fromRevision: END, maxCount: 1 });
+          try {
+            for await (const _ of last) break;
+          } catch (error) {
+            if (isStreamNotFound(error)) return E.left(revisionConflict(streamName, expected, 'no-stream'));
+            throw error;
+          }
+        }
+        await client.deleteStream(streamName, { expectedRevision: expected === 'exists' || expected === 'any' ? ANY : expected === 'no-stream' ? NO_STREAM : expected });
+        return E.right(undefined);
+      } catch (error) {
+        return E.left(toStoreError(error, streamName, expected, { operation: `Deleting stream ${streamName}`, ...serverName }));
+      }
+    },
+
+    client,
+    dispose: () => client.dispose(),
+  };
+};
 
 const samePosition = (a: GlobalPosition, b: GlobalPosition): boolean => a.commit === b.commit && a.prepare === b.prepare;
 
 /** Connect with a connection string: `kurrentdb://host:2113?tls=false`, `esdb://…`, or a cluster's `kurrentdb+discover://…`. */
 export const connectEventStoreDb = (connectionString: string, options: EventStoreDbOptions = {}): EventStoreDbStore =>
-  eventStoreDbStore(KurrentDBClient.connectionString(connectionString), options);
+  eventStoreDbStore(KurrentDBClient.connectionString(connectionString), { server: serverOf(connectionString), ...options });

@@ -31,6 +31,16 @@ if (real === undefined) {
 } else {
   eventStoreConformance(`EventStoreDB adapter against ${real}`, storeAt(real), { maxAppendBytes: DEFAULT_MAX_APPEND_BYTES });
 
+  describe(`a read of $all from a position that is no event's (${real})`, () => {
+    it('is STORE_POSITION_INVALID and not retriable, where the client says only "unavailable"', async () => {
+      const store = connectEventStoreDb(real);
+      opened.push(store);
+      await store.appendToStream(`conformance-${randomUUID().slice(0, 8)}_pos`, [{ eventId: randomUUID(), type: 'X', data: {}, metadata: {} }], 'no-stream')();
+      const read = await store.readAll({ after: { commit: 1n, prepare: 1n }, maxCount: 5 })();
+      expect(E.isLeft(read) && read.left).toMatchObject({ code: 'STORE_POSITION_INVALID', retriable: false });
+    });
+  });
+
   describe(`the server's own size limit (${real})`, () => {
     it('an append the adapter lets through but the server refuses is APPEND_TOO_LARGE with the server\'s limit, not an empty STORE_FAILURE', async () => {
       const store = connectEventStoreDb(real, { maxAppendBytes: 8 * DEFAULT_MAX_APPEND_BYTES });

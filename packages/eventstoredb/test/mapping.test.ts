@@ -1,7 +1,8 @@
 /** The pure parts of the adapter: expected revisions, events, errors. */
 import { describe, expect, it } from 'vitest';
 import { ANY, NO_STREAM, STREAM_EXISTS } from '@kurrent/kurrentdb-client';
-import { toBigInt, toEventData, toStoreError, toStreamState } from '../src/index.js';
+import * as E from 'fp-ts/lib/Either.js';
+import { connectEventStoreDb, serverOf, toBigInt, toEventData, toStoreError, toStreamState } from '../src/index.js';
 
 describe('expected revision mapping', () => {
   it('maps every expectation of the port onto the client’s stream state', () => {
@@ -46,5 +47,21 @@ describe('error mapping', () => {
       ['not even an error', 'STORE_FAILURE', false],
     ];
     for (const [error, code, retriable] of cases) expect(toStoreError(error, 'complaint-1')).toMatchObject({ code, retriable });
+  });
+
+  it('says what was attempted, on which server, and what to do; never the credentials', async () => {
+    expect(serverOf('kurrentdb://admin:changeit@db1:2113,db2:2113?tls=false')).toBe('kurrentdb://db1:2113,db2:2113?tls=false');
+    const down = connectEventStoreDb('kurrentdb://admin:changeit@127.0.0.1:1?tls=false');
+    try {
+      const read = await down.readStream('complaint-C1')();
+      expect(E.isLeft(read) && read.left).toMatchObject({ code: 'STORE_UNAVAILABLE', retriable: true });
+      const message = E.isLeft(read) ? read.left.message : '';
+      expect(message).toMatch(/^Reading stream complaint-C1 on kurrentdb:\/\/127\.0\.0\.1:1\?tls=false: the server did not answer .*Check that it runs and is reachable/);
+      const appended = await down.appendToStream('complaint-C1', [{ eventId: 'e1', type: 'X', data: {}, metadata: {} }], 'no-stream')();
+      expect(E.isLeft(appended) && appended.left.message).toMatch(/^Appending 1 event\(s\) to complaint-C1 on kurrentdb:\/\/127\.0\.0\.1:1\?tls=false: the server did not answer/);
+      expect(JSON.stringify([read, appended])).not.toContain('changeit');
+    } finally {
+      await down.dispose();
+    }
   });
 });
