@@ -14,6 +14,8 @@ export interface EventStoreDbStore extends EventStore {
   readonly client: KurrentDBClient;
   /** Close the client's connections. */
   readonly dispose: () => Promise<void>;
+  /** How messages name the server: the connection string without credentials, when the store was connected from one. */
+  readonly server?: string;
 }
 
 const notJson = (message: string): StoreError => ({ _tag: 'StoreError', code: 'STORE_FAILURE', retriable: false, message });
@@ -161,6 +163,7 @@ export const eventStoreDbStore = (client: KurrentDBClient, settings: EventStoreD
 
     client,
     dispose: () => client.dispose(),
+    ...serverName,
   };
 };
 

@@ -6,7 +6,7 @@
  */
 import { type GlobalPosition, type RecordedEvent, compareGlobalPositions } from '@caseledger/core';
 import { type KurrentDBClient, START, streamNameFilter } from '@kurrent/kurrentdb-client';
-import { fromResolved } from './mapping.js';
+import { fromResolved, toStoreError } from './mapping.js';
 
 export interface SubscriptionOptions {
   /** Deliver events after this position (exclusive); from the first event when absent. */
@@ -19,7 +19,19 @@ export interface SubscriptionOptions {
   /** Ends the subscription. */
   readonly signal?: AbortSignal;
   /** Told about each drop (for logs and metrics); the source resubscribes by itself. */
-  readonly onDrop?: (error: unknown, attempt: number) => void;
+  readonly onDrop?: (drop: SubscriptionDrop) => void;
+  /** How messages name the server (e.g. the connection string without credentials). */
+  readonly server?: string;
+}
+
+/** A drop of the subscription: why, which attempt in a row, and when the source tries again. */
+export interface SubscriptionDrop {
+  /** What the client threw (or an Error when the server ended the subscription). */
+  readonly error: unknown;
+  /** The cause as a sentence: what was attempted, on which server, what the server said. */
+  readonly message: string;
+  readonly attempt: number;
+  readonly retryInMs: number;
 }
 
 const sleep = (ms: number, signal?: AbortSignal) =>
@@ -51,17 +63,22 @@ export async function* subscribeToCases(client: KurrentDBClient, options: Subscr
         if (recorded === undefined || 'code' in recorded || recorded.streamName.startsWith('$')) continue;
         // Never deliver anything at or before the last delivered position again.
         if (last !== undefined && compareGlobalPositions(recorded.position, last) <= 0) continue;
+        // Aborted while the client still had events buffered: deliver none of them.
+        if (aborted()) return;
         last = recorded.position;
         backoff = options.backoffMs ?? 100;
         attempt = 0;
         yield recorded;
+        if (aborted()) return;
       }
       if (aborted()) return;
-      throw new Error('the subscription ended');
+      throw new Error('the server ended the subscription');
     } catch (error) {
       if (aborted()) return;
       attempt += 1;
-      options.onDrop?.(error, attempt);
+      const operation = `Subscribing to $all${last === undefined ? ' from the start' : ` after position ${last.commit}/${last.prepare}`}`;
+      const cause = toStoreError(error, '$all', undefined, { operation, ...(options.server === undefined ? {} : { server: options.server }) });
+      options.onDrop?.({ error, message: `${cause.message} Resubscribing in ${backoff} ms (attempt ${attempt}).`, attempt, retryInMs: backoff });
       await sleep(backoff, options.signal);
       backoff = Math.min(backoff * 2, options.maxBackoffMs ?? 5_000);
     } finally {

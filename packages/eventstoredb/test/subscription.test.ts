@@ -15,13 +15,14 @@ describe('catch-up subscription to case streams', () => {
     const store = connectEventStoreDb(double.connectionString);
     const controller = new AbortController();
     const drops: number[] = [];
+    const causes: string[] = [];
     try {
       // History: three case streams, and a stream of another category the source must not deliver.
       await store.appendToStream('complaint-1', [event(0), event(1)], 'no-stream')();
       await store.appendToStream('other-1', [event(-1)], 'no-stream')();
       await store.appendToStream('complaint-2', [event(2)], 'no-stream')();
       const received: RecordedEvent[] = [];
-      const source = subscribeToCases(store.client, { categories: ['complaint'], backoffMs: 10, signal: controller.signal, onDrop: (_e, attempt) => drops.push(attempt) });
+      const source = subscribeToCases(store.client, { categories: ['complaint'], backoffMs: 10, signal: controller.signal, ...(store.server === undefined ? {} : { server: store.server }), onDrop: (drop) => void (drops.push(drop.attempt), causes.push(drop.message)) });
       const consuming = (async () => {
         for await (const e of source) {
           received.push(e);
@@ -40,6 +41,26 @@ describe('catch-up subscription to case streams', () => {
       expect(received.every((e) => e.streamName.startsWith('complaint-'))).toBe(true);
       for (let i = 1; i < received.length; i++) expect((received[i]?.position.commit ?? 0n) > (received[i - 1]?.position.commit ?? 0n)).toBe(true);
       expect(drops.length).toBeGreaterThanOrEqual(1);
+      expect(causes[0]).toMatch(/^Subscribing to \$all after position \d+\/\d+ on kurrentdb:\/\/.*Resubscribing in 10 ms \(attempt 1\)\.$/);
+    } finally {
+      controller.abort();
+      await store.dispose();
+      await double.stop();
+    }
+  }, 60_000);
+
+  it('stops delivering the moment it is aborted, though the client has more events buffered', async () => {
+    const double: { connectionString: string; stop: () => Promise<void> } = await startDouble();
+    const store = connectEventStoreDb(double.connectionString);
+    const controller = new AbortController();
+    try {
+      await store.appendToStream('complaint-many', Array.from({ length: 300 }, (_, n) => event(n)), 'no-stream')();
+      const received: unknown[] = [];
+      for await (const e of subscribeToCases(store.client, { signal: controller.signal })) {
+        received.push(e.data['n']);
+        if (received.length === 5) controller.abort();
+      }
+      expect(received).toEqual([0, 1, 2, 3, 4]);
     } finally {
       controller.abort();
       await store.dispose();
