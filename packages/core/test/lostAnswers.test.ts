@@ -5,35 +5,13 @@
  * `received=1, reinspected=2` that way). Property over generated races: whatever is stored audits
  * clean, which means every stored decision was taken on the case as it stood.
  */
-import { complaintCommands } from '@caseledger/testing';
+import { complaintCommands, losingAnswersWhile } from '@caseledger/testing';
 import fc from 'fast-check';
 import * as E from 'fp-ts/lib/Either.js';
 import { describe, expect, it } from 'vitest';
-import { type EventStore, type StoreError, checkHistory, commandHandler, complaintCaseType, decodeRecorded, defaultRulebook, findingsOf, inMemoryEventStore } from '../src/index.js';
+import { checkHistory, commandHandler, complaintCaseType, decodeRecorded, defaultRulebook, findingsOf, inMemoryEventStore } from '../src/index.js';
 
 const runs = { numRuns: Number(process.env['CASELEDGER_NUM_RUNS'] ?? 200) };
-
-const lostAnswer: StoreError = { _tag: 'StoreError', code: 'STORE_UNAVAILABLE', retriable: true, message: 'the answer was lost on the way back' };
-
-/**
- * A store that, when told to, writes an append and then loses its answer — after letting `meanwhile`
- * run, as another process would in that gap.
- */
-const losingAnswers = (store: EventStore) => {
-  let lose: (() => Promise<void>) | undefined;
-  const wrapped: EventStore = {
-    ...store,
-    appendToStream: (streamName, events, expected) => async () => {
-      const written = await store.appendToStream(streamName, events, expected)();
-      const meanwhile = lose;
-      if (E.isLeft(written) || meanwhile === undefined) return written;
-      lose = undefined;
-      await meanwhile();
-      return E.left(lostAnswer);
-    },
-  };
-  return { store: wrapped, loseNextAnswer: (meanwhile: () => Promise<void>) => void (lose = meanwhile) };
-};
 
 describe('a lost append answer (the handler does not go on from a stale state)', () => {
   it('whatever two handlers store in a race with lost answers audits clean', async () => {
@@ -42,7 +20,7 @@ describe('a lost append answer (the handler does not go on from a stale state)',
     await fc.assert(
       fc.asyncProperty(complaintCommands({ maxLength: 16 }), fc.array(fc.boolean(), { minLength: 16, maxLength: 16 }), async (commands, losses) => {
         const raw = inMemoryEventStore();
-        const lossy = losingAnswers(raw);
+        const lossy = losingAnswersWhile(raw);
         const probe = commandHandler(complaintCaseType, lossy.store, { retryDelayMs: 0 });
         const other = commandHandler(complaintCaseType, raw, { retryDelayMs: 0 });
         const queue = [...commands];

@@ -20,3 +20,28 @@ export const losingAppendAnswers = <S extends EventStore>(store: S, lose = 1): S
     appendCalls: () => calls,
   };
 };
+
+/**
+ * The store, able to lose the answer of its next append after letting something else happen in the
+ * gap — another process writing to the same case, say — as a real network does. The append is
+ * written; the writer sees a retriable STORE_UNAVAILABLE only once `meanwhile` is done.
+ */
+export const losingAnswersWhile = <S extends EventStore>(store: S): { readonly store: S; readonly loseNextAnswer: (meanwhile: () => Promise<void>) => void } => {
+  let pending: (() => Promise<void>) | undefined;
+  return {
+    store: {
+      ...store,
+      appendToStream: (...args: Parameters<EventStore['appendToStream']>) => async () => {
+        const result = await store.appendToStream(...args)();
+        const meanwhile = pending;
+        if (E.isLeft(result) || meanwhile === undefined) return result;
+        pending = undefined;
+        await meanwhile();
+        return E.left(lostAnswer);
+      },
+    },
+    loseNextAnswer: (meanwhile) => {
+      pending = meanwhile;
+    },
+  };
+};

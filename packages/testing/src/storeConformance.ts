@@ -10,14 +10,20 @@ import {
   type JsonObject,
   type NewEvent,
   type RecordedEvent,
+  checkHistory,
   commandHandler,
   compareGlobalPositions,
   complaintCaseType,
   decodeRecorded,
+  defaultRulebook,
+  findingsOf,
 } from '@caseledger/core';
+import fc from 'fast-check';
 import * as E from 'fp-ts/lib/Either.js';
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { complaintCommands } from './arbitraries/complaint.js';
+import { losingAnswersWhile } from './faults.js';
 
 export interface ConformanceOptions {
   /** Events in the "large stream" test. Default 10,000. */
@@ -28,6 +34,8 @@ export interface ConformanceOptions {
   readonly maxAppendBytes?: number;
   /** Per-test timeout in ms. Default 120,000. */
   readonly timeoutMs?: number;
+  /** Generated races in the lost-answer property. Default 15. */
+  readonly raceRuns?: number;
 }
 
 const unwrap = async <A>(task: () => Promise<E.Either<{ readonly message: string }, A>>): Promise<A> => {
@@ -65,6 +73,7 @@ export const eventStoreConformance = (
   const largeStreamEvents = options.largeStreamEvents ?? 10_000;
   const largePayloadBytes = options.largePayloadBytes ?? 1_000_000;
   const maxAppendBytes = options.maxAppendBytes;
+  const raceRuns = options.raceRuns ?? 15;
   const timeout = options.timeoutMs ?? 120_000;
   const run = randomUUID().slice(0, 8);
   let counter = 0;
@@ -194,6 +203,41 @@ export const eventStoreConformance = (
         expect(E.isLeft(other) && other.left.code).toBe('COMMAND_ID_REUSED');
         const read = await unwrap(store.readStream(`complaint-${caseId}`));
         expect(read.kind === 'stream' ? read.events.length : 0).toBe(1);
+      }, timeout);
+    });
+
+    describe('a lost append answer raced by another writer (through the command handler)', () => {
+      it('never leads the handler to store a decision taken on a stale state (property)', async () => {
+        const check = checkHistory(complaintCaseType, defaultRulebook);
+        const decode = decodeRecorded(complaintCaseType);
+        await fc.assert(
+          fc.asyncProperty(complaintCommands({ maxLength: 10 }), fc.array(fc.boolean(), { minLength: 10, maxLength: 10 }), async (commands, losses) => {
+            const store = await makeStore();
+            const caseId = `${run}_race${++counter}`;
+            const lossy = losingAnswersWhile(store);
+            const probe = commandHandler(complaintCaseType, lossy.store, { retryDelayMs: 0 });
+            const other = commandHandler(complaintCaseType, store, { retryDelayMs: 0 });
+            const queue = commands.map((c) => ({ ...c, caseId }));
+            for (let i = 0; queue.length > 0; i++) {
+              const command = queue.shift();
+              const racer = queue[0];
+              if (losses[i] === true && racer !== undefined) {
+                queue.shift();
+                lossy.loseNextAnswer(async () => void (await other(racer)()));
+              }
+              await probe(command)();
+            }
+            const read = await unwrap(store.readStream(`complaint-${caseId}`));
+            if (read.kind === 'no-stream') return;
+            const envelopes = read.events.map((e) => {
+              const d = decode(e);
+              if (E.isLeft(d)) throw new Error(d.left.message);
+              return d.right;
+            });
+            expect(findingsOf(check(`complaint-${caseId}`, envelopes))).toEqual([]);
+          }),
+          { numRuns: raceRuns },
+        );
       }, timeout);
     });
 
