@@ -297,15 +297,24 @@ const exportCommand = async (o: Options, io: CliIo): Promise<number> => {
   }
   const out = createWriteStream(file);
   try {
-    const written = await exportStore(store.right, async (line) => {
-      if (!out.write(`${line}\n`)) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
-    })();
+    const skipped: string[] = [];
+    const written = await exportStore(
+      store.right,
+      async (line) => {
+        if (!out.write(`${line}\n`)) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
+      },
+      1000,
+      (s) => {
+        skipped.push(s.streamName);
+        io.err(`skipped ${escapeControls(s.streamName)}: hard-deleted on the server, it has no events to export`);
+      },
+    )();
     await new Promise<void>((resolve) => out.end(resolve));
     if (E.isLeft(written)) {
       io.err(`export failed: ${written.left.message}`);
       return EXIT_BAD_INPUT;
     }
-    io.out(`${written.right} events written to ${file}`);
+    io.out(`${written.right} events written to ${file}${skipped.length === 0 ? '' : `; ${skipped.length} hard-deleted stream(s) skipped`}`);
     return EXIT_CLEAN;
   } finally {
     await store.right.dispose();

@@ -157,14 +157,28 @@ const revealedPath = (e: RecordedEvent): string | undefined =>
     return value !== undefined && !SealedText.is(value);
   });
 
+/** A stream the export left out, and why. */
+export interface SkippedStream {
+  readonly streamName: string;
+  /** `hard-deleted`: tombstoned on the server; it reads as deleted and can never be written again. */
+  readonly reason: 'hard-deleted';
+}
+
 /**
  * Export every stream of a store, each stream contiguous and in revision order. Memory holds the
- * list of stream names and one stream at a time. Export from the sealed store (a confidential
- * store's `sealed`): read through the keys, the personal fields would be opened, and the export
- * stops at the first such event.
+ * list of stream names and one stream at a time. A stream is exported as a read of it returns it:
+ * a soft-deleted stream's earlier events are gone (the server still lists them in `$all` until a
+ * scavenge), a hard-deleted stream is left out and told to `onSkipped`. Export from the sealed
+ * store (a confidential store's `sealed`): read through the keys, the personal fields would be
+ * opened, and the export stops at the first such event.
  */
 export const exportStore =
-  (store: Pick<EventStore, 'readAll' | 'readStream'>, write: (line: string) => Promise<void>, pageSize = 1000): TE.TaskEither<StoreError | ExportRevealError, number> =>
+  (
+    store: Pick<EventStore, 'readAll' | 'readStream'>,
+    write: (line: string) => Promise<void>,
+    pageSize = 1000,
+    onSkipped: (skipped: SkippedStream) => void = () => undefined,
+  ): TE.TaskEither<StoreError | ExportRevealError, number> =>
   async () => {
     const streams: string[] = [];
     const seen = new Set<string>();
@@ -185,6 +199,10 @@ export const exportStore =
     let written = 0;
     for (const name of streams) {
       const read = await store.readStream(name)();
+      if (E.isLeft(read) && read.left.code === 'STREAM_DELETED') {
+        onSkipped({ streamName: name, reason: 'hard-deleted' });
+        continue;
+      }
       if (E.isLeft(read)) return read;
       if (read.right.kind === 'no-stream') continue;
       for (const e of read.right.events) {

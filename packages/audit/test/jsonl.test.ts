@@ -109,3 +109,26 @@ describe('JSON Lines', () => {
     expect(results.some((r) => E.isLeft(r) && r.left.code === 'EXPORT_NOT_GROUPED_BY_STREAM')).toBe(true);
   });
 });
+
+describe('an export over deleted streams', () => {
+  it('leaves out a hard-deleted stream and says so, exports the rest, and a soft-deleted stream not at all', async () => {
+    const store = await filledStore(3, 7);
+    const all = await store.readAll()();
+    const names = [...new Set(E.isRight(all) ? all.right.map((e) => e.streamName) : [])];
+    const [tombstoned, softDeleted, kept] = names;
+    if (tombstoned === undefined || softDeleted === undefined || kept === undefined) throw new Error('three streams expected');
+    await store.deleteStream(softDeleted, 'any')();
+    // The server answers a read of a tombstoned stream with "deleted"; the in-memory store has no tombstones.
+    const withTombstone: Pick<EventStore, 'readAll' | 'readStream'> = {
+      readAll: store.readAll,
+      readStream: (name) => (name === tombstoned ? async () => E.left({ _tag: 'StoreError', code: 'STREAM_DELETED', retriable: false, streamName: name, message: 'tombstoned' }) : store.readStream(name)),
+    };
+    const lines: string[] = [];
+    const skipped: string[] = [];
+    const written = await exportStore(withTombstone, async (line) => void lines.push(line), 1000, (s) => skipped.push(`${s.streamName} ${s.reason}`))();
+    expect(skipped).toEqual([`${tombstoned} hard-deleted`]);
+    const exported = new Set(lines.map((l) => String(JSON.parse(l).streamName)));
+    expect(exported).toEqual(new Set([kept]));
+    expect(written).toEqual(E.right(lines.length));
+  });
+});
