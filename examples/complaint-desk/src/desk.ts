@@ -99,10 +99,18 @@ export const createDesk = (options: DeskOptions = {}): { readonly server: Server
     warranty: inMemoryReadModelStore<WarrantyStatistics>(),
     satisfaction: inMemoryReadModelStore<SatisfactionByPeriod>(),
   };
-  const caughtUp = async <RM>(projection: Projection<RM>, rms: ReadModelStore<RM>): Promise<RM> => {
-    await runProjection({ source: store, store: rms, projection })();
+  /** The read model caught up with the store; the cause when it cannot be (never a silent empty list). */
+  const caughtUp = async <RM>(projection: Projection<RM>, rms: ReadModelStore<RM>): Promise<E.Either<{ readonly code: string; readonly message: string }, RM>> => {
+    const ran = await runProjection({ source: store, store: rms, projection })();
+    if (E.isLeft(ran)) return E.left({ code: ran.left.code, message: `The read model ${projection.name} cannot be brought up to date: ${ran.left.message}` });
     const loaded = await rms.load(projection.name)();
-    return E.isRight(loaded) && loaded.right !== undefined ? loaded.right.readModel : projection.initial;
+    if (E.isLeft(loaded)) return E.left({ code: loaded.left.code, message: `The read model ${projection.name} cannot be loaded: ${loaded.left.message}` });
+    return E.right(loaded.right === undefined ? projection.initial : loaded.right.readModel);
+  };
+  /** 200 with the view of the read model, or 503 with the cause. */
+  const serve = async <RM>(res: ServerResponse, projection: Projection<RM>, rms: ReadModelStore<RM>, view: (rm: RM) => unknown) => {
+    const rm = await caughtUp(projection, rms);
+    return E.isLeft(rm) ? send(res, 503, rm.left) : send(res, 200, view(rm.right));
   };
 
   const nowFrom = (url: URL): E.Either<string, Instant> => {
@@ -156,19 +164,17 @@ export const createDesk = (options: DeskOptions = {}): { readonly server: Server
       if (E.isLeft(now)) return send(res, 400, { code: 'BAD_NOW', message: now.left });
       switch (parts[1]) {
         case 'complaint-board':
-          return send(res, 200, complaintBoard(await caughtUp(caseFiles, stores.caseFiles), now.right, context));
+          return serve(res, caseFiles, stores.caseFiles, (rm) => complaintBoard(rm, now.right, context));
         case 'overdue':
-          return send(res, 200, overdueList(await caughtUp(caseFiles, stores.caseFiles), now.right, context));
+          return serve(res, caseFiles, stores.caseFiles, (rm) => overdueList(rm, now.right, context));
         case 'capa':
-          return send(res, 200, capaTracker(await caughtUp(caseFiles, stores.caseFiles), now.right, context));
+          return serve(res, caseFiles, stores.caseFiles, (rm) => capaTracker(rm, now.right, context));
         case 'contract-queue':
-          return send(res, 200, contractReviewQueue(await caughtUp(caseFiles, stores.caseFiles)));
-        case 'warranty': {
-          const rm = await caughtUp(warrantyStatistics, stores.warranty);
-          return send(res, 200, { byCategory: warrantyByCategory(rm), specialCases: rm.specialCases });
-        }
+          return serve(res, caseFiles, stores.caseFiles, contractReviewQueue);
+        case 'warranty':
+          return serve(res, warrantyStatistics, stores.warranty, (rm) => ({ byCategory: warrantyByCategory(rm), specialCases: rm.specialCases }));
         case 'satisfaction':
-          return send(res, 200, satisfactionByPeriod(await caughtUp(satisfaction, stores.satisfaction)));
+          return serve(res, satisfaction, stores.satisfaction, satisfactionByPeriod);
         default:
           return send(res, 404, { code: 'UNKNOWN_READ_MODEL', message: `No read model ${parts[1]}.` });
       }

@@ -1,5 +1,7 @@
 /** The complaint desk over real HTTP on loopback. */
 import type { AddressInfo } from 'node:net';
+import { type EventStore, inMemoryEventStore } from '@caseledger/core';
+import * as E from 'fp-ts/lib/Either.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDesk } from '../src/desk.js';
 
@@ -105,5 +107,25 @@ describe('complaint desk', () => {
     expect((await post('/invoices/commands', {})).status).toBe(404);
     expect((await get('/read-models/horoscope')).status).toBe(404);
     expect((await get('/')).status).toBe(404);
+  });
+});
+
+describe('complaint desk with its store down', () => {
+  it('answers 503 with the cause for a read model, never 200 with an empty list', async () => {
+    const working = inMemoryEventStore();
+    const down: EventStore = { ...working, readAll: () => async () => E.left({ _tag: 'StoreError', code: 'STORE_UNAVAILABLE', retriable: true, message: 'Reading $all on kurrentdb://db1:2113: the server did not answer.' }) };
+    const desk = createDesk({ store: down, clock: () => Date.parse('2026-11-18T12:00:00+08:00') });
+    await new Promise<void>((resolve) => desk.server.listen(0, '127.0.0.1', resolve));
+    try {
+      const address = desk.server.address();
+      if (address === null || typeof address === 'string') throw new Error('no port');
+      for (const name of ['complaint-board', 'overdue', 'capa', 'contract-queue', 'warranty', 'satisfaction']) {
+        const res = await fetch(`http://127.0.0.1:${address.port}/read-models/${name}`);
+        expect([name, res.status]).toEqual([name, 503]);
+        expect(await res.json()).toMatchObject({ code: 'STORE_UNAVAILABLE', message: expect.stringContaining('the server did not answer') });
+      }
+    } finally {
+      await new Promise((resolve) => desk.server.close(resolve));
+    }
   });
 });
