@@ -63,7 +63,9 @@ export const inMemoryEventStore = (): InMemoryEventStore => {
         await tick();
         const entry = streams.get(streamName);
         const actual = actualRevision(entry);
-        const holds = expectationHolds(expected, actual);
+        // As EventStoreDB: a soft-deleted stream takes an append expecting no stream, or its last deleted revision.
+        const lastDeleted = entry !== undefined && actual === 'no-stream' && entry.events.length > 0 ? BigInt(entry.events.length - 1) : undefined;
+        const holds = expectationHolds(expected, actual) || (lastDeleted !== undefined && expected === lastDeleted);
         // Idempotent appends, as EventStoreDB: events whose ids are all in the stream already are not
         // written again. An append at the exact revision it expected is new by definition.
         const mayRepeat = !holds || expected === 'any' || expected === 'exists';
