@@ -49,8 +49,12 @@ type Classified =
   | { readonly kind: 'handled'; readonly event: KnownEvent }
   | { readonly kind: 'undecodable'; readonly entry: ParkedEvent; readonly message: string };
 
-/** One stored event against a projection: skipped (not a known case, or not handled), handled, or undecodable. */
+/**
+ * One stored event against a projection: skipped (not a known case, or a type it does not handle —
+ * not even decoded, so only what a projection handles can stop it), handled, or undecodable.
+ */
 const classify = <ReadModel>(projection: Projection<ReadModel>, recorded: RecordedEvent): Classified => {
+  if (!projection.handles.has(recorded.type)) return { kind: 'skipped' };
   const decoded = decodeKnownEvent(recorded);
   if (decoded === undefined) return { kind: 'skipped' };
   if (E.isLeft(decoded)) {

@@ -1,8 +1,8 @@
 /** The runner's guarantees: redelivery, cut-and-resume, rebuild, parking. */
-import { type EventStore, commandHandler, complaintCaseType, inMemoryEventStore } from '@caseledger/core';
+import { type EventStore, commandHandler, complaintCaseType, defaultCalendar, inMemoryEventStore } from '@caseledger/core';
 import * as E from 'fp-ts/lib/Either.js';
 import { describe, expect, it } from 'vitest';
-import { type Projection, caseFiles, inMemoryReadModelStore, runProjection } from '../src/index.js';
+import { type Projection, caseFiles, complaintStatistics, inMemoryReadModelStore, runProjection, satisfaction } from '../src/index.js';
 import { describeRunnerGuarantees, inMemoryStores } from './support/guarantees.js';
 
 describeRunnerGuarantees('in memory', inMemoryStores, 30);
@@ -37,5 +37,17 @@ describe('projection runner', () => {
     expect(parked.stored?.parked).toMatchObject([{ streamName: 'complaint-BAD', revision: '0', eventType: 'ComplaintReceived' }]);
     const stopped = await runProjection({ source, store: inMemoryReadModelStore<typeof caseFiles.initial>(), projection: caseFiles, onUndecodable: 'stop' })();
     expect(E.isLeft(stopped) && stopped.left).toMatchObject({ code: 'PROJECTION_STOPPED_ON_UNDECODABLE_EVENT', event: { streamName: 'complaint-BAD' } });
+  });
+
+  it('neither parks nor stops on an undecodable event of a type the projection does not handle; it does not even decode it', async () => {
+    const source = inMemoryEventStore();
+    await source.appendToStream('complaint-BAD', [{ eventId: 'bad', type: 'ComplaintAcknowledged', data: { type: 'ComplaintAcknowledged', at: 'yesterday' }, metadata: {} }], 'no-stream')();
+    await source.appendToStream('warrantyClaim-BAD', [{ eventId: 'bad-2', type: 'DefectInspected', data: { nonsense: true }, metadata: {} }], 'no-stream')();
+    // Satisfaction handles survey events only; statistics of complaints do not handle acknowledgements.
+    const bySurvey = await runProjection({ source, store: inMemoryReadModelStore<typeof satisfaction.initial>(), projection: satisfaction, onUndecodable: 'stop' })();
+    expect(E.isRight(bySurvey) && bySurvey.right).toMatchObject({ eventsRead: 2, eventsApplied: 0, parked: 0 });
+    const statistics = complaintStatistics(defaultCalendar);
+    const byComplaint = await runProjection({ source, store: inMemoryReadModelStore<typeof statistics.initial>(), projection: statistics, onUndecodable: 'stop' })();
+    expect(E.isRight(byComplaint) && byComplaint.right).toMatchObject({ eventsRead: 2, eventsApplied: 0, parked: 0 });
   });
 });
