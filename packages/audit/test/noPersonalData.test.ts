@@ -39,9 +39,9 @@ import { caseHistoryOf, formatLine, importLines, parseLine, run } from '../src/i
 const NAME = 'Canary Liu Weiming';
 const PHONE = '+86 139 5555 0199';
 /** Fragments too: a message that cuts a value short still leaks its start. */
-const SIGNS = ['Canary', 'Weiming', '5555 0199'];
+const SIGNS = ['Canary', 'Weiming', '5555 0199', '13955550199'];
 
-const poisons: ReadonlyArray<JsonValue> = [NAME, `${NAME} ${PHONE}`, { name: NAME, phone: PHONE }, [NAME, PHONE], 13955550199];
+const poisons: ReadonlyArray<JsonValue> = [NAME, `${NAME} ${PHONE}`, { name: NAME, phone: PHONE }, [NAME, PHONE], 13955550199, '+8613955550199'];
 
 const bytesOf = (u: unknown): string => JSON.stringify(u, (_, v: unknown) => (typeof v === 'bigint' ? v.toString() : v instanceof Error ? v.message : v)) ?? '';
 const leaksIn = (u: unknown): ReadonlyArray<string> => {

@@ -2,7 +2,7 @@
  * Old schema versions of a stored event are read through upcasters, one step at a time
  * (v1 → v2 → … → current), before the current codec decodes them. Never through `any`.
  */
-import { showableText } from './quoting.js';
+import { showableNumber, showableText } from './quoting.js';
 import * as E from 'fp-ts/lib/Either.js';
 import type { JsonObject } from './json.js';
 
@@ -29,7 +29,7 @@ export const upcast = (registry: UpcasterRegistry, eventType: string, version: n
   if (version > current) {
     return E.left({
       code: 'EVENT_SCHEMA_TOO_NEW',
-      message: `${showableText(eventType)} version ${version} is newer than this library reads (version ${current}); upgrade caseledger.`,
+      message: `${showableText(eventType)} version ${showableNumber(version)} is newer than this library reads (version ${current}); upgrade caseledger.`,
       eventType: showableText(eventType),
       version,
       currentVersion: current,

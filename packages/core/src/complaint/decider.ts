@@ -5,6 +5,7 @@
  * checked for every case type in one place (`decideStep`). These are the only complaint rules: the
  * audit decides every stored complaint event again with this function (T-11).
  */
+import { showableNumber } from '../quoting.js';
 import * as E from 'fp-ts/lib/Either.js';
 import { type Actor, type Department, only } from '../actor.js';
 import { nextPositiveInt } from '../codecs.js';
@@ -124,7 +125,7 @@ export const decideComplaint = (c: ComplaintCommand, state: ComplaintState): Dec
       if (E.isLeft(who)) return who;
       const waiting = s.samples.received - s.samples.reinspected;
       if (waiting <= 0) return refuse('C-6', 'NO_SAMPLES_TO_REINSPECT', 'No received sample is waiting for re-inspection.');
-      if (c.quantity > waiting) return refuse('C-6', 'REINSPECTION_EXCEEDS_RECEIVED', `Only ${waiting} received samples wait for re-inspection, not ${c.quantity}.`);
+      if (c.quantity > waiting) return refuse('C-6', 'REINSPECTION_EXCEEDS_RECEIVED', `Only ${waiting} received samples wait for re-inspection, not ${showableNumber(c.quantity)}.`);
       return emit({ type: 'SamplesReinspected', at, by, quantity: c.quantity, result: c.result });
     }
     case 'DisposeSamples': {
