@@ -137,6 +137,12 @@ const commandIdOf = (input: unknown, context: CommandContext): E.Either<Violatio
 /** What tells two commands apart besides their id, without their text (T-10). */
 const fingerprintOf = (command: CommandBase): string => JSON.stringify([command.type, command.caseId, command.at, command.actor.id]);
 
+/** A command the caller gave an id: the id, and the fingerprint that tells it from another command. */
+interface SentAs {
+  readonly commandId: string;
+  readonly fingerprint: string;
+}
+
 const commandsRecordedIn = (events: ReadonlyArray<EventEnvelope<unknown>>): ReadonlyMap<string, string> => {
   const commands = new Map<string, string>();
   for (const e of events) {
@@ -189,7 +195,7 @@ export const commandHandler = <C extends CommandBase, Ev extends EventBase, S>(
   const load = loadCase(caseType, store);
   const decide = decideStep(caseType, inForce(options.rulebook ?? defaultRulebook));
   /** The event as stored: its data and metadata, plain JSON by construction or refused (T-7). */
-  const toNewEvent = (command: C, commandId: string | undefined, correlationId: string, causationId: string, revision: bigint, event: Ev): E.Either<Violation, { readonly stored: NewEvent; readonly appended: AppendedEvent<Ev> }> => {
+  const toNewEvent = (command: C, sentAs: SentAs | undefined, correlationId: string, causationId: string, revision: bigint, event: Ev): E.Either<Violation, { readonly stored: NewEvent; readonly appended: AppendedEvent<Ev> }> => {
     const data = caseType.events.codec.encode(event);
     if (!isJsonObject(data)) return E.left(violation('T-7', 'EVENT_NOT_SERIALISABLE', `The decided event ${event.type} is not plain JSON.`));
     // Built field by field, so it holds nothing but JSON whatever the command carried.
@@ -200,7 +206,7 @@ export const commandHandler = <C extends CommandBase, Ev extends EventBase, S>(
       correlationId,
       causationId,
       at: event.at,
-      ...(commandId === undefined ? {} : { commandId, commandFingerprint: fingerprintOf(command) }),
+      ...(sentAs === undefined ? {} : { commandId: sentAs.commandId, commandFingerprint: sentAs.fingerprint }),
     };
     const policyVersion = recordedPolicyVersion(event);
     const metadata = policyVersion === undefined ? common : { ...common, policyVersion };
@@ -243,7 +249,7 @@ export const commandHandler = <C extends CommandBase, Ev extends EventBase, S>(
       const command: C = { ...decoded.right, actor: { id, department, role } };
       const given = commandIdOf(input, context);
       if (E.isLeft(given)) return given;
-      const commandId = given.right;
+      const sentAs: SentAs | undefined = given.right === undefined ? undefined : { commandId: given.right, fingerprint: fingerprintOf(command) };
       const correlationId = context.correlationId ?? newId();
       const causationId = context.causationId ?? correlationId;
 
@@ -260,11 +266,11 @@ export const commandHandler = <C extends CommandBase, Ev extends EventBase, S>(
         const revision: bigint | 'no-stream' = known?.revision ?? 'no-stream';
         const lastEventAt = known?.lastEventAt;
 
-        const recorded = commandId === undefined ? undefined : known?.commands.get(commandId);
-        if (recorded !== undefined && commandId !== undefined) {
-          return recorded === fingerprintOf(command)
-            ? firstOutcome(command.caseId, streamName, commandId)
-            : E.left(violation('T-7', 'COMMAND_ID_REUSED', 'This command id was used for another command on this case; send a new command with a new id.', { commandId }));
+        const recorded = sentAs === undefined ? undefined : known?.commands.get(sentAs.commandId);
+        if (recorded !== undefined && sentAs !== undefined) {
+          return recorded === sentAs.fingerprint
+            ? firstOutcome(command.caseId, streamName, sentAs.commandId)
+            : E.left(violation('T-7', 'COMMAND_ID_REUSED', 'This command id was used for another command on this case; send a new command with a new id.', { commandId: sentAs.commandId }));
         }
 
         const decided = decide(command, state, lastEventAt);
@@ -281,7 +287,7 @@ export const commandHandler = <C extends CommandBase, Ev extends EventBase, S>(
         const stored: NewEvent[] = [];
         const appendedEvents: AppendedEvent<Ev>[] = [];
         for (const event of decided.right) {
-          const serialised = toNewEvent(command, commandId, correlationId, causationId, next, event);
+          const serialised = toNewEvent(command, sentAs, correlationId, causationId, next, event);
           if (E.isLeft(serialised)) return serialised;
           stored.push(serialised.right.stored);
           appendedEvents.push(serialised.right.appended);
@@ -316,7 +322,7 @@ export const commandHandler = <C extends CommandBase, Ev extends EventBase, S>(
         }
         const after = decided.right.reduce(caseType.evolve, state);
         const lastAt = decided.right[decided.right.length - 1]?.at ?? lastEventAt;
-        const commands = commandId === undefined ? (known?.commands ?? new Map<string, string>()) : new Map([...(known?.commands ?? []), [commandId, fingerprintOf(command)]]);
+        const commands = sentAs === undefined ? (known?.commands ?? new Map<string, string>()) : new Map([...(known?.commands ?? []), [sentAs.commandId, sentAs.fingerprint]]);
         cache.set(streamName, { state: after, revision: lastWritten, lastEventAt: lastAt, commands });
         return E.right({ streamName, state: after, revision: lastWritten, appended: appendedEvents });
       }

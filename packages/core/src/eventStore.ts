@@ -49,6 +49,16 @@ export type StoreFailureCode =
   | 'KEK_UNKNOWN'
   | 'KEK_DOES_NOT_UNWRAP';
 
+/** T-10: what a store that seals personal data reports about a field (see `StoreError`). */
+export type PersonalDataErrorCode =
+  | 'PERSONAL_DATA_KEY_MISSING'
+  | 'PERSONAL_DATA_UNREADABLE'
+  | 'PERSONAL_DATA_SUBJECT_ERASED'
+  | 'PERSONAL_DATA_SUBJECT_UNKNOWN'
+  | 'PERSONAL_DATA_SUBJECT_MISMATCH'
+  | 'PERSONAL_DATA_MISPLACED'
+  | 'PERSONAL_FIELD_NOT_TEXT';
+
 export type StoreError =
   | (StoreErrorBase & {
       readonly code: 'STREAM_REVISION_CONFLICT';
@@ -69,14 +79,7 @@ export type StoreError =
    * revision and path, never the value.
    */
   | (StoreErrorBase & {
-      readonly code:
-        | 'PERSONAL_DATA_KEY_MISSING'
-        | 'PERSONAL_DATA_UNREADABLE'
-        | 'PERSONAL_DATA_SUBJECT_ERASED'
-        | 'PERSONAL_DATA_SUBJECT_UNKNOWN'
-        | 'PERSONAL_DATA_SUBJECT_MISMATCH'
-        | 'PERSONAL_DATA_MISPLACED'
-        | 'PERSONAL_FIELD_NOT_TEXT';
+      readonly code: PersonalDataErrorCode;
       readonly streamName: string;
       readonly path: string;
     });

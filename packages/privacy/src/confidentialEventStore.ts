@@ -9,6 +9,7 @@ import {
   type EventStore,
   type JsonObject,
   type NewEvent,
+  type PersonalDataErrorCode,
   type PersonalDataSpec,
   type RecordedEvent,
   SealedText,
@@ -35,16 +36,7 @@ export interface ConfidentialEventStore extends EventStore {
   readonly sealed: EventStore;
 }
 
-type PersonalDataCode =
-  | 'PERSONAL_DATA_KEY_MISSING'
-  | 'PERSONAL_DATA_UNREADABLE'
-  | 'PERSONAL_DATA_SUBJECT_ERASED'
-  | 'PERSONAL_DATA_SUBJECT_UNKNOWN'
-  | 'PERSONAL_DATA_SUBJECT_MISMATCH'
-  | 'PERSONAL_DATA_MISPLACED'
-  | 'PERSONAL_FIELD_NOT_TEXT';
-
-const personalDataError = (code: PersonalDataCode, streamName: string, path: string, message: string): StoreError => ({
+const personalDataError = (code: PersonalDataErrorCode, streamName: string, path: string, message: string): StoreError => ({
   _tag: 'StoreError',
   code,
   retriable: false,

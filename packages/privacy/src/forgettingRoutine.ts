@@ -80,6 +80,8 @@ export const handlerCache = (name: string, handler: { readonly clearCache: () =>
 /** A read model scrubbed by rebuilding it from the store, e.g. `() => runProjection({ …, rebuild: true })`. */
 export const rebuiltReadModel = (name: string, rebuild: () => TE.TaskEither<{ readonly message: string }, unknown>): ReadModelToScrub => ({ name, scrub: () => rebuild() });
 
+const messageOf = (u: unknown): string => (u instanceof Error ? u.message : 'failed');
+
 const IDENTIFIER = /^[a-z_][a-z0-9_]*(\.[a-z_][a-z0-9_]*)?$/;
 
 /**
@@ -96,12 +98,10 @@ export const postgresVacuum = (pool: Pool, tables: ReadonlyArray<string>): Stora
       for (const table of tables) await pool.query(`VACUUM FULL ${table}`);
       return E.right(undefined);
     } catch (error) {
-      return E.left({ message: error instanceof Error ? error.message : 'database error' });
+      return E.left({ message: messageOf(error) });
     }
   },
 });
-
-const messageOf = (u: unknown): string => (u instanceof Error ? u.message : 'failed');
 
 /** The horizon: what any copy taken before the routine still holds, whatever the application does now. */
 const horizon = (kekIds: ReadonlyArray<string>, readModels: number): ReadonlyArray<RemainingCopy> => [

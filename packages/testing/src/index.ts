@@ -2,6 +2,7 @@
 export * from './arbitraries/index.js';
 export * from './faults.js';
 export * from './givenWhenThen.js';
+export * from './lostAnswerRace.js';
 export * from './mutation.js';
 export * from './recordCase.js';
 export type * from './plain.js';

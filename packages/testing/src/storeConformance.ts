@@ -10,20 +10,16 @@ import {
   type JsonObject,
   type NewEvent,
   type RecordedEvent,
-  checkHistory,
   commandHandler,
   compareGlobalPositions,
   complaintCaseType,
   decodeRecorded,
-  defaultRulebook,
-  findingsOf,
 } from '@caseledger/core';
 import fc from 'fast-check';
 import * as E from 'fp-ts/lib/Either.js';
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { complaintCommands } from './arbitraries/complaint.js';
-import { losingAnswersWhile } from './faults.js';
+import { lostAnswerRaces, runLostAnswerRace } from './lostAnswerRace.js';
 
 export interface ConformanceOptions {
   /** Events in the "large stream" test. Default 10,000. */
@@ -215,33 +211,10 @@ export const eventStoreConformance = (
 
     describe('a lost append answer raced by another writer (through the command handler)', () => {
       it('never leads the handler to store a decision taken on a stale state (property)', async () => {
-        const check = checkHistory(complaintCaseType, defaultRulebook);
-        const decode = decodeRecorded(complaintCaseType);
         await fc.assert(
-          fc.asyncProperty(complaintCommands({ maxLength: 10 }), fc.array(fc.boolean(), { minLength: 10, maxLength: 10 }), async (commands, losses) => {
+          fc.asyncProperty(lostAnswerRaces(10), async (race) => {
             const store = await makeStore();
-            const caseId = `${run}_race${++counter}`;
-            const lossy = losingAnswersWhile(store);
-            const probe = commandHandler(complaintCaseType, lossy.store, { retryDelayMs: 0 });
-            const other = commandHandler(complaintCaseType, store, { retryDelayMs: 0 });
-            const queue = commands.map((c) => ({ ...c, caseId }));
-            for (let i = 0; queue.length > 0; i++) {
-              const command = queue.shift();
-              const racer = queue[0];
-              if (losses[i] === true && racer !== undefined) {
-                queue.shift();
-                lossy.loseNextAnswer(async () => void (await other(racer)()));
-              }
-              await probe(command)();
-            }
-            const read = await unwrap(store.readStream(`complaint-${caseId}`));
-            if (read.kind === 'no-stream') return;
-            const envelopes = read.events.map((e) => {
-              const d = decode(e);
-              if (E.isLeft(d)) throw new Error(d.left.message);
-              return d.right;
-            });
-            expect(findingsOf(check(`complaint-${caseId}`, envelopes))).toEqual([]);
+            expect(await runLostAnswerRace(store, `${run}_race${++counter}`, race)).toEqual([]);
           }),
           { numRuns: raceRuns },
         );
