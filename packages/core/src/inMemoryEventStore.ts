@@ -5,7 +5,7 @@
  * append itself (docs/benchmarks.md).
  */
 import * as E from 'fp-ts/lib/Either.js';
-import type { GlobalPosition, NewEvent, RecordedEvent } from './event.js';
+import type { ExpectedRevision, GlobalPosition, NewEvent, RecordedEvent } from './event.js';
 import { copyJson } from './json.js';
 import { type AppendResult, type EventStore, type StoreError, type StreamRead, expectationHolds, revisionConflict } from './eventStore.js';
 
@@ -45,6 +45,16 @@ export const inMemoryEventStore = (): InMemoryEventStore => {
     return entry.eventIds;
   };
 
+  /** The last event of the run of visible events that already carries these ids, in this order, where `expected` points. */
+  const repeatedRun = (entry: StreamEntry, newEvents: ReadonlyArray<NewEvent>, expected: ExpectedRevision): RecordedEvent | undefined => {
+    const first = newEvents[0];
+    if (first === undefined || !idsOf(entry).has(first.eventId)) return undefined;
+    const start =
+      expected === 'no-stream' ? entry.deletedBefore : typeof expected === 'bigint' ? Number(expected) + 1 : entry.events.findIndex((e, i) => i >= entry.deletedBefore && e.eventId === first.eventId);
+    if (start < entry.deletedBefore || start + newEvents.length > entry.events.length) return undefined;
+    return newEvents.every((e, i) => entry.events[start + i]?.eventId === e.eventId) ? entry.events[start + newEvents.length - 1] : undefined;
+  };
+
   const isVisible = (e: RecordedEvent): boolean => {
     const entry = streams.get(e.streamName);
     return entry !== undefined && Number(e.revision) >= entry.deletedBefore;
@@ -66,12 +76,12 @@ export const inMemoryEventStore = (): InMemoryEventStore => {
         // As EventStoreDB: a soft-deleted stream takes an append expecting no stream, or its last deleted revision.
         const lastDeleted = entry !== undefined && actual === 'no-stream' && entry.events.length > 0 ? BigInt(entry.events.length - 1) : undefined;
         const holds = expectationHolds(expected, actual) || (lastDeleted !== undefined && expected === lastDeleted);
-        // Idempotent appends, as EventStoreDB: events whose ids are all in the stream already are not
-        // written again. An append at the exact revision it expected is new by definition.
-        const mayRepeat = !holds || expected === 'any' || expected === 'exists';
-        if (mayRepeat && entry !== undefined && actual !== 'no-stream' && newEvents.length > 0) {
-          const ids = idsOf(entry);
-          if (newEvents.every((e) => ids.has(e.eventId))) return E.right({ nextExpectedRevision: actual });
+        // Idempotent appends, as EventStoreDB: the same ids already sit, in order, in the slots the
+        // expectation points at (for any/exists: anywhere); the answer is the revision and position
+        // they were written at. An append at the exact revision it expected is new by definition.
+        if (entry !== undefined && newEvents.length > 0 && (!holds || expected === 'any' || expected === 'exists')) {
+          const repeated = repeatedRun(entry, newEvents, expected);
+          if (repeated !== undefined) return E.right({ nextExpectedRevision: repeated.revision, position: repeated.position });
         }
         if (!holds) return E.left(revisionConflict(streamName, expected, actual));
         const target: StreamEntry = entry ?? { events: [], deletedBefore: 0, eventIds: undefined };
@@ -113,7 +123,11 @@ export const inMemoryEventStore = (): InMemoryEventStore => {
       await tick();
       const entry = streams.get(streamName);
       const actual = actualRevision(entry);
-      if (!expectationHolds(expected, actual)) return E.left(revisionConflict(streamName, expected, actual));
+      // As EventStoreDB: a stream never written cannot be deleted, whatever was expected; a deleted
+      // one can be deleted again expecting any or its last revision.
+      const last = entry === undefined || entry.events.length === 0 ? undefined : BigInt(entry.events.length - 1);
+      const allowed = last !== undefined && (actual === 'no-stream' ? expected === 'any' || expected === last : expectationHolds(expected, actual));
+      if (!allowed) return E.left(revisionConflict(streamName, expected, actual));
       if (entry !== undefined) {
         entry.deletedBefore = entry.events.length;
         entry.eventIds = undefined;

@@ -36,7 +36,8 @@ export const fromResolved = (resolved: ResolvedEvent): RecordedEvent | RecordedM
   if (e === undefined) return undefined;
   const revision = toBigInt(e.revision) ?? 0n;
   const position = e.position ?? (resolved.commitPosition === undefined ? undefined : { commit: resolved.commitPosition, prepare: resolved.commitPosition });
-  const data: unknown = e.data;
+  // A tombstone ($streamDeleted) carries no data at all.
+  const data: unknown = e.type === '$streamDeleted' && e.data instanceof Uint8Array && e.data.length === 0 ? {} : e.data;
   const metadata: unknown = e.metadata ?? {};
   if (!isJsonObject(data) || !isJsonObject(metadata)) {
     return { code: 'STORED_EVENT_NOT_JSON', message: `Event ${e.type} at ${e.streamId}@${revision} is not a JSON object.`, streamName: e.streamId, revision };
@@ -83,7 +84,8 @@ export const toStoreError = (error: unknown, streamName: string, expected?: Expe
   switch (type) {
     case 'wrong-expected-version': {
       const actual = field(error, 'actualState');
-      const actualRevision = typeof actual === 'bigint' || typeof actual === 'number' ? BigInt(actual) : 'no-stream';
+      // The server reports a stream that does not exist as revision -1 on delete.
+      const actualRevision = (typeof actual === 'bigint' || typeof actual === 'number') && BigInt(actual) >= 0n ? BigInt(actual) : 'no-stream';
       return revisionConflict(streamName, expected ?? 'any', actualRevision);
     }
     case 'stream-deleted':

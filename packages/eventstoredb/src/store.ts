@@ -5,9 +5,12 @@
  * retention promise (T-9); deletion goes through `deleteCase` in the core.
  */
 import { type AppendResult, type EventStore, type GlobalPosition, type NewEvent, type RecordedEvent, type StoreError, type StreamRead, revisionConflict } from '@caseledger/core';
-import { ANY, BACKWARDS, END, FORWARDS, KurrentDBClient, NO_STREAM, START, excludeSystemEvents } from '@kurrent/kurrentdb-client';
+import { ANY, BACKWARDS, END, KurrentDBClient, NO_STREAM } from '@kurrent/kurrentdb-client';
 import * as E from 'fp-ts/lib/Either.js';
-import { fromResolved, serverOf, toBigInt, toEventData, toStoreError, toStreamState } from './mapping.js';
+import { channelReader } from './channelRead.js';
+import { clientReader } from './clientRead.js';
+import { isSystemEvent, truncations } from './truncations.js';
+import { serverOf, toBigInt, toEventData, toStoreError, toStreamState } from './mapping.js';
 
 export interface EventStoreDbStore extends EventStore {
   /** The client underneath, e.g. for `subscribeToCases`. */
@@ -31,6 +34,12 @@ export interface EventStoreDbOptions {
   readonly maxAppendBytes?: number;
   /** How messages name the server (`connectEventStoreDb` passes its connection string without credentials). */
   readonly server?: string;
+  /**
+   * How reads reach the server: `channel` (default) over the client's gRPC channel, which answers a
+   * loopback read in about 2 ms and follows a new leader; `client` through the client's public read
+   * API (its native bridge), for comparison or if a client version breaks the channel path.
+   */
+  readonly reads?: 'channel' | 'client';
 }
 
 export const DEFAULT_MAX_APPEND_BYTES = 1024 * 1024;
@@ -58,10 +67,12 @@ const maxAppendSizeOf = (error: unknown): number | undefined => {
 /** The store on an existing client (`KurrentDBClient.connectionString('kurrentdb://…')`). */
 export const eventStoreDbStore = (client: KurrentDBClient, settings: EventStoreDbOptions = {}): EventStoreDbStore => {
   const serverName = settings.server === undefined ? {} : { server: settings.server };
-  /** Whether the server answers a read at all (the end of $all). */
+  const reader = settings.reads === 'client' ? clientReader(client) : (channelReader(client) ?? clientReader(client));
+  const deletes = truncations(reader);
+  /** Whether the server answers a read at all (the first event of $all). */
   const serverAnswers = async (): Promise<boolean> => {
     try {
-      for await (const _ of client.readAll({ direction: BACKWARDS, fromPosition: END, maxCount: 1 })) break;
+      for await (const _ of reader.read({ kind: 'all', maxCount: 1 })) break;
       return true;
     } catch {
       return false;
@@ -71,11 +82,12 @@ export const eventStoreDbStore = (client: KurrentDBClient, settings: EventStoreD
     readStream: (streamName) => async () => {
       const events: RecordedEvent[] = [];
       try {
-        for await (const resolved of client.readStream(streamName, { direction: FORWARDS, fromRevision: START })) {
-          const recorded = fromResolved(resolved);
-          if (recorded === undefined) continue;
-          if ('code' in recorded) return E.left(notJson(recorded.message));
-          events.push(recorded);
+        for await (const item of reader.read({ kind: 'stream', streamName })) {
+          if ('code' in item) {
+            if (item.code === 'STREAM_NOT_FOUND') return E.right<StoreError, StreamRead>({ kind: 'no-stream' });
+            return E.left(notJson(item.message));
+          }
+          events.push(item);
         }
       } catch (error) {
         if (isStreamNotFound(error)) return E.right<StoreError, StreamRead>({ kind: 'no-stream' });
@@ -107,29 +119,34 @@ export const eventStoreDbStore = (client: KurrentDBClient, settings: EventStoreD
     readAll: (options = {}) => async () => {
       const out: RecordedEvent[] = [];
       const after = options.after;
-      // The server starts a read at the position given; the port's positions are exclusive.
-      const wanted = options.maxCount === undefined ? undefined : options.maxCount + (after === undefined ? 0 : 1);
       try {
-        const reading = client.readAll({
-          direction: FORWARDS,
-          fromPosition: after === undefined ? START : { commit: after.commit, prepare: after.prepare },
-          filter: excludeSystemEvents(),
-          ...(wanted === undefined ? {} : { maxCount: wanted }),
-        });
-        for await (const resolved of reading) {
-          const recorded = fromResolved(resolved);
-          if (recorded === undefined) continue;
-          if ('code' in recorded) return E.left(notJson(recorded.message));
-          if (after !== undefined && samePosition(recorded.position, after)) continue;
-          if (recorded.streamName.startsWith('$')) continue;
-          out.push(recorded);
-          if (options.maxCount !== undefined && out.length >= options.maxCount) break;
+        await deletes.catchUp();
+        // A page counts the events it lists; the metadata events and hidden events it also reads do not.
+        let position = after;
+        for (let full = false; !full; ) {
+          let read = 0;
+          const wanted = options.maxCount === undefined ? undefined : options.maxCount - out.length;
+          for await (const item of reader.read({ kind: 'all', ...(position === undefined ? {} : { after: position }), ...(wanted === undefined ? {} : { maxCount: wanted }) })) {
+            if ('code' in item) {
+              if (item.code === 'STREAM_NOT_FOUND') continue;
+              return E.left(notJson(item.message));
+            }
+            if (position !== undefined && samePosition(item.position, position)) continue;
+            read += 1;
+            position = item.position;
+            deletes.learn(item);
+            if (isSystemEvent(item) || deletes.hides(item)) continue;
+            out.push(item);
+            if (options.maxCount !== undefined && out.length >= options.maxCount) break;
+          }
+          full = wanted === undefined || out.length >= (options.maxCount ?? 0) || read < wanted;
         }
       } catch (error) {
         const attempt = { operation: after === undefined ? 'Reading $all from the start' : `Reading $all after position ${after.commit}/${after.prepare}`, ...serverName };
         const failed = toStoreError(error, '$all', undefined, attempt);
-        // The server answers a read from a position that is no event's as if it were down: ask it whether it is.
-        if (failed.code === 'STORE_UNAVAILABLE' && after !== undefined && (await serverAnswers())) {
+        // The server answers a read from a position that is no event's with a bare failure (over the
+        // client's bridge: as if it were down): ask it whether it answers at all.
+        if ((failed.code === 'STORE_UNAVAILABLE' || failed.code === 'STORE_FAILURE') && after !== undefined && (await serverAnswers())) {
           return E.left({
             _tag: 'StoreError',
             code: 'STORE_POSITION_INVALID',

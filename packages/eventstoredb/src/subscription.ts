@@ -6,7 +6,10 @@
  */
 import { type GlobalPosition, type RecordedEvent, compareGlobalPositions } from '@caseledger/core';
 import { type KurrentDBClient, START, streamNameFilter } from '@kurrent/kurrentdb-client';
+import { channelReader } from './channelRead.js';
+import { clientReader } from './clientRead.js';
 import { fromResolved, toStoreError } from './mapping.js';
+import { isSystemEvent, truncations } from './truncations.js';
 
 export interface SubscriptionOptions {
   /** Deliver events after this position (exclusive); from the first event when absent. */
@@ -48,19 +51,27 @@ export async function* subscribeToCases(client: KurrentDBClient, options: Subscr
   let last = options.after;
   let backoff = options.backoffMs ?? 100;
   let attempt = 0;
-  const prefixes = (options.categories ?? []).map((c) => `${c}-`);
+  // Each category's streams, and their metadata streams, where soft deletes are recorded.
+  const prefixes = (options.categories ?? []).flatMap((c) => [`${c}-`, `$$${c}-`]);
   const aborted = (): boolean => options.signal?.aborted === true;
+  const deletes = truncations(channelReader(client) ?? clientReader(client));
   while (!aborted()) {
-    const subscription = client.subscribeToAll({
-      fromPosition: last === undefined ? START : { commit: last.commit, prepare: last.prepare },
-      ...(prefixes.length > 0 ? { filter: streamNameFilter({ prefixes }) } : {}),
-    });
-    const stop = () => void subscription.unsubscribe();
+    let subscription: ReturnType<KurrentDBClient['subscribeToAll']> | undefined;
+    const stop = () => void subscription?.unsubscribe();
     options.signal?.addEventListener('abort', stop);
     try {
+      // The soft deletes recorded so far, so that events they hide are not delivered from history.
+      await deletes.catchUp();
+      if (aborted()) return;
+      subscription = client.subscribeToAll({
+        fromPosition: last === undefined ? START : { commit: last.commit, prepare: last.prepare },
+        ...(prefixes.length > 0 ? { filter: streamNameFilter({ prefixes }) } : {}),
+      });
       for await (const resolved of subscription) {
         const recorded = fromResolved(resolved);
-        if (recorded === undefined || 'code' in recorded || recorded.streamName.startsWith('$')) continue;
+        if (recorded === undefined || 'code' in recorded) continue;
+        deletes.learn(recorded);
+        if (isSystemEvent(recorded) || deletes.hides(recorded)) continue;
         // Never deliver anything at or before the last delivered position again.
         if (last !== undefined && compareGlobalPositions(recorded.position, last) <= 0) continue;
         // Aborted while the client still had events buffered: deliver none of them.
@@ -83,7 +94,7 @@ export async function* subscribeToCases(client: KurrentDBClient, options: Subscr
       backoff = Math.min(backoff * 2, options.maxBackoffMs ?? 5_000);
     } finally {
       options.signal?.removeEventListener('abort', stop);
-      await subscription.unsubscribe().catch(() => undefined);
+      await subscription?.unsubscribe().catch(() => undefined);
     }
   }
 }

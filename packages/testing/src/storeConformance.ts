@@ -157,6 +157,31 @@ export const eventStoreConformance = (
         expect(read.kind === 'stream' ? read.events.map((e) => e.type) : []).toEqual(['A', 'B']);
       }, timeout);
 
+      it('a repeated append answers the revision and position its events were written at, even after later appends', async () => {
+        const store = await makeStore();
+        const s = streamName();
+        const events = [event('A', {}), event('B', {})];
+        const first = await unwrap(store.appendToStream(s, events, 'no-stream'));
+        await unwrap(store.appendToStream(s, [event('C', {})], 1n));
+        for (const expected of ['no-stream', 'any', 'exists'] as const) {
+          const again = await unwrap(store.appendToStream(s, events, expected));
+          expect(again.nextExpectedRevision).toBe(1n);
+          if (first.position !== undefined && again.position !== undefined) expect(compareGlobalPositions(again.position, first.position)).toBe(0);
+        }
+        const read = await unwrap(store.readStream(s));
+        expect(read.kind === 'stream' ? read.events.map((e) => e.type) : []).toEqual(['A', 'B', 'C']);
+      }, timeout);
+
+      it('the same event ids appended at the revision expected now are new events (only command ids guard a resend at a new revision)', async () => {
+        const store = await makeStore();
+        const s = streamName();
+        const events = [event('A', {})];
+        await unwrap(store.appendToStream(s, events, 'no-stream'));
+        expect(await unwrap(store.appendToStream(s, events, 0n))).toMatchObject({ nextExpectedRevision: 1n });
+        const read = await unwrap(store.readStream(s));
+        expect(read.kind === 'stream' ? read.events.map((e) => e.revision) : []).toEqual([0n, 1n]);
+      }, timeout);
+
       it('of concurrent appends with the same expected revision exactly one wins', async () => {
         const store = await makeStore();
         const s = streamName();
@@ -332,6 +357,40 @@ export const eventStoreConformance = (
     });
 
     describe('deleting', () => {
+      it('a stream never written cannot be deleted, whatever was expected; a deleted one can be deleted again', async () => {
+        const store = await makeStore();
+        for (const expected of ['any', 'no-stream', 'exists', 0n] as const) {
+          const missing = await failure(store.deleteStream(streamName(), expected));
+          expect(missing).toMatchObject({ code: 'STREAM_REVISION_CONFLICT', actual: 'no-stream' });
+        }
+        const s = streamName();
+        await unwrap(store.appendToStream(s, [event('A', {}), event('B', {})], 'no-stream'));
+        await unwrap(store.deleteStream(s, 1n));
+        await unwrap(store.deleteStream(s, 'any'));
+        await unwrap(store.deleteStream(s, 1n));
+        expect(await unwrap(store.readStream(s))).toEqual({ kind: 'no-stream' });
+      }, timeout);
+
+      it('reading all lists no event a soft delete hid, and lists the events written after it', async () => {
+        const store = await makeStore();
+        const from = await markHere(store, streamName('marker'));
+        const prefix = `deleted-${run}_`;
+        const gone = streamName('deleted');
+        const again = streamName('deleted');
+        const kept = streamName('deleted');
+        for (const s of [gone, again, kept]) await unwrap(store.appendToStream(s, [event('A', {}), event('B', {})], 'no-stream'));
+        await unwrap(store.deleteStream(gone, 1n));
+        await unwrap(store.deleteStream(again, 1n));
+        await unwrap(store.appendToStream(again, [event('C', {})], 'no-stream'));
+        await unwrap(store.appendToStream(kept, [event('C', {})], 1n));
+        const listed = (events: RecordedEvent[]) => events.map((e) => `${e.streamName.slice(prefix.length)}:${e.type}@${e.revision}`);
+        const n = (s: string) => s.slice(prefix.length);
+        const expected = [`${n(kept)}:A@0`, `${n(kept)}:B@1`, `${n(again)}:C@2`, `${n(kept)}:C@2`];
+        expect(listed(await readAllWithPrefix(store, prefix, 500, from))).toEqual(expected);
+        // Page by page, one event at a time, the same.
+        expect(listed(await readAllWithPrefix(store, prefix, 1, from))).toEqual(expected);
+      }, timeout);
+
       it('a deleted stream reads as no-stream; a delete with a stale revision conflicts', async () => {
         const store = await makeStore();
         const s = streamName();

@@ -1,13 +1,21 @@
 // A TEST DOUBLE of the EventStoreDB/KurrentDB gRPC server, for CI machines that cannot run the real
 // one. It serves, over plain HTTP/2 gRPC on loopback, the subset the official client uses for the
 // EventStore port: ServerFeatures (answered UNIMPLEMENTED, so the client uses the classic append),
-// Streams.Append, Streams.Read (a stream, or $all with regex filters) and Streams.Delete (soft).
-// Its behaviour follows the server's documentation: expected-revision rules, stream-not-found for
-// missing and deleted streams, revisions that continue after a soft delete, positions in the log.
-// It is not EventStoreDB: it keeps everything in memory and has no subscriptions yet.
+// Streams.Append, Streams.Read (a stream, $all with regex filters, catch-up subscriptions to $all),
+// Streams.Delete (soft) and Streams.Tombstone (hard).
+// Its behaviour follows what EventStoreDB 23.10 was seen to do (the conformance suite runs on both):
+// expected-revision rules; idempotent appends only when the expectation points at the slots the
+// same ids were written to, answered with the revision they were written at; stream-not-found for
+// missing and soft-deleted streams, whose events $all keeps listing, with a `$metadata` event on
+// `$$stream` recording `$tb` (long.MaxValue at the delete, the first new revision after the next
+// append); revisions that continue after a soft delete; deleting a missing stream is a conflict at
+// -1; a tombstoned stream is "stream-deleted" for ever; appends over 1 MiB are refused; positions
+// are sparse, like the server's byte offsets, and a read of $all from a position that is no
+// event's fails. It is not EventStoreDB: it keeps everything in memory.
 import { createRequire } from 'node:module';
 import { Buffer } from 'node:buffer';
 import grpc from '@grpc/grpc-js';
+import crypto from 'node:crypto';
 
 const require = createRequire(import.meta.url);
 const generated = '@kurrent/kurrentdb-client/generated/kurrentdb/protocols/v1/';
@@ -28,8 +36,33 @@ export const startDouble = () =>
   new Promise((resolve, reject) => {
     /** @type {Array<{ stream: string, revision: number, position: number, id: string, type: string, metadata: Map<string,string>, custom: Uint8Array, data: Uint8Array }>} */
     const log = [];
-    /** @type {Map<string, { events: typeof log, deletedBefore: number }>} */
+    /** @type {Map<string, { events: typeof log, deletedBefore: number, tombstoned?: boolean, deletedPending?: boolean }>} */
     const streams = new Map();
+    /** Positions are sparse, as the server's byte offsets are: only these are events' positions. */
+    const positionAt = (index) => 4096 + index * 128;
+    const MAX_APPEND_SIZE = 1024 * 1024;
+    const grpcError = (code, details, exception, extra = {}) => {
+      const metadata = new grpc.Metadata();
+      metadata.set('exception', exception);
+      for (const [k, v] of Object.entries(extra)) metadata.set(k, v);
+      return { code, details, metadata };
+    };
+    /** Append one event to the log (and to its stream's list). */
+    const write = (entry, stream, id, type, metadata, custom, data) => {
+      const event = { stream, revision: entry.events.length, position: positionAt(log.length), id, type, metadata, custom, data };
+      entry.events.push(event);
+      log.push(event);
+      notify(event);
+      return event;
+    };
+    /** What the server records on `$$stream` when a stream's visible start moves. */
+    const writeTruncateBefore = (name, tbText) => {
+      const metaName = `$$${name}`;
+      const entry = streams.get(metaName) ?? { events: [], deletedBefore: 0 };
+      streams.set(metaName, entry);
+      const metadata = new Map([['type', '$metadata'], ['content-type', 'application/json']]);
+      write(entry, metaName, crypto.randomUUID(), '$metadata', metadata, new Uint8Array(), Buffer.from(`{"$tb":${tbText}}`, 'utf8'));
+    };
     const visible = (entry) => (entry === undefined ? [] : entry.events.slice(entry.deletedBefore));
     const currentRevision = (name) => {
       const events = visible(streams.get(name));
@@ -96,7 +129,6 @@ export const startDouble = () =>
     server.addService(featuresGrpc.ServerFeaturesService, {
       getSupportedMethods: (_call, callback) => callback({ code: grpc.status.UNIMPLEMENTED, details: 'caseledger test double' }),
     });
-    const unimplemented = (_call, callback) => callback({ code: grpc.status.UNIMPLEMENTED, details: 'not in the caseledger test double' });
     server.addService(streamsGrpc.StreamsService, {
       append: (call, callback) => {
         let options;
@@ -111,44 +143,63 @@ export const startDouble = () =>
           const expected = expectation(options);
           const current = currentRevision(name);
           const response = new streamsPb.AppendResp();
-          // Idempotence: an append whose event ids were all written already writes nothing again.
           const existing = streams.get(name);
-          const known = new Set(visible(existing).map((e) => e.id));
+          if (existing?.tombstoned) {
+            callback(grpcError(grpc.status.FAILED_PRECONDITION, `Event stream '${name}' is deleted.`, 'stream-deleted', { 'stream-name': name }));
+            return;
+          }
+          const size = proposed.reduce((n, p) => n + p.getData_asU8().length + p.getCustomMetadata_asU8().length, 0);
+          if (size > MAX_APPEND_SIZE) {
+            callback(grpcError(grpc.status.INVALID_ARGUMENT, `Maximum Append Size of ${MAX_APPEND_SIZE} Exceeded.`, 'maximum-append-size-exceeded', { 'maximum-append-size': String(MAX_APPEND_SIZE) }));
+            return;
+          }
+          // Idempotence, as the server decides it: the same ids already sit in the slots the
+          // expectation points at (or, for any/exists, anywhere in a row); the answer is the revision
+          // they were written at. An append at the revision it expected is new, even with old ids.
           const ids = proposed.map((p) => p.getId().getString());
-          if (ids.length > 0 && ids.every((id) => known.has(id))) {
+          const all = existing === undefined ? [] : existing.events;
+          const runAt = (start) => start >= 0 && start + ids.length <= all.length && ids.every((id, i) => all[start + i].id === id);
+          const last = all.length - 1;
+          const lastDeleted = existing !== undefined && current === undefined && all.length > 0 ? last : undefined;
+          const fresh = holds(expected, current) || (lastDeleted !== undefined && expected.kind === 'revision' && expected.revision === lastDeleted);
+          let repeatAt;
+          if (ids.length > 0 && !fresh) {
+            if (expected.kind === 'revision' && runAt(expected.revision + 1)) repeatAt = expected.revision + 1;
+            else if (expected.kind === 'no-stream' && runAt(0)) repeatAt = 0;
+          }
+          if (ids.length > 0 && repeatAt === undefined && (expected.kind === 'any' || expected.kind === 'exists')) {
+            const first = all.findIndex((e) => e.id === ids[0]);
+            if (first >= 0 && runAt(first)) repeatAt = first;
+          }
+          if (repeatAt !== undefined) {
+            const lastRepeated = all[repeatAt + ids.length - 1];
             const success = new streamsPb.AppendResp.Success();
-            success.setCurrentRevision(String(current));
-            success.setNoPosition(new sharedPb.Empty());
+            success.setCurrentRevision(String(lastRepeated.revision));
+            const position = new streamsPb.AppendResp.Position();
+            position.setCommitPosition(String(lastRepeated.position));
+            position.setPreparePosition(String(lastRepeated.position));
+            success.setPosition(position);
             response.setSuccess(success);
             callback(null, response);
             return;
           }
-          // A soft-deleted stream also takes an append expecting its last deleted revision (as the server does).
-          const deleted = existing !== undefined && current === undefined && existing.events.length > 0;
-          const afterDelete = deleted && expected.kind === 'revision' && expected.revision === existing.events.length - 1;
-          if (!afterDelete && !holds(expected, current)) {
+          if (!fresh) {
             response.setWrongExpectedVersion(wrongExpectedVersion(expected, current));
             callback(null, response);
             return;
           }
-          const entry = streams.get(name) ?? { events: [], deletedBefore: 0 };
+          const entry = existing ?? { events: [], deletedBefore: 0 };
           streams.set(name, entry);
+          const firstNew = entry.events.length;
           for (const p of proposed) {
             const metadata = new Map();
             p.getMetadataMap().forEach((v, k) => metadata.set(k, v));
-            const event = {
-              stream: name,
-              revision: entry.events.length,
-              position: log.length,
-              id: p.getId().getString(),
-              type: metadata.get('type') ?? '',
-              metadata,
-              custom: p.getCustomMetadata_asU8(),
-              data: p.getData_asU8(),
-            };
-            entry.events.push(event);
-            log.push(event);
-            notify(event);
+            write(entry, name, p.getId().getString(), metadata.get('type') ?? '', metadata, p.getCustomMetadata_asU8(), p.getData_asU8());
+          }
+          // Written again after a soft delete: the server records the new first revision, after the events.
+          if (entry.deletedPending && proposed.length > 0) {
+            entry.deletedPending = false;
+            writeTruncateBefore(name, String(firstNew));
           }
           const success = new streamsPb.AppendResp.Success();
           if (entry.events.length === 0) success.setNoStream(new sharedPb.Empty());
@@ -156,8 +207,9 @@ export const startDouble = () =>
           if (proposed.length === 0) success.setNoPosition(new sharedPb.Empty());
           else {
             const position = new streamsPb.AppendResp.Position();
-            position.setCommitPosition(String(log.length - 1));
-            position.setPreparePosition(String(log.length - 1));
+            const lastEvent = entry.events[entry.events.length - 1];
+            position.setCommitPosition(String(lastEvent.position));
+            position.setPreparePosition(String(lastEvent.position));
             success.setPosition(position);
           }
           response.setSuccess(success);
@@ -178,10 +230,8 @@ export const startDouble = () =>
           const after = allOptions.hasPosition() ? Number(allOptions.getPosition().getCommitPosition()) : -1;
           const filter = options.hasFilter() ? options.getFilter() : undefined;
           const sub = { call, filter };
-          for (const e of log) {
-            const entry = streams.get(e.stream);
-            if (e.position > after && entry !== undefined && e.revision >= entry.deletedBefore && matches(filter, e)) call.write(readEvent(e));
-          }
+          // As the server: $all keeps the events of soft-deleted streams until a scavenge.
+          for (const e of log) if (e.position > after && matches(filter, e)) call.write(readEvent(e));
           subscribers.add(sub);
           call.on('cancelled', () => subscribers.delete(sub));
           call.on('close', () => subscribers.delete(sub));
@@ -193,6 +243,10 @@ export const startDouble = () =>
         if (options.hasStream()) {
           const streamOptions = options.getStream();
           const name = streamNameOf(streamOptions.getStreamIdentifier());
+          if (streams.get(name)?.tombstoned) {
+            call.emit('error', grpcError(grpc.status.FAILED_PRECONDITION, `Event stream '${name}' is deleted.`, 'stream-deleted', { 'stream-name': name }));
+            return;
+          }
           const events = visible(streams.get(name));
           if (events.length === 0) {
             const notFound = new streamsPb.ReadResp.StreamNotFound();
@@ -209,11 +263,13 @@ export const startDouble = () =>
         } else {
           const allOptions = options.getAll();
           const from = allOptions.hasPosition() ? Number(allOptions.getPosition().getCommitPosition()) : undefined;
-          const live = log.filter((e) => {
-            const entry = streams.get(e.stream);
-            return entry !== undefined && e.revision >= entry.deletedBefore;
-          });
-          const ordered = forwards ? live : [...live].reverse();
+          // A position that is no event's (nor the end of the log): the server fails the read.
+          if (from !== undefined && from !== positionAt(log.length) && !log.some((e) => e.position === from)) {
+            call.emit('error', { code: grpc.status.UNKNOWN, details: 'Unexpected FilteredReadAllResult: Error' });
+            return;
+          }
+          // As the server: $all keeps the events of soft-deleted streams until a scavenge.
+          const ordered = forwards ? log : [...log].reverse();
           selected = from === undefined ? ordered : ordered.filter((e) => (forwards ? e.position >= from : e.position <= from));
           if (options.hasFilter()) {
             const filter = options.getFilter();
@@ -231,22 +287,58 @@ export const startDouble = () =>
         const options = call.request.getOptions();
         const name = streamNameOf(options.getStreamIdentifier());
         const expected = expectation(options);
-        const current = currentRevision(name);
-        if (!holds(expected, current)) {
-          const error = new Error('wrong expected version');
-          callback({ code: grpc.status.FAILED_PRECONDITION, details: `WrongExpectedVersion: expected ${JSON.stringify(expected)}, current ${current ?? 'no stream'}`, metadata: wrongExpectedMetadata(name, expected, current), message: error.message });
+        const entry = streams.get(name);
+        if (entry?.tombstoned) {
+          callback(grpcError(grpc.status.FAILED_PRECONDITION, `Event stream '${name}' is deleted.`, 'stream-deleted', { 'stream-name': name }));
           return;
         }
-        const entry = streams.get(name);
-        if (entry !== undefined) entry.deletedBefore = entry.events.length;
+        // As the server: a stream never written is a conflict at -1 whatever was expected; a
+        // soft-deleted one can be deleted again expecting any or its last revision.
+        const last = entry === undefined || entry.events.length === 0 ? undefined : entry.events.length - 1;
+        const current = currentRevision(name);
+        const allowed = last !== undefined && (current === undefined ? expected.kind === 'any' || (expected.kind === 'revision' && expected.revision === last) : holds(expected, current));
+        if (!allowed) {
+          callback({
+            code: grpc.status.FAILED_PRECONDITION,
+            details: `WrongExpectedVersion: expected ${JSON.stringify(expected)}, current ${current ?? 'no stream'}`,
+            metadata: wrongExpectedMetadata(name, expected, last === undefined ? -1 : current),
+          });
+          return;
+        }
+        if (current !== undefined) {
+          entry.deletedBefore = entry.events.length;
+          entry.deletedPending = true;
+          writeTruncateBefore(name, '9223372036854775807');
+        }
         const response = new streamsPb.DeleteResp();
         const position = new streamsPb.DeleteResp.Position();
-        position.setCommitPosition(String(log.length));
-        position.setPreparePosition(String(log.length));
+        position.setCommitPosition(String(positionAt(log.length - 1)));
+        position.setPreparePosition(String(positionAt(log.length - 1)));
         response.setPosition(position);
         callback(null, response);
       },
-      tombstone: unimplemented,
+      tombstone: (call, callback) => {
+        const options = call.request.getOptions();
+        const name = streamNameOf(options.getStreamIdentifier());
+        const entry = streams.get(name) ?? { events: [], deletedBefore: 0 };
+        streams.set(name, entry);
+        if (entry.tombstoned) {
+          callback(grpcError(grpc.status.FAILED_PRECONDITION, `Event stream '${name}' is deleted.`, 'stream-deleted', { 'stream-name': name }));
+          return;
+        }
+        entry.tombstoned = true;
+        entry.deletedBefore = entry.events.length;
+        // As the server: a $streamDeleted event at the largest revision, in the stream itself.
+        const marker = { stream: name, revision: '9223372036854775807', position: positionAt(log.length), id: crypto.randomUUID(), type: '$streamDeleted', metadata: new Map([['type', '$streamDeleted'], ['content-type', 'application/octet-stream']]), custom: new Uint8Array(), data: new Uint8Array() };
+        log.push(marker);
+        notify(marker);
+        const response = new streamsPb.TombstoneResp();
+        const position = new streamsPb.TombstoneResp.Position();
+        position.setCommitPosition(String(positionAt(Math.max(0, log.length - 1))));
+        position.setPreparePosition(String(positionAt(Math.max(0, log.length - 1))));
+        response.setPosition(position);
+        callback(null, response);
+      },
       batchAppend: (call) => call.destroy({ code: grpc.status.UNIMPLEMENTED }),
     });
 
@@ -257,6 +349,7 @@ export const startDouble = () =>
       metadata.set('stream-name', name);
       metadata.set('expected-version', expected.kind === 'revision' ? String(expected.revision) : expected.kind === 'no-stream' ? '-1' : expected.kind === 'exists' ? '-4' : '-2');
       if (current !== undefined) metadata.set('actual-version', String(current));
+      else metadata.set('actual-version', '-1');
       return metadata;
     };
 
