@@ -10,6 +10,7 @@
  * each stream contiguously, in revision order, so a reader needs to hold one case at a time.
  */
 import { createReadStream } from 'node:fs';
+import { randomUUID } from 'node:crypto';
 import { type EventStore, type GlobalPosition, type JsonValue, type RecordedEvent, SealedText, type StoreError, isObjectValue, parseJson, personalPathsOf, valueAtPath } from '@caseledger/core';
 import * as E from 'fp-ts/lib/Either.js';
 import type * as TE from 'fp-ts/lib/TaskEither.js';
@@ -222,6 +223,29 @@ export const exportStore =
     return E.right(written);
   };
 
+/** The event type of the stand-ins `truncatedStart` writes and deletes at once. */
+export const TRUNCATED_START_EVENT_TYPE = '$caseledger-truncated';
+
+/**
+ * Make a stream that does not exist start at revision `first`, as it did in the store it was
+ * exported from (written, soft-deleted, written again): `first` stand-in events, deleted at once,
+ * so the next append expecting `first - 1` lands at `first`. Stream reads and `$all` never list
+ * the stand-ins; their type starts with `$`, like the server's own events.
+ */
+export const truncatedStart =
+  (store: Pick<EventStore, 'appendToStream' | 'deleteStream'>, streamName: string, first: bigint): TE.TaskEither<StoreError, void> =>
+  async () => {
+    const perAppend = 2_000n;
+    for (let written = 0n; written < first; ) {
+      const count = first - written < perAppend ? first - written : perAppend;
+      const standIns = Array.from({ length: Number(count) }, () => ({ eventId: randomUUID(), type: TRUNCATED_START_EVENT_TYPE, data: {}, metadata: {} }));
+      const appended = await store.appendToStream(streamName, standIns, written === 0n ? 'no-stream' : written - 1n)();
+      if (E.isLeft(appended)) return appended;
+      written += count;
+    }
+    return store.deleteStream(streamName, first - 1n)();
+  };
+
 export interface ImportReport {
   readonly imported: number;
   readonly badLines: ReadonlyArray<LineError>;
@@ -229,12 +253,14 @@ export interface ImportReport {
 
 /**
  * Import lines into a store, keeping each event's revision (the append expects the revision
- * before it), so an import into an empty store reproduces the streams exactly. A bad line is
+ * before it), so an import into an empty store reproduces the streams exactly; a stream whose
+ * first line is past revision 0 (it was soft-deleted and written again) starts there again
+ * (`truncatedStart`). A bad line is
  * reported with its number; the import goes on (`skip`) or stops there (`stop`).
  */
 export const importLines = async (
   lines: AsyncIterable<LineRead>,
-  store: Pick<EventStore, 'appendToStream'>,
+  store: Pick<EventStore, 'appendToStream' | 'deleteStream'>,
   onBadLine: 'skip' | 'stop' = 'stop',
 ): Promise<E.Either<LineError | StoreError, ImportReport>> => {
   let imported = 0;
@@ -247,7 +273,13 @@ export const importLines = async (
       continue;
     }
     const e = parsed.right;
-    const appended = await store.appendToStream(e.streamName, [{ eventId: e.eventId, type: e.type, data: e.data, metadata: e.metadata }], e.revision === 0n ? 'no-stream' : e.revision - 1n)();
+    const append = () => store.appendToStream(e.streamName, [{ eventId: e.eventId, type: e.type, data: e.data, metadata: e.metadata }], e.revision === 0n ? 'no-stream' : e.revision - 1n)();
+    let appended = await append();
+    // A stream exported after a soft delete starts past revision 0: re-create its start first.
+    if (E.isLeft(appended) && appended.left.code === 'STREAM_REVISION_CONFLICT' && appended.left.actual === 'no-stream' && e.revision > 0n) {
+      const truncated = await truncatedStart(store, e.streamName, e.revision)();
+      appended = E.isLeft(truncated) ? truncated : await append();
+    }
     if (E.isLeft(appended)) {
       const line = E.isRight(read) ? read.right.line : 0;
       const failure: LineError = { code: 'JSONL_BAD_LINE', line, message: `line ${line}: ${appended.left.message}` };

@@ -57,6 +57,29 @@ describe('JSON Lines', () => {
     expect(streams.filter((s, i) => i === 0 || s !== streams[i - 1])).toEqual([...new Set(streams)]);
   });
 
+  it('a stream that was soft-deleted and written again is imported starting at the same revision, and reads the same', async () => {
+    const source = inMemoryEventStore();
+    const probe = (n: number) => ({ eventId: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`, type: 'Probe', data: { n }, metadata: {} });
+    await source.appendToStream('complaint-R1', [probe(1), probe(2), probe(3)], 'no-stream')();
+    await source.deleteStream('complaint-R1', 2n)();
+    await source.appendToStream('complaint-R1', [probe(4)], 'no-stream')();
+    await source.appendToStream('complaint-R1', [probe(5)], 3n)();
+    const lines = await exportToLines(source);
+    expect(lines.map((l) => JSON.parse(l).revision)).toEqual(['3', '4']);
+    const target = inMemoryEventStore();
+    expect(await importLines(numbered(lines), target)).toEqual(E.right({ imported: 2, badLines: [] }));
+    const read = await target.readStream('complaint-R1')();
+    expect(E.isRight(read) && read.right.kind === 'stream' && read.right.events.map((e) => [e.revision, e.data['n']])).toEqual([
+      [3n, 4],
+      [4n, 5],
+    ]);
+    // Nothing else is listed: the stand-ins are gone as the deleted events were.
+    const all = await target.readAll()();
+    expect(E.isRight(all) && all.right.map((e) => e.data['n'])).toEqual([4, 5]);
+    // The import goes on from there: the next append expects revision 4.
+    expect(E.isRight(await target.appendToStream('complaint-R1', [probe(6)], 4n)())).toBe(true);
+  });
+
   it('reports a bad line with its number, and goes on or stops as asked', async () => {
     const good = await exportToLines(await filledStore(1, 2));
     const lines = [good[0] ?? '', '{not json', JSON.stringify({ format: 'other/9' }), ...good.slice(1)];
