@@ -107,6 +107,9 @@ export const toStoreError = (error: unknown, streamName: string, expected?: Expe
     case 'timeout':
       return storeError('STORE_DEADLINE_EXCEEDED', true, `${doing}: no answer in time (${said}); retry, or allow a longer deadline.`);
     default: {
+      // A node that is starting or between leaders answers a batch append with a bare status the
+      // client cannot name ("Could not recognize Server Is Not Ready"): it passes, so retry.
+      if (/server is not ready/i.test(said)) return storeError('STORE_UNAVAILABLE', true, `${doing}: the node is not ready (starting, or a leader is being elected); retry in a moment.`);
       const code = field(error, 'code');
       if (code === 14) return storeError('STORE_UNAVAILABLE', true, `${doing}: the server did not answer (${said}). Check that it runs and is reachable from here; the operation can be retried.`);
       if (code === 4) return storeError('STORE_DEADLINE_EXCEEDED', true, `${doing}: no answer in time (${said}); retry, or allow a longer deadline.`);

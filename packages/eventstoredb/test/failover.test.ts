@@ -1,0 +1,181 @@
+/**
+ * Failover on a three-node EventStoreDB cluster (started here with the shared scripts'
+ * start-cluster.sh; .ci/run says where they are in CASELEDGER_ESDB_SCRIPTS): with 16 writers in
+ * flight and the subscription source running, a node is killed with kill -9 — the leader, then a
+ * follower — and started again. Every operation must work again within 10 s; no acknowledged event
+ * may be lost or written twice; the subscription must deliver every event once, in order.
+ */
+import { type GlobalPosition, type RecordedEvent, compareGlobalPositions } from '@caseledger/core';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { appendFileSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import * as E from 'fp-ts/lib/Either.js';
+import { afterAll, describe, expect, it } from 'vitest';
+import { type EventStoreDbStore, connectEventStoreDb, subscribeToCases } from '../src/index.js';
+
+const scripts = [process.env['CASELEDGER_ESDB_SCRIPTS'], join(process.cwd(), '..', 'shared', 'eventstoredb'), join(process.cwd(), '..', '..', '..', 'shared', 'eventstoredb')].find(
+  (dir): dir is string => dir !== undefined && dir !== '' && existsSync(join(dir, 'start-cluster.sh')),
+);
+
+interface Cluster {
+  readonly dir: string;
+  readonly base: number;
+  readonly url: string;
+}
+
+/** Start the cluster, or say why it cannot run here. */
+const startCluster = (): Cluster | string => {
+  if (scripts === undefined) return 'no EventStoreDB scripts found (set CASELEDGER_ESDB_SCRIPTS)';
+  const dir = mkdtempSync(join(tmpdir(), 'caseledger-cluster-'));
+  const base = 3310 + Math.floor(Math.random() * 500);
+  const started = spawnSync('bash', [join(scripts, 'start-cluster.sh'), dir, String(base)], { encoding: 'utf8', timeout: 90_000 });
+  if (started.status === 3) return 'this machine has no .NET runtime (start-cluster.sh exit 3)';
+  if (started.status !== 0) throw new Error(`start-cluster.sh failed (exit ${started.status}): ${started.stderr}`);
+  return { dir, base, url: started.stdout.trim() };
+};
+
+const stateOf = async (cluster: Cluster, node: number): Promise<string> => {
+  try {
+    const info: unknown = await (await fetch(`http://127.0.0.1:${cluster.base + node}/info`, { signal: AbortSignal.timeout(1_000) })).json();
+    return typeof info === 'object' && info !== null && 'state' in info && typeof info.state === 'string' ? info.state : 'unknown';
+  } catch {
+    return 'down';
+  }
+};
+
+const nodeIn = async (cluster: Cluster, state: 'leader' | 'follower'): Promise<number> => {
+  for (let i = 0; i < 100; i++) {
+    for (const n of [1, 2, 3]) if ((await stateOf(cluster, n)) === state) return n;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`no ${state} in the cluster`);
+};
+
+const kill = (cluster: Cluster, node: number): void => {
+  execFileSync('kill', ['-9', readFileSync(join(cluster.dir, `node${node}.pid`), 'utf8').trim()]);
+};
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+const cluster = process.env['CASELEDGER_FAILOVER'] === 'off' ? 'CASELEDGER_FAILOVER=off' : startCluster();
+afterAll(() => {
+  if (typeof cluster !== 'string' && scripts !== undefined) spawnSync('bash', [join(scripts, 'stop.sh'), cluster.dir], { timeout: 60_000 });
+}, 90_000);
+
+if (typeof cluster === 'string') {
+  describe('failover on a three-node EventStoreDB cluster', () => {
+    it.skip(`SKIPPED: ${cluster}`, () => undefined);
+  });
+} else {
+  describe(`failover on a three-node EventStoreDB cluster (${cluster.url})`, () => {
+    it('16 writers and a subscription survive kill -9 of the leader, of a follower, and the node coming back', async () => {
+      const store: EventStoreDbStore = connectEventStoreDb(cluster.url);
+      const category = `failover${randomUUID().slice(0, 8)}`;
+      const acknowledged = new Map<string, string[]>();
+      const lastOk = { append: 0, read: 0, all: 0, subscription: 0 };
+      const errors: string[] = [];
+      const stop = new AbortController();
+      // 16 writers, each on its own stream, one event at a time; a failed append is resent with the
+      // same event id and expectation until it lands (what the command handler does).
+      const writer = async (w: number) => {
+        const streamName = `${category}-w${w}`;
+        const ids: string[] = [];
+        acknowledged.set(streamName, ids);
+        while (!stop.signal.aborted) {
+          const eventId = randomUUID();
+          for (;;) {
+            const appended = await store.appendToStream(streamName, [{ eventId, type: 'Written', data: { n: ids.length }, metadata: {} }], ids.length === 0 ? 'no-stream' : BigInt(ids.length - 1))();
+            if (E.isRight(appended)) {
+              ids.push(eventId);
+              lastOk.append = Date.now();
+              break;
+            }
+            if (!appended.left.retriable) {
+              errors.push(appended.left.message);
+              return;
+            }
+            await sleep(50);
+          }
+          const read = await store.readStream(streamName)();
+          if (E.isRight(read)) lastOk.read = Date.now();
+        }
+      };
+      const reader = async () => {
+        while (!stop.signal.aborted) {
+          const all = await store.readAll({ maxCount: 10 })();
+          if (E.isRight(all)) lastOk.all = Date.now();
+          await sleep(50);
+        }
+      };
+      const delivered: RecordedEvent[] = [];
+      const stopSubscription = new AbortController();
+      const subscribing = (async () => {
+        for await (const e of subscribeToCases(store.client, { categories: [category], backoffMs: 100, maxBackoffMs: 1_000, signal: stopSubscription.signal })) {
+          delivered.push(e);
+          lastOk.subscription = Date.now();
+        }
+      })();
+      const running = [...Array.from({ length: 16 }, (_, w) => writer(w)), reader()];
+
+      /** Kill a node and measure, for each kind of operation, when it next succeeded. */
+      const recoverAfter = async (label: string, act: () => void): Promise<Record<string, number>> => {
+        await sleep(1_500);
+        const killedAt = Date.now();
+        act();
+        const deadline = killedAt + 30_000;
+        const recovered: Record<string, number> = {};
+        while (Date.now() < deadline && Object.keys(recovered).length < 4) {
+          await sleep(100);
+          for (const [kind, at] of Object.entries(lastOk)) if (recovered[kind] === undefined && at > killedAt + 200) recovered[kind] = (at - killedAt) / 1_000;
+        }
+        const line = `failover: ${label}: ${Object.entries(recovered).map(([kind, seconds]) => `${kind} ${seconds.toFixed(1)} s`).join(', ')} later`;
+        console.log(line);
+        const report = process.env['CASELEDGER_FAILOVER_REPORT'];
+        if (report !== undefined && report !== '') appendFileSync(report, `${line}\n`);
+        return recovered;
+      };
+      const startAgain = (node: number) => () => void execFileSync('bash', [join(scripts ?? '', 'start-node.sh'), cluster.dir, String(node), String(cluster.base)]);
+      // One node down at a time: two of three keep the quorum a write needs.
+      const results: Array<[string, Record<string, number>]> = [];
+      const leader = await nodeIn(cluster, 'leader');
+      results.push(['leader killed', await recoverAfter(`leader (node ${leader}) killed`, () => kill(cluster, leader))]);
+      results.push(['leader started again', await recoverAfter(`node ${leader} started again`, startAgain(leader))]);
+      const follower = await nodeIn(cluster, 'follower');
+      results.push(['follower killed', await recoverAfter(`follower (node ${follower}) killed`, () => kill(cluster, follower))]);
+      results.push(['follower started again', await recoverAfter(`node ${follower} started again`, startAgain(follower))]);
+      await sleep(1_500);
+      stop.abort();
+      await Promise.all(running);
+      // The subscription catches up with the last acknowledged events, then stops.
+      const total = [...acknowledged.values()].reduce((n, ids) => n + ids.length, 0);
+      for (let i = 0; i < 100 && delivered.length < total; i++) await sleep(100);
+      stopSubscription.abort();
+      await subscribing;
+
+      expect(errors).toEqual([]);
+      for (const [label, recovered] of results) {
+        for (const kind of ['append', 'read', 'all', 'subscription']) expect({ label, kind, seconds: recovered[kind] ?? Infinity }).toMatchObject({ label, kind, seconds: expect.any(Number) });
+        for (const seconds of Object.values(recovered)) expect(seconds).toBeLessThanOrEqual(10);
+      }
+      // Nothing acknowledged was lost, nothing written twice: each stream is exactly what its writer saw acknowledged.
+      const check = connectEventStoreDb(cluster.url);
+      for (const [streamName, ids] of acknowledged) {
+        const read = await check.readStream(streamName)();
+        expect(E.isRight(read) && read.right.kind === 'stream' ? read.right.events.map((e) => e.eventId) : []).toEqual(ids);
+      }
+      await check.dispose();
+      // The subscription delivered every acknowledged event once, in order (positions only rise).
+      const deliveredIds = delivered.map((e) => e.eventId);
+      expect(new Set(deliveredIds).size).toBe(deliveredIds.length);
+      for (const ids of acknowledged.values()) for (const id of ids) expect(deliveredIds).toContain(id);
+      let previous: GlobalPosition | undefined;
+      for (const e of delivered) {
+        if (previous !== undefined) expect(compareGlobalPositions(e.position, previous)).toBe(1);
+        previous = e.position;
+      }
+      await store.dispose();
+    }, 240_000);
+  });
+}
