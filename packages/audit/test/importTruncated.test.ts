@@ -20,8 +20,8 @@ describe.each([{ target: 'the test double' }, ...(real === undefined ? [] : [{ t
     const double: { connectionString: string; stop: () => Promise<void> } | undefined = target === real ? undefined : await startDouble();
     const url = double?.connectionString ?? target;
     const store = connectEventStoreDb(url);
-    const source = `complaint-S${randomUUID().slice(0, 8)}`;
-    const copy = `complaint-T${randomUUID().slice(0, 8)}`;
+    const source = `importprobe-S${randomUUID().slice(0, 8)}`;
+    const copy = `importprobe-T${randomUUID().slice(0, 8)}`;
     const probe = (n: number) => ({ eventId: randomUUID(), type: 'Probe', data: { n }, metadata: {} });
     try {
       await store.appendToStream(source, [probe(1), probe(2)], 'no-stream')();

@@ -1,6 +1,7 @@
 /** Projections fed by the catch-up subscription: a drop and a restart count nothing twice and skip nothing. */
 import { commandHandler, complaintCaseType } from '@caseledger/core';
 import { caseFiles, inMemoryReadModelStore, liveStartPosition, runProjection, runProjectionLive } from '@caseledger/projections';
+import { randomUUID } from 'node:crypto';
 import * as E from 'fp-ts/lib/Either.js';
 import { expect, it } from 'vitest';
 import { connectEventStoreDb, subscribeToCases } from '../src/index.js';
@@ -70,3 +71,70 @@ it('a live projection over a subscription that drops and restarts equals one rea
     await double.stop();
   }
 }, 60_000);
+
+const real = process.env['EVENTSTOREDB_URL'];
+if (real !== undefined) {
+  it(`a live projection on the real server (${real}), stopped and started again from its checkpoint, equals one read of everything for the cases it saw`, async () => {
+    const store = connectEventStoreDb(real);
+    const handle = commandHandler(complaintCaseType, store);
+    const run = randomUUID().slice(0, 8);
+    const [a, b, c] = [`A${run}`, `B${run}`, `C${run}`];
+    const ours = (streamName: string) => streamName.endsWith(run);
+    const cs = { id: 'cs-li', department: 'customer-service', role: 'staff' };
+    const receive = (caseId: string, hhmm: string) =>
+      handle({ type: 'ReceiveComplaint', caseId, at: `2026-11-16T${hhmm}:00+08:00`, actor: cs, customer: { id: 'c', name: 'A' }, channel: 'phone', description: 'x', severity: 'minor' })();
+    const acknowledge = (caseId: string, hhmm: string) => handle({ type: 'AcknowledgeComplaint', caseId, at: `2026-11-16T${hhmm}:00+08:00`, actor: cs, explanation: 'x' })();
+    const readModels = inMemoryReadModelStore<typeof caseFiles.initial>();
+    try {
+      await receive(a, '09:00');
+      await receive(b, '09:05');
+      // Through the server's whole history (other tests' cases too), then live: two of ours arrive
+      // live, then the projection stops.
+      const first = new AbortController();
+      let seen = 0;
+      const run1 = await runProjectionLive({
+        events: (async function* () {
+          for await (const e of subscribeToCases(store.client, { categories: ['complaint'], signal: first.signal })) {
+            yield e;
+            if (!ours(e.streamName)) continue;
+            seen += 1;
+            if (seen === 2) await acknowledge(a, '09:10');
+            if (seen === 3) await acknowledge(b, '09:15');
+            if (seen === 4) first.abort();
+          }
+        })(),
+        store: readModels,
+        projection: caseFiles,
+        batchSize: 2,
+      })();
+      expect(E.isRight(run1)).toBe(true);
+      await receive(c, '09:20');
+      const after = await liveStartPosition(readModels, caseFiles)();
+      const second = new AbortController();
+      const run2 = await runProjectionLive({
+        events: (async function* () {
+          for await (const e of subscribeToCases(store.client, { categories: ['complaint'], ...(E.isRight(after) && after.right !== undefined ? { after: after.right } : {}), signal: second.signal })) {
+            yield e;
+            if (e.streamName === `complaint-${c}`) second.abort();
+          }
+        })(),
+        store: readModels,
+        projection: caseFiles,
+      })();
+      expect(E.isRight(run2)).toBe(true);
+      const reference = inMemoryReadModelStore<typeof caseFiles.initial>();
+      await runProjection({ source: store, store: reference, projection: caseFiles })();
+      const oursOf = (loaded: Awaited<ReturnType<ReturnType<typeof readModels.load>>>) =>
+        E.isRight(loaded) ? Object.entries(loaded.right?.readModel.cases ?? {}).filter(([key]) => ours(key)) : [];
+      const live = oursOf(await readModels.load(caseFiles.name)());
+      expect(live.map(([key, file]) => [key, file.events.length])).toEqual([
+        [`complaint-${a}`, 2],
+        [`complaint-${b}`, 2],
+        [`complaint-${c}`, 1],
+      ]);
+      expect(live).toEqual(oursOf(await reference.load(caseFiles.name)()));
+    } finally {
+      await store.dispose();
+    }
+  }, 120_000);
+}

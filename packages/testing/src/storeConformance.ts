@@ -345,7 +345,7 @@ export const eventStoreConformance = (
     describe('reading back what cannot be decoded', () => {
       it('an undecodable stored event is reported with its stream, revision and type', async () => {
         const store = await makeStore();
-        const s = streamName('complaint');
+        const s = streamName('undecodable');
         const metadata: JsonObject = { eventId: 'm', schemaVersion: 1, actor: { id: 'cs-li', department: 'customer-service', role: 'staff' }, correlationId: 'c', causationId: 'c', at: '2026-11-16T09:00:00+08:00' };
         await unwrap(store.appendToStream(s, [event('ComplaintAcknowledged', { type: 'ComplaintAcknowledged', at: 'not a date', by: {}, explanation: '' }, metadata)], 'no-stream'));
         const read = await unwrap(store.readStream(s));
