@@ -256,10 +256,13 @@ export const commandHandler = <C extends CommandBase, Ev extends EventBase, S>(
       const streamName = streamNameOf(caseType.category, command.caseId);
       let fresh = false;
       for (let attempt = 1; attempt <= maxAttempts; attempt++) {
-        // The case as this handler last left it, else as the store holds it now.
+        // The case as this handler last left it; else, first, as a new case without reading (the
+        // append expecting no stream tells whether it was one: most commands on a case not in the
+        // cache open it); else as the store holds it now.
         const remembered = fresh ? undefined : cache.get(streamName);
         const cached = remembered !== undefined;
-        const loaded = cached ? E.right(remembered) : await read(command.caseId, streamName);
+        const guessedNew = !cached && !fresh;
+        const loaded = cached ? E.right(remembered) : guessedNew ? E.right(undefined) : await read(command.caseId, streamName);
         if (E.isLeft(loaded)) return loaded;
         const known = loaded.right;
         const state = known?.state ?? caseType.initialState;
@@ -275,7 +278,7 @@ export const commandHandler = <C extends CommandBase, Ev extends EventBase, S>(
 
         const decided = decide(command, state, lastEventAt);
         // A refusal or a no-op is only as good as the state it was decided on: confirm it on a fresh read.
-        if (cached && (E.isLeft(decided) || decided.right.length === 0)) {
+        if ((cached || guessedNew) && (E.isLeft(decided) || decided.right.length === 0)) {
           fresh = true;
           attempt -= 1;
           continue;
@@ -304,6 +307,8 @@ export const commandHandler = <C extends CommandBase, Ev extends EventBase, S>(
           cache.delete(streamName);
           if (appended.left.code === 'STREAM_REVISION_CONFLICT') {
             fresh = true;
+            // The case existed after all: that guess costs no attempt.
+            if (guessedNew) attempt -= 1;
             continue;
           }
           return appended;

@@ -153,9 +153,11 @@ describe('command handler', () => {
 
   it('passes store failures through as values', async () => {
     const store = inMemoryEventStore();
-    const failing = { ...store, readStream: () => async () => E.left({ _tag: 'StoreError' as const, code: 'STORE_UNAVAILABLE' as const, retriable: true, message: 'down' }) };
-    const result = await commandHandler(ticketCaseType, failing)(open)();
-    expect(E.isLeft(result) && result.left.code).toBe('STORE_UNAVAILABLE');
+    const down = async () => E.left({ _tag: 'StoreError' as const, code: 'STORE_UNAVAILABLE' as const, retriable: true, message: 'down' });
+    const failing = { ...store, readStream: () => down, appendToStream: () => down };
+    // A note needs the case read; an opening is appended at once (and resent, then given up).
+    expect(await commandHandler(ticketCaseType, failing)(note(1))()).toMatchObject(E.left({ code: 'STORE_UNAVAILABLE' }));
+    expect(await commandHandler(ticketCaseType, failing, { retryDelayMs: 1 })(open)()).toMatchObject(E.left({ code: 'STORE_UNAVAILABLE' }));
   });
 });
 
@@ -209,7 +211,8 @@ describe('command handler state cache', () => {
     const handle = commandHandler(ticketCaseType, store);
     await handle(open)();
     for (let i = 0; i < 50; i++) await handle(note(i))();
-    expect(reads()).toBe(1);
+    // The opening was appended expecting no stream, without a read; the notes were decided from the cache.
+    expect(reads()).toBe(0);
     const loaded = await loadCase(ticketCaseType, store)(caseId('T1'))();
     expect(E.isRight(loaded) && loaded.right.revision).toBe(50n);
   });
@@ -247,11 +250,25 @@ describe('command handler state cache', () => {
     await handle(open)();
     await handle(note(1))();
     await handle(note(2))();
-    expect(reads()).toBe(3);
+    expect(reads()).toBe(2);
     const cached = commandHandler(ticketCaseType, store);
     await cached(note(3))();
     cached.clearCache();
     await cached(note(4))();
-    expect(reads()).toBe(5);
+    expect(reads()).toBe(4);
+  });
+
+  it('opens a case without reading; on a case that exists, the append expecting no stream conflicts and the command is decided on a read', async () => {
+    const { store, reads } = counting();
+    const first = commandHandler(ticketCaseType, store, { maxAttempts: 1 });
+    expect(E.isRight(await first(open)())).toBe(true);
+    expect(reads()).toBe(0);
+    // Another handler, one attempt only: the guess costs none; the second opening is refused on the case as stored.
+    const second = commandHandler(ticketCaseType, store, { maxAttempts: 1 });
+    const again = await second({ ...open, at: '2026-11-20T12:00:00+08:00' })();
+    expect(E.isLeft(again) && again.left.code).toBe('TICKET_EXISTS');
+    expect(reads()).toBe(1);
+    const read = await store.readStream('ticket-T1')();
+    expect(E.isRight(read) && read.right.kind === 'stream' && read.right.events.map((e) => e.type)).toEqual(['TicketOpened']);
   });
 });
