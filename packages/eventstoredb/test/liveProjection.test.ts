@@ -4,18 +4,26 @@ import { caseFiles, inMemoryReadModelStore, liveStartPosition, runProjection, ru
 import { randomUUID } from 'node:crypto';
 import * as E from 'fp-ts/lib/Either.js';
 import { expect, it } from 'vitest';
-import { connectEventStoreDb, subscribeToCases } from '../src/index.js';
+import { type EventStoreDbStore, connectEventStoreDb, subscribeToCases } from '../src/index.js';
 // @ts-expect-error -- the test double is plain JavaScript without type declarations.
 import { startDouble } from './support/double.mjs';
+
+
+/** Receiving and acknowledging complaints through a handler on the store, on 16 November. */
+const complaintSteps = (store: EventStoreDbStore) => {
+  const handle = commandHandler(complaintCaseType, store);
+  const cs = { id: 'cs-li', department: 'customer-service', role: 'staff' };
+  return {
+    receive: (caseId: string, hhmm: string) =>
+      handle({ type: 'ReceiveComplaint', caseId, at: `2026-11-16T${hhmm}:00+08:00`, actor: cs, customer: { id: 'c', name: 'A' }, channel: 'phone', description: 'x', severity: 'minor' })(),
+    acknowledge: (caseId: string, hhmm: string) => handle({ type: 'AcknowledgeComplaint', caseId, at: `2026-11-16T${hhmm}:00+08:00`, actor: cs, explanation: 'x' })(),
+  };
+};
 
 it('a live projection over a subscription that drops and restarts equals one read of everything', async () => {
   const double: { connectionString: string; stop: () => Promise<void>; dropSubscriptions: () => void } = await startDouble();
   const store = connectEventStoreDb(double.connectionString);
-  const handle = commandHandler(complaintCaseType, store);
-  const cs = { id: 'cs-li', department: 'customer-service', role: 'staff' };
-  const receive = (caseId: string, hhmm: string) =>
-    handle({ type: 'ReceiveComplaint', caseId, at: `2026-11-16T${hhmm}:00+08:00`, actor: cs, customer: { id: 'c', name: 'A' }, channel: 'phone', description: 'x', severity: 'minor' })();
-  const acknowledge = (caseId: string, hhmm: string) => handle({ type: 'AcknowledgeComplaint', caseId, at: `2026-11-16T${hhmm}:00+08:00`, actor: cs, explanation: 'x' })();
+  const { receive, acknowledge } = complaintSteps(store);
   const readModels = inMemoryReadModelStore<typeof caseFiles.initial>();
   try {
     await receive('A', '09:00');
@@ -76,14 +84,10 @@ const real = process.env['EVENTSTOREDB_URL'];
 if (real !== undefined) {
   it(`a live projection on the real server (${real}), stopped and started again from its checkpoint, equals one read of everything for the cases it saw`, async () => {
     const store = connectEventStoreDb(real);
-    const handle = commandHandler(complaintCaseType, store);
+    const { receive, acknowledge } = complaintSteps(store);
     const run = randomUUID().slice(0, 8);
     const [a, b, c] = [`A${run}`, `B${run}`, `C${run}`];
     const ours = (streamName: string) => streamName.endsWith(run);
-    const cs = { id: 'cs-li', department: 'customer-service', role: 'staff' };
-    const receive = (caseId: string, hhmm: string) =>
-      handle({ type: 'ReceiveComplaint', caseId, at: `2026-11-16T${hhmm}:00+08:00`, actor: cs, customer: { id: 'c', name: 'A' }, channel: 'phone', description: 'x', severity: 'minor' })();
-    const acknowledge = (caseId: string, hhmm: string) => handle({ type: 'AcknowledgeComplaint', caseId, at: `2026-11-16T${hhmm}:00+08:00`, actor: cs, explanation: 'x' })();
     const readModels = inMemoryReadModelStore<typeof caseFiles.initial>();
     try {
       await receive(a, '09:00');
