@@ -113,6 +113,9 @@ export const createDesk = (options: DeskOptions = {}): { readonly server: Server
     return E.isLeft(rm) ? send(res, 503, rm.left) : send(res, 200, view(rm.right));
   };
 
+  /** A store that fails is unavailable (503, try again); a stored case that cannot be read is the server's own fault (500). */
+  const statusOfFailure = (error: object): number => ('_tag' in error && error._tag === 'StoreError' ? 503 : 500);
+
   const nowFrom = (url: URL): E.Either<string, Instant> => {
     const text = url.searchParams.get('now');
     if (text === null) return E.right(instantFromEpochMs(clock()));
@@ -144,11 +147,11 @@ export const createDesk = (options: DeskOptions = {}): { readonly server: Server
       if (error.code === 'COMMAND_UNDECODABLE') return send(res, 400, error);
       if (error.code === 'CONCURRENCY_CONFLICT' || error.code === 'COMMAND_ID_REUSED') return send(res, 409, error);
       if (error._tag === 'Violation') return send(res, 422, error);
-      return send(res, 503, { code: error.code, message: error.message });
+      return send(res, statusOfFailure(error), { code: error.code, message: error.message });
     }
     if (req.method === 'GET' && parts[0] === 'cases' && parts[1] !== undefined) {
       const history = await readCase(store, parts[1]);
-      if (E.isLeft(history)) return send(res, history.left.code === 'CASE_NOT_FOUND' ? 404 : 500, { code: history.left.code, message: history.left.message });
+      if (E.isLeft(history)) return send(res, history.left.code === 'CASE_NOT_FOUND' ? 404 : statusOfFailure(history.left), { code: history.left.code, message: history.left.message });
       const now = nowFrom(url);
       if (E.isLeft(now)) return send(res, 400, { code: 'BAD_NOW', message: now.left });
       const audit = auditCase(history.right, context, now.right);

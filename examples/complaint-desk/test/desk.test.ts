@@ -111,6 +111,34 @@ describe('complaint desk', () => {
 });
 
 describe('complaint desk with its store down', () => {
+  it('answers 503 with the cause for commands and cases when the store fails, 500 for a stored case it cannot read', async () => {
+    const working = inMemoryEventStore();
+    const failure = async () => E.left({ _tag: 'StoreError' as const, code: 'STORE_UNAVAILABLE' as const, retriable: false, message: 'Reading stream complaint-S1 on kurrentdb://db1:2113: the server did not answer.' });
+    const down: EventStore = { ...working, readStream: () => failure, appendToStream: () => failure };
+    const cs = { id: 'cs-li', department: 'customer-service', role: 'staff' };
+    await working.appendToStream('complaint-BAD', [{ eventId: 'e1', type: 'ComplaintReceived', data: { type: 'ComplaintReceived', at: 'not an instant' }, metadata: {} }], 'no-stream')();
+    for (const [store, expected] of [[down, 503], [working, 500]] as const) {
+      const desk = createDesk({ store, clock: () => Date.parse('2026-11-18T12:00:00+08:00') });
+      await new Promise<void>((resolve) => desk.server.listen(0, '127.0.0.1', resolve));
+      try {
+        const address = desk.server.address();
+        if (address === null || typeof address === 'string') throw new Error('no port');
+        const base = `http://127.0.0.1:${address.port}`;
+        const caseRead = await fetch(`${base}/cases/${store === down ? 'complaint-S1' : 'complaint-BAD'}`);
+        expect(caseRead.status).toBe(expected);
+        expect(await caseRead.json()).toMatchObject({ code: store === down ? 'STORE_UNAVAILABLE' : 'STORED_EVENT_UNDECODABLE' });
+        const command = await fetch(`${base}/complaints/commands`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ type: 'AcknowledgeComplaint', caseId: store === down ? 'S1' : 'BAD', at: '2026-11-16T09:10:00+08:00', actor: cs, explanation: 'x' }),
+        });
+        expect(command.status).toBe(expected);
+      } finally {
+        await new Promise((resolve) => desk.server.close(resolve));
+      }
+    }
+  });
+
   it('answers 503 with the cause for a read model, never 200 with an empty list', async () => {
     const working = inMemoryEventStore();
     const down: EventStore = { ...working, readAll: () => async () => E.left({ _tag: 'StoreError', code: 'STORE_UNAVAILABLE', retriable: true, message: 'Reading $all on kurrentdb://db1:2113: the server did not answer.' }) };
