@@ -3,6 +3,7 @@
 // limit (a Map with the state cached per stream, no validation). Sides alternate in this process.
 import { commandHandler, complaintCaseType, complaintDecider, ComplaintCommand, inMemoryEventStore } from '@caseledger/core';
 import { DeciderCommandHandler, getInMemoryEventStore } from '@event-driven-io/emmett';
+import { emmettComplaintDecider } from './emmettDecider.mjs';
 import { complaintCommands } from './workloads.mjs';
 
 const cases = Number(process.argv[2] ?? 2000);
@@ -21,15 +22,7 @@ const library = () => {
 
 const emmett = () => {
   const store = getInMemoryEventStore();
-  const handle = DeciderCommandHandler({
-    decide: (command, state) => {
-      const decided = decide(command.data, state);
-      if (decided._tag === 'Left') throw new Error(decided.left.message);
-      return decided.right.map((event) => ({ type: event.type, data: event }));
-    },
-    evolve: (state, event) => evolve(state, event.data),
-    initialState: () => initialState,
-  });
+  const handle = DeciderCommandHandler(emmettComplaintDecider);
   return async (input) => {
     const command = ComplaintCommand.decode(input);
     if (command._tag === 'Left') throw new Error('undecodable');
