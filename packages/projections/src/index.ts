@@ -8,3 +8,4 @@ export * from './readModels/satisfaction.js';
 export * from './readModels/warrantyStatistics.js';
 export * from './runner.js';
 export * from './postgresReadModelStore.js';
+export * from './lease.js';

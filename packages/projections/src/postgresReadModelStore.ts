@@ -35,22 +35,33 @@ export const readModelMigrations: ReadonlyArray<Migration> = [
   },
 ];
 
-const storeError = (message: string): ReadModelStoreError => ({ _tag: 'ReadModelStoreError', code: 'READ_MODEL_STORE_FAILURE', message });
-const messageOf = (u: unknown): string => (u instanceof Error ? u.message : 'unknown database error');
+export const storeError = (message: string): ReadModelStoreError => ({ _tag: 'ReadModelStoreError', code: 'READ_MODEL_STORE_FAILURE', message });
+export const messageOf = (u: unknown): string => (u instanceof Error ? u.message : 'unknown database error');
 
-const inTransaction = async <A>(pool: Pool, work: (client: PoolClient) => Promise<A>): Promise<E.Either<ReadModelStoreError, A>> => {
+/** Where the store's queries run: a connection from a pool, or one connection held for good (a projection lease's). */
+export interface Connections {
+  readonly connect: () => Promise<PoolClient>;
+  /** Give the connection back (a pool's is released; a held one stays open). */
+  readonly done: (client: PoolClient) => void;
+  /** A failure as the store reports it (a held connection that fails has lost what it held). */
+  readonly failure: (error: unknown) => ReadModelStoreError;
+}
+
+export const poolConnections = (pool: Pool): Connections => ({ connect: () => pool.connect(), done: (client) => client.release(), failure: (error) => storeError(messageOf(error)) });
+
+const inTransaction = async <A>(connections: Connections, work: (client: PoolClient) => Promise<A>): Promise<E.Either<ReadModelStoreError, A>> => {
   let client: PoolClient | undefined;
   try {
-    client = await pool.connect();
+    client = await connections.connect();
     await client.query('BEGIN');
     const result = await work(client);
     await client.query('COMMIT');
     return E.right(result);
   } catch (error) {
     await client?.query('ROLLBACK').catch(() => undefined);
-    return E.left(storeError(messageOf(error)));
+    return E.left(connections.failure(error));
   } finally {
-    client?.release();
+    if (client !== undefined) connections.done(client);
   }
 };
 
@@ -58,7 +69,7 @@ const inTransaction = async <A>(pool: Pool, work: (client: PoolClient) => Promis
 export const migrateReadModelStore =
   (pool: Pool): TE.TaskEither<ReadModelStoreError, ReadonlyArray<number>> =>
   () =>
-    inTransaction(pool, async (client) => {
+    inTransaction(poolConnections(pool), async (client) => {
       // One migrator at a time across processes.
       await client.query('SELECT pg_advisory_xact_lock(7365100)');
       await client.query(`CREATE TABLE IF NOT EXISTS caseledger_schema_migrations (
@@ -83,10 +94,15 @@ interface Row {
   readonly parked: unknown;
 }
 
-export const postgresReadModelStore = <ReadModel>(pool: Pool, codec: t.Decoder<unknown, ReadModel>): ReadModelStore<ReadModel> => ({
+export const postgresReadModelStore = <ReadModel>(pool: Pool, codec: t.Decoder<unknown, ReadModel>): ReadModelStore<ReadModel> => readModelStoreOn(poolConnections(pool), codec);
+
+/** The store on given connections (`postgresReadModelStore` on a pool's; a projection lease on its own). */
+export const readModelStoreOn = <ReadModel>(connections: Connections, codec: t.Decoder<unknown, ReadModel>): ReadModelStore<ReadModel> => ({
   load: (name) => async () => {
+    let client: PoolClient | undefined;
     try {
-      const result = await pool.query<Row>('SELECT version, read_model, checkpoint_commit, checkpoint_prepare, parked FROM caseledger_read_models WHERE name = $1', [name]);
+      client = await connections.connect();
+      const result = await client.query<Row>('SELECT version, read_model, checkpoint_commit, checkpoint_prepare, parked FROM caseledger_read_models WHERE name = $1', [name]);
       const row = result.rows[0];
       if (row === undefined) return E.right(undefined);
       const decoded = codec.decode(row.read_model);
@@ -103,11 +119,13 @@ export const postgresReadModelStore = <ReadModel>(pool: Pool, codec: t.Decoder<u
       };
       return E.right(stored);
     } catch (error) {
-      return E.left(storeError(messageOf(error)));
+      return E.left(connections.failure(error));
+    } finally {
+      if (client !== undefined) connections.done(client);
     }
   },
   save: (name, stored) => () =>
-    inTransaction(pool, async (client) => {
+    inTransaction(connections, async (client) => {
       await client.query(
         `INSERT INTO caseledger_read_models (name, version, read_model, checkpoint_commit, checkpoint_prepare, parked, updated_at)
          VALUES ($1, $2, $3, $4, $5, $6, now())

@@ -18,7 +18,8 @@ export interface StoredProjection<ReadModel> {
 
 export interface ReadModelStoreError {
   readonly _tag: 'ReadModelStoreError';
-  readonly code: 'READ_MODEL_STORE_FAILURE';
+  /** `PROJECTION_LEASE_LOST`: the runner's lease ended (its connection failed); another runner may hold it now — stop, and acquire it again. */
+  readonly code: 'READ_MODEL_STORE_FAILURE' | 'PROJECTION_LEASE_LOST';
   readonly message: string;
 }
 
