@@ -8,6 +8,9 @@ import { complaintMutationScore } from '../src/mutation.js';
 import { shopRulebook } from '../src/preset.js';
 import { privacyExample } from '../src/privacy.js';
 import { morningBoard } from '../src/readModels.js';
+import { catchUpCaseFiles } from '../src/leasedRunner.js';
+import { freshDatabase } from '../../../packages/projections/test/support/postgres.js';
+import pg from 'pg';
 
 const file = (relative: string) => readFileSync(fileURLToPath(new URL(relative, import.meta.url)), 'utf8');
 const at = (text: string) => instantFromEpochMs(Date.parse(text));
@@ -32,6 +35,23 @@ describe('code in the docs is the code the suite compiles and runs', () => {
     expect(file('../../../docs/projections.md')).toContain(file('../src/readModels.ts').trim());
     const board = await morningBoard(await oneComplaint(), at('2026-11-16T12:00:00+08:00'));
     expect(board.map((r) => r.caseId)).toEqual(['C1']);
+  });
+
+  it('docs/projections.md: one runner per projection', async () => {
+    expect(file('../../../docs/projections.md')).toContain(file('../src/leasedRunner.ts').trim());
+    const url = process.env['CASELEDGER_PG_URL'];
+    if (url === undefined) return console.warn('docs/projections.md lease example not run: CASELEDGER_PG_URL is not set');
+    const database = await freshDatabase(url);
+    const pool = new pg.Pool({ connectionString: database.url, max: 4 });
+    try {
+      const store = await oneComplaint();
+      const [a, b] = await Promise.all([catchUpCaseFiles(pool, store, 'desk-1'), catchUpCaseFiles(pool, store, 'desk-2')]);
+      // One of them folded the event; the other waited and found nothing left.
+      expect([a.eventsRead, b.eventsRead].sort()).toEqual([0, 1]);
+    } finally {
+      await pool.end();
+      await database.drop();
+    }
   });
 
   it('docs/audit.md', async () => {
