@@ -25,6 +25,7 @@ import {
   instantFromEpochMs,
   jurisdictionPresets,
   makeCalendar,
+  type EventStore,
 } from '@caseledger/core';
 import * as E from 'fp-ts/lib/Either.js';
 import { type EventStoreDbStore, connectEventStoreDb } from '@caseledger/eventstoredb';
@@ -32,7 +33,9 @@ import { auditCase } from './audit.js';
 import { bulkAudit, caseHistoryOf, casesFromLines, casesFromStore, readCase } from './cases.js';
 import { bulkAuditHtml, caseAuditHtml } from './html.js';
 import { DEFAULT_MAX_LINE_BYTES, type ReadLinesOptions, exportStore, importLines, parseLine, readLines } from './jsonl.js';
+import { type ProjectCommand, exportSource, projectCommand } from './project.js';
 import { bulkAuditText, caseAuditText, escapeControls, escapeJsonControls } from './text.js';
+import pg from 'pg';
 
 export interface CliIo {
   readonly out: (text: string) => void;
@@ -51,6 +54,10 @@ const USAGE = `usage:
   caseledger audit-all (--file events.jsonl | --eventstoredb URL) [--as-of INSTANT] [--json] [--html FILE] [--policies FILE] [--preset ID] [--calendar FILE] [--quiet]
   caseledger export --eventstoredb URL --file out.jsonl
   caseledger import --file in.jsonl --eventstoredb URL [--on-bad-line skip|stop]
+  caseledger project status --pg URL [--eventstoredb URL | --file events.jsonl] [--json]
+  caseledger project catch-up --pg URL (--eventstoredb URL | --file events.jsonl) [--projection NAME] [--json] [--quiet]
+  caseledger project rebuild <projection> --pg URL (--eventstoredb URL | --file events.jsonl) [--json] [--quiet]
+  caseledger project parked <projection> --pg URL [--json]
   caseledger --version
 policies: --preset ID lays the policies file over a jurisdiction preset (${Object.keys(jurisdictionPresets).join(', ')}), or applies the preset alone
 reading a file: --max-line-bytes N (default ${DEFAULT_MAX_LINE_BYTES}, 16 MiB)
@@ -68,7 +75,7 @@ interface Options {
   readonly flags: ReadonlyMap<string, string | true>;
 }
 
-const VALUED = new Set(['--file', '--as-of', '--html', '--policies', '--preset', '--calendar', '--eventstoredb', '--on-bad-line', '--max-line-bytes']);
+const VALUED = new Set(['--file', '--as-of', '--html', '--policies', '--preset', '--calendar', '--eventstoredb', '--on-bad-line', '--max-line-bytes', '--pg', '--projection']);
 const BOOLEAN = new Set(['--json', '--help', '--version', '--quiet']);
 
 const parseArgs = (argv: ReadonlyArray<string>): E.Either<string, Options> => {
@@ -180,10 +187,16 @@ const setUp = (o: Options, io: CliIo): E.Either<string, Setup> => {
     if (E.isLeft(decoded)) return E.left(`calendar file ${calendarFile}: ${decoded.left.message}${'errors' in decoded.left ? ` ${describeFieldErrors(decoded.left.errors)}` : ''}`);
     calendar = decoded.right;
   }
+  const maxLineBytes = maxLineBytesOf(o);
+  if (E.isLeft(maxLineBytes)) return maxLineBytes;
+  return E.right({ source: source.right, asOf, rulebook: { policies: policies.right, calendar }, maxLineBytes: maxLineBytes.right });
+};
+
+/** `--max-line-bytes`, the longest line a file may have (default 16 MiB). */
+const maxLineBytesOf = (o: Options): E.Either<string, number> => {
   const cap = text(o, '--max-line-bytes');
   const maxLineBytes = cap === undefined ? DEFAULT_MAX_LINE_BYTES : Number(cap);
-  if (!Number.isInteger(maxLineBytes) || maxLineBytes < 1) return E.left(`--max-line-bytes must be a whole number of bytes (got "${cap ?? ''}")`);
-  return E.right({ source: source.right, asOf, rulebook: { policies: policies.right, calendar }, maxLineBytes });
+  return Number.isInteger(maxLineBytes) && maxLineBytes >= 1 ? E.right(maxLineBytes) : E.left(`--max-line-bytes must be a whole number of bytes (got "${cap ?? ''}")`);
 };
 
 const historyFrom = async (source: Source, stream: string, lines: ReadLinesOptions): Promise<E.Either<string, CaseHistory>> => {
@@ -357,6 +370,77 @@ const importCommand = async (o: Options, io: CliIo): Promise<number> => {
   }
 };
 
+/** `caseledger project …`: the arguments checked, the database and the source opened, then `projectCommand`. */
+const projectFromCli = async (o: Options, io: CliIo): Promise<number> => {
+  const [, sub, name] = o.positional;
+  const pgUrl = text(o, '--pg');
+  const projectionFlag = text(o, '--projection');
+  const command: E.Either<string, ProjectCommand> =
+    sub === 'status'
+      ? E.right({ kind: 'status' })
+      : sub === 'catch-up'
+        ? E.right(projectionFlag === undefined ? { kind: 'catch-up' } : { kind: 'catch-up', projection: projectionFlag })
+        : (sub === 'rebuild' || sub === 'parked') && name !== undefined
+          ? E.right({ kind: sub, projection: name })
+          : E.left(sub === 'rebuild' || sub === 'parked' ? `project ${sub} needs the projection's name, e.g. case-files` : `project needs status, catch-up, rebuild or parked`);
+  if (E.isLeft(command)) {
+    io.err(`${command.left}\n${USAGE}`);
+    return EXIT_BAD_INPUT;
+  }
+  if (pgUrl === undefined) {
+    io.err(`project needs --pg, the read models' PostgreSQL (postgres://user@host:5432/db)\n${USAGE}`);
+    return EXIT_BAD_INPUT;
+  }
+  const needsSource = command.right.kind === 'catch-up' || command.right.kind === 'rebuild';
+  const file = text(o, '--file');
+  const url = text(o, '--eventstoredb');
+  if (file !== undefined && url !== undefined) {
+    io.err('give one source: --file or --eventstoredb, not both');
+    return EXIT_BAD_INPUT;
+  }
+  if (needsSource && file === undefined && url === undefined) {
+    io.err(`project ${command.right.kind} needs a source: --eventstoredb URL or --file events.jsonl`);
+    return EXIT_BAD_INPUT;
+  }
+  const esdb = url === undefined ? undefined : openStore(url);
+  if (esdb !== undefined && E.isLeft(esdb)) {
+    io.err(esdb.left);
+    return EXIT_BAD_INPUT;
+  }
+  let source: Pick<EventStore, 'readAll'> | undefined = esdb?.right;
+  if (file !== undefined) {
+    const path = fileAt(file, '--file');
+    if (E.isLeft(path)) {
+      io.err(path.left);
+      return EXIT_BAD_INPUT;
+    }
+    const cap = maxLineBytesOf(o);
+    if (E.isLeft(cap)) {
+      io.err(cap.left);
+      return EXIT_BAD_INPUT;
+    }
+    const loaded = await exportSource(readLines(file, { maxLineBytes: cap.right }));
+    if (E.isLeft(loaded)) {
+      io.err(escapeControls(`${file}: ${loaded.left.message}`));
+      return EXIT_BAD_INPUT;
+    }
+    source = loaded.right;
+  }
+  const pool = new pg.Pool({ connectionString: pgUrl, max: 4 });
+  // A database that is down or refuses us is said in one line, not thrown.
+  pool.on('error', () => undefined);
+  try {
+    return await projectCommand(
+      command.right,
+      { pool, ...(source === undefined ? {} : { source }), sourceName: url ?? file ?? 'no source', json: o.flags.has('--json'), quiet: o.flags.has('--quiet') },
+      io,
+    );
+  } finally {
+    await pool.end().catch(() => undefined);
+    if (esdb !== undefined && E.isRight(esdb)) await esdb.right.dispose();
+  }
+};
+
 /**
  * Progress of a bulk audit on stderr: cases, events, bytes of the total when the input's size is
  * known, the rate and the time left. On a terminal one line rewritten every second; otherwise a
@@ -413,6 +497,7 @@ export const run = async (argv: ReadonlyArray<string>, io: CliIo): Promise<numbe
     return command === undefined && !o.flags.has('--help') ? EXIT_BAD_INPUT : EXIT_CLEAN;
   }
   if (command === 'export') return exportCommand(o, io);
+  if (command === 'project') return projectFromCli(o, io);
   if (command === 'import') return importCommand(o, io);
   if (command !== 'audit' && command !== 'audit-all') {
     io.err(`unknown command "${command}"\n${USAGE}`);

@@ -5,3 +5,4 @@ export * from './cli.js';
 export * from './html.js';
 export * from './jsonl.js';
 export * from './text.js';
+export * from './project.js';

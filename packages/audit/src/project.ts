@@ -1,0 +1,249 @@
+/**
+ * `caseledger project`: the read models in PostgreSQL from the command line — the status of every
+ * projection (version, checkpoint, lag behind the source, parked events, who runs it), a catch-up
+ * or a rebuild under the projection's lease, and the list of parked events. The source is an
+ * EventStoreDB server or a JSON Lines export.
+ */
+import { type BusinessCalendar, type EventStore, type GlobalPosition, type RecordedEvent, compareGlobalPositions, defaultCalendar } from '@caseledger/core';
+import {
+  type Projection,
+  type RunReport,
+  caseFiles,
+  complaintStatistics,
+  migrateReadModelStore,
+  postgresReadModelStore,
+  projectionLeaseHolder,
+  runProjectionUnderLease,
+  satisfaction,
+  warrantyStatistics,
+} from '@caseledger/projections';
+import * as E from 'fp-ts/lib/Either.js';
+import type { Pool } from 'pg';
+import { type LineError, type LineRead, parseLine } from './jsonl.js';
+import { escapeControls } from './text.js';
+
+/** A projection whatever its read model: `use` is given it with its own read-model type. */
+export interface SomeProjection {
+  readonly name: string;
+  readonly with: <R>(use: <RM>(projection: Projection<RM>) => R) => R;
+}
+
+const some = <RM>(projection: Projection<RM>): SomeProjection => ({ name: projection.name, with: (use) => use(projection) });
+
+/** The projections the command knows, by name. */
+export const knownProjections = (calendar: BusinessCalendar = defaultCalendar): ReadonlyArray<SomeProjection> => [
+  some(caseFiles),
+  some(warrantyStatistics),
+  some(satisfaction),
+  some(complaintStatistics(calendar)),
+];
+
+/**
+ * A JSON Lines export as a source of `$all`: every line read, then put back in global order (an
+ * export keeps each stream together). Memory holds the whole export.
+ */
+export const exportSource = async (lines: AsyncIterable<LineRead>): Promise<E.Either<LineError, Pick<EventStore, 'readAll'> & { readonly events: number }>> => {
+  const events: RecordedEvent[] = [];
+  for await (const read of lines) {
+    if (E.isLeft(read)) return read;
+    const parsed = parseLine(read.right.text, read.right.line);
+    if (E.isLeft(parsed)) return parsed;
+    events.push(parsed.right);
+  }
+  events.sort((a, b) => compareGlobalPositions(a.position, b.position));
+  /** The index of the first event after `after`. */
+  const firstAfter = (after: GlobalPosition): number => {
+    let lo = 0;
+    let hi = events.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      const e = events[mid];
+      if (e !== undefined && compareGlobalPositions(e.position, after) <= 0) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  return E.right({
+    events: events.length,
+    readAll:
+      (options = {}) =>
+      async () => {
+        const start = options.after === undefined ? 0 : firstAfter(options.after);
+        return E.right(events.slice(start, options.maxCount === undefined ? undefined : start + options.maxCount));
+      },
+  });
+};
+
+export type ProjectCommand =
+  | { readonly kind: 'status' }
+  | { readonly kind: 'catch-up'; readonly projection?: string }
+  | { readonly kind: 'rebuild'; readonly projection: string }
+  | { readonly kind: 'parked'; readonly projection: string };
+
+export interface ProjectIo {
+  readonly out: (text: string) => void;
+  readonly err: (text: string) => void;
+  readonly interactive: boolean;
+  readonly now: () => number;
+}
+
+export interface ProjectSetup {
+  readonly pool: Pool;
+  /** Needed by `status` (for the lag), `catch-up` and `rebuild`. */
+  readonly source?: Pick<EventStore, 'readAll'>;
+  readonly sourceName: string;
+  readonly json: boolean;
+  readonly quiet: boolean;
+  readonly calendar?: BusinessCalendar;
+  readonly holder?: string;
+}
+
+/** Lag is counted up to this many events; beyond, it is shown as "more than". */
+export const LAG_COUNT_LIMIT = 100_000;
+
+const lagAfter = async (source: Pick<EventStore, 'readAll'>, checkpoint: GlobalPosition | undefined): Promise<E.Either<string, { readonly events: number; readonly atLeast: boolean }>> => {
+  let after = checkpoint;
+  let events = 0;
+  while (events < LAG_COUNT_LIMIT) {
+    const page = await source.readAll(after === undefined ? { maxCount: 1000 } : { after, maxCount: 1000 })();
+    if (E.isLeft(page)) return E.left(page.left.message);
+    events += page.right.length;
+    const last = page.right[page.right.length - 1];
+    if (last === undefined || page.right.length < 1000) return E.right({ events, atLeast: false });
+    after = last.position;
+  }
+  return E.right({ events, atLeast: true });
+};
+
+const position = (p: GlobalPosition | undefined): string => (p === undefined ? '-' : `${p.commit}/${p.prepare}`);
+
+/** Progress of a run on stderr: events read and the rate; a line a second on a terminal, every ten seconds otherwise. */
+const progressOf = (io: ProjectIo, quiet: boolean, name: string) => {
+  const started = io.now();
+  let last = started;
+  let read = 0;
+  return {
+    source: (source: Pick<EventStore, 'readAll'>): Pick<EventStore, 'readAll'> => ({
+      readAll: (options) => async () => {
+        const page = await source.readAll(options)();
+        if (E.isRight(page)) {
+          read += page.right.length;
+          const now = io.now();
+          if (!quiet && now - last >= (io.interactive ? 1000 : 10_000)) {
+            last = now;
+            io.err(`${name}: ${read.toLocaleString('en-US')} events read, ${Math.round(read / Math.max(0.001, (now - started) / 1000)).toLocaleString('en-US')} events/s`);
+          }
+        }
+        return page;
+      },
+    }),
+  };
+};
+
+export const projectCommand = async (command: ProjectCommand, setup: ProjectSetup, io: ProjectIo): Promise<number> => {
+  const migrated = await migrateReadModelStore(setup.pool)();
+  if (E.isLeft(migrated)) {
+    io.err(`the read-model database cannot be prepared: ${migrated.left.message}`);
+    return 2;
+  }
+  const all = knownProjections(setup.calendar);
+  const named = (name: string): SomeProjection | undefined => all.find((p) => p.name === name);
+  const unknown = (name: string) => {
+    io.err(`no projection "${escapeControls(name)}"; the projections are ${all.map((p) => p.name).join(', ')}`);
+    return 2;
+  };
+
+  if (command.kind === 'parked') {
+    const entry = named(command.projection);
+    if (entry === undefined) return unknown(command.projection);
+    const loaded = await entry.with((projection) => postgresReadModelStore(setup.pool, projection.codec).load(projection.name)());
+    if (E.isLeft(loaded)) {
+      io.err(loaded.left.message);
+      return 2;
+    }
+    const parked = loaded.right?.parked ?? [];
+    if (setup.json) io.out(JSON.stringify(parked));
+    else if (parked.length === 0) io.out(`${entry.name}: no parked events`);
+    else for (const p of parked) io.out(escapeControls(`${p.streamName}@${p.revision} ${p.eventType}: ${p.error}`));
+    return 0;
+  }
+
+  if (command.kind === 'status') {
+    const rows: Array<Record<string, string | number | boolean | null>> = [];
+    for (const entry of all) {
+      const loaded = await entry.with(async (projection) => {
+        const read = await postgresReadModelStore(setup.pool, projection.codec).load(projection.name)();
+        return E.map((stored: { readonly version: number; readonly checkpoint?: GlobalPosition; readonly parked: ReadonlyArray<unknown> } | undefined) => ({ stored, version: projection.version }))(read);
+      });
+      if (E.isLeft(loaded)) {
+        io.err(`${entry.name}: ${loaded.left.message}`);
+        return 2;
+      }
+      const { stored, version } = loaded.right;
+      const current = stored !== undefined && stored.version === version;
+      const lag = setup.source === undefined ? undefined : await lagAfter(setup.source, current ? stored.checkpoint : undefined);
+      if (lag !== undefined && E.isLeft(lag)) {
+        io.err(`the source ${setup.sourceName} cannot be read: ${lag.left}`);
+        return 2;
+      }
+      const holder = await projectionLeaseHolder(setup.pool, entry.name)();
+      rows.push({
+        projection: entry.name,
+        version,
+        storedVersion: stored?.version ?? null,
+        checkpoint: position(stored?.checkpoint),
+        lag: lag === undefined ? null : lag.right.events,
+        lagAtLeast: lag === undefined ? false : lag.right.atLeast,
+        parked: stored?.parked.length ?? 0,
+        runner: E.isRight(holder) ? (holder.right ?? null) : null,
+      });
+    }
+    if (setup.json) {
+      io.out(JSON.stringify({ source: setup.sourceName, projections: rows }));
+      return 0;
+    }
+    io.out(`Read models, against ${setup.sourceName}`);
+    io.out(`${'projection'.padEnd(22)} ${'version'.padEnd(9)} ${'checkpoint'.padEnd(24)} ${'lag'.padEnd(12)} ${'parked'.padEnd(7)} runner`);
+    for (const r of rows) {
+      const version = r['storedVersion'] === null ? `${r['version']} (new)` : r['storedVersion'] === r['version'] ? String(r['version']) : `${r['storedVersion']}→${r['version']}`;
+      const lag = r['lag'] === null ? '?' : `${r['lagAtLeast'] === true ? '>' : ''}${Number(r['lag']).toLocaleString('en-US')}`;
+      io.out(`${String(r['projection']).padEnd(22)} ${version.padEnd(9)} ${String(r['checkpoint']).padEnd(24)} ${lag.padEnd(12)} ${String(r['parked']).padEnd(7)} ${escapeControls(String(r['runner'] ?? '-'))}`);
+    }
+    return 0;
+  }
+
+  const source = setup.source;
+  if (source === undefined) {
+    io.err(`${command.kind} needs a source: --eventstoredb URL or --file export.jsonl`);
+    return 2;
+  }
+  const chosen = command.projection === undefined ? all : [named(command.projection)];
+  const missing = command.projection !== undefined && chosen[0] === undefined ? command.projection : undefined;
+  if (missing !== undefined) return unknown(missing);
+  const reports: Array<{ readonly projection: string; readonly report: RunReport }> = [];
+  for (const entry of chosen) {
+    if (entry === undefined) continue;
+    const progress = progressOf(io, setup.quiet, entry.name);
+    const ran = await entry.with((projection) =>
+      runProjectionUnderLease({
+        pool: setup.pool,
+        source: progress.source(source),
+        projection,
+        rebuild: command.kind === 'rebuild',
+        ...(setup.holder === undefined ? {} : { holder: setup.holder }),
+        onWaiting: (heldBy) => io.err(`${entry.name}: waiting for the runner ${escapeControls(heldBy ?? 'that holds the lease')} to finish`),
+      })(),
+    );
+    if (E.isLeft(ran)) {
+      io.err(`${entry.name}: ${ran.left.message}`);
+      return 2;
+    }
+    reports.push({ projection: entry.name, report: ran.right });
+    if (!setup.json) {
+      const r = ran.right;
+      io.out(`${entry.name}: ${r.rebuilt ? 'rebuilt, ' : ''}${r.eventsRead.toLocaleString('en-US')} events read, ${r.eventsApplied.toLocaleString('en-US')} applied, ${r.parked} parked; checkpoint ${position(r.checkpoint)}`);
+    }
+  }
+  if (setup.json) io.out(JSON.stringify(reports.map(({ projection, report }) => ({ projection, ...report, checkpoint: position(report.checkpoint) }))));
+  return 0;
+};
