@@ -54,6 +54,9 @@ export interface ChannelReader {
 
 const { ReadReq } = streamsPb;
 
+/** How long the server may take to scan the log for stream metadata (see `truncations`). */
+const METADATA_SCAN_DEADLINE_MS = 30 * 60_000;
+
 const request = (read: ChannelRead | { readonly kind: 'end' }): InstanceType<typeof ReadReq> => {
   const options = new ReadReq.Options();
   if (read.kind === 'stream') {
@@ -151,10 +154,10 @@ export const channelReader = (client: KurrentDBClient): ChannelReader | undefine
   if (!isStreamCreator(creator) || !isCallArguments(callArguments)) return undefined;
   const create: StreamCreator = creator;
   const argumentsOf: CallArgumentsOf = callArguments;
-  async function* responses(req: InstanceType<typeof ReadReq>): AsyncGenerator<InstanceType<typeof streamsPb.ReadResp>> {
+  async function* responses(req: InstanceType<typeof ReadReq>, deadlineMs?: number): AsyncGenerator<InstanceType<typeof streamsPb.ReadResp>> {
     let call: ReadCall;
     try {
-      call = await create(streamsGrpc.StreamsClient, 'readOverChannel', (streams) => streams.read(req, ...argumentsOf({})))();
+      call = await create(streamsGrpc.StreamsClient, 'readOverChannel', (streams) => streams.read(req, ...argumentsOf(deadlineMs === undefined ? {} : { deadline: deadlineMs })))();
     } catch (error) {
       throw error instanceof Error ? convertToCommandError(error) : error;
     }
@@ -168,7 +171,8 @@ export const channelReader = (client: KurrentDBClient): ChannelReader | undefine
   }
   return {
     read: async function* (read) {
-      for await (const item of responses(request(read))) {
+      // The scan for deletes reads the whole log on the server (~60 MB/s here): more than the client's default 10 s on a big store.
+      for await (const item of responses(request(read), read.kind === 'all' && read.only === 'metadata' ? METADATA_SCAN_DEADLINE_MS : undefined)) {
         if (item.hasStreamNotFound()) {
           yield { code: 'STREAM_NOT_FOUND' };
           return;
