@@ -28,12 +28,13 @@ import {
   type EventStore,
 } from '@caseledger/core';
 import * as E from 'fp-ts/lib/Either.js';
-import { type EventStoreDbStore, connectEventStoreDb } from '@caseledger/eventstoredb';
+import { type EventStoreDbStore, connectEventStoreDb, serverOf } from '@caseledger/eventstoredb';
 import { auditCase } from './audit.js';
 import { bulkAudit, caseHistoryOf, casesFromLines, casesFromStore, readCase } from './cases.js';
 import { bulkAuditHtml, caseAuditHtml } from './html.js';
 import { DEFAULT_MAX_LINE_BYTES, type ReadLinesOptions, exportStore, importLines, parseLine, readLines } from './jsonl.js';
 import { type ProjectCommand, exportSource, projectCommand } from './project.js';
+import { type Provenance, digestingReads, eventsDigest, fileSha256 } from './provenance.js';
 import { bulkAuditText, caseAuditText, escapeControls, escapeJsonControls } from './text.js';
 import pg from 'pg';
 
@@ -199,13 +200,24 @@ const maxLineBytesOf = (o: Options): E.Either<string, number> => {
   return Number.isInteger(maxLineBytes) && maxLineBytes >= 1 ? E.right(maxLineBytes) : E.left(`--max-line-bytes must be a whole number of bytes (got "${cap ?? ''}")`);
 };
 
-const historyFrom = async (source: Source, stream: string, lines: ReadLinesOptions): Promise<E.Either<string, CaseHistory>> => {
+/** Where a report came from: the source, the tool, now, and what was read (see provenance.ts). */
+const provenanceOf = async (source: Source, io: CliIo, read: { readonly events: number; readonly sha256?: string }): Promise<Provenance> => ({
+  source: source.kind === 'file' ? source.path : serverOf(source.url),
+  tool: `caseledger ${version()}`,
+  generatedAt: new Date(io.now()).toISOString(),
+  events: read.events,
+  sha256: read.sha256 ?? (source.kind === 'file' ? await fileSha256(source.path) : ''),
+  sha256Of: source.kind === 'file' ? 'file' : 'events',
+});
+
+const historyFrom = async (source: Source, stream: string, lines: ReadLinesOptions): Promise<E.Either<string, { readonly history: CaseHistory; readonly events: number; readonly sha256?: string }>> => {
   if (source.kind === 'eventstoredb') {
     const store = openStore(source.url);
     if (E.isLeft(store)) return store;
     try {
-      const h = await readCase(store.right, stream);
-      return E.isLeft(h) ? E.left(h.left.code === 'CASE_NOT_FOUND' ? `stream ${stream} is not in ${source.url}` : h.left.message) : h;
+      const digest = eventsDigest();
+      const h = await readCase(digestingReads(store.right, digest), stream);
+      return E.isLeft(h) ? E.left(h.left.code === 'CASE_NOT_FOUND' ? `stream ${stream} is not in ${source.url}` : h.left.message) : E.right({ history: h.right, ...digest.result() });
     } finally {
       await store.right.dispose();
     }
@@ -220,7 +232,10 @@ const historyFrom = async (source: Source, stream: string, lines: ReadLinesOptio
   }
   if (events === 0) return E.left(`no events in ${source.path}`);
   if (records.length === 0) return E.left(`stream ${stream} is not in ${source.path}`);
-  return E.mapLeft((e: { readonly message: string }) => e.message)(caseHistoryOf(stream, records));
+  return E.bimap(
+    (e: { readonly message: string }) => e.message,
+    (history: CaseHistory) => ({ history, events }),
+  )(caseHistoryOf(stream, records));
 };
 
 const auditOne = async (o: Options, io: CliIo, setup: Setup): Promise<number> => {
@@ -234,8 +249,9 @@ const auditOne = async (o: Options, io: CliIo, setup: Setup): Promise<number> =>
     io.err(history.left);
     return EXIT_BAD_INPUT;
   }
-  const audit = auditCase(history.right, setup.rulebook, setup.asOf);
-  const written = report(o, io, () => caseAuditHtml(audit), () => JSON.stringify(audit, null, 2), () => caseAuditText(audit));
+  const audit = auditCase(history.right.history, setup.rulebook, setup.asOf);
+  const provenance = await provenanceOf(setup.source, io, history.right);
+  const written = report(o, io, () => caseAuditHtml(audit, provenance), () => JSON.stringify({ ...audit, provenance }, null, 2), () => caseAuditText(audit, provenance));
   if (E.isLeft(written)) {
     io.err(written.left);
     return EXIT_BAD_INPUT;
@@ -263,6 +279,7 @@ const report = (o: Options, io: CliIo, html: () => string, json: () => string, p
 
 const auditAll = async (o: Options, io: CliIo, setup: Setup): Promise<number> => {
   const progress = progressReporter(io, o.flags.has('--quiet'), setup.source.kind === 'file' ? statSync(setup.source.path).size : undefined);
+  const digest = eventsDigest();
   let summary;
   if (setup.source.kind === 'eventstoredb') {
     const store = openStore(setup.source.url);
@@ -271,7 +288,7 @@ const auditAll = async (o: Options, io: CliIo, setup: Setup): Promise<number> =>
       return EXIT_BAD_INPUT;
     }
     try {
-      summary = await bulkAudit(casesFromStore(store.right), setup.rulebook, setup.asOf, progress.onCase);
+      summary = await bulkAudit(casesFromStore(digestingReads(store.right, digest)), setup.rulebook, setup.asOf, progress.onCase);
     } finally {
       await store.right.dispose();
     }
@@ -284,7 +301,8 @@ const auditAll = async (o: Options, io: CliIo, setup: Setup): Promise<number> =>
     return EXIT_BAD_INPUT;
   }
   const finished = summary;
-  const written = report(o, io, () => bulkAuditHtml(finished), () => JSON.stringify(finished, null, 2), () => bulkAuditText(finished));
+  const provenance = await provenanceOf(setup.source, io, setup.source.kind === 'file' ? { events: finished.events } : digest.result());
+  const written = report(o, io, () => bulkAuditHtml(finished, provenance), () => JSON.stringify({ ...finished, provenance }, null, 2), () => bulkAuditText(finished, provenance));
   if (E.isLeft(written)) {
     io.err(written.left);
     return EXIT_BAD_INPUT;

@@ -5,6 +5,7 @@
  */
 import type { CaseAudit, TimelineEntry } from './audit.js';
 import type { BulkAuditSummary } from './cases.js';
+import { type Provenance, hashCovers } from './provenance.js';
 
 const escape = (text: string): string =>
   text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;').replaceAll("'", '&#39;');
@@ -28,10 +29,22 @@ const page = (title: string, body: string): string =>
   `<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">` +
   `<title>${escape(title)}</title><style>${STYLE}</style></head><body>${body}</body></html>\n`;
 
+/** Where the report came from, as its last section. */
+const provenanceHtml = (p: Provenance | undefined): string =>
+  p === undefined
+    ? ''
+    : `<h2>Provenance</h2><table id="provenance"><tbody>` +
+      `<tr><th>Source</th><td>${escape(p.source)}</td></tr>` +
+      `<tr><th>Tool</th><td>${escape(p.tool)}</td></tr>` +
+      `<tr><th>Generated at</th><td>${escape(p.generatedAt)}</td></tr>` +
+      `<tr><th>Events read</th><td>${p.events}</td></tr>` +
+      `<tr><th>SHA-256</th><td><code>${escape(p.sha256)}</code> <span class="meta">(of ${escape(hashCovers(p))})</span></td></tr>` +
+      `</tbody></table>`;
+
 /** A step is late when it is the step that met a deadline after its due instant. */
 const lateDeadlines = (e: TimelineEntry) => e.deadlines.filter((d) => d.status === 'missed' && d.doneAt === e.at);
 
-export const caseAuditHtml = ({ timeline, report }: CaseAudit): string => {
+export const caseAuditHtml = ({ timeline, report }: CaseAudit, provenance?: Provenance): string => {
   const rows = timeline
     .map((e) => {
       const late = lateDeadlines(e);
@@ -60,7 +73,8 @@ export const caseAuditHtml = ({ timeline, report }: CaseAudit): string => {
 <h2>Deadlines</h2>${deadlines === '' ? '<p>None applies.</p>' : `<table id="deadlines"><thead><tr><th>Deadline</th><th>Status</th><th>Due by</th><th>Done at</th><th>Policy</th></tr></thead><tbody>${deadlines}</tbody></table>`}
 <h2>Special cases (W-3)</h2>${specials === '' ? '<p>None.</p>' : `<table id="special-cases"><thead><tr><th>Rev</th><th>When</th><th>Approved by</th><th>Justification</th></tr></thead><tbody>${specials}</tbody></table>`}
 <h2>Rule violations in the history</h2>${violations === '' ? '<p>None.</p>' : `<table id="violations"><thead><tr><th>Rev</th><th>Rule</th><th>What</th></tr></thead><tbody>${violations}</tbody></table>`}
-${report.policyProblem === undefined ? '' : `<p class="bad">Policy problem: ${escape(report.policyProblem)}</p>`}`,
+${report.policyProblem === undefined ? '' : `<p class="bad">Policy problem: ${escape(report.policyProblem)}</p>`}
+${provenanceHtml(provenance)}`,
   );
 };
 
@@ -75,7 +89,7 @@ const barChart = (bars: ReadonlyArray<{ readonly label: string; readonly value: 
   return `<svg role="img" aria-label="missed deadlines per rule" width="640" height="${height}" xmlns="http://www.w3.org/2000/svg">${items}</svg>`;
 };
 
-export const bulkAuditHtml = (s: BulkAuditSummary): string => {
+export const bulkAuditHtml = (s: BulkAuditSummary, provenance?: Provenance): string => {
   const total = Object.values(s.cases).reduce((a, b) => a + b, 0);
   const cases = Object.entries(s.cases).map(([k, n]) => `<tr><td>${escape(k)}</td><td>${n}</td></tr>`).join('');
   const violations = Object.entries(s.violations).map(([k, n]) => `<tr class="violation"><td>${escape(k)}</td><td>${n}</td></tr>`).join('');
@@ -87,6 +101,7 @@ export const bulkAuditHtml = (s: BulkAuditSummary): string => {
 <h2>Missed deadlines per rule</h2>${s.deadlines.length === 0 ? '<p>None applies.</p>' : chart}
 <h2>Special cases (W-3)</h2><p id="special-cases">${s.specialCases}</p>
 <h2>Rule violations in histories</h2>${violations === '' ? '<p>None.</p>' : `<table id="violations"><tbody>${violations}</tbody></table>`}
-${s.problems.length === 0 ? '' : `<h2>Input problems</h2><ul>${s.problems.slice(0, 100).map((p) => `<li>${escape(p)}</li>`).join('')}</ul>`}`,
+${s.problems.length === 0 ? '' : `<h2>Input problems</h2><ul>${s.problems.slice(0, 100).map((p) => `<li>${escape(p)}</li>`).join('')}</ul>`}
+${provenanceHtml(provenance)}`,
   );
 };

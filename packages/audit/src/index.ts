@@ -6,3 +6,4 @@ export * from './html.js';
 export * from './jsonl.js';
 export * from './text.js';
 export * from './project.js';
+export * from './provenance.js';

@@ -1,6 +1,7 @@
 /** Plain-text renderings of audits, for a terminal. */
 import type { CaseAudit } from './audit.js';
 import type { BulkAuditSummary } from './cases.js';
+import { type Provenance, hashCovers } from './provenance.js';
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 
@@ -27,10 +28,16 @@ export const escapeControls = escaping(true);
  */
 export const escapeJsonControls = escaping(false);
 
+/** Where the report came from, as its last lines. */
+const provenanceLines = (p: Provenance | undefined): ReadonlyArray<string> =>
+  p === undefined
+    ? []
+    : ['', 'Provenance', `  source        ${p.source}`, `  tool          ${p.tool}`, `  generated at  ${p.generatedAt}`, `  events read   ${p.events}`, `  SHA-256       ${p.sha256} (of ${hashCovers(p)})`];
+
 /** Output lines as one text: each line escaped on its own, then joined. */
 const lines = (out: ReadonlyArray<string>): string => out.map(escapeControls).join('\n');
 
-export const caseAuditText = ({ timeline, report }: CaseAudit): string => {
+export const caseAuditText = ({ timeline, report }: CaseAudit, provenance?: Provenance): string => {
   const out: string[] = [];
   out.push(`Case ${report.streamName} (${report.category}) — ${report.events} events — status: ${report.status} — as of ${report.asOf}`, '');
   out.push('Timeline');
@@ -55,10 +62,11 @@ export const caseAuditText = ({ timeline, report }: CaseAudit): string => {
   for (const v of report.violations) out.push(`  rev ${v.revision} ${v.ruleId} ${v.code}: ${v.message}`);
   if (report.policyProblem !== undefined) out.push('', `Policy problem: ${report.policyProblem}`);
   out.push('', report.findings === 0 ? 'No findings.' : `${report.findings} finding(s).`);
+  out.push(...provenanceLines(provenance));
   return lines(out);
 };
 
-export const bulkAuditText = (s: BulkAuditSummary): string => {
+export const bulkAuditText = (s: BulkAuditSummary, provenance?: Provenance): string => {
   const out: string[] = [];
   const total = Object.values(s.cases).reduce((a, b) => a + b, 0);
   out.push(`Bulk audit as of ${s.asOf}: ${total} cases, ${s.events} events`, '');
@@ -77,5 +85,6 @@ export const bulkAuditText = (s: BulkAuditSummary): string => {
     if (s.problemCount > 20) out.push(`  … and ${s.problemCount - 20} more`);
   }
   out.push('', s.findings === 0 ? 'No findings.' : `${s.findings} finding(s) in ${s.casesWithFindings.length} case(s).`);
+  out.push(...provenanceLines(provenance));
   return lines(out);
 };

@@ -1,4 +1,5 @@
 /** The CLI: what an auditor runs on an export, its outputs and its exit codes. */
+import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -86,6 +87,35 @@ describe('caseledger audit-all', () => {
     expect(r.out).toContain('complaint        2');
     expect(r.out).toMatch(/C-5 quality-reply\s+1 of 1/);
   });
+});
+
+describe('provenance: where a report came from', () => {
+  const tool = `caseledger ${String(JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version)}`;
+  it('names the file, the tool and its version, the time, the events read and the SHA-256 of the file, in text, JSON and HTML', async () => {
+    const sha256 = createHash('sha256').update(readFileSync(file)).digest('hex');
+    const text = await cli('audit-all', '--file', file);
+    expect(text.out).toContain(`Provenance\n  source        ${file}\n  tool          ${tool}\n  generated at  2026-11-20T04:00:00.000Z\n  events read   11\n  SHA-256       ${sha256} (of the file's bytes)`);
+    const json = await cli('audit', 'complaint-C-OK', '--file', file, '--json');
+    expect(JSON.parse(json.out).provenance).toEqual({ source: file, tool, generatedAt: '2026-11-20T04:00:00.000Z', events: 11, sha256, sha256Of: 'file' });
+    const html = join(dir, 'provenance.html');
+    await cli('audit-all', '--file', file, '--html', html);
+    expect(readFileSync(html, 'utf8')).toContain(`<tr><th>SHA-256</th><td><code>${sha256}</code>`);
+  });
+
+  it('from a store, hashes the events read as export lines: the same as hashing the export of those streams', async () => {
+    const target: { connectionString: string; stop: () => Promise<void> } = await startDouble();
+    try {
+      await cli('import', '--file', file, '--eventstoredb', target.connectionString);
+      const json = await cli('audit-all', '--eventstoredb', target.connectionString, '--json');
+      const provenance = JSON.parse(json.out).provenance;
+      // The import wrote the file's events at the same revisions; their export lines differ only in positions, so rebuild them.
+      const back = join(dir, 'provenance-back.jsonl');
+      await cli('export', '--eventstoredb', target.connectionString, '--file', back);
+      expect(provenance).toEqual({ source: target.connectionString, tool, generatedAt: '2026-11-20T04:00:00.000Z', events: 11, sha256: createHash('sha256').update(readFileSync(back)).digest('hex'), sha256Of: 'events' });
+    } finally {
+      await target.stop();
+    }
+  }, 60_000);
 });
 
 describe('with EventStoreDB (through the test double)', () => {
