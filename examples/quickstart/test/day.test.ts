@@ -37,7 +37,7 @@ describe.skipIf(!built)('the command the quick start prints (needs `pnpm build`,
     const run = spawnSync('bash', ['-c', auditCommand], { cwd: root, encoding: 'utf8', env: { ...process.env, npm_config_loglevel: 'error' } });
     // Exit 1: the day has findings (a late quality reply, an unacknowledged complaint).
     expect(run.status).toBe(1);
-    expect(run.stdout).toContain('Bulk audit as of 2026-11-18T10:00:00.000Z');
+    expect(run.stdout).toContain('Bulk audit as of 2026-11-18 18:00, times in Asia/Shanghai (UTC+08:00):');
     expect(run.stdout).toMatch(/inquiry\s+1/);
     expect(readFileSync(exportPath, 'utf8').split('\n').filter((l) => l !== '').length).toBeGreaterThan(40);
   }, 120_000);

@@ -251,7 +251,8 @@ const auditOne = async (o: Options, io: CliIo, setup: Setup): Promise<number> =>
   }
   const audit = auditCase(history.right.history, setup.rulebook, setup.asOf);
   const provenance = await provenanceOf(setup.source, io, history.right);
-  const written = report(o, io, () => caseAuditHtml(audit, provenance), () => JSON.stringify({ ...audit, provenance }, null, 2), () => caseAuditText(audit, provenance));
+  const shown = { provenance, calendar: setup.rulebook.calendar };
+  const written = report(o, io, () => caseAuditHtml(audit, shown), () => JSON.stringify({ ...audit, provenance }, null, 2), () => caseAuditText(audit, shown));
   if (E.isLeft(written)) {
     io.err(written.left);
     return EXIT_BAD_INPUT;
@@ -302,7 +303,8 @@ const auditAll = async (o: Options, io: CliIo, setup: Setup): Promise<number> =>
   }
   const finished = summary;
   const provenance = await provenanceOf(setup.source, io, setup.source.kind === 'file' ? { events: finished.events } : digest.result());
-  const written = report(o, io, () => bulkAuditHtml(finished, provenance), () => JSON.stringify({ ...finished, provenance }, null, 2), () => bulkAuditText(finished, provenance));
+  const shown = { provenance, calendar: setup.rulebook.calendar };
+  const written = report(o, io, () => bulkAuditHtml(finished, shown), () => JSON.stringify({ ...finished, provenance }, null, 2), () => bulkAuditText(finished, shown));
   if (E.isLeft(written)) {
     io.err(written.left);
     return EXIT_BAD_INPUT;

@@ -7,3 +7,4 @@ export * from './jsonl.js';
 export * from './text.js';
 export * from './project.js';
 export * from './provenance.js';
+export * from './readable.js';

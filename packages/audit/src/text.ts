@@ -2,6 +2,7 @@
 import type { CaseAudit } from './audit.js';
 import type { BulkAuditSummary } from './cases.js';
 import { type Provenance, hashCovers } from './provenance.js';
+import { type ReportOptions, readableWith } from './readable.js';
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 
@@ -29,22 +30,24 @@ export const escapeControls = escaping(true);
 export const escapeJsonControls = escaping(false);
 
 /** Where the report came from, as its last lines. */
-const provenanceLines = (p: Provenance | undefined): ReadonlyArray<string> =>
+const provenanceLines = (p: Provenance | undefined, when: (instant: string) => string): ReadonlyArray<string> =>
   p === undefined
     ? []
-    : ['', 'Provenance', `  source        ${p.source}`, `  tool          ${p.tool}`, `  generated at  ${p.generatedAt}`, `  events read   ${p.events}`, `  SHA-256       ${p.sha256} (of ${hashCovers(p)})`];
+    : ['', 'Provenance', `  source        ${p.source}`, `  tool          ${p.tool}`, `  generated at  ${when(p.generatedAt)}`, `  events read   ${p.events}`, `  SHA-256       ${p.sha256} (of ${hashCovers(p)})`];
 
 /** Output lines as one text: each line escaped on its own, then joined. */
 const lines = (out: ReadonlyArray<string>): string => out.map(escapeControls).join('\n');
 
-export const caseAuditText = ({ timeline, report }: CaseAudit, provenance?: Provenance): string => {
+export const caseAuditText = ({ timeline, report }: CaseAudit, options: ReportOptions = {}): string => {
+  const { when, zoneNote, lateBy } = readableWith(options, report.asOf);
   const out: string[] = [];
-  out.push(`Case ${report.streamName} (${report.category}) — ${report.events} events — status: ${report.status} — as of ${report.asOf}`, '');
+  out.push(`Case ${report.streamName} (${report.category}) — ${report.events} events — status: ${report.status} — as of ${when(report.asOf)}`);
+  out.push(...(zoneNote === undefined ? [] : [zoneNote]), '');
   out.push('Timeline');
   for (const e of timeline) {
     const flags = [e.specialCase ? 'SPECIAL CASE' : '', ...e.violations.map((v) => `VIOLATION ${v.ruleId} ${v.code}`)].filter((f) => f !== '');
     out.push(
-      `  ${e.revision.padStart(3)}  ${e.at}  ${e.actor.id} (${e.actor.department}, ${e.actor.role})  ${e.eventType} [${e.ruleIds.join(', ')}]${e.policyVersion === undefined ? '' : ` policy ${e.policyVersion}`}`,
+      `  ${e.revision.padStart(3)}  ${when(e.at)}  ${e.actor.id} (${e.actor.department}, ${e.actor.role})  ${e.eventType} [${e.ruleIds.join(', ')}]${e.policyVersion === undefined ? '' : ` policy ${e.policyVersion}`}`,
       `       ${e.summary} → ${e.status}${flags.length > 0 ? `   !! ${flags.join('; ')}` : ''}`,
     );
   }
@@ -52,24 +55,26 @@ export const caseAuditText = ({ timeline, report }: CaseAudit, provenance?: Prov
   const applicable = report.deadlines.filter((d) => d.status !== 'not-applicable');
   if (applicable.length === 0) out.push('  none applies');
   for (const d of applicable) {
-    out.push(`  ${d.ruleId} ${d.name.padEnd(20)} ${d.status.toUpperCase().padEnd(8)} due ${d.dueBy ?? '-'}${d.doneAt === undefined ? '' : `, done ${d.doneAt}`}${d.policyVersion === undefined ? '' : ` (policy ${d.policyVersion})`}`);
+    const late = lateBy(d);
+    out.push(`  ${d.ruleId} ${d.name.padEnd(20)} ${d.status.toUpperCase().padEnd(8)} due ${d.dueBy === undefined ? '-' : when(d.dueBy)}${d.doneAt === undefined ? '' : `, done ${when(d.doneAt)}`}${late === undefined ? '' : ` — ${late}`}${d.policyVersion === undefined ? '' : ` (policy ${d.policyVersion})`}`);
   }
   out.push('', 'Special cases (W-3)');
   if (report.specialCases.length === 0) out.push('  none');
-  for (const s of report.specialCases) out.push(`  rev ${s.revision} ${s.at} approved by ${s.approvedBy.id} (${s.approvedBy.role}): ${s.justification}`);
+  for (const s of report.specialCases) out.push(`  rev ${s.revision} ${when(s.at)} approved by ${s.approvedBy.id} (${s.approvedBy.role}): ${s.justification}`);
   out.push('', 'Rule violations in the history');
   if (report.violations.length === 0) out.push('  none');
   for (const v of report.violations) out.push(`  rev ${v.revision} ${v.ruleId} ${v.code}: ${v.message}`);
   if (report.policyProblem !== undefined) out.push('', `Policy problem: ${report.policyProblem}`);
   out.push('', report.findings === 0 ? 'No findings.' : `${report.findings} finding(s).`);
-  out.push(...provenanceLines(provenance));
+  out.push(...provenanceLines(options.provenance, when));
   return lines(out);
 };
 
-export const bulkAuditText = (s: BulkAuditSummary, provenance?: Provenance): string => {
+export const bulkAuditText = (s: BulkAuditSummary, options: ReportOptions = {}): string => {
+  const { when, zoneNote } = readableWith(options, s.asOf);
   const out: string[] = [];
   const total = Object.values(s.cases).reduce((a, b) => a + b, 0);
-  out.push(`Bulk audit as of ${s.asOf}: ${total} cases, ${s.events} events`, '');
+  out.push(`Bulk audit as of ${when(s.asOf)}${zoneNote === undefined ? '' : `, ${zoneNote.replace(/^Times/, 'times')}`}: ${total} cases, ${s.events} events`, '');
   out.push('Cases per type');
   for (const [k, n] of Object.entries(s.cases)) out.push(`  ${k.padEnd(16)} ${n}`);
   out.push('', 'Missed deadlines per rule');
@@ -85,6 +90,6 @@ export const bulkAuditText = (s: BulkAuditSummary, provenance?: Provenance): str
     if (s.problemCount > 20) out.push(`  … and ${s.problemCount - 20} more`);
   }
   out.push('', s.findings === 0 ? 'No findings.' : `${s.findings} finding(s) in ${s.casesWithFindings.length} case(s).`);
-  out.push(...provenanceLines(provenance));
+  out.push(...provenanceLines(options.provenance, when));
   return lines(out);
 };

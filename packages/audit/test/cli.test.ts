@@ -61,6 +61,11 @@ describe('caseledger audit', () => {
     const r = await cli('audit', 'complaint-C-LATE', '--file', file);
     expect(r.code).toBe(EXIT_FINDINGS);
     expect(r.out).toMatch(/C-5 quality-reply\s+MISSED/);
+    // For people: times in the calendar's zone, named once, and how late.
+    expect(r.out).toContain('Times in Asia/Shanghai (UTC+08:00)');
+    expect(r.out).toMatch(/C-5 quality-reply\s+MISSED\s+due 2026-11-17 23:59, done 2026-11-18 10:00 — late by 10 h \(policy rulebook-2\)/);
+    expect(r.out).not.toMatch(/\d{4}-\d\d-\d\dT\d\d:\d\d/);
+    expect(r.out).toContain('  4  2026-11-18 10:00  qa-chen (quality, staff)  QualityReplied');
   });
 
   it('prints JSON with --json, and judges deadlines as of --as-of', async () => {
@@ -94,7 +99,7 @@ describe('provenance: where a report came from', () => {
   it('names the file, the tool and its version, the time, the events read and the SHA-256 of the file, in text, JSON and HTML', async () => {
     const sha256 = createHash('sha256').update(readFileSync(file)).digest('hex');
     const text = await cli('audit-all', '--file', file);
-    expect(text.out).toContain(`Provenance\n  source        ${file}\n  tool          ${tool}\n  generated at  2026-11-20T04:00:00.000Z\n  events read   11\n  SHA-256       ${sha256} (of the file's bytes)`);
+    expect(text.out).toContain(`Provenance\n  source        ${file}\n  tool          ${tool}\n  generated at  2026-11-20 12:00\n  events read   11\n  SHA-256       ${sha256} (of the file's bytes)`);
     const json = await cli('audit', 'complaint-C-OK', '--file', file, '--json');
     expect(JSON.parse(json.out).provenance).toEqual({ source: file, tool, generatedAt: '2026-11-20T04:00:00.000Z', events: 11, sha256, sha256Of: 'file' });
     const html = join(dir, 'provenance.html');

@@ -2,7 +2,8 @@
  * T-8: deadlines are not rejections. A late step is recorded like any other; whether a deadline
  * was met is computed from the history, at an instant "now".
  */
-import { type Instant, compareInstants } from './codecs.js';
+import { type BusinessCalendar, addLocalDays, endOfLocalDay, isWorkingDay, localDateOf, startOfLocalDay } from './calendar.js';
+import { type Instant, compareInstants, epochMs } from './codecs.js';
 import type { RuleId } from './violation.js';
 
 export type DeadlineStatus = 'met' | 'missed' | 'pending' | 'not-applicable';
@@ -29,4 +30,26 @@ export interface DeadlineReport {
 export const deadlineStatus = (dueBy: Instant, doneAt: Instant | undefined, now: Instant): Exclude<DeadlineStatus, 'not-applicable'> => {
   if (doneAt !== undefined) return compareInstants(doneAt, dueBy) <= 0 ? 'met' : 'missed';
   return compareInstants(now, dueBy) > 0 ? 'missed' : 'pending';
+};
+
+/**
+ * How late a step taken (or still not taken) at `at` is against its due instant, for people
+ * reading a report: the working days that lie wholly between the two in the calendar's zone, and
+ * the clock time on the two boundary days (on the same day, the time between them). `undefined`
+ * when it is not late.
+ */
+export interface Lateness {
+  readonly workingDays: number;
+  readonly ms: number;
+}
+
+export const lateness = (calendar: BusinessCalendar, dueBy: Instant, at: Instant): Lateness | undefined => {
+  if (compareInstants(at, dueBy) <= 0) return undefined;
+  const first = localDateOf(calendar, dueBy);
+  const last = localDateOf(calendar, at);
+  if (first === last) return { workingDays: 0, ms: epochMs(at) - epochMs(dueBy) };
+  let workingDays = 0;
+  for (let day = addLocalDays(first, 1); day < last; day = addLocalDays(day, 1)) if (isWorkingDay(calendar, day)) workingDays += 1;
+  const ms = epochMs(endOfLocalDay(calendar, first)) + 1 - epochMs(dueBy) + (epochMs(at) - epochMs(startOfLocalDay(calendar, last)));
+  return { workingDays, ms };
 };
