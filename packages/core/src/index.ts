@@ -38,3 +38,4 @@ export * from './warranty/index.js';
 export * from './contractReview/index.js';
 export * from './inquiry/index.js';
 export * from './jurisdictions/index.js';
+export * from './pause.js';

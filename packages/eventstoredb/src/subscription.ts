@@ -4,7 +4,7 @@
  * source does, with backoff, from the last event it delivered, so across a drop no event is
  * skipped, repeated past the checkpoint, or delivered out of order.
  */
-import { type GlobalPosition, type RecordedEvent, compareGlobalPositions } from '@caseledger/core';
+import { type GlobalPosition, type RecordedEvent, compareGlobalPositions, pause } from '@caseledger/core';
 import { type KurrentDBClient, START, streamNameFilter } from '@kurrent/kurrentdb-client';
 import { channelReader } from './channelRead.js';
 import { clientReader } from './clientRead.js';
@@ -37,14 +37,6 @@ export interface SubscriptionDrop {
   readonly retryInMs: number;
 }
 
-const sleep = (ms: number, signal?: AbortSignal) =>
-  new Promise<void>((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    signal?.addEventListener('abort', () => {
-      clearTimeout(timer);
-      resolve();
-    });
-  });
 
 /** Events in global order, for as long as the signal allows. */
 export async function* subscribeToCases(client: KurrentDBClient, options: SubscriptionOptions = {}): AsyncGenerator<RecordedEvent> {
@@ -90,7 +82,7 @@ export async function* subscribeToCases(client: KurrentDBClient, options: Subscr
       const operation = `Subscribing to $all${last === undefined ? ' from the start' : ` after position ${last.commit}/${last.prepare}`}`;
       const cause = toStoreError(error, '$all', undefined, { operation, ...(options.server === undefined ? {} : { server: options.server }) });
       options.onDrop?.({ error, message: `${cause.message} Resubscribing in ${backoff} ms (attempt ${attempt}).`, attempt, retryInMs: backoff });
-      await sleep(backoff, options.signal);
+      await pause(backoff, options.signal);
       backoff = Math.min(backoff * 2, options.maxBackoffMs ?? 5_000);
     } finally {
       options.signal?.removeEventListener('abort', stop);

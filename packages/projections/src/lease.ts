@@ -6,7 +6,7 @@
  * fail with `PROJECTION_LEASE_LOST`, and a runner waiting for the lease takes it within its poll
  * interval and goes on from the stored checkpoint. No lease rows to expire, no clocks to trust.
  */
-import type { EventStore } from '@caseledger/core';
+import { type EventStore, pause } from '@caseledger/core';
 import * as E from 'fp-ts/lib/Either.js';
 import type * as TE from 'fp-ts/lib/TaskEither.js';
 import type * as t from 'io-ts';
@@ -51,14 +51,6 @@ export interface LeaseWaitAborted {
 
 const defaultHolder = (): string => `${process.env['HOSTNAME'] ?? 'host'}:${process.pid}`;
 
-const sleep = (ms: number, signal?: AbortSignal) =>
-  new Promise<void>((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    signal?.addEventListener('abort', () => {
-      clearTimeout(timer);
-      resolve();
-    });
-  });
 
 /** Who holds the lease of a projection now (`undefined`: nobody). */
 export const projectionLeaseHolder =
@@ -107,7 +99,7 @@ export const acquireProjectionLease =
         const heldBy = await projectionLeaseHolder(pool, name)();
         options.onWaiting(E.isRight(heldBy) ? heldBy.right : undefined);
       }
-      await sleep(options.pollMs ?? 250, options.signal);
+      await pause(options.pollMs ?? 250, options.signal);
     }
     let lost = false;
     let released = false;
