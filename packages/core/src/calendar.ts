@@ -210,11 +210,32 @@ export const isWorkingDay = (calendar: BusinessCalendar, date: LocalDate): boole
 };
 
 /**
- * The last millisecond of a local date in the calendar's zone: the instant before the next date
- * begins (a day the clocks change is 23 or 25 hours long).
+ * The last instant whose local date is the given one (T-2). Usually the instant before the next
+ * date begins (a day the clocks change is 23 or 25 hours long); where the clocks go back across
+ * midnight (Newfoundland until 2011, at 00:01), the date comes back for a while after the next one
+ * began, and its last instant is the end of that repeat.
  */
-export const endOfLocalDay = (calendar: BusinessCalendar, date: LocalDate): Instant =>
-  instantFromEpochMs(firstInstantOf(calendar.timeZone, addLocalDays(date, 1)) - 1);
+const lastInstantOf = (timeZone: string, date: LocalDate): number => {
+  const next = addLocalDays(date, 1);
+  const end = firstInstantOf(timeZone, next) - 1;
+  // No zone sets its clocks back by more than three hours: look that far for a step back.
+  const window = 3 * 60 * 60 * 1000;
+  const before = offsetAt(timeZone, end + 1);
+  const after = offsetAt(timeZone, end + 1 + window);
+  if (after >= before) return end;
+  let lo = end + 1;
+  let hi = end + 1 + window;
+  while (hi - lo > 1) {
+    const mid = Math.floor((lo + hi) / 2);
+    if (offsetAt(timeZone, mid) === before) lo = mid;
+    else hi = mid;
+  }
+  if (civilDate(hi + offsetAt(timeZone, hi)) !== date) return end;
+  const [y, m, d] = partsOf(next);
+  return Math.max(end, civilMs(y, m, d) - offsetAt(timeZone, hi) - 1);
+};
+
+export const endOfLocalDay = (calendar: BusinessCalendar, date: LocalDate): Instant => instantFromEpochMs(lastInstantOf(calendar.timeZone, date));
 
 /** The first instant of a local date in the calendar's zone. */
 export const startOfLocalDay = (calendar: BusinessCalendar, date: LocalDate): Instant => instantFromEpochMs(firstInstantOf(calendar.timeZone, date));

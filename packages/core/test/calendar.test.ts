@@ -275,6 +275,15 @@ describe('local dates agree with date-fns', () => {
     );
   });
 
+  it('a date that comes back after the next began (clocks set back at 00:01, St. John\'s 2008) ends when the repeat ends', () => {
+    const stJohns = calendar({ timeZone: 'America/St_Johns' });
+    // 2008-11-02 00:01 NDT (-02:30) went back to 2008-11-01 23:01 NST (-03:30): the 1st came back for an hour.
+    expect(startOfLocalDay(stJohns, date('2008-11-02'))).toBe('2008-11-02T02:30:00.000Z');
+    expect(localDateOf(stJohns, instantFromEpochMs(Date.parse('2008-11-02T02:31:00.000Z')))).toBe('2008-11-01');
+    expect(endOfLocalDay(stJohns, date('2008-11-01'))).toBe('2008-11-02T03:29:59.999Z');
+    expect(endOfLocalDay(stJohns, date('2008-11-02'))).toBe('2008-11-03T03:29:59.999Z');
+  });
+
   it('a day the clocks change at midnight starts when they jump, and lasts 23 or 25 hours (São Paulo, 1999–2000)', () => {
     const saoPaulo = calendar({ timeZone: 'America/Sao_Paulo' });
     // 1999-10-03: clocks jump from 00:00 to 01:00 (-03:00 → -02:00); the day starts at 01:00 local.
