@@ -26,6 +26,13 @@ export const freshDatabase = async (url: string): Promise<{ readonly url: string
     drop: async () => {
       const c = new pg.Client({ connectionString: url });
       await c.connect();
+      // Let connections that are closing (a pool just ended) go by themselves first: a forced drop
+      // terminates them, and a client that is ending has no listener left for that error.
+      for (let i = 0; i < 50; i++) {
+        const open = await c.query<{ n: string }>('SELECT count(*) AS n FROM pg_stat_activity WHERE datname = $1', [name]);
+        if (open.rows[0]?.n === '0') break;
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
       await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await c.end();
     },
