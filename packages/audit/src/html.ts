@@ -55,7 +55,10 @@ export const caseAuditHtml = ({ timeline, report }: CaseAudit, options: ReportOp
       const late = lateDeadlines(e);
       const classes = [e.specialCase ? 'special' : '', e.violations.length > 0 ? 'violation' : '', late.length > 0 ? 'late' : ''].filter((c) => c !== '').join(' ');
       const badges = [
-        ...late.map((d) => `<span class="badge late" title="due ${escape(d.dueBy === undefined ? '' : when(d.dueBy))}${escape(lateBy(d) === undefined ? '' : `, ${lateBy(d) ?? ''}`)}">LATE ${escape(d.ruleId)}</span>`),
+        ...late.map((d) => {
+          const by = lateBy(d);
+          return `<span class="badge late" title="due ${escape(d.dueBy === undefined ? '' : when(d.dueBy))}${escape(by === undefined ? '' : `, ${by}`)}">LATE ${escape(d.ruleId)}</span>`;
+        }),
         ...(e.specialCase ? ['<span class="badge special">SPECIAL CASE</span>'] : []),
         ...e.violations.map((v) => `<span class="badge violation" title="${escape(v.message)}">${escape(v.ruleId)} ${escape(v.code)}</span>`),
       ].join(' ');
@@ -64,7 +67,8 @@ export const caseAuditHtml = ({ timeline, report }: CaseAudit, options: ReportOp
     .join('\n');
   const deadlines = report.deadlines
     .filter((d) => d.status !== 'not-applicable')
-    .map((d) => `<tr class="deadline ${escape(d.status)}"><td><span class="rule">${escape(d.ruleId)}</span> ${escape(d.name)}</td><td><span class="badge ${escape(d.status)}">${escape(d.status.toUpperCase())}</span>${lateBy(d) === undefined ? '' : ` <span class="late-by">${escape(lateBy(d) ?? '')}</span>`}</td><td>${escape(d.dueBy === undefined ? '' : when(d.dueBy))}</td><td>${escape(d.doneAt === undefined ? '—' : when(d.doneAt))}</td><td>${escape(d.policyVersion ?? '')}</td></tr>`)
+    .map((d) => ({ d, by: lateBy(d) }))
+    .map(({ d, by }) => `<tr class="deadline ${escape(d.status)}"><td><span class="rule">${escape(d.ruleId)}</span> ${escape(d.name)}</td><td><span class="badge ${escape(d.status)}">${escape(d.status.toUpperCase())}</span>${by === undefined ? '' : ` <span class="late-by">${escape(by)}</span>`}</td><td>${escape(d.dueBy === undefined ? '' : when(d.dueBy))}</td><td>${escape(d.doneAt === undefined ? '—' : when(d.doneAt))}</td><td>${escape(d.policyVersion ?? '')}</td></tr>`)
     .join('\n');
   const specials = report.specialCases
     .map((s) => `<tr class="special"><td>${escape(s.revision)}</td><td>${escape(when(s.at))}</td><td>${escape(s.approvedBy.id)} (${escape(s.approvedBy.role)})</td><td>${escape(s.justification)}</td></tr>`)

@@ -170,6 +170,16 @@ export const projectCommand = async (command: ProjectCommand, setup: ProjectSetu
 
   if (command.kind === 'status') {
     const rows: Array<Record<string, string | number | boolean | null>> = [];
+    // Projections usually share a checkpoint: count the lag once per checkpoint, not once per projection.
+    const lags = new Map<string, Awaited<ReturnType<typeof lagAfter>>>();
+    const lagOnce = async (source: Pick<EventStore, 'readAll'>, checkpoint: GlobalPosition | undefined) => {
+      const key = position(checkpoint);
+      const known = lags.get(key);
+      if (known !== undefined) return known;
+      const counted = await lagAfter(source, checkpoint);
+      lags.set(key, counted);
+      return counted;
+    };
     for (const entry of all) {
       const loaded = await entry.with(async (projection) => {
         const read = await postgresReadModelStore(setup.pool, projection.codec).load(projection.name)();
@@ -181,7 +191,7 @@ export const projectCommand = async (command: ProjectCommand, setup: ProjectSetu
       }
       const { stored, version } = loaded.right;
       const current = stored !== undefined && stored.version === version;
-      const lag = setup.source === undefined ? undefined : await lagAfter(setup.source, current ? stored.checkpoint : undefined);
+      const lag = setup.source === undefined ? undefined : await lagOnce(setup.source, current ? stored.checkpoint : undefined);
       if (lag !== undefined && E.isLeft(lag)) {
         io.err(`the source ${setup.sourceName} cannot be read: ${lag.left}`);
         return 2;

@@ -13,16 +13,18 @@ export interface ReportOptions {
 }
 
 /** `2026-11-18 10:00` in the zone (seconds only when they are not zero). */
-export const instantIn =
-  (timeZone: string) =>
-  (instant: string): string => {
+export const instantIn = (timeZone: string) => {
+  // One formatter per zone, not per instant: a report formats every row with it.
+  const format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
+  return (instant: string): string => {
     const ms = Date.parse(instant);
     if (Number.isNaN(ms)) return instant;
-    const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' }).formatToParts(new Date(ms));
+    const parts = format.formatToParts(new Date(ms));
     const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
     const seconds = part('second');
     return `${part('year')}-${part('month')}-${part('day')} ${part('hour')}:${part('minute')}${seconds === '00' || new Date(ms).getUTCMilliseconds() === 999 ? '' : `:${seconds}`}`;
   };
+};
 
 /** `Asia/Shanghai (UTC+08:00)`: the zone and its offset at an instant. */
 export const zoneLabel = (timeZone: string, at: string): string => {
