@@ -30,11 +30,12 @@ import {
   warrantyClaimCaseType,
 } from '@caseledger/core';
 import {
-  type CaseFiles,
+  type CaseRecord,
+  type PageRequest,
   type Projection,
   type ReadModelStore,
-  type SatisfactionByPeriod,
-  type WarrantyStatistics,
+  type SurveyFormRow,
+  type WarrantyClaimRow,
   capaTracker,
   caseFiles,
   complaintBoard,
@@ -44,6 +45,7 @@ import {
   runProjection,
   satisfaction,
   satisfactionByPeriod,
+  specialCaseLog,
   warrantyByCategory,
   warrantyStatistics,
 } from '@caseledger/projections';
@@ -95,26 +97,38 @@ export const createDesk = (options: DeskOptions = {}): { readonly server: Server
   };
   // Read models stay in memory next to the service and catch up (incrementally) before each read.
   const stores = {
-    caseFiles: inMemoryReadModelStore<CaseFiles>(),
-    warranty: inMemoryReadModelStore<WarrantyStatistics>(),
-    satisfaction: inMemoryReadModelStore<SatisfactionByPeriod>(),
+    caseFiles: inMemoryReadModelStore<CaseRecord>(),
+    warranty: inMemoryReadModelStore<WarrantyClaimRow>(),
+    satisfaction: inMemoryReadModelStore<SurveyFormRow>(),
   };
+  const files = caseFiles(context);
   /** The read model caught up with the store; the cause when it cannot be (never a silent empty list). */
-  const caughtUp = async <RM>(projection: Projection<RM>, rms: ReadModelStore<RM>): Promise<E.Either<{ readonly code: string; readonly message: string }, RM>> => {
+  const caughtUp = async <Row>(projection: Projection<Row>, rms: ReadModelStore<Row>): Promise<E.Either<{ readonly code: string; readonly message: string }, ReadonlyArray<Row>>> => {
     const ran = await runProjection({ source: store, store: rms, projection })();
     if (E.isLeft(ran)) return E.left({ code: ran.left.code, message: `The read model ${projection.name} cannot be brought up to date: ${ran.left.message}` });
     const loaded = await rms.load(projection.name)();
     if (E.isLeft(loaded)) return E.left({ code: loaded.left.code, message: `The read model ${projection.name} cannot be loaded: ${loaded.left.message}` });
-    return E.right(loaded.right === undefined ? projection.initial : loaded.right.readModel);
+    return E.right(loaded.right === undefined ? [] : [...loaded.right.rows.values()]);
   };
   /** 200 with the view of the read model, or 503 with the cause. */
-  const serve = async <RM>(res: ServerResponse, projection: Projection<RM>, rms: ReadModelStore<RM>, view: (rm: RM) => unknown) => {
+  const serve = async <Row>(res: ServerResponse, projection: Projection<Row>, rms: ReadModelStore<Row>, view: (rows: ReadonlyArray<Row>) => unknown) => {
     const rm = await caughtUp(projection, rms);
     return E.isLeft(rm) ? send(res, 503, rm.left) : send(res, 200, view(rm.right));
   };
 
   /** A store that fails is unavailable (503, try again); a stored case that cannot be read is the server's own fault (500). */
   const statusOfFailure = (error: object): number => ('_tag' in error && error._tag === 'StoreError' ? 503 : 500);
+
+  /** `?limit=N&offset=M`: a page of a list (none: the whole list). */
+  const pageFrom = (url: URL): E.Either<string, PageRequest | undefined> => {
+    const limit = url.searchParams.get('limit');
+    const offset = url.searchParams.get('offset');
+    if (limit === null && offset === null) return E.right(undefined);
+    const count = (text: string | null, fallback: number) => (text === null ? fallback : /^\d{1,9}$/.test(text) ? Number(text) : undefined);
+    const l = count(limit, 100);
+    const o = count(offset, 0);
+    return l === undefined || o === undefined ? E.left('limit and offset must be whole numbers') : E.right({ limit: l, offset: o });
+  };
 
   const nowFrom = (url: URL): E.Either<string, Instant> => {
     const text = url.searchParams.get('now');
@@ -165,17 +179,19 @@ export const createDesk = (options: DeskOptions = {}): { readonly server: Server
     if (req.method === 'GET' && parts[0] === 'read-models' && parts[1] !== undefined) {
       const now = nowFrom(url);
       if (E.isLeft(now)) return send(res, 400, { code: 'BAD_NOW', message: now.left });
+      const page = pageFrom(url);
+      if (E.isLeft(page)) return send(res, 400, { code: 'BAD_PAGE', message: page.left });
       switch (parts[1]) {
         case 'complaint-board':
-          return serve(res, caseFiles, stores.caseFiles, (rm) => complaintBoard(rm, now.right, context));
+          return serve(res, files, stores.caseFiles, (rows) => complaintBoard(rows, now.right, context, page.right));
         case 'overdue':
-          return serve(res, caseFiles, stores.caseFiles, (rm) => overdueList(rm, now.right, context));
+          return serve(res, files, stores.caseFiles, (rows) => overdueList(rows, now.right, context, page.right === undefined ? {} : { page: page.right }));
         case 'capa':
-          return serve(res, caseFiles, stores.caseFiles, (rm) => capaTracker(rm, now.right, context));
+          return serve(res, files, stores.caseFiles, (rows) => capaTracker(rows, now.right, context, page.right));
         case 'contract-queue':
-          return serve(res, caseFiles, stores.caseFiles, contractReviewQueue);
+          return serve(res, files, stores.caseFiles, (rows) => contractReviewQueue(rows, page.right));
         case 'warranty':
-          return serve(res, warrantyStatistics, stores.warranty, (rm) => ({ byCategory: warrantyByCategory(rm), specialCases: rm.specialCases }));
+          return serve(res, warrantyStatistics, stores.warranty, (rows) => ({ byCategory: warrantyByCategory(rows), specialCases: specialCaseLog(rows) }));
         case 'satisfaction':
           return serve(res, satisfaction, stores.satisfaction, satisfactionByPeriod);
         default:

@@ -100,6 +100,11 @@ describe('complaint desk', () => {
     expect(JSON.parse(board.text).map((r: { caseId: string }) => r.caseId)).toEqual(expect.arrayContaining(['D1', 'D3', 'D4']));
     const overdue = await get('/read-models/overdue?now=2026-11-18T12:00:00%2B08:00');
     expect(JSON.parse(overdue.text)).toContainEqual(expect.objectContaining({ caseId: 'D1', deadline: 'acknowledgement', status: 'missed' }));
+    const whole: ReadonlyArray<{ caseId: string }> = JSON.parse(board.text);
+    const second = await get('/read-models/complaint-board?limit=1&offset=1');
+    expect(JSON.parse(second.text)).toEqual([whole[1]]);
+    const bad = await get('/read-models/complaint-board?limit=ten');
+    expect([bad.status, JSON.parse(bad.text).code]).toEqual([400, 'BAD_PAGE']);
   });
 
   it('answers 404 for unknown cases, case types, read models and routes', async () => {

@@ -34,6 +34,7 @@ import {
   runProjection,
   satisfaction,
   satisfactionByPeriod,
+  specialCaseLog,
   warrantyByCategory,
   warrantyStatistics,
 } from '@caseledger/projections';
@@ -170,14 +171,14 @@ export const runDay = async (reportDir = mkdtempSync(join(tmpdir(), 'caseledger-
 
   // Read models, as of the end of the day.
   const now = instantFromEpochMs(Date.parse(at(18, '18:00')));
-  const project = async <RM>(projection: Projection<RM>): Promise<RM> => {
-    const rms = inMemoryReadModelStore<RM>();
+  const project = async <Row>(projection: Projection<Row>): Promise<ReadonlyArray<Row>> => {
+    const rms = inMemoryReadModelStore<Row>();
     await runProjection({ source: store, store: rms, projection })();
     const loaded = await rms.load(projection.name)();
     if (E.isLeft(loaded) || loaded.right === undefined) throw new Error('read model not stored');
-    return loaded.right.readModel;
+    return [...loaded.right.rows.values()];
   };
-  const files = await project(caseFiles);
+  const files = await project(caseFiles(context));
   say('');
   say('Complaint board (open complaints):');
   for (const r of complaintBoard(files, now, context)) {
@@ -204,7 +205,7 @@ export const runDay = async (reportDir = mkdtempSync(join(tmpdir(), 'caseledger-
   say('Warranty by category:');
   for (const r of warrantyByCategory(warranty)) say(`  ${r.category}: ${r.claims} claim(s), return rate ${(r.returnRate * 100).toFixed(0)}%, special cases ${r.specialCases}`);
   say('Special cases for management review (W-3):');
-  for (const s of warranty.specialCases) say(`  ${s.caseId} approved by ${s.approvedBy} (${s.approverRole}) at ${s.at}: ${s.justification}`);
+  for (const s of specialCaseLog(warranty)) say(`  ${s.caseId} approved by ${s.approvedBy} (${s.approverRole}) at ${s.at}: ${s.justification}`);
   const surveys = satisfactionByPeriod(await project(satisfaction));
   say('');
   say('Satisfaction:');

@@ -1,5 +1,5 @@
-import { type Instant, commandHandler, complaintCaseType, inMemoryEventStore } from '@caseledger/core';
-import { type CaseFiles, caseFiles, inMemoryReadModelStore, runProjection } from '@caseledger/projections';
+import { type Instant, commandHandler, complaintCaseType, defaultCalendar, defaultPolicies, inMemoryEventStore } from '@caseledger/core';
+import { type CaseRecord, type ReadModelStore, caseFiles, inMemoryReadModelStore, runProjection } from '@caseledger/projections';
 import { confidentialEventStore, forgettingRoutine, handlerCache, inMemoryKeyStore, rebuiltReadModel } from '@caseledger/privacy';
 
 export const privacyExample = (now: Instant) => {
@@ -9,13 +9,14 @@ export const privacyExample = (now: Instant) => {
   // Seals the contact details and every free-text field (defaultPersonalData).
   const store = confidentialEventStore({ store: sealed, keys });
   const handle = commandHandler(complaintCaseType, store);
-  const readModels = inMemoryReadModelStore<CaseFiles>();
+  const readModels: ReadModelStore<CaseRecord> = inMemoryReadModelStore<CaseRecord>();
+  const projection = caseFiles({ policies: defaultPolicies, calendar: defaultCalendar });
 
   const routine = forgettingRoutine({
     keys,
     caches: [handlerCache('complaints', handle)],
-    readModels: [rebuiltReadModel('case-files', () => runProjection({ source: store, store: readModels, projection: caseFiles, rebuild: true }))],
-    // storage: [postgresVacuum(pool, [POSTGRES_KEY_TABLE, 'caseledger_read_models'])] with PostgreSQL
+    readModels: [rebuiltReadModel('case-files', () => runProjection({ source: store, store: readModels, projection, rebuild: true }))],
+    // storage: [postgresVacuum(pool, [POSTGRES_KEY_TABLE, ...READ_MODEL_TABLES])] with PostgreSQL
   });
   const forget = (customerId: string) => routine.forget(customerId, now)();
   return { handle, store, sealed, readModels, forget };

@@ -102,7 +102,7 @@ describe('code in the docs is the code the suite compiles and runs', () => {
     const report = await forget('cust-7');
     expect(report._tag === 'Right' && report.right.steps.map((s) => `${s.kind} ${s.name}: ${s.outcome}`)).toEqual(['key key store: done', 'cache complaints: done', 'read-model case-files: done']);
     expect(report._tag === 'Right' && report.right.remaining[0]?.until).toContain('KEK rotation');
-    const stored = JSON.stringify(await readModels.load('case-files')(), (_, v: unknown) => (typeof v === 'bigint' ? String(v) : v));
+    const stored = JSON.stringify(await readModels.load('case-files')(), (_, v: unknown) => (typeof v === 'bigint' ? String(v) : v instanceof Map ? [...v] : v));
     expect(stored).toContain('[erased personal data]');
     expect(stored).not.toContain('Li Na');
   });

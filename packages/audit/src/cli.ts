@@ -56,8 +56,8 @@ const USAGE = `usage:
   caseledger export --eventstoredb URL --file out.jsonl
   caseledger import --file in.jsonl --eventstoredb URL [--on-bad-line skip|stop]
   caseledger project status --pg URL [--eventstoredb URL | --file events.jsonl] [--json]
-  caseledger project catch-up --pg URL (--eventstoredb URL | --file events.jsonl) [--projection NAME] [--json] [--quiet]
-  caseledger project rebuild <projection> --pg URL (--eventstoredb URL | --file events.jsonl) [--json] [--quiet]
+  caseledger project catch-up --pg URL (--eventstoredb URL | --file events.jsonl) [--projection NAME] [--policies FILE] [--preset ID] [--calendar FILE] [--json] [--quiet]
+  caseledger project rebuild <projection> --pg URL (--eventstoredb URL | --file events.jsonl) [--policies FILE] [--preset ID] [--calendar FILE] [--json] [--quiet]
   caseledger project parked <projection> --pg URL [--json]
   caseledger --version
 policies: --preset ID lays the policies file over a jurisdiction preset (${Object.keys(jurisdictionPresets).join(', ')}), or applies the preset alone
@@ -171,26 +171,30 @@ const policiesOf = (o: Options): E.Either<string, PolicySet<RulebookPolicy>> => 
   return E.left(`policies file ${policiesFile}: ${e.code === 'POLICY_BELOW_LEGAL_FLOOR' ? `below the law's floor under ${e.preset}:` : e.message} ${why}`.trimEnd());
 };
 
+/** The policies (`--policies`, `--preset`) and the calendar (`--calendar`) deadlines are computed under. */
+const rulebookOf = (o: Options): E.Either<string, Rulebook> => {
+  const policies = policiesOf(o);
+  if (E.isLeft(policies)) return policies;
+  const calendarFile = text(o, '--calendar');
+  if (calendarFile === undefined) return E.right({ policies: policies.right, calendar: defaultCalendar });
+  const json = readJson(calendarFile, 'calendar');
+  if (E.isLeft(json)) return json;
+  const decoded = makeCalendar(json.right);
+  if (E.isLeft(decoded)) return E.left(`calendar file ${calendarFile}: ${decoded.left.message}${'errors' in decoded.left ? ` ${describeFieldErrors(decoded.left.errors)}` : ''}`);
+  return E.right({ policies: policies.right, calendar: decoded.right });
+};
+
 const setUp = (o: Options, io: CliIo): E.Either<string, Setup> => {
   const source = sourceOf(o);
   if (E.isLeft(source)) return source;
   const asOfText = text(o, '--as-of');
   const asOf = asOfText === undefined ? instantFromEpochMs(io.now()) : asOfText;
   if (!Instant.is(asOf)) return E.left(`--as-of must be an ISO-8601 instant with a zone, e.g. 2026-03-03T00:00:00+08:00 (got "${asOfText ?? ''}")`);
-  const policies = policiesOf(o);
-  if (E.isLeft(policies)) return policies;
-  let calendar = defaultCalendar;
-  const calendarFile = text(o, '--calendar');
-  if (calendarFile !== undefined) {
-    const json = readJson(calendarFile, 'calendar');
-    if (E.isLeft(json)) return json;
-    const decoded = makeCalendar(json.right);
-    if (E.isLeft(decoded)) return E.left(`calendar file ${calendarFile}: ${decoded.left.message}${'errors' in decoded.left ? ` ${describeFieldErrors(decoded.left.errors)}` : ''}`);
-    calendar = decoded.right;
-  }
+  const rulebook = rulebookOf(o);
+  if (E.isLeft(rulebook)) return rulebook;
   const maxLineBytes = maxLineBytesOf(o);
   if (E.isLeft(maxLineBytes)) return maxLineBytes;
-  return E.right({ source: source.right, asOf, rulebook: { policies: policies.right, calendar }, maxLineBytes: maxLineBytes.right });
+  return E.right({ source: source.right, asOf, rulebook: rulebook.right, maxLineBytes: maxLineBytes.right });
 };
 
 /** `--max-line-bytes`, the longest line a file may have (default 16 MiB). */
@@ -411,6 +415,11 @@ const projectFromCli = async (o: Options, io: CliIo): Promise<number> => {
     io.err(`project needs --pg, the read models' PostgreSQL (postgres://user@host:5432/db)\n${USAGE}`);
     return EXIT_BAD_INPUT;
   }
+  const rulebook = rulebookOf(o);
+  if (E.isLeft(rulebook)) {
+    io.err(escapeControls(rulebook.left));
+    return EXIT_BAD_INPUT;
+  }
   const needsSource = command.right.kind === 'catch-up' || command.right.kind === 'rebuild';
   const file = text(o, '--file');
   const url = text(o, '--eventstoredb');
@@ -452,7 +461,7 @@ const projectFromCli = async (o: Options, io: CliIo): Promise<number> => {
   try {
     return await projectCommand(
       command.right,
-      { pool, ...(source === undefined ? {} : { source }), sourceName: url ?? file ?? 'no source', json: o.flags.has('--json'), quiet: o.flags.has('--quiet') },
+      { pool, ...(source === undefined ? {} : { source }), sourceName: url ?? file ?? 'no source', json: o.flags.has('--json'), quiet: o.flags.has('--quiet'), rulebook: rulebook.right },
       io,
     );
   } finally {

@@ -4,17 +4,23 @@
  * or a rebuild under the projection's lease, and the list of parked events. The source is an
  * EventStoreDB server or a JSON Lines export.
  */
-import { type BusinessCalendar, type EventStore, type GlobalPosition, type RecordedEvent, compareGlobalPositions, defaultCalendar } from '@caseledger/core';
+import { type EventStore, type GlobalPosition, type RecordedEvent, type Rulebook, compareGlobalPositions, defaultCalendar, defaultPolicies } from '@caseledger/core';
 import {
   type Projection,
+  type ProjectionHead,
+  type RowTable,
   type RunReport,
   caseFiles,
+  caseFilesTable,
   complaintStatistics,
+  complaintStatisticsTable,
   migrateReadModelStore,
   postgresReadModelStore,
   projectionLeaseHolder,
   runProjectionUnderLease,
   satisfaction,
+  surveyFormsTable,
+  warrantyClaimsTable,
   warrantyStatistics,
 } from '@caseledger/projections';
 import * as E from 'fp-ts/lib/Either.js';
@@ -22,20 +28,20 @@ import type { Pool } from 'pg';
 import { type LineError, type LineRead, parseLine } from './jsonl.js';
 import { escapeControls } from './text.js';
 
-/** A projection whatever its read model: `use` is given it with its own read-model type. */
+/** A projection whatever its rows: `use` is given it and its table with their own row type. */
 export interface SomeProjection {
   readonly name: string;
-  readonly with: <R>(use: <RM>(projection: Projection<RM>) => R) => R;
+  readonly with: <R>(use: <Row>(projection: Projection<Row>, table: RowTable<Row>) => R) => R;
 }
 
-const some = <RM>(projection: Projection<RM>): SomeProjection => ({ name: projection.name, with: (use) => use(projection) });
+const some = <Row>(projection: Projection<Row>, table: RowTable<Row>): SomeProjection => ({ name: projection.name, with: (use) => use(projection, table) });
 
-/** The projections the command knows, by name. */
-export const knownProjections = (calendar: BusinessCalendar = defaultCalendar): ReadonlyArray<SomeProjection> => [
-  some(caseFiles),
-  some(warrantyStatistics),
-  some(satisfaction),
-  some(complaintStatistics(calendar)),
+/** The projections the command knows, by name, with their tables; deadlines and months under the rulebook given. */
+export const knownProjections = (rulebook: Rulebook = { policies: defaultPolicies, calendar: defaultCalendar }): ReadonlyArray<SomeProjection> => [
+  some(caseFiles(rulebook), caseFilesTable),
+  some(warrantyStatistics, warrantyClaimsTable),
+  some(satisfaction, surveyFormsTable),
+  some(complaintStatistics(rulebook.calendar), complaintStatisticsTable),
 ];
 
 /**
@@ -94,7 +100,8 @@ export interface ProjectSetup {
   readonly sourceName: string;
   readonly json: boolean;
   readonly quiet: boolean;
-  readonly calendar?: BusinessCalendar;
+  /** The policies and calendar deadlines and months are computed under. Default: the library's. */
+  readonly rulebook?: Rulebook;
   readonly holder?: string;
 }
 
@@ -146,7 +153,7 @@ export const projectCommand = async (command: ProjectCommand, setup: ProjectSetu
     io.err(`the read-model database cannot be prepared: ${migrated.left.message}`);
     return 2;
   }
-  const all = knownProjections(setup.calendar);
+  const all = knownProjections(setup.rulebook);
   const named = (name: string): SomeProjection | undefined => all.find((p) => p.name === name);
   const unknown = (name: string) => {
     io.err(`no projection "${escapeControls(name)}"; the projections are ${all.map((p) => p.name).join(', ')}`);
@@ -156,12 +163,12 @@ export const projectCommand = async (command: ProjectCommand, setup: ProjectSetu
   if (command.kind === 'parked') {
     const entry = named(command.projection);
     if (entry === undefined) return unknown(command.projection);
-    const loaded = await entry.with((projection) => postgresReadModelStore(setup.pool, projection.codec).load(projection.name)());
+    const loaded = await entry.with((projection, table) => postgresReadModelStore(setup.pool, projection, table).parked(projection.name)());
     if (E.isLeft(loaded)) {
       io.err(loaded.left.message);
       return 2;
     }
-    const parked = loaded.right?.parked ?? [];
+    const parked = loaded.right;
     if (setup.json) io.out(JSON.stringify(parked));
     else if (parked.length === 0) io.out(`${entry.name}: no parked events`);
     else for (const p of parked) io.out(escapeControls(`${p.streamName}@${p.revision} ${p.eventType}: ${p.error}`));
@@ -181,9 +188,9 @@ export const projectCommand = async (command: ProjectCommand, setup: ProjectSetu
       return counted;
     };
     for (const entry of all) {
-      const loaded = await entry.with(async (projection) => {
-        const read = await postgresReadModelStore(setup.pool, projection.codec).load(projection.name)();
-        return E.map((stored: { readonly version: number; readonly checkpoint?: GlobalPosition; readonly parked: ReadonlyArray<unknown> } | undefined) => ({ stored, version: projection.version }))(read);
+      const loaded = await entry.with(async (projection, table) => {
+        const read = await postgresReadModelStore(setup.pool, projection, table).head(projection.name)();
+        return E.map((stored: ProjectionHead | undefined) => ({ stored, version: projection.version }))(read);
       });
       if (E.isLeft(loaded)) {
         io.err(`${entry.name}: ${loaded.left.message}`);
@@ -204,7 +211,7 @@ export const projectCommand = async (command: ProjectCommand, setup: ProjectSetu
         checkpoint: position(stored?.checkpoint),
         lag: lag === undefined ? null : lag.right.events,
         lagAtLeast: lag === undefined ? false : lag.right.atLeast,
-        parked: stored?.parked.length ?? 0,
+        parked: stored?.parked ?? 0,
         runner: E.isRight(holder) ? (holder.right ?? null) : null,
       });
     }
@@ -234,11 +241,12 @@ export const projectCommand = async (command: ProjectCommand, setup: ProjectSetu
   for (const entry of chosen) {
     if (entry === undefined) continue;
     const progress = progressOf(io, setup.quiet, entry.name);
-    const ran = await entry.with((projection) =>
+    const ran = await entry.with((projection, table) =>
       runProjectionUnderLease({
         pool: setup.pool,
         source: progress.source(source),
         projection,
+        table,
         rebuild: command.kind === 'rebuild',
         ...(setup.holder === undefined ? {} : { holder: setup.holder }),
         onWaiting: (heldBy) => io.err(`${entry.name}: waiting for the runner ${escapeControls(heldBy ?? 'that holds the lease')} to finish`),

@@ -1,10 +1,11 @@
 /** Projections fed by the catch-up subscription: a drop and a restart count nothing twice and skip nothing. */
-import { commandHandler, complaintCaseType } from '@caseledger/core';
-import { caseFiles, inMemoryReadModelStore, liveStartPosition, runProjection, runProjectionLive } from '@caseledger/projections';
+import { commandHandler, complaintCaseType, defaultCalendar, defaultPolicies } from '@caseledger/core';
+import { type CaseRecord, caseFiles as caseFilesUnder, inMemoryReadModelStore, liveStartPosition, runProjection, runProjectionLive } from '@caseledger/projections';
 import { randomUUID } from 'node:crypto';
 import * as E from 'fp-ts/lib/Either.js';
 import { expect, it } from 'vitest';
 import { type EventStoreDbStore, connectEventStoreDb, subscribeToCases } from '../src/index.js';
+const caseFiles = caseFilesUnder({ policies: defaultPolicies, calendar: defaultCalendar });
 // @ts-expect-error -- the test double is plain JavaScript without type declarations.
 import { startDouble } from './support/double.mjs';
 
@@ -24,7 +25,7 @@ it('a live projection over a subscription that drops and restarts equals one rea
   const double: { connectionString: string; stop: () => Promise<void>; dropSubscriptions: () => void } = await startDouble();
   const store = connectEventStoreDb(double.connectionString);
   const { receive, acknowledge } = complaintSteps(store);
-  const readModels = inMemoryReadModelStore<typeof caseFiles.initial>();
+  const readModels = inMemoryReadModelStore<CaseRecord>();
   try {
     await receive('A', '09:00');
     await receive('B', '09:05');
@@ -69,10 +70,10 @@ it('a live projection over a subscription that drops and restarts equals one rea
     })();
     expect(E.isRight(run2) && run2.right.eventsRead).toBe(1);
 
-    const reference = inMemoryReadModelStore<typeof caseFiles.initial>();
+    const reference = inMemoryReadModelStore<CaseRecord>();
     await runProjection({ source: store, store: reference, projection: caseFiles })();
     const [live, once] = [await readModels.load(caseFiles.name)(), await reference.load(caseFiles.name)()];
-    expect(E.isRight(live) && live.right?.readModel).toEqual(E.isRight(once) && once.right?.readModel);
+    expect(E.isRight(live) && live.right?.rows).toEqual(E.isRight(once) && once.right?.rows);
     expect(E.isRight(live) && live.right?.checkpoint).toEqual(E.isRight(once) && once.right?.checkpoint);
   } finally {
     await store.dispose();
@@ -88,7 +89,7 @@ if (real !== undefined) {
     const run = randomUUID().slice(0, 8);
     const [a, b, c] = [`A${run}`, `B${run}`, `C${run}`];
     const ours = (streamName: string) => streamName.endsWith(run);
-    const readModels = inMemoryReadModelStore<typeof caseFiles.initial>();
+    const readModels = inMemoryReadModelStore<CaseRecord>();
     try {
       await receive(a, '09:00');
       await receive(b, '09:05');
@@ -126,10 +127,10 @@ if (real !== undefined) {
         projection: caseFiles,
       })();
       expect(E.isRight(run2)).toBe(true);
-      const reference = inMemoryReadModelStore<typeof caseFiles.initial>();
+      const reference = inMemoryReadModelStore<CaseRecord>();
       await runProjection({ source: store, store: reference, projection: caseFiles })();
       const oursOf = (loaded: Awaited<ReturnType<ReturnType<typeof readModels.load>>>) =>
-        E.isRight(loaded) ? Object.entries(loaded.right?.readModel.cases ?? {}).filter(([key]) => ours(key)) : [];
+        E.isRight(loaded) ? [...(loaded.right?.rows ?? new Map<string, CaseRecord>())].filter(([key]) => ours(key)).sort(([a], [b]) => a.localeCompare(b)) : [];
       const live = oursOf(await readModels.load(caseFiles.name)());
       expect(live.map(([key, file]) => [key, file.events.length])).toEqual([
         [`complaint-${a}`, 2],

@@ -15,7 +15,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { auditCase, caseAuditHtml, exportStore, readCase, run } from '@caseledger/audit';
 import { SealedText, commandHandler, complaintCaseType, inMemoryEventStore, valueAtPath } from '@caseledger/core';
-import { type CaseFiles, caseFiles, migrateReadModelStore, postgresReadModelStore, runProjection } from '@caseledger/projections';
+import { READ_MODEL_TABLES, caseFiles, caseFilesTable, migrateReadModelStore, postgresReadModelStore, runProjection } from '@caseledger/projections';
 import * as E from 'fp-ts/lib/Either.js';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -43,7 +43,7 @@ const kekFrom = (hex: string): KeyEncryptionKey => {
   if (E.isLeft(kek)) throw new Error(kek.left.message);
   return kek.right;
 };
-const READ_MODEL_TABLE = 'caseledger_read_models';
+const READ_MODEL_TABLE = 'caseledger_cases';
 const WRAPPED_BYTES = 12 + 16 + 32;
 
 /** The server's data directory, when this process can read it (PostgreSQL on this machine, run as root or postgres). */
@@ -143,15 +143,16 @@ if (pgUrl === undefined) {
       await must(migrateKeyStore(pool, { current: oldKek })());
       await must(migrateReadModelStore(pool)());
       // Compression hides text from a byte scan without erasing it: store the read model uncompressed, so the scan sees what is there.
-      await pool.query(`ALTER TABLE ${READ_MODEL_TABLE} ALTER COLUMN read_model SET STORAGE EXTERNAL`);
+      await pool.query(`ALTER TABLE ${READ_MODEL_TABLE} ALTER COLUMN detail SET STORAGE EXTERNAL`);
       const keys = postgresKeyStore(pool, { current: oldKek });
       const raw = inMemoryEventStore();
       const store = confidentialEventStore({ store: raw, keys });
       await writeCases(store);
       const handle = commandHandler(complaintCaseType, store);
       await must(handle({ type: 'RequestSamples', caseId: 'C-W', at: at(19, '08:00'), actor: cs })());
-      const readModels = postgresReadModelStore<CaseFiles>(pool, caseFiles.codec);
-      await must(runProjection({ source: store, store: readModels, projection: caseFiles })());
+      const projection = caseFiles(context);
+      const readModels = postgresReadModelStore(pool, projection, caseFilesTable);
+      await must(runProjection({ source: store, store: readModels, projection })());
       const wangsKey = await keys.lookup(wang.id)();
       if (E.isLeft(wangsKey) || wangsKey.right.status !== 'active') throw new Error('no key for Wang');
       const plainKey = Buffer.from(wangsKey.right.key);
@@ -163,8 +164,8 @@ if (pgUrl === undefined) {
       const routine = forgettingRoutine({
         keys,
         caches: [handlerCache('complaint handler', handle)],
-        readModels: [rebuiltReadModel('case-files', () => runProjection({ source: store, store: readModels, projection: caseFiles, rebuild: true }))],
-        storage: [postgresVacuum(pool, [POSTGRES_KEY_TABLE, READ_MODEL_TABLE])],
+        readModels: [rebuiltReadModel('case-files', () => runProjection({ source: store, store: readModels, projection, rebuild: true }))],
+        storage: [postgresVacuum(pool, [POSTGRES_KEY_TABLE, ...READ_MODEL_TABLES])],
       });
       const report = await routine.forget(wang.id, instant(at(19, '09:00')))();
       if (E.isLeft(report)) throw new Error(report.left.message);

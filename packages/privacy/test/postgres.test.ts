@@ -1,12 +1,12 @@
 /** T-10 on PostgreSQL: the key store, and read models scrubbed of a forgotten customer. */
 import { inMemoryEventStore } from '@caseledger/core';
-import { type CaseFiles, caseFiles, migrateReadModelStore, postgresReadModelStore, runProjection } from '@caseledger/projections';
+import { caseFiles, caseFilesTable, migrateReadModelStore, postgresReadModelStore, runProjection } from '@caseledger/projections';
 import * as E from 'fp-ts/lib/Either.js';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeWithoutPostgres, freshDatabase, pgUrl } from '../../projections/test/support/postgres.js';
 import { type KekRing, confidentialEventStore, forgetCustomer, localKek, migrateKeyStore, postgresKeyStore, rotateKeyEncryptionKey } from '../src/index.js';
-import { at, instant, must, personalData, personalValuesIn, wang, wangValues, writeCases, zhao } from './support/scenario.js';
+import { at, context, instant, must, personalData, personalValuesIn, wang, wangValues, writeCases, zhao } from './support/scenario.js';
 
 if (pgUrl === undefined) {
   describeWithoutPostgres('PostgreSQL key store');
@@ -152,13 +152,14 @@ if (pgUrl === undefined) {
       const keys = postgresKeyStore(pool, ring);
       const store = confidentialEventStore({ store: inMemoryEventStore(), keys, personalData });
       await writeCases(store);
-      const readModels = postgresReadModelStore<CaseFiles>(pool, caseFiles.codec);
-      await must(runProjection({ source: store, store: readModels, projection: caseFiles })());
-      const scan = async () => (await pool.query<{ row: string }>('SELECT t::text AS row FROM caseledger_read_models t')).rows.map((r) => r.row).join('\n');
+      const projection = caseFiles(context);
+      const readModels = postgresReadModelStore(pool, projection, caseFilesTable);
+      await must(runProjection({ source: store, store: readModels, projection })());
+      const scan = async () => (await pool.query<{ row: string }>('SELECT t::text AS row FROM caseledger_cases t')).rows.map((r) => r.row).join('\n');
       expect(personalValuesIn(await scan(), wangValues).length).toBeGreaterThan(0);
 
       await must(forgetCustomer(keys, wang.id, instant(at(19, '09:00')))());
-      await must(runProjection({ source: store, store: readModels, projection: caseFiles, rebuild: true })());
+      await must(runProjection({ source: store, store: readModels, projection, rebuild: true })());
       expect(personalValuesIn(await scan(), wangValues)).toEqual([]);
       expect(await scan()).toContain(zhao.name);
     });

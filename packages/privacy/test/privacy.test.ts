@@ -16,7 +16,7 @@ import {
   updateAtPath,
   valueAtPath,
 } from '@caseledger/core';
-import { type CaseFiles, caseFiles, inMemoryReadModelStore, runProjection } from '@caseledger/projections';
+import { type CaseRecord, caseFiles, inMemoryReadModelStore, runProjection } from '@caseledger/projections';
 import * as E from 'fp-ts/lib/Either.js';
 import { createCipheriv, randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
@@ -133,12 +133,12 @@ describe('forgetting a customer (T-10)', () => {
 
   it('scrubs a read model when it is rebuilt, and keeps the other customers in it', async () => {
     const { keys, store } = await setUp();
-    const readModels = inMemoryReadModelStore<CaseFiles>();
-    await must(runProjection({ source: store, store: readModels, projection: caseFiles })());
-    const stored = async () => bytesOf(await readModels.load(caseFiles.name)());
+    const readModels = inMemoryReadModelStore<CaseRecord>();
+    await must(runProjection({ source: store, store: readModels, projection: caseFiles(context) })());
+    const stored = async () => bytesOf(await readModels.load('case-files')());
     expect(personalValuesIn(await stored(), wangValues).length).toBeGreaterThan(0);
     await forgetCustomer(keys, wang.id, instant(at(19, '09:00')))();
-    const rebuilt = await runProjection({ source: store, store: readModels, projection: caseFiles, rebuild: true })();
+    const rebuilt = await runProjection({ source: store, store: readModels, projection: caseFiles(context), rebuild: true })();
     expect(E.isRight(rebuilt) && rebuilt.right.rebuilt).toBe(true);
     expect(personalValuesIn(await stored(), wangValues)).toEqual([]);
     expect(await stored()).toContain(zhao.name);
@@ -169,12 +169,12 @@ describe('the forgetting routine (T-10)', () => {
     const reader = counting(store);
     const handle = commandHandler(complaintCaseType, reader.store);
     await must(handle({ type: 'RequestSamples', caseId: 'C-W', at: at(19, '08:00'), actor: cs })());
-    const readModels = inMemoryReadModelStore<CaseFiles>();
-    await must(runProjection({ source: store, store: readModels, projection: caseFiles })());
+    const readModels = inMemoryReadModelStore<CaseRecord>();
+    await must(runProjection({ source: store, store: readModels, projection: caseFiles(context) })());
     const routine = forgettingRoutine({
       keys,
       caches: [handlerCache('complaint handler', handle)],
-      readModels: [rebuiltReadModel('case-files', () => runProjection({ source: store, store: readModels, projection: caseFiles, rebuild: true }))],
+      readModels: [rebuiltReadModel('case-files', () => runProjection({ source: store, store: readModels, projection: caseFiles(context), rebuild: true }))],
       alsoHeldBy: [{ where: 'the support mailbox', holds: 'e-mails from the customer', until: 'deleted by hand' }],
     });
 
@@ -203,7 +203,7 @@ describe('the forgetting routine (T-10)', () => {
     expect(reader.reads()).toBeGreaterThan(readsBefore);
     expect(E.isRight(next) && next.right.state).toMatchObject({ customer: { id: wang.id, name: ERASED_TEXT } });
     expect(personalValuesIn(bytesOf(next), wangValues)).toEqual([]);
-    expect(personalValuesIn(bytesOf(await readModels.load(caseFiles.name)()), wangValues)).toEqual([]);
+    expect(personalValuesIn(bytesOf(await readModels.load('case-files')()), wangValues)).toEqual([]);
   });
 
   it('runs every step when one fails, reports it, and completes when run again', async () => {

@@ -8,4 +8,6 @@ export * from './readModels/satisfaction.js';
 export * from './readModels/warrantyStatistics.js';
 export * from './runner.js';
 export * from './postgresReadModelStore.js';
+export * from './postgresCaseFiles.js';
+export * from './postgresStatistics.js';
 export * from './lease.js';

@@ -1,6 +1,6 @@
 /**
  * One runner per projection. A runner holds the projection's lease — a PostgreSQL session advisory
- * lock, on a connection of its own — before it writes, and writes read model and checkpoint through
+ * lock, on a connection of its own — before it writes, and writes rows and checkpoint through
  * that same connection. While that session lives no other runner can take the lease; when it ends
  * (the process killed, the network cut), PostgreSQL releases the lock at once, the runner's writes
  * fail with `PROJECTION_LEASE_LOST`, and a runner waiting for the lease takes it within its poll
@@ -9,9 +9,8 @@
 import { type EventStore, pause } from '@caseledger/core';
 import * as E from 'fp-ts/lib/Either.js';
 import type * as TE from 'fp-ts/lib/TaskEither.js';
-import type * as t from 'io-ts';
 import type { Pool, PoolClient } from 'pg';
-import { type Connections, messageOf, readModelStoreOn, storeError } from './postgresReadModelStore.js';
+import { type Connections, type RowTable, detailOnlyTable, messageOf, readModelStoreOn, storeError } from './postgresReadModelStore.js';
 import type { Projection } from './projection.js';
 import type { ReadModelStore, ReadModelStoreError } from './readModelStore.js';
 import { type RunError, type RunReport, runProjection } from './runner.js';
@@ -24,8 +23,8 @@ export interface ProjectionLease {
   readonly name: string;
   /** Who holds it: the `holder` given when it was acquired. */
   readonly holder: string;
-  /** The read-model store whose reads and writes go through the lease's connection. */
-  readonly store: <ReadModel>(codec: t.Decoder<unknown, ReadModel>) => ReadModelStore<ReadModel>;
+  /** The read-model store whose reads and writes go through the lease's connection (its table as for `postgresReadModelStore`). */
+  readonly store: <Row>(projection: Pick<Projection<Row>, 'codec'>, table?: RowTable<Row>) => ReadModelStore<Row>;
   /** Whether the lease's connection failed (then every write through it is refused). */
   readonly lost: () => boolean;
   /** Give the lease up and close its connection. */
@@ -132,7 +131,7 @@ export const acquireProjectionLease =
     return E.right({
       name,
       holder,
-      store: (codec) => readModelStoreOn(connections, codec),
+      store: (projection, table) => readModelStoreOn(connections, projection.codec, table ?? detailOnlyTable()),
       lost: () => lost,
       release: async () => {
         if (released) return;
@@ -151,10 +150,12 @@ export const acquireProjectionLease =
     });
   };
 
-export interface LeasedRunOptions<ReadModel> extends LeaseOptions {
+export interface LeasedRunOptions<Row> extends LeaseOptions {
   readonly pool: Pool;
   readonly source: Pick<EventStore, 'readAll'>;
-  readonly projection: Projection<ReadModel>;
+  readonly projection: Projection<Row>;
+  /** The projection's table (default: the shared key-and-detail table). */
+  readonly table?: RowTable<Row>;
   readonly batchSize?: number;
   readonly onUndecodable?: 'park' | 'stop';
   readonly rebuild?: boolean;
@@ -168,7 +169,7 @@ export interface LeasedRunOptions<ReadModel> extends LeaseOptions {
  * runs, the others wait and then find little or nothing left to do.
  */
 export const runProjectionUnderLease =
-  <ReadModel>(options: LeasedRunOptions<ReadModel>): TE.TaskEither<RunError | LeaseWaitAborted, RunReport> =>
+  <Row>(options: LeasedRunOptions<Row>): TE.TaskEither<RunError | LeaseWaitAborted, RunReport> =>
   async () => {
     const { pool, source, projection } = options;
     const leased = await acquireProjectionLease(pool, projection.name, options)();
@@ -178,7 +179,7 @@ export const runProjectionUnderLease =
       options.onLeased?.(lease);
       return await runProjection({
         source,
-        store: lease.store(projection.codec),
+        store: lease.store(projection, options.table),
         projection,
         ...(options.batchSize === undefined ? {} : { batchSize: options.batchSize }),
         ...(options.onUndecodable === undefined ? {} : { onUndecodable: options.onUndecodable }),

@@ -1,39 +1,20 @@
 /**
- * Read models in PostgreSQL (through `pg`): one row per projection holding the read model as
- * `jsonb` with its checkpoint and parked events, written in one transaction, in tables created by
- * versioned migrations.
+ * Read models in PostgreSQL (through `pg`): each projection's rows in a table of their own, with
+ * typed, indexed columns for what people filter and sort on and the row itself as `jsonb`; a head
+ * row per projection with its version and checkpoint; parked events in a table. A batch upserts the
+ * rows it changed, their child rows, its parked events and the checkpoint in one transaction.
+ * Tables are created by versioned migrations.
  */
 import { describeFieldErrors, fieldErrors } from '@caseledger/core';
 import * as E from 'fp-ts/lib/Either.js';
 import type * as TE from 'fp-ts/lib/TaskEither.js';
+import type * as t from 'io-ts';
 import type { Pool, PoolClient } from 'pg';
-import * as t from 'io-ts';
-import { ParkedEvent, type ReadModelStore, type ReadModelStoreError, type StoredProjection } from './readModelStore.js';
+import type { Projection } from './projection.js';
+import { type ParkedEvent, type ProjectionHead, type ReadModelStore, type ReadModelStoreError, versionChanged } from './readModelStore.js';
+import { readModelMigrations } from './postgresMigrations.js';
 
-const ParkedEvents = t.readonlyArray(ParkedEvent);
-
-export interface Migration {
-  readonly version: number;
-  readonly description: string;
-  readonly sql: string;
-}
-
-/** Applied in order, each once, each in its own transaction. Never edit one that shipped: add another. */
-export const readModelMigrations: ReadonlyArray<Migration> = [
-  {
-    version: 1,
-    description: 'read models with their checkpoint and parked events',
-    sql: `CREATE TABLE caseledger_read_models (
-            name text PRIMARY KEY,
-            version integer NOT NULL,
-            read_model jsonb NOT NULL,
-            checkpoint_commit numeric(20, 0),
-            checkpoint_prepare numeric(20, 0),
-            parked jsonb NOT NULL DEFAULT '[]'::jsonb,
-            updated_at timestamptz NOT NULL DEFAULT now()
-          )`,
-  },
-];
+export { type Migration, READ_MODEL_TABLES, readModelMigrations } from './postgresMigrations.js';
 
 export const storeError = (message: string): ReadModelStoreError => ({ _tag: 'ReadModelStoreError', code: 'READ_MODEL_STORE_FAILURE', message });
 export const messageOf = (u: unknown): string => (u instanceof Error ? u.message : 'unknown database error');
@@ -49,16 +30,16 @@ export interface Connections {
 
 export const poolConnections = (pool: Pool): Connections => ({ connect: () => pool.connect(), done: (client) => client.release(), failure: (error) => storeError(messageOf(error)) });
 
-const inTransaction = async <A>(connections: Connections, work: (client: PoolClient) => Promise<A>): Promise<E.Either<ReadModelStoreError, A>> => {
+const withClient = async <A>(connections: Connections, transaction: boolean, work: (client: PoolClient) => Promise<E.Either<ReadModelStoreError, A>>): Promise<E.Either<ReadModelStoreError, A>> => {
   let client: PoolClient | undefined;
   try {
     client = await connections.connect();
-    await client.query('BEGIN');
+    if (transaction) await client.query('BEGIN');
     const result = await work(client);
-    await client.query('COMMIT');
-    return E.right(result);
+    if (transaction) await client.query(E.isRight(result) ? 'COMMIT' : 'ROLLBACK');
+    return result;
   } catch (error) {
-    await client?.query('ROLLBACK').catch(() => undefined);
+    if (transaction) await client?.query('ROLLBACK').catch(() => undefined);
     return E.left(connections.failure(error));
   } finally {
     if (client !== undefined) connections.done(client);
@@ -69,7 +50,7 @@ const inTransaction = async <A>(connections: Connections, work: (client: PoolCli
 export const migrateReadModelStore =
   (pool: Pool): TE.TaskEither<ReadModelStoreError, ReadonlyArray<number>> =>
   () =>
-    inTransaction(poolConnections(pool), async (client) => {
+    withClient(poolConnections(pool), true, async (client) => {
       // One migrator at a time across processes.
       await client.query('SELECT pg_advisory_xact_lock(7365100)');
       await client.query(`CREATE TABLE IF NOT EXISTS caseledger_schema_migrations (
@@ -83,61 +64,179 @@ export const migrateReadModelStore =
         await client.query('INSERT INTO caseledger_schema_migrations (version, description) VALUES ($1, $2)', [m.version, m.description]);
         now.push(m.version);
       }
-      return now;
+      return E.right(now);
     });
 
-interface Row {
-  readonly version: number;
-  readonly read_model: unknown;
-  readonly checkpoint_commit: string | null;
-  readonly checkpoint_prepare: string | null;
-  readonly parked: unknown;
+// ---------------------------------------------------------------------------------------------
+// How a projection's rows map to a table.
+
+export type ColumnType = 'text' | 'integer' | 'boolean' | 'timestamptz' | 'text[]' | 'jsonb';
+/** A column's value: `jsonb` columns take JSON text, `timestamptz` an ISO-8601 instant. */
+export type ColumnValue = string | number | boolean | null | ReadonlyArray<string>;
+
+export interface Column<Row> {
+  readonly name: string;
+  readonly type: ColumnType;
+  readonly value: (row: Row) => ColumnValue;
 }
 
-export const postgresReadModelStore = <ReadModel>(pool: Pool, codec: t.Decoder<unknown, ReadModel>): ReadModelStore<ReadModel> => readModelStoreOn(poolConnections(pool), codec);
+/** Rows of a second table that belong to a row (e.g. a case's open deadlines), replaced whenever the row is written. */
+export interface ChildRows<Row> {
+  readonly table: string;
+  readonly columns: ReadonlyArray<{ readonly name: string; readonly type: ColumnType }>;
+  /** The child rows of a row, each with a value per column, in the order of `columns`. */
+  readonly of: (row: Row) => ReadonlyArray<ReadonlyArray<ColumnValue>>;
+}
+
+/**
+ * A projection's table: `projection` and `key` (the primary key), the typed columns, and `detail`,
+ * the row as `jsonb`. The table is created by a migration; this says how rows fill it.
+ */
+export interface RowTable<Row> {
+  readonly table: string;
+  readonly columns: ReadonlyArray<Column<Row>>;
+  readonly children?: ReadonlyArray<ChildRows<Row>>;
+}
+
+/** The table of a projection that has none of its own: key and detail only. */
+export const detailOnlyTable = <Row>(): RowTable<Row> => ({ table: 'caseledger_read_model_rows', columns: [] });
+
+const identifier = (name: string): string => {
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(name)) throw new RangeError(`Not a plain SQL identifier: ${name}`);
+  return name;
+};
+
+/** A PostgreSQL array literal of texts (each quoted, `"` and `\` escaped). */
+const arrayLiteral = (items: ReadonlyArray<string>): string => `{${items.map((s) => `"${s.replace(/["\\]/g, '\\$&')}"`).join(',')}}`;
+
+const asText = (value: ColumnValue): string | null => {
+  if (value === null) return null;
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return arrayLiteral(value);
+};
+
+/** `INSERT … SELECT … FROM unnest(…)`: one statement for all rows, each column sent as a text array and cast. */
+const unnestInsert = (table: string, columns: ReadonlyArray<{ readonly name: string; readonly type: ColumnType }>): string => {
+  const names = columns.map((c) => identifier(c.name)).join(', ');
+  const params = columns.map((_, i) => `$${i + 2}::text[]`).join(', ');
+  const casts = columns.map((c, i) => `u.c${i}::${c.type}`).join(', ');
+  const aliases = columns.map((_, i) => `c${i}`).join(', ');
+  return `INSERT INTO ${identifier(table)} (projection, ${names}) SELECT $1, ${casts} FROM unnest(${params}) AS u(${aliases})`;
+};
+
+interface HeadRow {
+  readonly version: number;
+  readonly checkpoint_commit: string | null;
+  readonly checkpoint_prepare: string | null;
+  readonly parked: string;
+}
+
+const headOf = (row: HeadRow): ProjectionHead => ({
+  version: row.version,
+  parked: Number(row.parked),
+  ...(row.checkpoint_commit === null || row.checkpoint_prepare === null ? {} : { checkpoint: { commit: BigInt(row.checkpoint_commit), prepare: BigInt(row.checkpoint_prepare) } }),
+});
+
+const HEAD_SQL = `SELECT version, checkpoint_commit, checkpoint_prepare, (SELECT count(*) FROM caseledger_parked_events p WHERE p.projection = r.name) AS parked
+                    FROM caseledger_read_models r WHERE name = $1`;
+
+/** A projection's rows in PostgreSQL, in its own table (or the shared key-and-detail table). */
+export const postgresReadModelStore = <Row>(pool: Pool, projection: Pick<Projection<Row>, 'codec'>, table: RowTable<Row> = detailOnlyTable()): ReadModelStore<Row> =>
+  readModelStoreOn(poolConnections(pool), projection.codec, table);
 
 /** The store on given connections (`postgresReadModelStore` on a pool's; a projection lease on its own). */
-export const readModelStoreOn = <ReadModel>(connections: Connections, codec: t.Decoder<unknown, ReadModel>): ReadModelStore<ReadModel> => ({
-  load: (name) => async () => {
-    let client: PoolClient | undefined;
-    try {
-      client = await connections.connect();
-      const result = await client.query<Row>('SELECT version, read_model, checkpoint_commit, checkpoint_prepare, parked FROM caseledger_read_models WHERE name = $1', [name]);
-      const row = result.rows[0];
-      if (row === undefined) return E.right(undefined);
-      const decoded = codec.decode(row.read_model);
-      if (E.isLeft(decoded)) return E.left(storeError(`Stored read model ${name} cannot be read: ${describeFieldErrors(fieldErrors(decoded.left))}`));
-      const parked = ParkedEvents.decode(row.parked);
-      if (E.isLeft(parked)) return E.left(storeError(`Parked events of ${name} cannot be read: ${describeFieldErrors(fieldErrors(parked.left))}`));
-      const stored: StoredProjection<ReadModel> = {
-        version: row.version,
-        readModel: decoded.right,
-        parked: parked.right,
-        ...(row.checkpoint_commit === null || row.checkpoint_prepare === null
-          ? {}
-          : { checkpoint: { commit: BigInt(row.checkpoint_commit), prepare: BigInt(row.checkpoint_prepare) } }),
-      };
-      return E.right(stored);
-    } catch (error) {
-      return E.left(connections.failure(error));
-    } finally {
-      if (client !== undefined) connections.done(client);
+export const readModelStoreOn = <Row>(connections: Connections, codec: t.Decoder<unknown, Row>, table: RowTable<Row>): ReadModelStore<Row> => {
+  const name = identifier(table.table);
+  const upsert = `${unnestInsert(name, [{ name: 'key', type: 'text' }, { name: 'detail', type: 'jsonb' }, ...table.columns])}
+    ON CONFLICT (projection, key) DO UPDATE SET detail = EXCLUDED.detail${table.columns.map((c) => `, ${identifier(c.name)} = EXCLUDED.${identifier(c.name)}`).join('')}`;
+  const children = (table.children ?? []).map((child) => ({
+    child,
+    remove: `DELETE FROM ${identifier(child.table)} WHERE projection = $1 AND key = ANY($2::text[])`,
+    insert: unnestInsert(child.table, [{ name: 'key', type: 'text' }, ...child.columns]),
+  }));
+
+  const decodeRows = (rows: ReadonlyArray<{ readonly key: string; readonly detail: unknown }>, projection: string): E.Either<ReadModelStoreError, Map<string, Row>> => {
+    const found = new Map<string, Row>();
+    for (const r of rows) {
+      const decoded = codec.decode(r.detail);
+      if (E.isLeft(decoded)) return E.left(storeError(`Row ${r.key} of read model ${projection} cannot be read: ${describeFieldErrors(fieldErrors(decoded.left))}`));
+      found.set(r.key, decoded.right);
     }
-  },
-  save: (name, stored) => () =>
-    inTransaction(connections, async (client) => {
-      await client.query(
-        `INSERT INTO caseledger_read_models (name, version, read_model, checkpoint_commit, checkpoint_prepare, parked, updated_at)
-         VALUES ($1, $2, $3, $4, $5, $6, now())
-         ON CONFLICT (name) DO UPDATE SET version = $2, read_model = $3, checkpoint_commit = $4, checkpoint_prepare = $5, parked = $6, updated_at = now()`,
-        [
-          name,
-          stored.version,
-          JSON.stringify(stored.readModel),
-          stored.checkpoint?.commit.toString() ?? null,
-          stored.checkpoint?.prepare.toString() ?? null,
-          JSON.stringify(stored.parked),
-        ],
-      );
-    }),
-});
+    return E.right(found);
+  };
+
+  const head = async (client: PoolClient, projection: string): Promise<ProjectionHead | undefined> => {
+    const result = await client.query<HeadRow>(HEAD_SQL, [projection]);
+    const row = result.rows[0];
+    return row === undefined ? undefined : headOf(row);
+  };
+
+  return {
+    head: (projection) => () => withClient(connections, false, async (client) => E.right(await head(client, projection))),
+    rows: (projection, keys) => () =>
+      withClient(connections, false, async (client) => {
+        if (keys.length === 0) return E.right(new Map<string, Row>());
+        const result = await client.query<{ key: string; detail: unknown }>(`SELECT key, detail FROM ${name} WHERE projection = $1 AND key = ANY($2::text[])`, [projection, keys]);
+        return decodeRows(result.rows, projection);
+      }),
+    commit: (projection, batch) => () =>
+      withClient(connections, true, async (client) => {
+        const moved = await client.query(
+          'UPDATE caseledger_read_models SET checkpoint_commit = $2, checkpoint_prepare = $3, updated_at = now() WHERE name = $1 AND version = $4',
+          [projection, batch.checkpoint.commit.toString(), batch.checkpoint.prepare.toString(), batch.version],
+        );
+        if (moved.rowCount !== 1) return E.left(versionChanged(projection, (await head(client, projection))?.version, batch.version));
+        if (batch.rows.size > 0) {
+          const rows = [...batch.rows];
+          const keys = rows.map(([key]) => key);
+          await client.query(upsert, [
+            projection,
+            keys,
+            rows.map(([, row]) => JSON.stringify(row)),
+            ...table.columns.map((c) => rows.map(([, row]) => asText(c.value(row)))),
+          ]);
+          for (const { child, remove, insert } of children) {
+            await client.query(remove, [projection, keys]);
+            const values = rows.flatMap(([key, row]) => child.of(row).map((cells) => [key, ...cells]));
+            if (values.length > 0) await client.query(insert, [projection, ...[{ name: 'key' }, ...child.columns].map((_, i) => values.map((v) => asText(v[i] ?? null)))]);
+          }
+        }
+        if (batch.parked.length > 0) {
+          await client.query(
+            `INSERT INTO caseledger_parked_events (projection, stream_name, revision, event_type, error)
+             SELECT $1, s, r::numeric, t, e FROM unnest($2::text[], $3::text[], $4::text[], $5::text[]) WITH ORDINALITY AS u(s, r, t, e, n) ORDER BY n`,
+            [projection, batch.parked.map((p) => p.streamName), batch.parked.map((p) => p.revision), batch.parked.map((p) => p.eventType), batch.parked.map((p) => p.error)],
+          );
+        }
+        return E.right(undefined);
+      }),
+    reset: (projection, version) => () =>
+      withClient(connections, true, async (client) => {
+        await client.query(`DELETE FROM ${name} WHERE projection = $1`, [projection]);
+        for (const { child } of children) await client.query(`DELETE FROM ${identifier(child.table)} WHERE projection = $1`, [projection]);
+        await client.query('DELETE FROM caseledger_parked_events WHERE projection = $1', [projection]);
+        await client.query(
+          `INSERT INTO caseledger_read_models (name, version, checkpoint_commit, checkpoint_prepare, updated_at) VALUES ($1, $2, NULL, NULL, now())
+           ON CONFLICT (name) DO UPDATE SET version = $2, checkpoint_commit = NULL, checkpoint_prepare = NULL, updated_at = now()`,
+          [projection, version],
+        );
+        return E.right(undefined);
+      }),
+    load: (projection) => () =>
+      withClient(connections, false, async (client) => {
+        const stored = await head(client, projection);
+        if (stored === undefined) return E.right(undefined);
+        const result = await client.query<{ key: string; detail: unknown }>(`SELECT key, detail FROM ${name} WHERE projection = $1 ORDER BY key`, [projection]);
+        return E.map((rows: Map<string, Row>) => ({ ...stored, rows }))(decodeRows(result.rows, projection));
+      }),
+    parked: (projection, page) => () =>
+      withClient(connections, false, async (client) => {
+        const result = await client.query<{ stream_name: string; revision: string; event_type: string; error: string }>(
+          'SELECT stream_name, revision, event_type, error FROM caseledger_parked_events WHERE projection = $1 ORDER BY seq LIMIT $2 OFFSET $3',
+          [projection, page === undefined ? null : Math.max(0, page.limit), Math.max(0, page?.offset ?? 0)],
+        );
+        return E.right(result.rows.map((r): ParkedEvent => ({ streamName: r.stream_name, revision: r.revision, eventType: r.event_type, error: r.error })));
+      }),
+  };
+};

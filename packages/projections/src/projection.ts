@@ -1,61 +1,75 @@
 /**
  * A projection: a name, a version, the event types it handles, and a pure fold of known events
- * into its read model. Changing the version rebuilds the read model from the first event.
+ * into rows, one per key (usually per case). A read model is its rows; a batch of events changes
+ * only the rows its events are about, so a store loads and writes those rows and no others.
+ * Changing the version rebuilds the read model from the first event.
  */
 import type * as t from 'io-ts';
 import type { KnownEvent } from './knownEvents.js';
 
-export interface Projection<ReadModel> {
+export interface Projection<Row> {
   readonly name: string;
   readonly version: number;
   /** Event types (`ComplaintReceived`, `ReturnAccepted`, …) the fold looks at; the runner skips the rest. */
   readonly handles: ReadonlySet<string>;
-  readonly initial: ReadModel;
-  /** Reads the read model back from JSON (stores such as PostgreSQL keep it as `jsonb`). */
-  readonly codec: t.Decoder<unknown, ReadModel>;
-  readonly apply: (readModel: ReadModel, event: KnownEvent) => ReadModel;
-  /**
-   * Optional: the same fold as `apply` over events in order, in one step. The catch-up runner folds
-   * each batch with it, so a read model that keeps an entry per case copies its record once per
-   * batch rather than once per event (see `foldEntries`).
-   */
-  readonly applyAll?: (readModel: ReadModel, events: ReadonlyArray<KnownEvent>) => ReadModel;
-}
-
-/** Fold events into a read model: `applyAll` where the projection has it, else `apply` one by one. */
-export const applyEvents = <RM>(projection: Projection<RM>, readModel: RM, events: ReadonlyArray<KnownEvent>): RM =>
-  projection.applyAll === undefined ? events.reduce(projection.apply, readModel) : projection.applyAll(readModel, events);
-
-/** How events change a record of entries kept per key (usually per case). */
-export interface EntryFold<Entry> {
-  /** The entry an event is about; `undefined` for an event the record ignores. */
+  /** Reads a row back from JSON (stores such as PostgreSQL keep its detail as `jsonb`). */
+  readonly codec: t.Decoder<unknown, Row>;
+  /** The row an event is about; `undefined` for an event the read model ignores. */
   readonly keyOf: (event: KnownEvent) => string | undefined;
-  /** The entry's next value, or `undefined` to leave it as it is. */
-  readonly step: (entry: Entry | undefined, event: KnownEvent) => Entry | undefined;
+  /**
+   * The row's next value after events about it, in the order they happened; `undefined` leaves it
+   * as it was (and creates none where there was none). Folding a batch at once or one event at a
+   * time gives the same row.
+   */
+  readonly evolve: (row: Row | undefined, events: ReadonlyArray<KnownEvent>) => Row | undefined;
 }
 
-type Entries<Entry> = Readonly<Record<string, Entry>>;
+/** A read model: its rows by key. */
+export type Rows<Row> = ReadonlyMap<string, Row>;
 
-const entryAt = <Entry>(entries: Entries<Entry>, key: string): Entry | undefined => (Object.hasOwn(entries, key) ? entries[key] : undefined);
-
-/**
- * Fold events into a record of entries. The record is copied once, at the first change, and the
- * copy (this call's own) is changed in place: a batch costs the record's size once, not per event.
- * Keys are defined as own properties, so a case id such as `__proto__` is an entry like any other.
- */
-export const foldEntries =
-  <Entry>(fold: EntryFold<Entry>) =>
-  (entries: Entries<Entry>, events: ReadonlyArray<KnownEvent>): Entries<Entry> => {
-    let own: Record<string, Entry> | undefined;
+/** `evolve` from a step taken one event at a time (`undefined`: the event leaves the row as it is). */
+export const stepByStep =
+  <Row>(step: (row: Row | undefined, event: KnownEvent) => Row | undefined) =>
+  (row: Row | undefined, events: ReadonlyArray<KnownEvent>): Row | undefined => {
+    let current = row;
+    let changed = false;
     for (const event of events) {
-      const key = fold.keyOf(event);
-      if (key === undefined) continue;
-      const next = fold.step(entryAt(own ?? entries, key), event);
+      const next = step(current, event);
       if (next === undefined) continue;
-      own ??= { ...entries };
-      Object.defineProperty(own, key, { value: next, enumerable: true, writable: true, configurable: true });
+      current = next;
+      changed = true;
     }
-    return own ?? entries;
+    return changed ? current : undefined;
   };
 
-export const handlesEvent = <RM>(projection: Projection<RM>, event: KnownEvent): boolean => projection.handles.has(event.envelope.event.type);
+/** Events grouped by the row they are about, each group in the order given; the rest left out. */
+export const eventsByRow = <Row>(projection: Projection<Row>, events: ReadonlyArray<KnownEvent>): ReadonlyMap<string, ReadonlyArray<KnownEvent>> => {
+  const groups = new Map<string, KnownEvent[]>();
+  for (const event of events) {
+    const key = projection.keyOf(event);
+    if (key === undefined) continue;
+    const group = groups.get(key);
+    if (group === undefined) groups.set(key, [event]);
+    else group.push(event);
+  }
+  return groups;
+};
+
+/** The rows a batch changes, given the rows it is about as they were (absent: none yet). */
+export const changedRows = <Row>(projection: Projection<Row>, before: Rows<Row>, groups: ReadonlyMap<string, ReadonlyArray<KnownEvent>>): Map<string, Row> => {
+  const changed = new Map<string, Row>();
+  for (const [key, events] of groups) {
+    const next = projection.evolve(before.get(key), events);
+    if (next !== undefined) changed.set(key, next);
+  }
+  return changed;
+};
+
+/** Fold events into a whole read model held in memory (tests, examples, small read models). */
+export const foldRows = <Row>(projection: Projection<Row>, rows: Rows<Row>, events: ReadonlyArray<KnownEvent>): Rows<Row> => {
+  const handled = events.filter((e) => projection.handles.has(e.envelope.event.type));
+  const changed = changedRows(projection, rows, eventsByRow(projection, handled));
+  return changed.size === 0 ? rows : new Map([...rows, ...changed]);
+};
+
+export const handlesEvent = <Row>(projection: Projection<Row>, event: KnownEvent): boolean => projection.handles.has(event.envelope.event.type);

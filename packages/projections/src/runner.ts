@@ -1,18 +1,18 @@
 /**
- * Feeds a projection from an event source in global order, in batches, and stores the read model
- * with its checkpoint after each batch, so a crash neither skips nor double-counts an event.
+ * Feeds a projection from an event source in global order, in batches, and commits the rows each
+ * batch changed with its checkpoint, so a crash neither skips nor double-counts an event.
  */
 import { type EventStore, type GlobalPosition, type RecordedEvent, type StoreError, compareGlobalPositions } from '@caseledger/core';
 import * as E from 'fp-ts/lib/Either.js';
 import type * as TE from 'fp-ts/lib/TaskEither.js';
 import { type KnownEvent, decodeKnownEvent } from './knownEvents.js';
-import { type Projection, applyEvents, handlesEvent } from './projection.js';
-import type { ParkedEvent, ReadModelStore, ReadModelStoreError, StoredProjection } from './readModelStore.js';
+import { type Projection, changedRows, eventsByRow, handlesEvent } from './projection.js';
+import type { ParkedEvent, ReadModelStore, ReadModelStoreError } from './readModelStore.js';
 
-export interface RunOptions<ReadModel> {
+export interface RunOptions<Row> {
   readonly source: Pick<EventStore, 'readAll'>;
-  readonly store: ReadModelStore<ReadModel>;
-  readonly projection: Projection<ReadModel>;
+  readonly store: ReadModelStore<Row>;
+  readonly projection: Projection<Row>;
   /** Events read and folded per batch (one store write per batch). Default 500. */
   readonly batchSize?: number;
   /** An undecodable event: `park` records it and goes on (default), `stop` ends the run with an error. */
@@ -53,7 +53,7 @@ type Classified =
  * One stored event against a projection: skipped (not a known case, or a type it does not handle —
  * not even decoded, so only what a projection handles can stop it), handled, or undecodable.
  */
-const classify = <ReadModel>(projection: Projection<ReadModel>, recorded: RecordedEvent): Classified => {
+const classify = <Row>(projection: Projection<Row>, recorded: RecordedEvent): Classified => {
   if (!projection.handles.has(recorded.type)) return { kind: 'skipped' };
   const decoded = decodeKnownEvent(recorded);
   if (decoded === undefined) return { kind: 'skipped' };
@@ -74,143 +74,158 @@ const stoppedOn = (folded: { readonly entry: ParkedEvent; readonly message: stri
   event: folded.entry,
 });
 
-/** The stored projection to continue from, or a fresh one when there is none or its version changed. */
-const startingPoint = <ReadModel>(projection: Projection<ReadModel>, stored: StoredProjection<ReadModel> | undefined, rebuild = false) => {
-  const rebuilt = stored !== undefined && (rebuild || stored.version !== projection.version);
-  const current: StoredProjection<ReadModel> = stored === undefined || rebuilt ? { version: projection.version, readModel: projection.initial, parked: [] } : stored;
-  return { rebuilt, current };
+/** The checkpoint to go on from, after starting the projection over where there is none or its version changed. */
+const startingPoint = async <Row>(
+  store: ReadModelStore<Row>,
+  projection: Projection<Row>,
+  rebuild: boolean,
+): Promise<E.Either<ReadModelStoreError, { readonly rebuilt: boolean; readonly checkpoint: GlobalPosition | undefined }>> => {
+  const head = await store.head(projection.name)();
+  if (E.isLeft(head)) return head;
+  const stored = head.right;
+  if (stored !== undefined && !rebuild && stored.version === projection.version) return E.right({ rebuilt: false, checkpoint: stored.checkpoint });
+  const reset = await store.reset(projection.name, projection.version)();
+  if (E.isLeft(reset)) return reset;
+  return E.right({ rebuilt: stored !== undefined, checkpoint: undefined });
+};
+
+interface Folded {
+  readonly applied: number;
+  readonly parked: number;
+  /** Set when the run must stop at an undecodable event (the events before it were committed). */
+  readonly stopped?: UndecodableEventError;
+}
+
+/**
+ * Fold events read in global order into the rows they are about and commit those rows with the
+ * checkpoint of the last event (and the events parked) in one write.
+ */
+const foldBatch = async <Row>(
+  store: ReadModelStore<Row>,
+  projection: Projection<Row>,
+  recorded: ReadonlyArray<RecordedEvent>,
+  onUndecodable: 'park' | 'stop',
+): Promise<E.Either<RunError, Folded>> => {
+  const handled: KnownEvent[] = [];
+  const parked: ParkedEvent[] = [];
+  let last: GlobalPosition | undefined;
+  let stopped: UndecodableEventError | undefined;
+  for (const event of recorded) {
+    const classified = classify(projection, event);
+    if (classified.kind === 'undecodable') {
+      if (onUndecodable === 'stop') {
+        stopped = stoppedOn(classified);
+        break;
+      }
+      parked.push(classified.entry);
+    } else if (classified.kind === 'handled') {
+      handled.push(classified.event);
+    }
+    last = event.position;
+  }
+  if (last !== undefined) {
+    const groups = eventsByRow(projection, handled);
+    const before = await store.rows(projection.name, [...groups.keys()])();
+    if (E.isLeft(before)) return before;
+    const rows = changedRows(projection, before.right, groups);
+    const committed = await store.commit(projection.name, { version: projection.version, checkpoint: last, rows, parked })();
+    if (E.isLeft(committed)) return committed;
+  }
+  return E.right({ applied: handled.length, parked: parked.length, ...(stopped === undefined ? {} : { stopped }) });
 };
 
 export const runProjection =
-  <ReadModel>(options: RunOptions<ReadModel>): TE.TaskEither<RunError, RunReport> =>
+  <Row>(options: RunOptions<Row>): TE.TaskEither<RunError, RunReport> =>
   async () => {
     const { source, store, projection } = options;
     const batchSize = Math.max(1, options.batchSize ?? 500);
-    const loaded = await store.load(projection.name)();
-    if (E.isLeft(loaded)) return loaded;
-    // A changed version rebuilds from the first event.
-    const start = startingPoint(projection, loaded.right, options.rebuild);
-    const rebuilt = start.rebuilt;
-    let current = start.current;
+    const start = await startingPoint(store, projection, options.rebuild ?? false);
+    if (E.isLeft(start)) return start;
+    const rebuilt = start.right.rebuilt;
+    let checkpoint = start.right.checkpoint;
     let batches = 0;
     let eventsRead = 0;
     let eventsApplied = 0;
     let parkedNow = 0;
 
     while (options.maxBatches === undefined || batches < options.maxBatches) {
-      const page = await source.readAll(current.checkpoint === undefined ? { maxCount: batchSize } : { after: current.checkpoint, maxCount: batchSize })();
+      const page = await source.readAll(checkpoint === undefined ? { maxCount: batchSize } : { after: checkpoint, maxCount: batchSize })();
       if (E.isLeft(page)) return page;
       const last = page.right[page.right.length - 1];
       if (last === undefined) break;
-      const parked = [...current.parked];
-      const handled: KnownEvent[] = [];
-      for (const recorded of page.right) {
-        eventsRead += 1;
-        const classified = classify(projection, recorded);
-        if (classified.kind === 'undecodable') {
-          if (options.onUndecodable === 'stop') return E.left(stoppedOn(classified));
-          parked.push(classified.entry);
-          parkedNow += 1;
-        } else if (classified.kind === 'handled') {
-          handled.push(classified.event);
-        }
-      }
-      eventsApplied += handled.length;
-      current = { version: projection.version, readModel: applyEvents(projection, current.readModel, handled), checkpoint: last.position, parked };
-      const saved = await store.save(projection.name, current)();
-      if (E.isLeft(saved)) return saved;
+      const folded = await foldBatch(store, projection, page.right, options.onUndecodable ?? 'park');
+      if (E.isLeft(folded)) return folded;
+      if (folded.right.stopped !== undefined) return E.left(folded.right.stopped);
+      eventsRead += page.right.length;
+      eventsApplied += folded.right.applied;
+      parkedNow += folded.right.parked;
+      checkpoint = last.position;
       batches += 1;
       if (page.right.length < batchSize) break;
     }
-    // A rebuild of an empty source still records the new version.
-    if (batches === 0 && (loaded.right === undefined || rebuilt)) {
-      const saved = await store.save(projection.name, current)();
-      if (E.isLeft(saved)) return saved;
-    }
-    return E.right({
-      batches,
-      eventsRead,
-      eventsApplied,
-      parked: parkedNow,
-      rebuilt,
-      ...(current.checkpoint === undefined ? {} : { checkpoint: current.checkpoint }),
-    });
+    return E.right({ batches, eventsRead, eventsApplied, parked: parkedNow, rebuilt, ...(checkpoint === undefined ? {} : { checkpoint }) });
   };
 
-export interface LiveRunOptions<ReadModel> {
+export interface LiveRunOptions<Row> {
   /** Events in global order, e.g. `subscribeToCases(client, { after: checkpoint })` from @caseledger/eventstoredb. */
   readonly events: AsyncIterable<RecordedEvent>;
-  readonly store: ReadModelStore<ReadModel>;
-  readonly projection: Projection<ReadModel>;
-  /** Events folded before each write of read model and checkpoint. Default 100. */
+  readonly store: ReadModelStore<Row>;
+  readonly projection: Projection<Row>;
+  /** Events folded before each write of rows and checkpoint. Default 100. */
   readonly batchSize?: number;
   readonly onUndecodable?: 'park' | 'stop';
 }
 
 /** Where a live run should start: after the stored checkpoint (or from the beginning for a new or rebuilt projection). */
 export const liveStartPosition =
-  <ReadModel>(store: ReadModelStore<ReadModel>, projection: Projection<ReadModel>): TE.TaskEither<ReadModelStoreError, GlobalPosition | undefined> =>
+  <Row>(store: ReadModelStore<Row>, projection: Projection<Row>): TE.TaskEither<ReadModelStoreError, GlobalPosition | undefined> =>
   async () => {
-    const loaded = await store.load(projection.name)();
-    if (E.isLeft(loaded)) return loaded;
-    return E.right(loaded.right === undefined || loaded.right.version !== projection.version ? undefined : loaded.right.checkpoint);
+    const head = await store.head(projection.name)();
+    if (E.isLeft(head)) return head;
+    return E.right(head.right === undefined || head.right.version !== projection.version ? undefined : head.right.checkpoint);
   };
 
 /**
- * Fold a live stream of events (a subscription) into a projection, writing read model and
- * checkpoint together after every batch. Events at or before the stored checkpoint are skipped, so
- * a subscription restarted from an older position counts nothing twice. Ends when the events end.
+ * Fold a live stream of events (a subscription) into a projection, committing rows and checkpoint
+ * together after every batch. Events at or before the stored checkpoint are skipped, so a
+ * subscription restarted from an older position counts nothing twice. Ends when the events end.
  */
 export const runProjectionLive =
-  <ReadModel>(options: LiveRunOptions<ReadModel>): TE.TaskEither<RunError, RunReport> =>
+  <Row>(options: LiveRunOptions<Row>): TE.TaskEither<RunError, RunReport> =>
   async () => {
     const { store, projection } = options;
     const batchSize = Math.max(1, options.batchSize ?? 100);
-    const loaded = await store.load(projection.name)();
-    if (E.isLeft(loaded)) return loaded;
-    const start = startingPoint(projection, loaded.right);
-    const rebuilt = start.rebuilt;
-    let current = start.current;
-    let pending = 0;
+    const start = await startingPoint(store, projection, false);
+    if (E.isLeft(start)) return start;
+    const rebuilt = start.right.rebuilt;
+    let checkpoint = start.right.checkpoint;
+    let pending: RecordedEvent[] = [];
     let batches = 0;
     let eventsRead = 0;
     let eventsApplied = 0;
     let parkedNow = 0;
-    const flush = async (): Promise<E.Either<ReadModelStoreError, void>> => {
-      if (pending === 0) return E.right(undefined);
-      const saved = await store.save(projection.name, current)();
-      if (E.isRight(saved)) {
-        batches += 1;
-        pending = 0;
-      }
-      return saved;
+    const flush = async (): Promise<E.Either<RunError, void>> => {
+      if (pending.length === 0) return E.right(undefined);
+      const folded = await foldBatch(store, projection, pending, options.onUndecodable ?? 'park');
+      if (E.isLeft(folded)) return folded;
+      if (folded.right.stopped !== undefined) return E.left(folded.right.stopped);
+      batches += 1;
+      eventsApplied += folded.right.applied;
+      parkedNow += folded.right.parked;
+      pending = [];
+      return E.right(undefined);
     };
     for await (const recorded of options.events) {
-      if (current.checkpoint !== undefined && compareGlobalPositions(recorded.position, current.checkpoint) <= 0) continue;
+      if (checkpoint !== undefined && compareGlobalPositions(recorded.position, checkpoint) <= 0) continue;
       eventsRead += 1;
-      let readModel = current.readModel;
-      let parked = current.parked;
-      const classified = classify(projection, recorded);
-      if (classified.kind === 'undecodable') {
-        if (options.onUndecodable === 'stop') {
-          const saved = await flush();
-          if (E.isLeft(saved)) return saved;
-          return E.left(stoppedOn(classified));
-        }
-        parked = [...parked, classified.entry];
-        parkedNow += 1;
-      } else if (classified.kind === 'handled') {
-        readModel = projection.apply(readModel, classified.event);
-        eventsApplied += 1;
-      }
-      current = { version: projection.version, readModel, checkpoint: recorded.position, parked };
-      pending += 1;
-      if (pending >= batchSize) {
-        const saved = await flush();
-        if (E.isLeft(saved)) return saved;
+      checkpoint = recorded.position;
+      pending.push(recorded);
+      if (pending.length >= batchSize) {
+        const flushed = await flush();
+        if (E.isLeft(flushed)) return flushed;
       }
     }
-    const saved = await flush();
-    if (E.isLeft(saved)) return saved;
-    return E.right({ batches, eventsRead, eventsApplied, parked: parkedNow, rebuilt, ...(current.checkpoint === undefined ? {} : { checkpoint: current.checkpoint }) });
+    const flushed = await flush();
+    if (E.isLeft(flushed)) return flushed;
+    return E.right({ batches, eventsRead, eventsApplied, parked: parkedNow, rebuilt, ...(checkpoint === undefined ? {} : { checkpoint }) });
   };

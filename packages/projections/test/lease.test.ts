@@ -10,10 +10,13 @@ import { fileURLToPath } from 'node:url';
 import * as E from 'fp-ts/lib/Either.js';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { acquireProjectionLease, caseFiles, inMemoryReadModelStore, migrateReadModelStore, postgresReadModelStore, projectionLeaseHolder, runProjection, runProjectionUnderLease } from '../src/index.js';
+import { acquireProjectionLease, type CaseRecord, caseFiles as caseFilesUnder, caseFilesTable, inMemoryReadModelStore, migrateReadModelStore, postgresReadModelStore, projectionLeaseHolder, runProjection, runProjectionUnderLease } from '../src/index.js';
 import { crashHistories } from './support/crashHistories.js';
 import { leaseHistories } from './support/leaseHistories.js';
 import { describeWithoutPostgres, freshDatabase, pgUrl } from './support/postgres.js';
+import { config } from './support/histories.js';
+
+const caseFiles = caseFilesUnder(config);
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -46,7 +49,7 @@ if (pgUrl === undefined) {
       const second = runProjectionUnderLease({ pool, source, projection, holder: 'second', pollMs: 20, onWaiting: (heldBy) => waiting.push(heldBy) })();
       await sleep(200);
       // The first holder catches up through its lease, then lets go.
-      const ran = await runProjection({ source, store: first.right.store(caseFiles.codec), projection })();
+      const ran = await runProjection({ source, store: first.right.store(caseFiles, caseFilesTable), projection })();
       expect(E.isRight(ran) && ran.right.eventsRead).toBeGreaterThan(0);
       await first.right.release();
       const report = await second;
@@ -58,9 +61,9 @@ if (pgUrl === undefined) {
     it('a released lease writes nothing more: PROJECTION_LEASE_LOST', async () => {
       const lease = await acquireProjectionLease(pool, 'lease-released', { holder: 'gone' })();
       if (E.isLeft(lease)) throw new Error(lease.left.message);
-      const store = lease.right.store(caseFiles.codec);
+      const store = lease.right.store(caseFiles, caseFilesTable);
       await lease.right.release();
-      const saved = await store.save('lease-released', { version: caseFiles.version, readModel: caseFiles.initial, parked: [] })();
+      const saved = await store.reset('lease-released', caseFiles.version)();
       expect(E.isLeft(saved) && saved.left.code).toBe('PROJECTION_LEASE_LOST');
     });
 
@@ -152,11 +155,11 @@ if (pgUrl === undefined) {
       expect(new Set(writes.rows.map((r) => r.holder)).size).toBeGreaterThanOrEqual(4);
 
       const source = await leaseHistories();
-      const store = postgresReadModelStore(pool, caseFiles.codec);
-      const reference = inMemoryReadModelStore<typeof caseFiles.initial>();
+      const store = postgresReadModelStore(pool, caseFiles, caseFilesTable);
+      const reference = inMemoryReadModelStore<CaseRecord>();
       await runProjection({ source, store: reference, projection: caseFiles })();
       const [got, want] = [await store.load(caseFiles.name)(), await reference.load(caseFiles.name)()];
-      expect(E.isRight(got) && got.right?.readModel).toEqual(E.isRight(want) && want.right?.readModel);
+      expect(E.isRight(got) && got.right?.rows).toEqual(E.isRight(want) && want.right?.rows);
       expect(E.isRight(got) && got.right?.checkpoint).toEqual(E.isRight(want) && want.right?.checkpoint);
     }, 180_000);
   });

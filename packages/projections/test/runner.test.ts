@@ -2,14 +2,19 @@
 import { type EventStore, commandHandler, complaintCaseType, defaultCalendar, inMemoryEventStore } from '@caseledger/core';
 import * as E from 'fp-ts/lib/Either.js';
 import { describe, expect, it } from 'vitest';
-import { type Projection, caseFiles, complaintStatistics, inMemoryReadModelStore, runProjection, satisfaction } from '../src/index.js';
+import { type Projection, caseFiles as caseFilesUnder, complaintStatistics, inMemoryReadModelStore, runProjection, satisfaction } from '../src/index.js';
+import { config } from './support/histories.js';
 import { describeRunnerGuarantees, inMemoryStores } from './support/guarantees.js';
 
 describeRunnerGuarantees('in memory', inMemoryStores, 30);
 
+const caseFiles = caseFilesUnder(config);
+/** An empty in-memory store for a projection's rows. */
+const storeFor = <Row>(_projection: Projection<Row>) => inMemoryReadModelStore<Row>();
+
 describe('projection runner', () => {
-  const runAll = async <RM>(source: Pick<EventStore, 'readAll'>, projection: Projection<RM>, batchSize: number) => {
-    const store = inMemoryReadModelStore<RM>();
+  const runAll = async <Row>(source: Pick<EventStore, 'readAll'>, projection: Projection<Row>, batchSize: number) => {
+    const store = inMemoryReadModelStore<Row>();
     const report = await runProjection({ source, store, projection, batchSize })();
     if (E.isLeft(report)) throw new Error(report.left.message);
     const loaded = await store.load(projection.name)();
@@ -33,9 +38,10 @@ describe('projection runner', () => {
     await source.appendToStream('complaint-BAD', [{ eventId: 'bad', type: 'ComplaintReceived', data: { type: 'ComplaintReceived', at: 'yesterday' }, metadata: {} }], 'no-stream')();
     await handle(receive('B'))();
     const parked = await runAll(source, caseFiles, 10);
-    expect(Object.keys(parked.stored?.readModel.cases ?? {}).sort()).toEqual(['complaint-A', 'complaint-B']);
-    expect(parked.stored?.parked).toMatchObject([{ streamName: 'complaint-BAD', revision: '0', eventType: 'ComplaintReceived' }]);
-    const stopped = await runProjection({ source, store: inMemoryReadModelStore<typeof caseFiles.initial>(), projection: caseFiles, onUndecodable: 'stop' })();
+    expect([...(parked.stored?.rows.keys() ?? [])].sort()).toEqual(['complaint-A', 'complaint-B']);
+    expect(parked.stored?.parked).toBe(1);
+    expect(await parked.store.parked(caseFiles.name)()).toMatchObject(E.right([{ streamName: 'complaint-BAD', revision: '0', eventType: 'ComplaintReceived' }]));
+    const stopped = await runProjection({ source, store: storeFor(caseFiles), projection: caseFiles, onUndecodable: 'stop' })();
     expect(E.isLeft(stopped) && stopped.left).toMatchObject({ code: 'PROJECTION_STOPPED_ON_UNDECODABLE_EVENT', event: { streamName: 'complaint-BAD' } });
   });
 
@@ -44,10 +50,10 @@ describe('projection runner', () => {
     await source.appendToStream('complaint-BAD', [{ eventId: 'bad', type: 'ComplaintAcknowledged', data: { type: 'ComplaintAcknowledged', at: 'yesterday' }, metadata: {} }], 'no-stream')();
     await source.appendToStream('warrantyClaim-BAD', [{ eventId: 'bad-2', type: 'DefectInspected', data: { nonsense: true }, metadata: {} }], 'no-stream')();
     // Satisfaction handles survey events only; statistics of complaints do not handle acknowledgements.
-    const bySurvey = await runProjection({ source, store: inMemoryReadModelStore<typeof satisfaction.initial>(), projection: satisfaction, onUndecodable: 'stop' })();
+    const bySurvey = await runProjection({ source, store: storeFor(satisfaction), projection: satisfaction, onUndecodable: 'stop' })();
     expect(E.isRight(bySurvey) && bySurvey.right).toMatchObject({ eventsRead: 2, eventsApplied: 0, parked: 0 });
     const statistics = complaintStatistics(defaultCalendar);
-    const byComplaint = await runProjection({ source, store: inMemoryReadModelStore<typeof statistics.initial>(), projection: statistics, onUndecodable: 'stop' })();
+    const byComplaint = await runProjection({ source, store: storeFor(statistics), projection: statistics, onUndecodable: 'stop' })();
     expect(E.isRight(byComplaint) && byComplaint.right).toMatchObject({ eventsRead: 2, eventsApplied: 0, parked: 0 });
   });
 });

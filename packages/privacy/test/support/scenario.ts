@@ -62,6 +62,6 @@ export const writeCases = async (store: EventStore) => {
 };
 
 /** Every byte a JSON rendering shows, bigints as text. */
-export const bytesOf = (u: unknown): string => JSON.stringify(u, (_, v: unknown) => (typeof v === 'bigint' ? v.toString() : v));
+export const bytesOf = (u: unknown): string => JSON.stringify(u, (_, v: unknown) => (typeof v === 'bigint' ? v.toString() : v instanceof Map ? [...v] : v));
 
 export const personalValuesIn = (text: string, values: ReadonlyArray<string>): ReadonlyArray<string> => values.filter((v) => text.includes(v));

@@ -1,38 +1,26 @@
 /** Satisfaction rate (S-2) and response rate (S-4) per survey period. */
 import { isSatisfied } from '@caseledger/core';
 import * as t from 'io-ts';
-import type { KnownEvent } from '../knownEvents.js';
-import { type Projection, foldEntries } from '../projection.js';
+import { type Projection, stepByStep } from '../projection.js';
+import { compareUtf8 } from './caseFiles.js';
 
-export const SatisfactionByPeriod = t.readonly(
-  t.type({ forms: t.readonly(t.record(t.string, t.readonly(t.type({ period: t.string, returned: t.boolean, satisfied: t.boolean })))) }),
-  'SatisfactionByPeriod',
-);
-export type SatisfactionByPeriod = t.TypeOf<typeof SatisfactionByPeriod>;
+/** A survey form: its period, whether it came back, whether it said satisfied (S-2); a row per survey, keyed by its case id. */
+export const SurveyFormRow = t.readonly(t.type({ period: t.string, returned: t.boolean, satisfied: t.boolean }), 'SurveyFormRow');
+export type SurveyFormRow = t.TypeOf<typeof SurveyFormRow>;
 
-const forms = foldEntries<SatisfactionByPeriod['forms'][string]>({
+export const satisfaction: Projection<SurveyFormRow> = {
+  name: 'satisfaction',
+  // Version 2 keeps a row per survey.
+  version: 2,
+  handles: new Set(['SurveySent', 'SurveyReturned']),
+  codec: SurveyFormRow,
   keyOf: (e) => (e.category === 'survey' ? e.caseId : undefined),
-  step: (form, e) => {
+  evolve: stepByStep<SurveyFormRow>((form, e) => {
     if (e.category !== 'survey') return undefined;
     const ev = e.envelope.event;
     if (ev.type === 'SurveySent') return { period: ev.period, returned: false, satisfied: false };
     return form === undefined || ev.type !== 'SurveyReturned' ? undefined : { ...form, returned: true, satisfied: isSatisfied(ev.overall) };
-  },
-});
-
-const applyAll = (rm: SatisfactionByPeriod, events: ReadonlyArray<KnownEvent>): SatisfactionByPeriod => {
-  const next = forms(rm.forms, events);
-  return next === rm.forms ? rm : { forms: next };
-};
-
-export const satisfaction: Projection<SatisfactionByPeriod> = {
-  name: 'satisfaction',
-  version: 1,
-  handles: new Set(['SurveySent', 'SurveyReturned']),
-  initial: { forms: {} },
-  codec: SatisfactionByPeriod,
-  apply: (rm, e) => applyAll(rm, [e]),
-  applyAll,
+  }),
 };
 
 export interface SatisfactionRow {
@@ -46,9 +34,9 @@ export interface SatisfactionRow {
   readonly responseRate: number | undefined;
 }
 
-export const satisfactionByPeriod = (rm: SatisfactionByPeriod): ReadonlyArray<SatisfactionRow> => {
+export const satisfactionByPeriod = (rows: Iterable<SurveyFormRow>): ReadonlyArray<SatisfactionRow> => {
   const periods = new Map<string, { sent: number; returned: number; satisfied: number }>();
-  for (const f of Object.values(rm.forms)) {
+  for (const f of rows) {
     const p = periods.get(f.period) ?? { sent: 0, returned: 0, satisfied: 0 };
     p.sent += 1;
     if (f.returned) p.returned += 1;
@@ -62,5 +50,5 @@ export const satisfactionByPeriod = (rm: SatisfactionByPeriod): ReadonlyArray<Sa
       satisfactionRate: p.returned === 0 ? undefined : p.satisfied / p.returned,
       responseRate: p.sent === 0 ? undefined : p.returned / p.sent,
     }))
-    .sort((a, b) => a.period.localeCompare(b.period));
+    .sort((a, b) => compareUtf8(a.period, b.period));
 };

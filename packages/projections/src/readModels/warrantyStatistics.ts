@@ -1,8 +1,11 @@
 /** Warranty claims by product category and outcome, the return rate, and the W-3 special-case log for management review. */
-import { Instant } from '@caseledger/core';
+import { Instant, epochMs } from '@caseledger/core';
 import * as t from 'io-ts';
 import type { KnownEvent } from '../knownEvents.js';
-import { type Projection, foldEntries } from '../projection.js';
+import { type Projection, stepByStep } from '../projection.js';
+import { type PageRequest, pageOf } from '../readModelStore.js';
+import { compareUtf8 } from './caseFiles.js';
+import { count } from './complaintStatistics.js';
 
 export const ClaimOutcome = t.keyof({ open: null, accepted: null, rejected: null, closed: null });
 export type ClaimOutcome = t.TypeOf<typeof ClaimOutcome>;
@@ -13,56 +16,52 @@ export const SpecialCaseEntry = t.readonly(
 );
 export type SpecialCaseEntry = t.TypeOf<typeof SpecialCaseEntry>;
 
-export const WarrantyStatistics = t.readonly(
-  t.type({
-    claims: t.readonly(t.record(t.string, t.readonly(t.type({ category: t.string, kind: t.string, outcome: ClaimOutcome, specialCase: t.boolean })))),
-    specialCases: t.readonlyArray(SpecialCaseEntry),
-  }),
-  'WarrantyStatistics',
+export const WarrantyClaimStatistics = t.readonly(t.type({ category: t.string, kind: t.string, outcome: ClaimOutcome, specialCase: t.boolean }), 'WarrantyClaimStatistics');
+export type WarrantyClaimStatistics = t.TypeOf<typeof WarrantyClaimStatistics>;
+
+/** A warranty claim as the statistics count it, with the W-3 special cases approved on it; a row per claim, keyed by its case id. */
+export const WarrantyClaimRow = t.readonly(
+  t.intersection([t.type({ specialCases: t.readonlyArray(SpecialCaseEntry) }), t.partial({ claim: WarrantyClaimStatistics })]),
+  'WarrantyClaimRow',
 );
-export type WarrantyStatistics = t.TypeOf<typeof WarrantyStatistics>;
+export type WarrantyClaimRow = t.TypeOf<typeof WarrantyClaimRow>;
 
-const claims = foldEntries<WarrantyStatistics['claims'][string]>({
-  keyOf: (e) => (e.category === 'warrantyClaim' ? e.caseId : undefined),
-  step: (claim, e) => {
-    if (e.category !== 'warrantyClaim') return undefined;
-    const ev = e.envelope.event;
-    switch (ev.type) {
-      case 'ClaimFiled':
-        return { category: ev.unit?.category ?? `construction: ${ev.work?.element ?? 'unknown'}`, kind: ev.kind, outcome: 'open', specialCase: false };
-      case 'ReturnAccepted':
-        return claim === undefined ? undefined : { ...claim, outcome: 'accepted', specialCase: ev.specialCase };
-      case 'ClaimRejected':
-        return claim === undefined ? undefined : { ...claim, outcome: 'rejected' };
-      case 'ClaimClosed':
-        return claim === undefined || claim.outcome !== 'open' ? undefined : { ...claim, outcome: 'closed' };
-      default:
-        return undefined;
-    }
-  },
-});
-
-/** W-3: each special case a general manager approved, in the order approved. */
-const specialCaseOf = (e: KnownEvent): ReadonlyArray<SpecialCaseEntry> =>
-  e.category === 'warrantyClaim' && e.envelope.event.type === 'SpecialCaseApproved'
-    ? [{ caseId: e.caseId, approvedBy: e.envelope.event.by.id, approverRole: e.envelope.event.by.role, justification: e.envelope.event.justification, at: e.envelope.event.at }]
-    : [];
-
-const applyAll = (rm: WarrantyStatistics, events: ReadonlyArray<KnownEvent>): WarrantyStatistics => {
-  const nextClaims = claims(rm.claims, events);
-  const approved = events.flatMap(specialCaseOf);
-  if (nextClaims === rm.claims && approved.length === 0) return rm;
-  return { claims: nextClaims, specialCases: approved.length === 0 ? rm.specialCases : [...rm.specialCases, ...approved] };
+const claimStep = (claim: WarrantyClaimStatistics | undefined, e: KnownEvent): WarrantyClaimStatistics | undefined => {
+  if (e.category !== 'warrantyClaim') return undefined;
+  const ev = e.envelope.event;
+  switch (ev.type) {
+    case 'ClaimFiled':
+      return { category: ev.unit?.category ?? `construction: ${ev.work?.element ?? 'unknown'}`, kind: ev.kind, outcome: 'open', specialCase: false };
+    case 'ReturnAccepted':
+      return claim === undefined ? undefined : { ...claim, outcome: 'accepted', specialCase: ev.specialCase };
+    case 'ClaimRejected':
+      return claim === undefined ? undefined : { ...claim, outcome: 'rejected' };
+    case 'ClaimClosed':
+      return claim === undefined || claim.outcome !== 'open' ? undefined : { ...claim, outcome: 'closed' };
+    default:
+      return undefined;
+  }
 };
 
-export const warrantyStatistics: Projection<WarrantyStatistics> = {
+/** W-3: a special case a general manager approved. */
+const specialCaseOf = (e: KnownEvent): SpecialCaseEntry | undefined =>
+  e.category === 'warrantyClaim' && e.envelope.event.type === 'SpecialCaseApproved'
+    ? { caseId: e.caseId, approvedBy: e.envelope.event.by.id, approverRole: e.envelope.event.by.role, justification: e.envelope.event.justification, at: e.envelope.event.at }
+    : undefined;
+
+export const warrantyStatistics: Projection<WarrantyClaimRow> = {
   name: 'warranty-statistics',
-  version: 1,
+  // Version 2 keeps a row per claim.
+  version: 2,
   handles: new Set(['ClaimFiled', 'SpecialCaseApproved', 'ReturnAccepted', 'ClaimRejected', 'ClaimClosed']),
-  initial: { claims: {}, specialCases: [] },
-  codec: WarrantyStatistics,
-  apply: (rm, e) => applyAll(rm, [e]),
-  applyAll,
+  codec: WarrantyClaimRow,
+  keyOf: (e) => (e.category === 'warrantyClaim' ? e.caseId : undefined),
+  evolve: stepByStep<WarrantyClaimRow>((row, e) => {
+    const approved = specialCaseOf(e);
+    if (approved !== undefined) return { ...row, specialCases: [...(row?.specialCases ?? []), approved] };
+    const claim = claimStep(row?.claim, e);
+    return claim === undefined ? undefined : { specialCases: row?.specialCases ?? [], claim };
+  }),
 };
 
 export interface WarrantyCategoryRow {
@@ -75,18 +74,29 @@ export interface WarrantyCategoryRow {
   readonly specialCases: number;
 }
 
-export const warrantyByCategory = (rm: WarrantyStatistics): ReadonlyArray<WarrantyCategoryRow> => {
+export const warrantyByCategory = (claims: Iterable<WarrantyClaimRow>): ReadonlyArray<WarrantyCategoryRow> => {
   const rows = new Map<string, { claims: number; byKind: Record<string, number>; byOutcome: Record<string, number>; accepted: number; special: number }>();
-  for (const c of Object.values(rm.claims)) {
+  for (const { claim: c } of claims) {
+    if (c === undefined) continue;
     const row = rows.get(c.category) ?? { claims: 0, byKind: {}, byOutcome: {}, accepted: 0, special: 0 };
     row.claims += 1;
-    row.byKind[c.kind] = (row.byKind[c.kind] ?? 0) + 1;
-    row.byOutcome[c.outcome] = (row.byOutcome[c.outcome] ?? 0) + 1;
+    count(row.byKind, c.kind);
+    count(row.byOutcome, c.outcome);
     if (c.outcome === 'accepted') row.accepted += 1;
     if (c.specialCase) row.special += 1;
     rows.set(c.category, row);
   }
   return [...rows.entries()]
     .map(([category, r]) => ({ category, claims: r.claims, byKind: r.byKind, byOutcome: r.byOutcome, returnRate: r.claims === 0 ? 0 : r.accepted / r.claims, specialCases: r.special }))
-    .sort((a, b) => a.category.localeCompare(b.category));
+    .sort((a, b) => compareUtf8(a.category, b.category));
 };
+
+/** W-3: every special case approved, for management review, in the order approved (then by case id). */
+export const specialCaseLog = (rows: Iterable<WarrantyClaimRow>, page?: PageRequest): ReadonlyArray<SpecialCaseEntry> =>
+  pageOf(
+    [...rows]
+      .flatMap((row) => row.specialCases.map((entry, i) => ({ entry, i })))
+      .sort((a, b) => epochMs(a.entry.at) - epochMs(b.entry.at) || compareUtf8(a.entry.caseId, b.entry.caseId) || a.i - b.i)
+      .map((e) => e.entry),
+    page,
+  );

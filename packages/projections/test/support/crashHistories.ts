@@ -4,7 +4,8 @@ import fc from 'fast-check';
 import { fill, historiesArb } from './histories.js';
 
 export const crashHistories = async (): Promise<InMemoryEventStore> => {
-  const [histories] = fc.sample(historiesArb, { seed: 20261122, numRuns: 1 });
+  // A seed whose sample has 62 events: enough batches of three for the kill to land in the middle.
+  const [histories] = fc.sample(historiesArb, { seed: 7, numRuns: 1 });
   if (histories === undefined) throw new Error('no sample');
   return fill(histories);
 };

@@ -5,14 +5,18 @@
  */
 import * as E from 'fp-ts/lib/Either.js';
 import pg from 'pg';
-import { caseFiles, postgresReadModelStore, runProjection } from '../../src/index.js';
+import { caseFiles as caseFilesUnder, caseFilesTable, migrateReadModelStore, postgresReadModelStore, runProjection } from '../../src/index.js';
 import { crashHistories } from './crashHistories.js';
+import { config } from './histories.js';
+
+const caseFiles = caseFilesUnder(config);
 
 const url = process.env['CASELEDGER_PG_URL'];
 if (url === undefined) throw new Error('CASELEDGER_PG_URL is required');
 const pool = new pg.Pool({ connectionString: url, max: 2 });
 const source = await crashHistories();
-const store = postgresReadModelStore(pool, caseFiles.codec);
+await migrateReadModelStore(pool)();
+const store = postgresReadModelStore(pool, caseFiles, caseFilesTable);
 // A slow source, so that the kill lands inside a batch as often as between two.
 const slow = {
   readAll: (options?: Parameters<typeof source.readAll>[0]) => async () => {

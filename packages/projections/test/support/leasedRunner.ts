@@ -6,8 +6,11 @@
  */
 import * as E from 'fp-ts/lib/Either.js';
 import pg from 'pg';
-import { type ReadModelStore, acquireProjectionLease, caseFiles, runProjection } from '../../src/index.js';
+import { type CaseRecord, type ReadModelStore, acquireProjectionLease, caseFiles as caseFilesUnder, caseFilesTable, runProjection } from '../../src/index.js';
 import { leaseHistories } from './leaseHistories.js';
+import { config } from './histories.js';
+
+const caseFiles = caseFilesUnder(config);
 
 const url = process.env['CASELEDGER_PG_URL'];
 const holder = process.env['RUNNER_ID'];
@@ -24,12 +27,12 @@ const slow = {
 const lease = await acquireProjectionLease(pool, caseFiles.name, { holder, pollMs: 100, onWaiting: () => process.stdout.write('waiting\n') })();
 if (E.isLeft(lease)) throw new Error(lease.left.message);
 process.stdout.write('leased\n');
-const leased = lease.right.store(caseFiles.codec);
-const logged: ReadModelStore<typeof caseFiles.initial> = {
-  load: leased.load,
-  save: (name, stored) => async () => {
+const leased = lease.right.store(caseFiles, caseFilesTable);
+const logged: ReadModelStore<CaseRecord> = {
+  ...leased,
+  commit: (name, batch) => async () => {
     await pool.query("INSERT INTO lease_test_writes (holder, phase) VALUES ($1, 'start')", [holder]);
-    const saved = await leased.save(name, stored)();
+    const saved = await leased.commit(name, batch)();
     await pool.query("INSERT INTO lease_test_writes (holder, phase) VALUES ($1, 'end')", [holder]);
     process.stdout.write('committed\n');
     return saved;

@@ -1,0 +1,168 @@
+/**
+ * The case-files read model in PostgreSQL: a row per case in `caseledger_cases`, its open deadlines
+ * in `caseledger_case_deadlines`, and the departments' lists as paged SQL queries at an instant
+ * "now" — the same rows, in the same order, as the in-memory lists over the same events.
+ */
+import { type Instant, epochMs, describeFieldErrors, fieldErrors } from '@caseledger/core';
+import * as E from 'fp-ts/lib/Either.js';
+import type * as TE from 'fp-ts/lib/TaskEither.js';
+import * as t from 'io-ts';
+import type { Pool } from 'pg';
+import { messageOf, type RowTable, storeError } from './postgresReadModelStore.js';
+import type { PageRequest, ReadModelStoreError } from './readModelStore.js';
+import {
+  type CapaTrackerRow,
+  type CaseRecord,
+  CaseView,
+  type ComplaintBoardRow,
+  type ContractQueueRow,
+  type OpenInquiryRow,
+  type OverdueOptions,
+  type OverdueRow,
+  StoredDeadline,
+  deadlineAt,
+} from './readModels/caseFiles.js';
+
+const EARLIEST_MS = Date.parse('0001-01-01T00:00:00.000Z');
+const LATEST_MS = Date.parse('9999-12-31T23:59:59.999Z');
+
+/** An instant as the columns keep it: to the millisecond, in UTC (the lists compare instants to the millisecond). */
+const msText = (ms: number): string => new Date(Math.min(LATEST_MS, Math.max(EARLIEST_MS, ms))).toISOString();
+const column = (instant: Instant): string => msText(epochMs(instant));
+
+/** How case-files rows fill `caseledger_cases` and `caseledger_case_deadlines` (see docs/projections.md for each column). */
+export const caseFilesTable: RowTable<CaseRecord> = {
+  table: 'caseledger_cases',
+  columns: [
+    { name: 'case_type', type: 'text', value: (r) => r.category },
+    { name: 'case_id', type: 'text', value: (r) => r.caseId },
+    { name: 'status', type: 'text', value: (r) => r.view.status },
+    { name: 'is_open', type: 'boolean', value: (r) => r.view.open },
+    { name: 'department', type: 'text', value: (r) => r.view.department ?? null },
+    { name: 'customer_id', type: 'text', value: (r) => r.view.customerId ?? null },
+    { name: 'opened_at', type: 'timestamptz', value: (r) => column(r.view.openedAt) },
+    { name: 'policy_version', type: 'text', value: (r) => r.view.policyVersion ?? null },
+    { name: 'next_due_by', type: 'timestamptz', value: (r) => (r.view.nextDueBy === undefined ? null : column(r.view.nextDueBy)) },
+    { name: 'missed_rules', type: 'text[]', value: (r) => r.view.missedRules },
+    { name: 'on_board', type: 'boolean', value: (r) => r.view.board !== undefined },
+    { name: 'on_capa_tracker', type: 'boolean', value: (r) => r.view.capa !== undefined },
+    { name: 'on_contract_queue', type: 'boolean', value: (r) => r.view.queue !== undefined },
+    { name: 'on_inquiry_list', type: 'boolean', value: (r) => r.view.inquiry !== undefined },
+  ],
+  children: [
+    {
+      table: 'caseledger_case_deadlines',
+      columns: [
+        { name: 'deadline', type: 'text' },
+        { name: 'rule_id', type: 'text' },
+        { name: 'due_by', type: 'timestamptz' },
+        { name: 'timing', type: 'text' },
+        { name: 'detail', type: 'jsonb' },
+      ],
+      // Only the deadlines still open: the overdue list's.
+      of: (r) => r.view.deadlines.flatMap((d) => (d.doneAt === undefined ? [[d.name, d.ruleId, column(d.dueBy), d.timing, JSON.stringify(d)]] : [])),
+    },
+  ],
+};
+
+const decoded = <A>(codec: t.Decoder<unknown, A>, value: unknown, what: string): A => {
+  const result = codec.decode(value);
+  if (E.isLeft(result)) throw new StoredRowError(`${what} cannot be read: ${describeFieldErrors(fieldErrors(result.left))}`);
+  return result.right;
+};
+
+class StoredRowError extends Error {}
+
+/** Run a query and shape its rows; a failure (of the database or of a stored row) is a `ReadModelStoreError`. */
+const query =
+  <Row, A>(pool: Pool, sql: string, params: ReadonlyArray<unknown>, shape: (rows: ReadonlyArray<Row>) => A): TE.TaskEither<ReadModelStoreError, A> =>
+  async () => {
+    try {
+      const result = await pool.query(sql, [...params]);
+      return E.right(shape(result.rows));
+    } catch (error) {
+      return E.left(storeError(error instanceof StoredRowError ? error.message : messageOf(error)));
+    }
+  };
+
+const limitOf = (page: PageRequest | undefined): number | null => (page === undefined ? null : Math.max(0, page.limit));
+const offsetOf = (page: PageRequest | undefined): number => Math.max(0, page?.offset ?? 0);
+
+interface ViewRow {
+  readonly case_id: string;
+  readonly view: unknown;
+}
+
+const viewOf = (row: ViewRow): CaseView => decoded(CaseView, row.view, `The view of case ${row.case_id}`);
+
+/** A list of cases flagged for it, in its index's order. */
+const listSql = (flag: string, order: string): string =>
+  `SELECT case_id, detail->'view' AS view FROM caseledger_cases WHERE projection = $1 AND ${flag} ORDER BY ${order} LIMIT $2 OFFSET $3`;
+
+export interface PostgresCaseQueries {
+  /** Open complaints, the earliest received first, with each deadline's status at `now`. */
+  readonly complaintBoard: (now: Instant, page?: PageRequest) => TE.TaskEither<ReadModelStoreError, ReadonlyArray<ComplaintBoardRow>>;
+  /** Open deadlines missed at `now` or due within `soonMs`, the earliest due first. */
+  readonly overdueList: (now: Instant, options?: OverdueOptions) => TE.TaskEither<ReadModelStoreError, ReadonlyArray<OverdueRow>>;
+  readonly capaTracker: (now: Instant, page?: PageRequest) => TE.TaskEither<ReadModelStoreError, ReadonlyArray<CapaTrackerRow>>;
+  readonly contractReviewQueue: (page?: PageRequest) => TE.TaskEither<ReadModelStoreError, ReadonlyArray<ContractQueueRow>>;
+  readonly openInquiries: (now: Instant, page?: PageRequest) => TE.TaskEither<ReadModelStoreError, ReadonlyArray<OpenInquiryRow>>;
+}
+
+/** The departments' lists from the case-files rows of the projection named `name` (default `case-files`). */
+export const postgresCaseQueries = (pool: Pool, name = 'case-files'): PostgresCaseQueries => ({
+  complaintBoard: (now, page) =>
+    query(pool, listSql('on_board', 'opened_at, key'), [name, limitOf(page), offsetOf(page)], (rows: ReadonlyArray<ViewRow>) =>
+      rows.flatMap((row) => {
+        const view = viewOf(row);
+        return view.board === undefined ? [] : [{ caseId: row.case_id, ...view.board, deadlines: view.deadlines.map((d) => deadlineAt(d, now)) }];
+      }),
+    ),
+  overdueList: (now, options = {}) => {
+    const nowMs = epochMs(now);
+    return query(
+      pool,
+      `SELECT * FROM (
+         SELECT c.case_type, c.case_id, d.detail, d.due_by, d.key, d.deadline,
+                CASE WHEN d.timing = 'missed' OR (d.timing = 'clock' AND d.due_by < $2) THEN 'missed' WHEN d.due_by <= $3 THEN 'due-soon' END AS status
+           FROM caseledger_case_deadlines d JOIN caseledger_cases c ON c.projection = d.projection AND c.key = d.key
+          WHERE d.projection = $1 AND (d.due_by <= greatest($2::timestamptz, $3::timestamptz) OR d.timing = 'missed')
+       ) listed
+       WHERE status IS NOT NULL ORDER BY due_by, key, deadline LIMIT $4 OFFSET $5`,
+      [name, msText(nowMs), msText(nowMs + (options.soonMs ?? 24 * 3600_000)), limitOf(options.page), offsetOf(options.page)],
+      (rows: ReadonlyArray<{ readonly case_type: string; readonly case_id: string; readonly detail: unknown; readonly status: 'missed' | 'due-soon' }>) =>
+        rows.map((row): OverdueRow => {
+          const d = decoded(StoredDeadline, row.detail, `A deadline of case ${row.case_id}`);
+          const category = decoded(CaseCategory, row.case_type, `The case type of case ${row.case_id}`);
+          return { category, caseId: row.case_id, ruleId: d.ruleId, deadline: d.name, dueBy: d.dueBy, status: row.status };
+        }),
+    );
+  },
+  capaTracker: (now, page) =>
+    query(pool, listSql('on_capa_tracker', 'opened_at, key'), [name, limitOf(page), offsetOf(page)], (rows: ReadonlyArray<ViewRow>) =>
+      rows.flatMap((row) => {
+        const view = viewOf(row);
+        if (view.capa === undefined) return [];
+        const plan = view.deadlines.find((d) => d.name === 'capa-plan');
+        return [{ caseId: row.case_id, ...view.capa, ...(plan === undefined ? {} : { planDeadline: deadlineAt(plan, now) }) }];
+      }),
+    ),
+  contractReviewQueue: (page) =>
+    query(pool, listSql('on_contract_queue', 'opened_at, key'), [name, limitOf(page), offsetOf(page)], (rows: ReadonlyArray<ViewRow>) =>
+      rows.flatMap((row) => {
+        const view = viewOf(row);
+        return view.queue === undefined ? [] : [{ caseId: row.case_id, ...view.queue }];
+      }),
+    ),
+  openInquiries: (now, page) =>
+    query(pool, listSql('on_inquiry_list', 'next_due_by, opened_at, key'), [name, limitOf(page), offsetOf(page)], (rows: ReadonlyArray<ViewRow>) =>
+      rows.flatMap((row) => {
+        const view = viewOf(row);
+        if (view.inquiry === undefined) return [];
+        const deadlines = view.deadlines.filter((d) => d.doneAt === undefined).map((d) => deadlineAt(d, now));
+        return [{ caseId: row.case_id, ...view.inquiry, deadlines, ...(view.nextDueBy === undefined ? {} : { nextDueBy: view.nextDueBy }) }];
+      }),
+    ),
+});
+
+const CaseCategory = t.keyof({ complaint: null, warrantyClaim: null, contractReview: null, inquiry: null });
