@@ -1,7 +1,7 @@
 // project: projection catch-up (complaint statistics) over a store of complaint events, into the
 // in-memory read-model store or into PostgreSQL (when a URL is given).
 import { defaultCalendar, inMemoryEventStore } from '@caseledger/core';
-import { complaintStatistics, inMemoryReadModelStore, migrateReadModelStore, postgresReadModelStore, runProjection } from '@caseledger/projections';
+import { complaintStatistics, complaintStatisticsTable, inMemoryReadModelStore, migrateReadModelStore, postgresReadModelStore, runProjection } from '@caseledger/projections';
 import pg from 'pg';
 import { complaintEvents } from './workloads.mjs';
 
@@ -18,7 +18,7 @@ if (pgUrl !== undefined) {
   const migrated = await migrateReadModelStore(pool)();
   if (migrated._tag === 'Left') throw new Error(migrated.left.message);
   await pool.query('DELETE FROM caseledger_read_models WHERE name = $1', [projection.name]);
-  store = postgresReadModelStore(pool, projection.codec);
+  store = postgresReadModelStore(pool, projection, complaintStatisticsTable);
 }
 const started = performance.now();
 const report = await runProjection({ source, store, projection, batchSize: 1000 })();

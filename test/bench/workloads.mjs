@@ -60,10 +60,10 @@ export const complaintCommands = (caseId, length, startMs = START) => {
 };
 
 /** The events of one complaint as a store holds them: type, data and metadata, plain JSON. */
-export const complaintEvents = (caseId, length = 11) => {
+export const complaintEvents = (caseId, length = 11, startMs = START) => {
   let state = complaintDecider.initialState;
   const out = [];
-  for (const input of complaintCommands(caseId, length)) {
+  for (const input of complaintCommands(caseId, length, startMs)) {
     const command = ComplaintCommand.decode(input);
     if (command._tag === 'Left') throw new Error(describeFieldErrors(command.left));
     const decided = complaintDecider.decide(command.right, state);

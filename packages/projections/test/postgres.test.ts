@@ -10,6 +10,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type EventStore, type Instant, type RecordedEvent, epochMs, instantFromEpochMs, localDateOf } from '@caseledger/core';
 import fc from 'fast-check';
+import * as t from 'io-ts';
 import {
   type CaseRecord,
   type Projection,
@@ -125,6 +126,26 @@ if (pgUrl === undefined) {
       const committed = await store.commit('versioned', { version: 1, checkpoint: { commit: 1n, prepare: 1n }, rows: new Map(), parked: [] })();
       expect(E.isLeft(committed) && committed.left.code).toBe('PROJECTION_VERSION_CHANGED');
       expect(await store.head('versioned')()).toEqual(E.right({ version: 2, parked: 0 }));
+    });
+
+    it('keeps a projection of your own, with no table of its own, in caseledger_read_model_rows', async () => {
+      const eventsPerCase: Projection<{ readonly events: number }> = {
+        name: 'events-per-case',
+        version: 1,
+        handles: caseFiles.handles,
+        codec: t.readonly(t.type({ events: t.number })),
+        keyOf: (e) => `${e.category}-${e.caseId}`,
+        evolve: (row, events) => ({ events: (row?.events ?? 0) + events.length }),
+      };
+      const source = await crashHistories();
+      const store = postgresReadModelStore(pool, eventsPerCase);
+      expect(E.isRight(await runProjection({ source, store, projection: eventsPerCase, batchSize: 5 })())).toBe(true);
+      const want = await rowsOf(source, eventsPerCase);
+      const got = await store.load(eventsPerCase.name)();
+      expect(E.isRight(got) && [...(got.right?.rows.values() ?? [])].sort((a, b) => a.events - b.events)).toEqual([...want].sort((a, b) => a.events - b.events));
+      const stored = await pool.query<{ n: number }>("SELECT count(*)::int AS n FROM caseledger_read_model_rows WHERE projection = 'events-per-case'");
+      expect(stored.rows[0]?.n).toBe(want.length);
+      expect(want.length).toBeGreaterThan(0);
     });
 
     it('keeps parked events in order, with their count in the head', async () => {

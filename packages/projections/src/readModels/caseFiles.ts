@@ -8,10 +8,7 @@
  * events in memory; `postgresCaseQueries` answers the same in SQL from the view's columns.
  */
 import {
-  type CaseType,
-  type CommandBase,
   DepartmentCodec,
-  type EventBase,
   type RuleId,
   isRuleId,
   ComplaintEvent,
@@ -66,6 +63,21 @@ export const caseKey = (file: Pick<CaseFile, 'category' | 'caseId'>): string => 
 // ---------------------------------------------------------------------------------------------
 // What each list shows of a case that does not depend on the time of asking.
 
+/** A function of an immutable value, computed once per value (a case's events fold into its state once per view). */
+const once = <K extends object, V>(f: (k: K) => V): ((k: K) => V) => {
+  const known = new WeakMap<K, V>();
+  return (k) => {
+    if (known.has(k)) return known.get(k) ?? f(k);
+    const v = f(k);
+    known.set(k, v);
+    return v;
+  };
+};
+
+const complaintStateOf = once((events: ReadonlyArray<ComplaintEvent>) => events.reduce(evolveComplaint, initialComplaintState));
+const contractReviewStateOf = once((events: ReadonlyArray<ContractReviewEvent>) => events.reduce(evolveContractReview, initialContractReviewState));
+const inquiryStateOf = once((events: ReadonlyArray<InquiryEvent>) => events.reduce(evolveInquiry, initialInquiryState));
+
 /** A rule id read back from a row. */
 const RuleIdText = new t.Type<RuleId, string, unknown>('RuleId', isRuleId, (u, c) => (isRuleId(u) ? t.success(u) : t.failure(u, c)), (id) => id);
 
@@ -77,7 +89,7 @@ type BoardEntry = t.TypeOf<typeof BoardEntry>;
 /** An open complaint as the board shows it, or `undefined` for any other case. */
 const boardEntryOf = (file: CaseFile): BoardEntry | undefined => {
   if (file.category !== 'complaint') return undefined;
-  const state = file.events.reduce(evolveComplaint, initialComplaintState);
+  const state = complaintStateOf(file.events);
   if (state.status === 'none' || state.status === 'closed') return undefined;
   const inv = state.status === 'internal' ? state.investigation : undefined;
   const status = inv === undefined ? state.status : inv.step === 'determined' ? `internal: ${inv.capa.step}` : `internal: ${inv.step}`;
@@ -115,7 +127,7 @@ type CapaEntry = t.TypeOf<typeof CapaEntry>;
 /** A complaint whose root cause is determined, as the CAPA tracker shows it (C-7, C-8, C-10). */
 const capaEntryOf = (file: CaseFile): CapaEntry | undefined => {
   if (file.category !== 'complaint' || !file.events.some((e) => e.type === 'RootCauseDetermined')) return undefined;
-  const state = file.events.reduce(evolveComplaint, initialComplaintState);
+  const state = complaintStateOf(file.events);
   const plans: CapaPlanRow[] = [];
   const update = (n: number, f: (p: CapaPlanRow) => CapaPlanRow) => {
     const i = plans.findIndex((p) => p.number === n);
@@ -147,7 +159,7 @@ type QueueEntry = t.TypeOf<typeof QueueEntry>;
 /** A contract review that waits for something, and for what. */
 const queueEntryOf = (file: CaseFile): QueueEntry | undefined => {
   if (file.category !== 'contractReview') return undefined;
-  const state = file.events.reduce(evolveContractReview, initialContractReviewState);
+  const state = contractReviewStateOf(file.events);
   if (state.status === 'none' || state.status === 'rejected') return undefined;
   const waiting =
     state.status === 'in-review' || state.status === 'awaiting-written-record'
@@ -171,7 +183,7 @@ type InquiryEntry = t.TypeOf<typeof InquiryEntry>;
 /** An inquiry not closed nor turned into a complaint. */
 const inquiryEntryOf = (file: CaseFile): InquiryEntry | undefined => {
   if (file.category !== 'inquiry') return undefined;
-  const state = file.events.reduce(evolveInquiry, initialInquiryState);
+  const state = inquiryStateOf(file.events);
   if (state.status !== 'open' && state.status !== 'replied') return undefined;
   const waiting = state.escalation !== undefined && state.escalation.decidedAt === undefined ? state.escalation.manager.id : undefined;
   return { status: state.status, channel: state.channel, receivedAt: state.receivedAt, ...(waiting === undefined ? {} : { waitingFor: waiting }) };
@@ -220,7 +232,8 @@ function instantOf(text: string): Instant {
 /** Every deadline that applies, with how its status moves with time (asked at the first and the last instant). */
 const storedDeadlinesOf = (file: CaseFile, context: QueryContext): ReadonlyArray<StoredDeadline> => {
   const early = deadlinesOf(file, EARLIEST, context);
-  const late = deadlinesOf(file, LATEST, context);
+  // Asked again at the last instant only where a deadline is still open (a closed case's are settled).
+  const late = early.some((d) => d.status === 'pending') ? deadlinesOf(file, LATEST, context) : early;
   return early.flatMap((d, i): ReadonlyArray<StoredDeadline> => {
     if (d.status === 'not-applicable' || d.dueBy === undefined) return [];
     const timing: DeadlineTiming = d.status === late[i]?.status ? d.status : 'clock';
@@ -278,28 +291,23 @@ export const CaseView: t.Decoder<unknown, CaseView> = CaseViewCodec;
 export type CaseRecord = CaseFile & { readonly view: CaseView };
 export const CaseRecord: t.Decoder<unknown, CaseRecord> = t.intersection([CaseFile, t.readonly(t.type({ view: CaseViewCodec }))], 'CaseRecord');
 
-const stateOf = <Ev, S>(caseType: Pick<CaseType<CommandBase, Ev & EventBase, S>, 'evolve' | 'initialState' | 'status' | 'closedAt'>, events: ReadonlyArray<Ev & EventBase>) => {
-  const state = events.reduce(caseType.evolve, caseType.initialState);
-  return { status: caseType.status(state), closed: caseType.closedAt(state) !== undefined };
-};
-
 const statusOf = (file: CaseFile): { readonly status: string; readonly open: boolean } => {
   switch (file.category) {
     case 'complaint': {
-      const s = stateOf(complaintCaseType, file.events);
-      return { status: s.status, open: !s.closed };
+      const state = complaintStateOf(file.events);
+      return { status: complaintCaseType.status(state), open: state.status !== 'none' && complaintCaseType.closedAt(state) === undefined };
     }
     case 'warrantyClaim': {
-      const s = stateOf(warrantyClaimCaseType, file.events);
-      return { status: s.status, open: !s.closed };
+      const state = file.events.reduce(warrantyClaimCaseType.evolve, warrantyClaimCaseType.initialState);
+      return { status: warrantyClaimCaseType.status(state), open: state.status !== 'none' && warrantyClaimCaseType.closedAt(state) === undefined };
     }
     case 'contractReview': {
-      const s = stateOf(contractReviewCaseType, file.events);
-      return { status: s.status, open: !s.closed };
+      const state = contractReviewStateOf(file.events);
+      return { status: contractReviewCaseType.status(state), open: state.status !== 'none' && contractReviewCaseType.closedAt(state) === undefined };
     }
     case 'inquiry': {
-      const s = stateOf(inquiryCaseType, file.events);
-      return { status: s.status, open: !s.closed && s.status !== 'turned-into-complaint' };
+      const state = inquiryStateOf(file.events);
+      return { status: inquiryCaseType.status(state), open: state.status === 'open' || state.status === 'replied' };
     }
   }
 };
