@@ -72,7 +72,24 @@ export interface ComplianceReport {
   readonly findings: number;
   /** A policy that could not be found for a deadline (configuration problem), if any. */
   readonly policyProblem?: string;
+  /**
+   * The department responsible for the case: the one the history names responsible (a complaint's,
+   * once quality determined it), else the department of whoever opened the case.
+   */
+  readonly department?: string;
 }
+
+/** The last department the history names responsible, else the opener's. */
+const departmentOf = <Ev extends EventBase>(envelopes: ReadonlyArray<EventEnvelope<Ev>>): string | undefined => {
+  let named: string | undefined;
+  for (const { event } of envelopes) {
+    if ('responsibleDepartment' in event && typeof event.responsibleDepartment === 'string') named = event.responsibleDepartment;
+    if ('result' in event && typeof event.result === 'object' && event.result !== null && 'responsibleDepartment' in event.result && typeof event.result.responsibleDepartment === 'string') {
+      named = event.result.responsibleDepartment;
+    }
+  }
+  return named ?? envelopes[0]?.metadata.actor.department;
+};
 
 export interface CaseAudit {
   readonly timeline: ReadonlyArray<TimelineEntry>;
@@ -131,6 +148,7 @@ const auditWith = <C extends CommandBase, Ev extends EventBase, S>(
   }
   const deadlines = deadlinesAt(events, asOf);
   const missed = deadlines.filter((d) => d.status === 'missed').length;
+  const department = departmentOf(envelopes);
   return {
     timeline,
     report: {
@@ -144,6 +162,7 @@ const auditWith = <C extends CommandBase, Ev extends EventBase, S>(
       violations,
       findings: missed + violations.length,
       ...(policyProblem === undefined ? {} : { policyProblem }),
+      ...(department === undefined ? {} : { department }),
     },
   };
 };

@@ -10,6 +10,7 @@ import {
   type StoreError,
   type CaseReadError as CoreCaseReadError,
   caseTypes,
+  localDateOf,
   isCaseStream,
   readCaseHistory,
 } from '@caseledger/core';
@@ -117,6 +118,25 @@ export interface RuleDeadlineStats {
   readonly missedRate: number;
 }
 
+/** A case with findings, as the bulk report lists it. */
+export interface CaseWithFindings {
+  readonly streamName: string;
+  readonly category: string;
+  readonly findings: number;
+  /** The rules of its findings: missed deadlines and violations, each once, in the order found. */
+  readonly rules: ReadonlyArray<string>;
+  /** The department responsible (see `ComplianceReport.department`). */
+  readonly department?: string;
+}
+
+/** Missed deadlines whose due instant fell in a month (local, in the calendar's zone), per rule. */
+export interface MissedInMonth {
+  /** `2026-11`. */
+  readonly month: string;
+  readonly missed: number;
+  readonly byRule: Readonly<Record<string, number>>;
+}
+
 export interface BulkAuditSummary {
   readonly asOf: Instant;
   readonly cases: Readonly<Record<string, number>>;
@@ -124,7 +144,9 @@ export interface BulkAuditSummary {
   readonly deadlines: ReadonlyArray<RuleDeadlineStats>;
   readonly specialCases: number;
   readonly violations: Readonly<Record<string, number>>;
-  readonly casesWithFindings: ReadonlyArray<string>;
+  readonly casesWithFindings: ReadonlyArray<CaseWithFindings>;
+  /** Missed deadlines per month of their due instant, the earliest month first. */
+  readonly missedByMonth: ReadonlyArray<MissedInMonth>;
   /** The first `PROBLEMS_KEPT` input problems (bad lines, undecodable cases); `problemCount` counts them all. */
   readonly problems: ReadonlyArray<string>;
   readonly problemCount: number;
@@ -147,7 +169,8 @@ export const bulkAudit = async (
   const byCategory: Record<string, number> = {};
   const deadlineStats = new Map<string, { ruleId: string; deadline: string; applicable: number; missed: number }>();
   const violations: Record<string, number> = {};
-  const casesWithFindings: string[] = [];
+  const casesWithFindings: CaseWithFindings[] = [];
+  const missedByMonth = new Map<string, { missed: number; byRule: Record<string, number> }>();
   const problems: string[] = [];
   let problemCount = 0;
   const problem = (message: string): void => {
@@ -172,12 +195,24 @@ export const bulkAudit = async (
       const key = `${d.ruleId} ${d.name}`;
       const s = deadlineStats.get(key) ?? { ruleId: d.ruleId, deadline: d.name, applicable: 0, missed: 0 };
       s.applicable += 1;
-      if (d.status === 'missed') s.missed += 1;
+      if (d.status === 'missed') {
+        s.missed += 1;
+        if (d.dueBy !== undefined) {
+          const month = localDateOf(rulebook.calendar, d.dueBy).slice(0, 7);
+          const m = missedByMonth.get(month) ?? { missed: 0, byRule: {} };
+          m.missed += 1;
+          Object.defineProperty(m.byRule, d.ruleId, { value: (Object.hasOwn(m.byRule, d.ruleId) ? (m.byRule[d.ruleId] ?? 0) : 0) + 1, enumerable: true, writable: true, configurable: true });
+          missedByMonth.set(month, m);
+        }
+      }
       deadlineStats.set(key, s);
     }
     for (const v of report.violations) violations[`${v.ruleId} ${v.code}`] = (violations[`${v.ruleId} ${v.code}`] ?? 0) + 1;
     if (report.policyProblem !== undefined) problem(`${report.streamName}: ${report.policyProblem}`);
-    if (report.findings > 0) casesWithFindings.push(report.streamName);
+    if (report.findings > 0) {
+      const rules = [...new Set([...report.deadlines.filter((d) => d.status === 'missed').map((d) => d.ruleId), ...report.violations.map((v) => v.ruleId)])];
+      casesWithFindings.push({ streamName: report.streamName, category: report.category, findings: report.findings, rules, ...(report.department === undefined ? {} : { department: report.department }) });
+    }
     findings += report.findings;
     done += 1;
     onCase?.({ cases: done, events });
@@ -190,6 +225,7 @@ export const bulkAudit = async (
     specialCases,
     violations,
     casesWithFindings,
+    missedByMonth: [...missedByMonth.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([month, m]) => ({ month, ...m })),
     problems,
     problemCount,
     findings,

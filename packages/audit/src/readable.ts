@@ -2,7 +2,7 @@
  * Reports for people: instants in the calendar's zone, in a readable form, with the zone named
  * once; how late a late step was, in working days and hours.
  */
-import { type BusinessCalendar, type Instant, type Lateness, lateness } from '@caseledger/core';
+import { type Allowance, type BusinessCalendar, type Instant, type Lateness, type RuleText, isRulebookRuleId, lateness, rulebookRuleIds, rulebookRuleText } from '@caseledger/core';
 import type { Provenance } from './provenance.js';
 
 /** What a report may be given besides the audit: where it came from, and the calendar to show times in. */
@@ -58,4 +58,23 @@ export const readableWith = (options: ReportOptions, asOf: Instant) => {
       return late === undefined ? undefined : `${d.doneAt === undefined ? 'not done, ' : ''}late by ${latenessText(late)}`;
     },
   };
+};
+
+/** A policy's allowance as its value reads: `1 working day`, `3 days`, `24 hours`, `3 months`. */
+export const allowanceText = (a: Allowance): string => {
+  if (a.count === 0 && a.unit === 'working-days') return 'the same working day';
+  const unit = { 'working-days': 'working day', days: 'day', hours: 'hour', months: 'month' }[a.unit];
+  return `${a.count} ${unit}${a.count === 1 ? '' : 's'}`;
+};
+
+/** `policy v1: 1 working day`: the version that set a due instant and the value it gave. */
+export const policyValueText = (d: { readonly policyVersion?: string; readonly allowed?: Allowance }): string | undefined =>
+  d.policyVersion === undefined ? undefined : `policy ${d.policyVersion}${d.allowed === undefined ? '' : `: ${allowanceText(d.allowed)}`}`;
+
+/** The rulebook's rules a report cites, in the rulebook's order, with their text; then a company's own rules, by id only. */
+export const rulesCited = (ids: Iterable<string>): ReadonlyArray<{ readonly id: string; readonly text?: RuleText }> => {
+  const cited = new Set(ids);
+  const known = rulebookRuleIds.filter((id) => cited.has(id)).map((id) => ({ id, text: rulebookRuleText(id) }));
+  const own = [...cited].filter((id) => !isRulebookRuleId(id)).sort().map((id) => ({ id }));
+  return [...known, ...own];
 };

@@ -2,7 +2,7 @@
 import type { CaseAudit } from './audit.js';
 import type { BulkAuditSummary } from './cases.js';
 import { type Provenance, hashCovers } from './provenance.js';
-import { type ReportOptions, readableWith } from './readable.js';
+import { type ReportOptions, policyValueText, readableWith, rulesCited } from './readable.js';
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 
@@ -35,6 +35,12 @@ const provenanceLines = (p: Provenance | undefined, when: (instant: string) => s
     ? []
     : ['', 'Provenance', `  source        ${p.source}`, `  tool          ${p.tool}`, `  generated at  ${when(p.generatedAt)}`, `  events read   ${p.events}`, `  SHA-256       ${p.sha256} (of ${hashCovers(p)})`];
 
+/** Every rule a report names, with its title. */
+const rulesCitedLines = (ids: Iterable<string>): ReadonlyArray<string> => {
+  const rules = rulesCited(ids);
+  return rules.length === 0 ? [] : ['', 'Rules cited', ...rules.map((r) => `  ${r.id.padEnd(5)} ${r.text === undefined ? '(a rule of the company’s own)' : r.text.title}`)];
+};
+
 /** Output lines as one text: each line escaped on its own, then joined. */
 const lines = (out: ReadonlyArray<string>): string => out.map(escapeControls).join('\n');
 
@@ -56,7 +62,8 @@ export const caseAuditText = ({ timeline, report }: CaseAudit, options: ReportOp
   if (applicable.length === 0) out.push('  none applies');
   for (const d of applicable) {
     const late = lateBy(d);
-    out.push(`  ${d.ruleId} ${d.name.padEnd(20)} ${d.status.toUpperCase().padEnd(8)} due ${d.dueBy === undefined ? '-' : when(d.dueBy)}${d.doneAt === undefined ? '' : `, done ${when(d.doneAt)}`}${late === undefined ? '' : ` — ${late}`}${d.policyVersion === undefined ? '' : ` (policy ${d.policyVersion})`}`);
+    const policy = policyValueText(d);
+    out.push(`  ${d.ruleId} ${d.name.padEnd(20)} ${d.status.toUpperCase().padEnd(8)} due ${d.dueBy === undefined ? '-' : when(d.dueBy)}${d.doneAt === undefined ? '' : `, done ${when(d.doneAt)}`}${late === undefined ? '' : ` — ${late}`}${policy === undefined ? '' : ` (${policy})`}`);
   }
   out.push('', 'Special cases (W-3)');
   if (report.specialCases.length === 0) out.push('  none');
@@ -65,6 +72,7 @@ export const caseAuditText = ({ timeline, report }: CaseAudit, options: ReportOp
   if (report.violations.length === 0) out.push('  none');
   for (const v of report.violations) out.push(`  rev ${v.revision} ${v.ruleId} ${v.code}: ${v.message}`);
   if (report.policyProblem !== undefined) out.push('', `Policy problem: ${report.policyProblem}`);
+  out.push(...rulesCitedLines([...timeline.flatMap((e) => e.ruleIds), ...applicable.map((d) => d.ruleId), ...report.violations.map((v) => v.ruleId)]));
   out.push('', report.findings === 0 ? 'No findings.' : `${report.findings} finding(s).`);
   out.push(...provenanceLines(options.provenance, when));
   return lines(out);
@@ -84,6 +92,16 @@ export const bulkAuditText = (s: BulkAuditSummary, options: ReportOptions = {}):
   out.push('', 'Rule violations in histories');
   if (Object.keys(s.violations).length === 0) out.push('  none');
   for (const [k, n] of Object.entries(s.violations)) out.push(`  ${k.padEnd(48)} ${n}`);
+  if (s.missedByMonth.length > 0) {
+    out.push('', 'Missed deadlines per month (of the due instant)');
+    for (const m of s.missedByMonth) out.push(`  ${m.month}  ${String(m.missed).padStart(6)}  ${Object.entries(m.byRule).map(([rule, n]) => `${rule} ${n}`).join(', ')}`);
+  }
+  if (s.casesWithFindings.length > 0) {
+    const shown = [...s.casesWithFindings].sort((a, b) => b.findings - a.findings || (a.streamName < b.streamName ? -1 : 1)).slice(0, 20);
+    out.push('', 'Cases with the most findings');
+    for (const c of shown) out.push(`  ${c.streamName.padEnd(28)} ${String(c.findings).padStart(4)}  ${c.rules.join(', ')}${c.department === undefined ? '' : `  (${c.department})`}`);
+    if (s.casesWithFindings.length > shown.length) out.push(`  … and ${s.casesWithFindings.length - shown.length} more (all of them with --json)`);
+  }
   if (s.problemCount > 0) {
     out.push('', `Input problems (${s.problemCount})`);
     for (const p of s.problems.slice(0, 20)) out.push(`  ${p}`);

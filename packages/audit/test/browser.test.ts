@@ -10,7 +10,7 @@ import { type NewEvent, commandHandler, complaintCaseType, defaultCalendar, defa
 import * as E from 'fp-ts/lib/Either.js';
 import { chromium } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { auditCase, caseAuditHtml, readCase } from '../src/index.js';
+import { auditCase, bulkAudit, bulkAuditHtml, caseAuditHtml, casesFromStore, readCase } from '../src/index.js';
 
 const CHROMIUM = process.env['CASELEDGER_CHROMIUM'] ?? '/usr/bin/chromium';
 const artifacts = fileURLToPath(new URL('../../../.test-results/', import.meta.url));
@@ -64,6 +64,18 @@ const reportHtml = async (): Promise<string> => {
   const history = await readCase(store, 'complaint-C1');
   if (E.isLeft(history)) throw new Error(history.left.message);
   return caseAuditHtml(auditCase(history.right, context, instantFromEpochMs(Date.parse(at(18, '12:00')))));
+};
+
+/** A bulk report of two complaints, each never acknowledged (C-2 missed), received by two departments. */
+const bulkHtml = async (): Promise<string> => {
+  const store = inMemoryEventStore();
+  const handle = commandHandler(complaintCaseType, store);
+  for (const [caseId, department] of [['B1', 'customer-service'], ['B2', 'sales']] as const) {
+    const r = await handle({ type: 'ReceiveComplaint', caseId, at: at(16, '09:00'), actor: { id: 'x', department, role: 'staff' }, customer: { id: 'c', name: 'A' }, channel: 'phone', description: 'x', severity: 'minor' })();
+    if (E.isLeft(r)) throw new Error(r.left.message);
+  }
+  const summary = await bulkAudit(casesFromStore(store), context, instantFromEpochMs(Date.parse(at(20, '12:00'))));
+  return bulkAuditHtml(summary, { calendar: defaultCalendar });
 };
 
 const available = existsSync(CHROMIUM);
@@ -120,6 +132,19 @@ if (!available && process.env['CI'] === 'true') {
         await expect(page.locator('#special-cases').innerText()).resolves.toContain('gm-huang (general-manager)');
         await expect(page.locator('#verdict').innerText()).resolves.toBe('No findings.');
         await page.screenshot({ path: join(artifacts, 'audit-special-case.png'), fullPage: true });
+
+        // The bulk report's case list: by findings at first; a link shows another ordering, no script.
+        const bulk = join(dir, 'bulk.html');
+        writeFileSync(bulk, await bulkHtml());
+        await page.goto(pathToFileURL(bulk).toString());
+        const shown = async (id: string) => page.locator(`#${id}`).isVisible();
+        await expect(Promise.all(['by-findings', 'by-rule', 'by-department'].map(shown))).resolves.toEqual([true, false, false]);
+        await page.locator('nav.orders a[href="#by-department"]').click();
+        await expect(Promise.all(['by-findings', 'by-rule', 'by-department'].map(shown))).resolves.toEqual([false, false, true]);
+        await expect(page.locator('#by-department tbody tr').first().innerText()).resolves.toContain('customer-service');
+        await expect(page.locator('#missed-by-month').innerText()).resolves.toContain('2026-11');
+        expect(requests.filter((u) => !u.startsWith('file://'))).toEqual([]);
+        await page.screenshot({ path: join(artifacts, 'audit-bulk.png'), fullPage: true });
       } finally {
         await browser.close();
       }

@@ -63,7 +63,7 @@ describe('caseledger audit', () => {
     expect(r.out).toMatch(/C-5 quality-reply\s+MISSED/);
     // For people: times in the calendar's zone, named once, and how late.
     expect(r.out).toContain('Times in Asia/Shanghai (UTC+08:00)');
-    expect(r.out).toMatch(/C-5 quality-reply\s+MISSED\s+due 2026-11-17 23:59, done 2026-11-18 10:00 — late by 10 h \(policy rulebook-2\)/);
+    expect(r.out).toMatch(/C-5 quality-reply\s+MISSED\s+due 2026-11-17 23:59, done 2026-11-18 10:00 — late by 10 h \(policy rulebook-2: 1 working day\)/);
     expect(r.out).not.toMatch(/\d{4}-\d\d-\d\dT\d\d:\d\d/);
     expect(r.out).toContain('  4  2026-11-18 10:00  qa-chen (quality, staff)  QualityReplied');
   });

@@ -64,7 +64,7 @@ if (pgUrl === undefined) {
         await handle(acknowledge('P1'))();
         const after = await cli('project', 'status', '--pg', database.url, '--eventstoredb', double.connectionString);
         expect(after.code).toBe(EXIT_CLEAN);
-        expect(after.out).toMatch(/^case-files\s+3\s+\d+\/\d+\s+1\s+0\s+-$/m);
+        expect(after.out).toMatch(/^case-files\s+4\s+\d+\/\d+\s+1\s+0\s+-$/m);
 
         const rebuilt = await cli('project', 'rebuild', 'case-files', '--pg', database.url, '--eventstoredb', double.connectionString, '--json');
         expect(rebuilt.code).toBe(EXIT_CLEAN);
@@ -124,7 +124,7 @@ if (pgUrl === undefined) {
           const status = await cli('project', 'status', '--pg', own.url, '--eventstoredb', real, '--json');
           expect(status.code).toBe(EXIT_CLEAN);
           const caseFiles = JSON.parse(status.out).projections[0];
-          expect(caseFiles).toMatchObject({ projection: 'case-files', storedVersion: 3 });
+          expect(caseFiles).toMatchObject({ projection: 'case-files', storedVersion: 4 });
           // Other tests write to the shared server meanwhile: the lag is what they added since, small.
           expect(caseFiles.lag).toBeLessThan(10_000);
         } finally {

@@ -2,11 +2,28 @@
  * T-8: deadlines are not rejections. A late step is recorded like any other; whether a deadline
  * was met is computed from the history, at an instant "now".
  */
-import { type BusinessCalendar, addLocalDays, endOfLocalDay, isWorkingDay, localDateOf, startOfLocalDay } from './calendar.js';
+import { type BusinessCalendar, type Span, addLocalDays, endOfLocalDay, isWorkingDay, localDateOf, startOfLocalDay } from './calendar.js';
 import { type Instant, compareInstants, epochMs } from './codecs.js';
 import type { RuleId } from './violation.js';
+import type { Window } from './window.js';
 
 export type DeadlineStatus = 'met' | 'missed' | 'pending' | 'not-applicable';
+
+/** The time a policy allows for a step, as its value reads: "1 working day", "3 days", "24 hours", "3 months". */
+export interface Allowance {
+  readonly count: number;
+  readonly unit: 'working-days' | 'days' | 'hours' | 'months';
+}
+
+/** A calendar span (`{ workingDays: 1 }`) or a policy window (`{ count: 3, unit: 'months' }`) as an allowance. */
+export const allowanceOf = (span: Span | Window): Allowance =>
+  'unit' in span
+    ? { count: span.count, unit: span.unit }
+    : 'workingDays' in span
+      ? { count: span.workingDays, unit: 'working-days' }
+      : 'days' in span
+        ? { count: span.days, unit: 'days' }
+        : { count: span.hours, unit: 'hours' };
 
 export interface DeadlineReport {
   readonly ruleId: RuleId;
@@ -21,6 +38,8 @@ export interface DeadlineReport {
   readonly doneAt?: Instant;
   /** The policy version whose value set the due instant. */
   readonly policyVersion?: string;
+  /** That value: the time allowed from `from` (absent for a date agreed with the customer). */
+  readonly allowed?: Allowance;
 }
 
 /**

@@ -30,6 +30,7 @@ export * from './rulebookPolicy.js';
 export * from './step.js';
 export * from './upcasting.js';
 export * from './violation.js';
+export * from './ruleCatalogue.js';
 export * from './window.js';
 export * from './complaint/index.js';
 export * from './customer.js';

@@ -5,7 +5,7 @@
 import * as E from 'fp-ts/lib/Either.js';
 import { type Span, deadline } from '../calendar.js';
 import type { Instant } from '../codecs.js';
-import { type DeadlineReport, deadlineStatus } from '../deadline.js';
+import { type DeadlineReport, allowanceOf, deadlineStatus } from '../deadline.js';
 import { type PolicyError, policyAt } from '../policy.js';
 import type { ComplaintPolicy, RulebookPolicy } from '../rulebookPolicy.js';
 import type { Rulebook } from '../ruleContext.js';
@@ -58,7 +58,8 @@ const report = (
   now: Instant,
 ): E.Either<PolicyError, DeadlineReport> =>
   E.map((policy: { readonly version: string; readonly values: RulebookPolicy }): DeadlineReport => {
-    const dueBy = deadline(context.calendar, from, span(policy.values.complaint));
+    const allowed = span(policy.values.complaint);
+    const dueBy = deadline(context.calendar, from, allowed);
     return {
       ruleId,
       name,
@@ -67,6 +68,7 @@ const report = (
       dueBy,
       ...(doneAt === undefined ? {} : { doneAt }),
       policyVersion: policy.version,
+      allowed: allowanceOf(allowed),
     };
   })(policyAt(from)(context.policies));
 

@@ -2,7 +2,7 @@
 import * as E from 'fp-ts/lib/Either.js';
 import { deadline } from '../calendar.js';
 import type { Instant } from '../codecs.js';
-import { type DeadlineReport, deadlineStatus } from '../deadline.js';
+import { type DeadlineReport, allowanceOf, deadlineStatus } from '../deadline.js';
 import { type PolicyError, type PolicyVersion, policyAt } from '../policy.js';
 import type { Rulebook } from '../ruleContext.js';
 import type { RulebookPolicy } from '../rulebookPolicy.js';
@@ -14,10 +14,11 @@ export const contractReviewDeadlines =
     const submitted = events[0];
     if (submitted?.type !== 'OrderSubmitted') return E.right([{ ruleId: 'R-3', name: 'review-decision', status: 'not-applicable' }]);
     return E.map((policy: PolicyVersion<RulebookPolicy>): ReadonlyArray<DeadlineReport> => {
-      const dueBy = deadline(context.calendar, submitted.at, { workingDays: policy.values.contractReview.decisionWithinWorkingDays });
+      const allowed = { workingDays: policy.values.contractReview.decisionWithinWorkingDays };
+      const dueBy = deadline(context.calendar, submitted.at, allowed);
       const decided = events.find((e) => e.type === 'ContractApproved' || e.type === 'OrderRejected');
       return [
-        { ruleId: 'R-3', name: 'review-decision', status: deadlineStatus(dueBy, decided?.at, now), from: submitted.at, dueBy, ...(decided === undefined ? {} : { doneAt: decided.at }), policyVersion: policy.version },
+        { ruleId: 'R-3', name: 'review-decision', status: deadlineStatus(dueBy, decided?.at, now), from: submitted.at, dueBy, ...(decided === undefined ? {} : { doneAt: decided.at }), policyVersion: policy.version, allowed: allowanceOf(allowed) },
       ];
     })(policyAt(submitted.at)(context.policies));
   };

@@ -5,7 +5,7 @@
 import * as E from 'fp-ts/lib/Either.js';
 import { type Span, deadline, endOfLocalDay } from '../calendar.js';
 import { type Instant, compareInstants } from '../codecs.js';
-import { type DeadlineReport, deadlineStatus } from '../deadline.js';
+import { type DeadlineReport, allowanceOf, deadlineStatus } from '../deadline.js';
 import { type PolicyError, policyAt } from '../policy.js';
 import type { InquiryPolicy } from '../rulebookPolicy.js';
 import type { Rulebook } from '../ruleContext.js';
@@ -55,16 +55,19 @@ export const inquiryDeadlines =
     const policy = policyAt(received.at)(rulebook.policies);
     if (E.isLeft(policy)) return policy;
     const p: InquiryPolicy = policy.right.values.inquiry;
-    const report = (name: InquiryDeadlineName, from: Instant, dueBy: Instant, doneAt: Instant | undefined): DeadlineReport => ({
-      ruleId: ruleOf[name],
-      name,
-      status: deadlineStatus(dueBy, doneAt, now),
-      from,
-      dueBy,
-      ...(doneAt === undefined ? {} : { doneAt }),
-      policyVersion: policy.right.version,
-    });
-    const due = (from: Instant, span: Span) => deadline(rulebook.calendar, from, span);
+    const report = (name: InquiryDeadlineName, from: Instant, allowed: Span, doneAt: Instant | undefined): DeadlineReport => {
+      const dueBy = deadline(rulebook.calendar, from, allowed);
+      return {
+        ruleId: ruleOf[name],
+        name,
+        status: deadlineStatus(dueBy, doneAt, now),
+        from,
+        dueBy,
+        ...(doneAt === undefined ? {} : { doneAt }),
+        policyVersion: policy.right.version,
+        allowed: allowanceOf(allowed),
+      };
+    };
     const from = received.at;
     const answered = first(events, ANSWERED)?.at;
     const settled = first(events, SETTLED)?.at;
@@ -76,20 +79,20 @@ export const inquiryDeadlines =
     const confirmation = events.find((e) => e.type === 'ReplyConfirmedInWriting');
     const channelHours = p.replyWithinHours[received.channel];
 
-    const out: DeadlineReport[] = [report('same-day-reply', from, due(from, { workingDays: p.replyWithinWorkingDays }), answered)];
+    const out: DeadlineReport[] = [report('same-day-reply', from, { workingDays: p.replyWithinWorkingDays }, answered)];
     if (needed === undefined) {
       out.push(notApplicable('information-reply'), notApplicable('completion-agreement'));
     } else {
-      out.push(report('information-reply', from, due(from, { workingDays: p.informationReplyWithinWorkingDays }), earliest(settled, agreedAt)));
-      out.push(report('completion-agreement', from, due(from, { days: p.completionAgreementWithinDays }), earliest(settled, agreedAt)));
+      out.push(report('information-reply', from, { workingDays: p.informationReplyWithinWorkingDays }, earliest(settled, agreedAt)));
+      out.push(report('completion-agreement', from, { days: p.completionAgreementWithinDays }, earliest(settled, agreedAt)));
     }
     out.push(agreedCompletion(rulebook, agreements, settled, now, policy.right.version));
     if (reply?.type === 'InquiryReplied' && reply.form === 'oral') {
-      out.push(report('written-confirmation', reply.at, due(reply.at, { workingDays: p.writtenConfirmationWithinWorkingDays }), confirmation?.at));
+      out.push(report('written-confirmation', reply.at, { workingDays: p.writtenConfirmationWithinWorkingDays }, confirmation?.at));
     } else {
       out.push(notApplicable('written-confirmation'));
     }
-    out.push(channelHours === undefined ? notApplicable('channel-reply') : report('channel-reply', from, due(from, { hours: channelHours }), answered));
+    out.push(channelHours === undefined ? notApplicable('channel-reply') : report('channel-reply', from, { hours: channelHours }, answered));
     return E.right(out);
   };
 

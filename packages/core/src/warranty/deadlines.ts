@@ -12,7 +12,7 @@
 import * as E from 'fp-ts/lib/Either.js';
 import { deadline } from '../calendar.js';
 import { type Instant, compareInstants } from '../codecs.js';
-import { type DeadlineReport, deadlineStatus } from '../deadline.js';
+import { type DeadlineReport, allowanceOf, deadlineStatus } from '../deadline.js';
 import { type PolicyError, type PolicyVersion, policyAt, policyVersion } from '../policy.js';
 import type { RulebookPolicy } from '../rulebookPolicy.js';
 import type { Rulebook } from '../ruleContext.js';
@@ -34,7 +34,7 @@ const refundDeadline = (config: Rulebook, events: ReadonlyArray<WarrantyEvent>, 
   if (ground === null || ground === undefined || refund === undefined) return [];
   const received = events.find((e) => e.type === 'ReturnedGoodsReceived')?.at;
   const booked = events.find((e) => e.type === 'ReturnBooked')?.at;
-  const base = { ruleId: ground.rule, name: 'refund', policyVersion: version.right.version };
+  const base = { ruleId: ground.rule, name: 'refund', policyVersion: version.right.version, allowed: allowanceOf(refund.within) };
   if (refund.from === 'goods-received') {
     // The clock starts when the returned goods arrive.
     if (received === undefined) return [{ ...base, status: 'not-applicable' }];
@@ -67,6 +67,7 @@ const repairCompletionDeadline = (config: Rulebook, events: ReadonlyArray<Warran
       dueBy,
       ...(done === undefined ? {} : { doneAt: done }),
       policyVersion: policy.right.version,
+      allowed: allowanceOf(completion.within),
     },
   ];
 };
@@ -80,7 +81,8 @@ export const warrantyDeadlines =
       return E.right([{ ruleId: 'W-8', name: 'defect-confirmation', status: 'not-applicable' }, ...refunds]);
     }
     return E.map((policy: PolicyVersion<RulebookPolicy>): ReadonlyArray<DeadlineReport> => {
-      const dueBy = deadline(config.calendar, filed.at, { days: policy.values.warranty.defectConfirmationWithinDays });
+      const allowed = { days: policy.values.warranty.defectConfirmationWithinDays };
+      const dueBy = deadline(config.calendar, filed.at, allowed);
       const done = events.find((e) => e.type === 'ConstructionDefectConfirmed');
       return [
         {
@@ -91,6 +93,7 @@ export const warrantyDeadlines =
           dueBy,
           ...(done === undefined ? {} : { doneAt: done.at }),
           policyVersion: policy.version,
+          allowed: allowanceOf(allowed),
         },
         ...refunds,
       ];

@@ -150,6 +150,7 @@ describe('complaint procedures end to end', () => {
       dueBy: '2026-11-17T15:59:59.999Z',
       doneAt: at('10:00', 18),
       policyVersion: RULEBOOK_DEFAULT_VERSION,
+      allowed: { count: 1, unit: 'working-days' },
     });
     // Never acknowledged: missed at the end of the day of receipt.
     expect(deadlines.right.find((d) => d.name === 'acknowledgement')).toMatchObject({ status: 'missed', dueBy: '2026-11-16T15:59:59.999Z' });

@@ -66,7 +66,7 @@ describe('I-1 an inquiry is recorded on receipt: customer, channel, subject, rec
 describe('I-2 reply at once or the same working day', () => {
   it('a reply the same day meets it; the next morning misses it; a Saturday inquiry is due by the end of Monday', () => {
     expect(deadlinesAt(history(receive(), reply(at('17:00'))), at('18:00'))[0]).toEqual({
-      ruleId: 'I-2', name: 'same-day-reply', status: 'met', from: at('09:00'), dueBy: '2026-11-16T15:59:59.999Z', doneAt: at('17:00'), policyVersion: RULEBOOK_DEFAULT_VERSION,
+      ruleId: 'I-2', name: 'same-day-reply', status: 'met', from: at('09:00'), dueBy: '2026-11-16T15:59:59.999Z', doneAt: at('17:00'), policyVersion: RULEBOOK_DEFAULT_VERSION, allowed: { count: 0, unit: 'working-days' },
     });
     expect(status(history(receive(), reply(at('09:00', 17))), at('10:00', 17))['same-day-reply']).toBe('missed');
     expect(deadlinesAt(history(receive('letter', at('10:00', 21))), at('10:00', 22))[0]).toMatchObject({ status: 'pending', dueBy: '2026-11-23T15:59:59.999Z' });

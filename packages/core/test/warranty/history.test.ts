@@ -196,7 +196,7 @@ describe('W-8 the defect is confirmed within 2 days of the notice (a deadline, n
     const { events } = spec.run([notice, command('ConfirmConstructionDefect', '2026-11-13T09:00:00+08:00', engineering, { findings: 'Seal failed' })]);
     const r = warrantyDeadlines(config)(events, instant('2026-11-14T00:00:00+08:00'));
     expect(E.isRight(r) && r.right).toEqual([
-      { ruleId: 'W-8', name: 'defect-confirmation', status: 'missed', from: '2026-11-10T09:00:00+08:00', dueBy: '2026-11-12T01:00:00.000Z', doneAt: '2026-11-13T09:00:00+08:00', policyVersion: RULEBOOK_DEFAULT_VERSION },
+      { ruleId: 'W-8', name: 'defect-confirmation', status: 'missed', from: '2026-11-10T09:00:00+08:00', dueBy: '2026-11-12T01:00:00.000Z', doneAt: '2026-11-13T09:00:00+08:00', policyVersion: RULEBOOK_DEFAULT_VERSION, allowed: { count: 2, unit: 'days' } },
     ]);
   });
   it('pending before the due instant; not applicable to product claims', () => {

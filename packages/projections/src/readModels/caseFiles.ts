@@ -216,7 +216,15 @@ export const DeadlineTiming = t.keyof({ clock: null, met: null, missed: null, pe
 export type DeadlineTiming = t.TypeOf<typeof DeadlineTiming>;
 
 export const StoredDeadline = t.readonly(
-  t.intersection([t.type({ ruleId: RuleIdText, name: t.string, dueBy: Instant, timing: DeadlineTiming }), t.partial({ from: Instant, doneAt: Instant, policyVersion: t.string })]),
+  t.intersection([
+    t.type({ ruleId: RuleIdText, name: t.string, dueBy: Instant, timing: DeadlineTiming }),
+    t.partial({
+      from: Instant,
+      doneAt: Instant,
+      policyVersion: t.string,
+      allowed: t.readonly(t.type({ count: t.number, unit: t.keyof({ 'working-days': null, days: null, hours: null, months: null }) })),
+    }),
+  ]),
   'StoredDeadline',
 );
 export type StoredDeadline = t.TypeOf<typeof StoredDeadline>;
@@ -246,6 +254,7 @@ const storedDeadlinesOf = (file: CaseFile, context: QueryContext): ReadonlyArray
         ...(d.from === undefined ? {} : { from: d.from }),
         ...(d.doneAt === undefined ? {} : { doneAt: d.doneAt }),
         ...(d.policyVersion === undefined ? {} : { policyVersion: d.policyVersion }),
+        ...(d.allowed === undefined ? {} : { allowed: d.allowed }),
       },
     ];
   });
@@ -260,6 +269,7 @@ export const deadlineAt = (d: StoredDeadline, now: Instant): DeadlineReport => (
   dueBy: d.dueBy,
   ...(d.doneAt === undefined ? {} : { doneAt: d.doneAt }),
   ...(d.policyVersion === undefined ? {} : { policyVersion: d.policyVersion }),
+  ...(d.allowed === undefined ? {} : { allowed: d.allowed }),
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -376,8 +386,8 @@ export const caseFiles = (context: QueryContext): Projection<CaseRecord> => {
   const viewOf = caseViewOf(context);
   return {
     name: 'case-files',
-    // Version 3 keeps a row per case with its view: a store written by version 2 is rebuilt.
-    version: 3,
+    // Version 3 kept a row per case with its view; version 4 adds each deadline's allowance.
+    version: 4,
     handles: new Set([
       ...['ComplaintReceived', 'ComplaintAcknowledged', 'SamplesRequested', 'SamplesReceived', 'SamplesReinspected', 'SamplesDisposed', 'ComplaintClassified'],
       ...['JointReviewConvened', 'JointReviewDecided', 'ExplanationSent', 'ExplanationReceiptConfirmed', 'ForwardedToQuality', 'QualityReplied', 'RootCauseDetermined'],
