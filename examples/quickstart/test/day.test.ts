@@ -34,11 +34,18 @@ describe.skipIf(!built)('the command the quick start prints (needs `pnpm build`,
   it('works verbatim from the repository root: every case of the day, with its findings', async () => {
     const { lines, auditCommand, exportPath } = await runDay(mkdtempSync(join(tmpdir(), 'quickstart-cli-')));
     expect(lines).toContain(`  ${auditCommand}`);
-    const run = spawnSync('bash', ['-c', auditCommand], { cwd: root, encoding: 'utf8', env: { ...process.env, npm_config_loglevel: 'error' } });
+    // In an English environment (a Chinese one gets the report in Chinese; tested below).
+    const english = { ...process.env, npm_config_loglevel: 'error', LC_ALL: 'C.UTF-8', LC_MESSAGES: '', LANG: 'C.UTF-8' };
+    const run = spawnSync('bash', ['-c', auditCommand], { cwd: root, encoding: 'utf8', env: english });
     // Exit 1: the day has findings (a late quality reply, an unacknowledged complaint).
     expect(run.status).toBe(1);
-    expect(run.stdout).toContain('Bulk audit as of 2026-11-18 18:00, times in Asia/Shanghai (UTC+08:00):');
+    expect(run.stdout).toMatch(/^Bulk audit: \d+ cases · \d+ events · /m);
+    expect(run.stdout).toContain('as of 2026-11-18 18:00 · Times in Asia/Shanghai (UTC+08:00)');
     expect(run.stdout).toMatch(/inquiry\s+1/);
+    const chinese = spawnSync('bash', ['-c', auditCommand], { cwd: root, encoding: 'utf8', env: { ...english, LC_ALL: 'zh_CN.UTF-8' } });
+    expect(chinese.status).toBe(1);
+    expect(chinese.stdout).toContain('批量审核报告');
+    expect(chinese.stdout).toContain('时间均为 Asia/Shanghai (UTC+08:00)');
     expect(readFileSync(exportPath, 'utf8').split('\n').filter((l) => l !== '').length).toBeGreaterThan(40);
   }, 120_000);
 });

@@ -1,10 +1,12 @@
 #!/usr/bin/env node
 // The caseledger CLI for auditors: see `caseledger --help`.
 import { run } from '../dist/cli.js';
+import { localeFromEnvironment } from '../dist/labels.js';
 
 process.exitCode = await run(process.argv.slice(2), {
   out: (text) => process.stdout.write(`${text}\n`),
   err: (text) => process.stderr.write(text.endsWith('\n') || text.startsWith('\r') ? text : `${text}\n`),
   interactive: process.stderr.isTTY === true,
   now: () => Date.now(),
+  locale: localeFromEnvironment(process.env),
 });

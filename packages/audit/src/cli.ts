@@ -7,12 +7,13 @@
  *   caseledger audit-all (--file events.jsonl | --eventstoredb URL) [--as-of INSTANT] [--json | --html FILE]
  *   caseledger export --eventstoredb URL --file out.jsonl
  *   caseledger import --file in.jsonl --eventstoredb URL [--on-bad-line skip|stop]
- *   audits also take: --policies policies.json  --calendar calendar.json  --preset CN-consumer
+ *   audits also take: --policies policies.json  --calendar calendar.json  --preset CN-consumer  --lang zh-CN
  */
 import { createWriteStream, existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import {
   type CaseHistory,
   Instant,
+  type Locale,
   type PolicySet,
   type Rulebook,
   type RulebookPolicy,
@@ -23,7 +24,9 @@ import {
   describeBreach,
   describeFieldErrors,
   instantFromEpochMs,
+  isLocale,
   jurisdictionPresets,
+  locales,
   makeCalendar,
   type EventStore,
 } from '@caseledger/core';
@@ -44,6 +47,8 @@ export interface CliIo {
   /** True on a terminal: show progress. */
   readonly interactive: boolean;
   readonly now: () => number;
+  /** The environment's language (`localeFromEnvironment(process.env)`), used when `--lang` is not given; English when absent. */
+  readonly locale?: Locale;
 }
 
 export const EXIT_CLEAN = 0;
@@ -51,8 +56,8 @@ export const EXIT_FINDINGS = 1;
 export const EXIT_BAD_INPUT = 2;
 
 const USAGE = `usage:
-  caseledger audit <stream> (--file events.jsonl | --eventstoredb URL) [--as-of INSTANT] [--json] [--html FILE] [--policies FILE] [--preset ID] [--calendar FILE]
-  caseledger audit-all (--file events.jsonl | --eventstoredb URL) [--as-of INSTANT] [--json] [--html FILE] [--policies FILE] [--preset ID] [--calendar FILE] [--quiet]
+  caseledger audit <stream> (--file events.jsonl | --eventstoredb URL) [--as-of INSTANT] [--json] [--html FILE] [--policies FILE] [--preset ID] [--calendar FILE] [--lang zh-CN|en]
+  caseledger audit-all (--file events.jsonl | --eventstoredb URL) [--as-of INSTANT] [--json] [--html FILE] [--policies FILE] [--preset ID] [--calendar FILE] [--lang zh-CN|en] [--quiet]
   caseledger export --eventstoredb URL --file out.jsonl
   caseledger import --file in.jsonl --eventstoredb URL [--on-bad-line skip|stop]
   caseledger project status --pg URL [--eventstoredb URL | --file events.jsonl] [--json]
@@ -62,6 +67,7 @@ const USAGE = `usage:
   caseledger --version
 policies: --preset ID lays the policies file over a jurisdiction preset (${Object.keys(jurisdictionPresets).join(', ')}), or applies the preset alone
 reading a file: --max-line-bytes N (default ${DEFAULT_MAX_LINE_BYTES}, 16 MiB)
+reports: --lang zh-CN|en (default: the environment's language, LC_ALL, LC_MESSAGES or LANG; else English)
 exit codes: 0 clean, 1 findings, 2 bad input or output`;
 
 /** This package's version, from its package.json (next to src/ and dist/ alike). */
@@ -76,7 +82,7 @@ interface Options {
   readonly flags: ReadonlyMap<string, string | true>;
 }
 
-const VALUED = new Set(['--file', '--as-of', '--html', '--policies', '--preset', '--calendar', '--eventstoredb', '--on-bad-line', '--max-line-bytes', '--pg', '--projection']);
+const VALUED = new Set(['--file', '--as-of', '--html', '--policies', '--preset', '--calendar', '--eventstoredb', '--on-bad-line', '--max-line-bytes', '--pg', '--projection', '--lang']);
 const BOOLEAN = new Set(['--json', '--help', '--version', '--quiet']);
 
 const parseArgs = (argv: ReadonlyArray<string>): E.Either<string, Options> => {
@@ -136,7 +142,15 @@ interface Setup {
   readonly asOf: Instant;
   readonly rulebook: Rulebook;
   readonly maxLineBytes: number;
+  readonly locale: Locale;
 }
+
+/** `--lang zh-CN|en`, else the environment's language. */
+const localeOf = (o: Options, io: CliIo): E.Either<string, Locale> => {
+  const lang = text(o, '--lang');
+  if (lang === undefined) return E.right(io.locale ?? 'en');
+  return isLocale(lang) ? E.right(lang) : E.left(`--lang must be ${locales.join(' or ')} (got "${lang}")`);
+};
 
 const sourceOf = (o: Options): E.Either<string, Source> => {
   const file = text(o, '--file');
@@ -194,7 +208,9 @@ const setUp = (o: Options, io: CliIo): E.Either<string, Setup> => {
   if (E.isLeft(rulebook)) return rulebook;
   const maxLineBytes = maxLineBytesOf(o);
   if (E.isLeft(maxLineBytes)) return maxLineBytes;
-  return E.right({ source: source.right, asOf, rulebook: rulebook.right, maxLineBytes: maxLineBytes.right });
+  const locale = localeOf(o, io);
+  if (E.isLeft(locale)) return locale;
+  return E.right({ source: source.right, asOf, rulebook: rulebook.right, maxLineBytes: maxLineBytes.right, locale: locale.right });
 };
 
 /** `--max-line-bytes`, the longest line a file may have (default 16 MiB). */
@@ -255,7 +271,7 @@ const auditOne = async (o: Options, io: CliIo, setup: Setup): Promise<number> =>
   }
   const audit = auditCase(history.right.history, setup.rulebook, setup.asOf);
   const provenance = await provenanceOf(setup.source, io, history.right);
-  const shown = { provenance, calendar: setup.rulebook.calendar };
+  const shown = { provenance, calendar: setup.rulebook.calendar, locale: setup.locale };
   const written = report(o, io, () => caseAuditHtml(audit, shown), () => JSON.stringify({ ...audit, provenance }, null, 2), () => caseAuditText(audit, shown));
   if (E.isLeft(written)) {
     io.err(written.left);
@@ -307,7 +323,7 @@ const auditAll = async (o: Options, io: CliIo, setup: Setup): Promise<number> =>
   }
   const finished = summary;
   const provenance = await provenanceOf(setup.source, io, setup.source.kind === 'file' ? { events: finished.events } : digest.result());
-  const shown = { provenance, calendar: setup.rulebook.calendar };
+  const shown = { provenance, calendar: setup.rulebook.calendar, locale: setup.locale };
   const written = report(o, io, () => bulkAuditHtml(finished, shown), () => JSON.stringify({ ...finished, provenance }, null, 2), () => bulkAuditText(finished, shown));
   if (E.isLeft(written)) {
     io.err(written.left);

@@ -8,3 +8,4 @@ export * from './text.js';
 export * from './project.js';
 export * from './provenance.js';
 export * from './readable.js';
+export * from './labels.js';

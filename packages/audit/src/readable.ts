@@ -2,14 +2,17 @@
  * Reports for people: instants in the calendar's zone, in a readable form, with the zone named
  * once; how late a late step was, in working days and hours.
  */
-import { type Allowance, type BusinessCalendar, type Instant, type Lateness, type RuleText, isRulebookRuleId, lateness, rulebookRuleIds, rulebookRuleText } from '@caseledger/core';
+import { type Allowance, type BusinessCalendar, type Instant, type Lateness, type Locale, type RuleText, isRulebookRuleId, lateness, rulebookRuleIds, rulebookRuleText } from '@caseledger/core';
+import { reportLabels } from './labels.js';
 import type { Provenance } from './provenance.js';
 
-/** What a report may be given besides the audit: where it came from, and the calendar to show times in. */
+/** What a report may be given besides the audit: where it came from, the calendar to show times in, the language. */
 export interface ReportOptions {
   readonly provenance?: Provenance;
   /** Show instants in this calendar's zone and say how late late steps were; ISO-8601 instants otherwise. */
   readonly calendar?: BusinessCalendar;
+  /** The report's language (default English). Codes, rule ids and instants are the same in every language. */
+  readonly locale?: Locale;
 }
 
 /** `2026-11-18 10:00` in the zone (seconds only when they are not zero). */
@@ -33,48 +36,49 @@ export const zoneLabel = (timeZone: string, at: string): string => {
   return `${timeZone} (${offset === 'GMT' ? 'UTC+00:00' : offset.replace('GMT', 'UTC')})`;
 };
 
-/** `1 working day 3 h`, `10 h 5 min`, `under a minute`. */
-export const latenessText = (late: Lateness): string => {
+/** `1 working day 3 h`, `10 h 5 min`, `under a minute` (in Chinese: `1 个工作日 3 小时`). */
+export const latenessText = (late: Lateness, locale: Locale = 'en'): string => {
+  const words = reportLabels(locale).lateness;
   const minutes = Math.floor(late.ms / 60_000);
   const parts = [
-    late.workingDays === 0 ? '' : `${late.workingDays} working day${late.workingDays === 1 ? '' : 's'}`,
-    Math.floor(minutes / 60) === 0 ? '' : `${Math.floor(minutes / 60)} h`,
-    minutes % 60 === 0 ? '' : `${minutes % 60} min`,
+    late.workingDays === 0 ? '' : words.workingDays(late.workingDays),
+    Math.floor(minutes / 60) === 0 ? '' : words.hours(Math.floor(minutes / 60)),
+    minutes % 60 === 0 ? '' : words.minutes(minutes % 60),
   ].filter((p) => p !== '');
-  return parts.length === 0 ? 'under a minute' : parts.join(' ');
+  return parts.length === 0 ? words.underAMinute : parts.join(' ');
 };
 
 /** How the report shows instants, and how late a missed deadline is (done late, or still not done at `asOf`). */
 export const readableWith = (options: ReportOptions, asOf: Instant) => {
   const calendar = options.calendar;
+  const locale = options.locale ?? 'en';
+  const labels = reportLabels(locale);
   const when = calendar === undefined ? (instant: string) => instant : instantIn(calendar.timeZone);
   return {
+    labels,
+    locale,
     when,
     /** The line naming the zone once, or nothing when instants are shown as ISO-8601. */
-    zoneNote: calendar === undefined ? undefined : `Times in ${zoneLabel(calendar.timeZone, asOf)}`,
+    zoneNote: calendar === undefined ? undefined : labels.timesIn(zoneLabel(calendar.timeZone, asOf)),
     lateBy: (d: { readonly status: string; readonly dueBy?: Instant; readonly doneAt?: Instant }): string | undefined => {
       if (calendar === undefined || d.status !== 'missed' || d.dueBy === undefined) return undefined;
       const late = lateness(calendar, d.dueBy, d.doneAt ?? asOf);
-      return late === undefined ? undefined : `${d.doneAt === undefined ? 'not done, ' : ''}late by ${latenessText(late)}`;
+      return late === undefined ? undefined : labels.lateBy(latenessText(late, locale), d.doneAt !== undefined);
     },
   };
 };
 
 /** A policy's allowance as its value reads: `1 working day`, `3 days`, `24 hours`, `3 months`. */
-export const allowanceText = (a: Allowance): string => {
-  if (a.count === 0 && a.unit === 'working-days') return 'the same working day';
-  const unit = { 'working-days': 'working day', days: 'day', hours: 'hour', months: 'month' }[a.unit];
-  return `${a.count} ${unit}${a.count === 1 ? '' : 's'}`;
-};
+export const allowanceText = (a: Allowance, locale: Locale = 'en'): string => reportLabels(locale).allowance(a);
 
 /** `policy v1: 1 working day`: the version that set a due instant and the value it gave. */
-export const policyValueText = (d: { readonly policyVersion?: string; readonly allowed?: Allowance }): string | undefined =>
-  d.policyVersion === undefined ? undefined : `policy ${d.policyVersion}${d.allowed === undefined ? '' : `: ${allowanceText(d.allowed)}`}`;
+export const policyValueText = (d: { readonly policyVersion?: string; readonly allowed?: Allowance }, locale: Locale = 'en'): string | undefined =>
+  d.policyVersion === undefined ? undefined : reportLabels(locale).policy(d.policyVersion, d.allowed === undefined ? undefined : allowanceText(d.allowed, locale));
 
 /** The rulebook's rules a report cites, in the rulebook's order, with their text; then a company's own rules, by id only. */
-export const rulesCited = (ids: Iterable<string>): ReadonlyArray<{ readonly id: string; readonly text?: RuleText }> => {
+export const rulesCited = (ids: Iterable<string>, locale: Locale = 'en'): ReadonlyArray<{ readonly id: string; readonly text?: RuleText }> => {
   const cited = new Set(ids);
-  const known = rulebookRuleIds.filter((id) => cited.has(id)).map((id) => ({ id, text: rulebookRuleText(id) }));
+  const known = rulebookRuleIds.filter((id) => cited.has(id)).map((id) => ({ id, text: rulebookRuleText(id, locale) }));
   const own = [...cited].filter((id) => !isRulebookRuleId(id)).sort().map((id) => ({ id }));
   return [...known, ...own];
 };

@@ -2,6 +2,8 @@
 import type { CaseAudit } from './audit.js';
 import type { BulkAuditSummary } from './cases.js';
 import { type Provenance, hashCovers } from './provenance.js';
+import type { Locale } from '@caseledger/core';
+import type { ReportLabels } from './labels.js';
 import { type ReportOptions, policyValueText, readableWith, rulesCited } from './readable.js';
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
@@ -30,84 +32,95 @@ export const escapeControls = escaping(true);
 export const escapeJsonControls = escaping(false);
 
 /** Where the report came from, as its last lines. */
-const provenanceLines = (p: Provenance | undefined, when: (instant: string) => string): ReadonlyArray<string> =>
-  p === undefined
-    ? []
-    : ['', 'Provenance', `  source        ${p.source}`, `  tool          ${p.tool}`, `  generated at  ${when(p.generatedAt)}`, `  events read   ${p.events}`, `  SHA-256       ${p.sha256} (of ${hashCovers(p)})`];
+const provenanceLines = (p: Provenance | undefined, when: (instant: string) => string, L: ReportLabels): ReadonlyArray<string> => {
+  if (p === undefined) return [];
+  const rows: ReadonlyArray<readonly [string, string]> = [
+    [L.provenance.source, p.source],
+    [L.provenance.tool, p.tool],
+    [L.provenance.generatedAt, when(p.generatedAt)],
+    [L.provenance.eventsRead, String(p.events)],
+    [L.provenance.sha256, `${p.sha256} ${L.provenance.of(hashCovers(p))}`],
+  ];
+  const width = Math.max(...rows.map(([k]) => k.length)) + 2;
+  return ['', L.provenance.title, ...rows.map(([k, v]) => `  ${k.padEnd(width)}${v}`)];
+};
 
 /** Every rule a report names, with its title. */
-const rulesCitedLines = (ids: Iterable<string>): ReadonlyArray<string> => {
-  const rules = rulesCited(ids);
-  return rules.length === 0 ? [] : ['', 'Rules cited', ...rules.map((r) => `  ${r.id.padEnd(5)} ${r.text === undefined ? '(a rule of the company’s own)' : r.text.title}`)];
+const rulesCitedLines = (ids: Iterable<string>, locale: Locale, L: ReportLabels): ReadonlyArray<string> => {
+  const rules = rulesCited(ids, locale);
+  return rules.length === 0 ? [] : ['', L.rulesCited, ...rules.map((r) => `  ${r.id.padEnd(5)} ${r.text === undefined ? `(${L.companyRule})` : r.text.title}`)];
 };
 
 /** Output lines as one text: each line escaped on its own, then joined. */
 const lines = (out: ReadonlyArray<string>): string => out.map(escapeControls).join('\n');
 
 export const caseAuditText = ({ timeline, report }: CaseAudit, options: ReportOptions = {}): string => {
-  const { when, zoneNote, lateBy } = readableWith(options, report.asOf);
+  const { when, zoneNote, lateBy, labels: L, locale } = readableWith(options, report.asOf);
   const out: string[] = [];
-  out.push(`Case ${report.streamName} (${report.category}) — ${report.events} events — status: ${report.status} — as of ${when(report.asOf)}`);
+  out.push(`${L.auditOf(report.streamName)} — ${L.caseLine(report.category, report.events, report.status, when(report.asOf))}`);
   out.push(...(zoneNote === undefined ? [] : [zoneNote]), '');
-  out.push('Timeline');
+  out.push(L.timeline);
   for (const e of timeline) {
-    const flags = [e.specialCase ? 'SPECIAL CASE' : '', ...e.violations.map((v) => `VIOLATION ${v.ruleId} ${v.code}`)].filter((f) => f !== '');
+    const flags = [e.specialCase ? L.specialCaseBadge : '', ...e.violations.map((v) => `${L.violationFlag} ${v.ruleId} ${v.code}`)].filter((f) => f !== '');
     out.push(
-      `  ${e.revision.padStart(3)}  ${when(e.at)}  ${e.actor.id} (${e.actor.department}, ${e.actor.role})  ${e.eventType} [${e.ruleIds.join(', ')}]${e.policyVersion === undefined ? '' : ` policy ${e.policyVersion}`}`,
+      `  ${e.revision.padStart(3)}  ${when(e.at)}  ${e.actor.id} (${e.actor.department}, ${e.actor.role})  ${e.eventType} [${e.ruleIds.join(', ')}]${e.policyVersion === undefined ? '' : ` ${L.policy(e.policyVersion, undefined)}`}`,
       `       ${e.summary} → ${e.status}${flags.length > 0 ? `   !! ${flags.join('; ')}` : ''}`,
     );
   }
-  out.push('', 'Deadlines');
+  out.push('', L.deadlines);
   const applicable = report.deadlines.filter((d) => d.status !== 'not-applicable');
-  if (applicable.length === 0) out.push('  none applies');
+  if (applicable.length === 0) out.push(`  ${L.noneApplies}`);
   for (const d of applicable) {
     const late = lateBy(d);
-    const policy = policyValueText(d);
-    out.push(`  ${d.ruleId} ${d.name.padEnd(20)} ${d.status.toUpperCase().padEnd(8)} due ${d.dueBy === undefined ? '-' : when(d.dueBy)}${d.doneAt === undefined ? '' : `, done ${when(d.doneAt)}`}${late === undefined ? '' : ` — ${late}`}${policy === undefined ? '' : ` (${policy})`}`);
+    const policy = policyValueText(d, locale);
+    out.push(
+      `  ${d.ruleId} ${L.deadlineName(d.name).padEnd(20)} ${L.status[d.status].padEnd(8)} ${L.due} ${d.dueBy === undefined ? '-' : when(d.dueBy)}${d.doneAt === undefined ? '' : `, ${L.done} ${when(d.doneAt)}`}${late === undefined ? '' : ` — ${late}`}${policy === undefined ? '' : ` (${policy})`}`,
+    );
   }
-  out.push('', 'Special cases (W-3)');
-  if (report.specialCases.length === 0) out.push('  none');
-  for (const s of report.specialCases) out.push(`  rev ${s.revision} ${when(s.at)} approved by ${s.approvedBy.id} (${s.approvedBy.role}): ${s.justification}`);
-  out.push('', 'Rule violations in the history');
-  if (report.violations.length === 0) out.push('  none');
-  for (const v of report.violations) out.push(`  rev ${v.revision} ${v.ruleId} ${v.code}: ${v.message}`);
-  if (report.policyProblem !== undefined) out.push('', `Policy problem: ${report.policyProblem}`);
-  out.push(...rulesCitedLines([...timeline.flatMap((e) => e.ruleIds), ...applicable.map((d) => d.ruleId), ...report.violations.map((v) => v.ruleId)]));
-  out.push('', report.findings === 0 ? 'No findings.' : `${report.findings} finding(s).`);
-  out.push(...provenanceLines(options.provenance, when));
+  out.push('', L.specialCases);
+  if (report.specialCases.length === 0) out.push(`  ${L.none}`);
+  for (const s of report.specialCases) out.push(`  ${L.text.rev} ${s.revision} ${when(s.at)} ${L.text.approvedBy} ${s.approvedBy.id} (${s.approvedBy.role}): ${s.justification}`);
+  out.push('', L.violationsInHistory);
+  if (report.violations.length === 0) out.push(`  ${L.none}`);
+  for (const v of report.violations) out.push(`  ${L.text.rev} ${v.revision} ${v.ruleId} ${v.code}: ${v.message}`);
+  if (report.policyProblem !== undefined) out.push('', `${L.policyProblem}: ${report.policyProblem}`);
+  out.push(...rulesCitedLines([...timeline.flatMap((e) => e.ruleIds), ...applicable.map((d) => d.ruleId), ...report.violations.map((v) => v.ruleId)], locale, L));
+  out.push('', report.findings === 0 ? L.noFindings : L.findings(report.findings));
+  out.push(...provenanceLines(options.provenance, when, L));
   return lines(out);
 };
 
 export const bulkAuditText = (s: BulkAuditSummary, options: ReportOptions = {}): string => {
-  const { when, zoneNote } = readableWith(options, s.asOf);
+  const { when, zoneNote, labels: L, locale } = readableWith(options, s.asOf);
   const out: string[] = [];
   const total = Object.values(s.cases).reduce((a, b) => a + b, 0);
-  out.push(`Bulk audit as of ${when(s.asOf)}${zoneNote === undefined ? '' : `, ${zoneNote.replace(/^Times/, 'times')}`}: ${total} cases, ${s.events} events`, '');
-  out.push('Cases per type');
+  out.push(`${L.bulkAudit}: ${L.bulkLine(total, s.events, when(s.asOf))}${zoneNote === undefined ? '' : ` · ${zoneNote}`}`, '');
+  out.push(L.bulk.casesPerType);
   for (const [k, n] of Object.entries(s.cases)) out.push(`  ${k.padEnd(16)} ${n}`);
-  out.push('', 'Missed deadlines per rule');
-  if (s.deadlines.length === 0) out.push('  none applies');
-  for (const d of s.deadlines) out.push(`  ${d.ruleId} ${d.deadline.padEnd(20)} ${String(d.missed).padStart(6)} of ${String(d.applicable).padEnd(6)} ${pct(d.missedRate)}`);
-  out.push('', `Special cases (W-3): ${s.specialCases}`);
-  out.push('', 'Rule violations in histories');
-  if (Object.keys(s.violations).length === 0) out.push('  none');
-  for (const [k, n] of Object.entries(s.violations)) out.push(`  ${k.padEnd(48)} ${n}`);
+  out.push('', L.bulk.missedPerRule);
+  if (s.deadlines.length === 0) out.push(`  ${L.noneApplies}`);
+  for (const d of s.deadlines) out.push(`  ${d.ruleId} ${L.deadlineName(d.deadline).padEnd(20)} ${String(d.missed).padStart(6)} ${L.text.of} ${String(d.applicable).padEnd(6)} ${pct(d.missedRate)}`);
   if (s.missedByMonth.length > 0) {
-    out.push('', 'Missed deadlines per month (of the due instant)');
+    out.push('', `${L.bulk.missedPerMonth} (${L.bulk.byDueMonth.replace(/[.。]$/, '')})`);
     for (const m of s.missedByMonth) out.push(`  ${m.month}  ${String(m.missed).padStart(6)}  ${Object.entries(m.byRule).map(([rule, n]) => `${rule} ${n}`).join(', ')}`);
   }
+  out.push('', `${L.specialCases}: ${s.specialCases}`);
+  out.push('', L.violationsInHistories);
+  if (Object.keys(s.violations).length === 0) out.push(`  ${L.none}`);
+  for (const [k, n] of Object.entries(s.violations)) out.push(`  ${k.padEnd(48)} ${n}`);
   if (s.casesWithFindings.length > 0) {
     const shown = [...s.casesWithFindings].sort((a, b) => b.findings - a.findings || (a.streamName < b.streamName ? -1 : 1)).slice(0, 20);
-    out.push('', 'Cases with the most findings');
+    out.push('', L.bulk.mostFindings);
     for (const c of shown) out.push(`  ${c.streamName.padEnd(28)} ${String(c.findings).padStart(4)}  ${c.rules.join(', ')}${c.department === undefined ? '' : `  (${c.department})`}`);
-    if (s.casesWithFindings.length > shown.length) out.push(`  … and ${s.casesWithFindings.length - shown.length} more (all of them with --json)`);
+    if (s.casesWithFindings.length > shown.length) out.push(`  ${L.bulk.more(s.casesWithFindings.length - shown.length)}`);
   }
   if (s.problemCount > 0) {
-    out.push('', `Input problems (${s.problemCount})`);
+    out.push('', L.bulk.inputProblems(s.problemCount));
     for (const p of s.problems.slice(0, 20)) out.push(`  ${p}`);
-    if (s.problemCount > 20) out.push(`  … and ${s.problemCount - 20} more`);
+    if (s.problemCount > 20) out.push(`  ${L.bulk.more(s.problemCount - 20)}`);
   }
-  out.push('', s.findings === 0 ? 'No findings.' : `${s.findings} finding(s) in ${s.casesWithFindings.length} case(s).`);
-  out.push(...provenanceLines(options.provenance, when));
+  out.push(...rulesCitedLines([...s.deadlines.map((d) => d.ruleId), ...s.casesWithFindings.flatMap((c) => c.rules)], locale, L));
+  out.push('', s.findings === 0 ? L.noFindings : L.findingsInCases(s.findings, s.casesWithFindings.length));
+  out.push(...provenanceLines(options.provenance, when, L));
   return lines(out);
 };

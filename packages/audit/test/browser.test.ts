@@ -10,7 +10,7 @@ import { type NewEvent, commandHandler, complaintCaseType, defaultCalendar, defa
 import * as E from 'fp-ts/lib/Either.js';
 import { chromium } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { auditCase, bulkAudit, bulkAuditHtml, caseAuditHtml, casesFromStore, readCase } from '../src/index.js';
+import { type ReportOptions, auditCase, bulkAudit, bulkAuditHtml, caseAuditHtml, casesFromStore, readCase } from '../src/index.js';
 
 const CHROMIUM = process.env['CASELEDGER_CHROMIUM'] ?? '/usr/bin/chromium';
 const artifacts = fileURLToPath(new URL('../../../.test-results/', import.meta.url));
@@ -38,7 +38,7 @@ const specialCaseHtml = async (): Promise<string> => {
 };
 
 /** A complaint with a late quality reply, then a special case forged into it by hand. */
-const reportHtml = async (): Promise<string> => {
+const reportHtml = async (options: ReportOptions = {}): Promise<string> => {
   const store = inMemoryEventStore();
   const handle = commandHandler(complaintCaseType, store);
   const cs = { id: 'cs-li', department: 'customer-service', role: 'staff' };
@@ -63,7 +63,7 @@ const reportHtml = async (): Promise<string> => {
   await store.appendToStream('complaint-C1', [forged], 4n)();
   const history = await readCase(store, 'complaint-C1');
   if (E.isLeft(history)) throw new Error(history.left.message);
-  return caseAuditHtml(auditCase(history.right, context, instantFromEpochMs(Date.parse(at(18, '12:00')))));
+  return caseAuditHtml(auditCase(history.right, context, instantFromEpochMs(Date.parse(at(18, '12:00')))), options);
 };
 
 /** A bulk report of two complaints, each never acknowledged (C-2 missed), received by two departments. */
@@ -145,6 +145,29 @@ if (!available && process.env['CI'] === 'true') {
         await expect(page.locator('#missed-by-month').innerText()).resolves.toContain('2026-11');
         expect(requests.filter((u) => !u.startsWith('file://'))).toEqual([]);
         await page.screenshot({ path: join(artifacts, 'audit-bulk.png'), fullPage: true });
+
+        // The same report in Chinese: lang set, and the Chinese drawn with a font that has its glyphs (not boxes).
+        const zh = join(dir, 'report-zh.html');
+        writeFileSync(zh, await reportHtml({ locale: 'zh-CN', calendar: defaultCalendar }));
+        await page.goto(pathToFileURL(zh).toString());
+        await expect(page.locator('html').getAttribute('lang')).resolves.toBe('zh-CN');
+        await expect(page.locator('h1').innerText()).resolves.toBe('complaint-C1 审核报告');
+        await expect(page.locator('#deadlines tr.missed').first().innerText()).resolves.toContain('逾期');
+        const cdp = await page.context().newCDPSession(page);
+        await cdp.send('DOM.enable');
+        await cdp.send('CSS.enable');
+        const { root } = await cdp.send('DOM.getDocument');
+        const drawnWith = async (selector: string) => {
+          const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector });
+          return (await cdp.send('CSS.getPlatformFontsForNode', { nodeId })).fonts;
+        };
+        const cjk = /WenQuanYi|Noto Sans CJK|Noto Sans SC|Source Han|Droid Sans Fallback|AR PL|PingFang|YaHei/i;
+        // "时间线" (the timeline's heading): its three characters drawn by a CJK font, none by another.
+        await expect(page.locator('h2').first().innerText()).resolves.toBe('时间线');
+        const fonts = await drawnWith('h2');
+        expect(fonts.map((f) => [cjk.test(f.familyName), f.glyphCount])).toEqual([[true, 3]]);
+        expect(requests.filter((u) => !u.startsWith('file://'))).toEqual([]);
+        await page.screenshot({ path: join(artifacts, 'audit-report-zh-CN.png'), fullPage: true });
       } finally {
         await browser.close();
       }

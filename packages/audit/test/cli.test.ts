@@ -50,6 +50,31 @@ beforeAll(async () => {
 });
 
 describe('caseledger audit', () => {
+  it('reports in Chinese with --lang zh-CN, or when the environment is Chinese; codes, rule ids and instants stay as they are', async () => {
+    const zh = await cli('audit', 'complaint-C-LATE', '--file', file, '--lang', 'zh-CN');
+    expect(zh.code).toBe(EXIT_FINDINGS);
+    expect(zh.out).toContain('complaint-C-LATE 审核报告');
+    expect(zh.out).toContain('时间均为 Asia/Shanghai (UTC+08:00)');
+    expect(zh.out).toMatch(/C-5 品质部书面回复\s+逾期\s+截止 2026-11-17 23:59, 完成 2026-11-18 10:00 — 逾期 10 小时 \(政策 rulebook-2：1 个工作日\)/);
+    expect(zh.out).toMatch(/^ {2}C-5 {3}品质部 1 个工作日内书面回复$/m);
+    expect(zh.out).toContain('发现 1 个问题。');
+    const html = await cli('audit', 'complaint-C-LATE', '--file', file, '--lang', 'zh-CN', '--html', join(dir, 'zh.html'));
+    expect(html.code).toBe(EXIT_FINDINGS);
+    expect(readFileSync(join(dir, 'zh.html'), 'utf8')).toMatch(/^<!doctype html>\n<html lang="zh-CN">/);
+    const fromEnvironment: string[] = [];
+    await run(['audit', 'complaint-C-LATE', '--file', file], { out: (t) => fromEnvironment.push(t), err: () => undefined, interactive: false, now: () => Date.parse(at(20, '12:00')), locale: 'zh-CN' });
+    expect(fromEnvironment.join('\n')).toContain('审核报告');
+    // --lang wins over the environment.
+    const english: string[] = [];
+    await run(['audit', 'complaint-C-LATE', '--file', file, '--lang', 'en'], { out: (t) => english.push(t), err: () => undefined, interactive: false, now: () => Date.parse(at(20, '12:00')), locale: 'zh-CN' });
+    expect(english.join('\n')).toContain('Audit of complaint-C-LATE');
+  });
+
+  it('refuses a language it does not have, with exit 2', async () => {
+    const r = await cli('audit', 'complaint-C-LATE', '--file', file, '--lang', 'fr');
+    expect([r.code, r.err.split('\n')[0]]).toEqual([EXIT_BAD_INPUT, '--lang must be en or zh-CN (got "fr")']);
+  });
+
   it('exits 0 and prints the timeline of a clean case', async () => {
     const r = await cli('audit', 'complaint-C-OK', '--file', file);
     expect(r.code).toBe(EXIT_CLEAN);
@@ -99,7 +124,7 @@ describe('provenance: where a report came from', () => {
   it('names the file, the tool and its version, the time, the events read and the SHA-256 of the file, in text, JSON and HTML', async () => {
     const sha256 = createHash('sha256').update(readFileSync(file)).digest('hex');
     const text = await cli('audit-all', '--file', file);
-    expect(text.out).toContain(`Provenance\n  source        ${file}\n  tool          ${tool}\n  generated at  2026-11-20 12:00\n  events read   11\n  SHA-256       ${sha256} (of the file's bytes)`);
+    expect(text.out).toContain(`Provenance\n  Source        ${file}\n  Tool          ${tool}\n  Generated at  2026-11-20 12:00\n  Events read   11\n  SHA-256       ${sha256} (of the file's bytes)`);
     const json = await cli('audit', 'complaint-C-OK', '--file', file, '--json');
     expect(JSON.parse(json.out).provenance).toEqual({ source: file, tool, generatedAt: '2026-11-20T04:00:00.000Z', events: 11, sha256, sha256Of: 'file' });
     const html = join(dir, 'provenance.html');

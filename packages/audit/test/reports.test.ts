@@ -101,7 +101,7 @@ describe('the bulk report lists the cases with findings and the missed deadlines
     expect([...byRule.matchAll(/>(C-\d+)<\/span><\/td>/g)].map((m) => m[1])).toEqual(expect.arrayContaining(['C-2', 'C-4', 'C-5']));
     const order = [...byRule.matchAll(/>(C-\d+)<\/span><\/td>/g)].map((m) => Number((m[1] ?? 'C-0').slice(2)));
     expect(order).toEqual([...order].sort((a, b) => a - b));
-    expect(html).toContain('aria-label="missed deadlines per month"');
+    expect(html).toContain('aria-label="Missed deadlines per month"');
     expect(html).toMatch(/<table id="missed-by-month">.*<td>2026-10<\/td>/s);
     expect(html).toContain('<h2>Rules cited</h2>');
     const text = bulkAuditText(summary, { calendar: defaultCalendar });
