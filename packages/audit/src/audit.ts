@@ -16,6 +16,7 @@ import {
   type EventEnvelope,
   type Finding,
   type Instant,
+  type Locale,
   type RuleId,
   type Rulebook,
   caseHistory,
@@ -103,6 +104,7 @@ const auditWith = <C extends CommandBase, Ev extends EventBase, S>(
   rulebook: Rulebook,
   asOf: Instant,
   withTimeline: boolean,
+  locale: Locale = 'en',
 ): CaseAudit => {
   const checked = checkHistory(caseType, rulebook)(streamName, envelopes);
   const events = envelopes.map((e) => e.event);
@@ -130,7 +132,7 @@ const auditWith = <C extends CommandBase, Ev extends EventBase, S>(
     }
     // The timeline judges every deadline again after each event (quadratic in the case's length): only when asked for.
     if (!withTimeline) continue;
-    const meaning = caseType.describe(envelope.event);
+    const meaning = caseType.describe(envelope.event, locale);
     timeline.push({
       revision: envelope.revision.toString(),
       at: envelope.event.at,
@@ -167,9 +169,14 @@ const auditWith = <C extends CommandBase, Ev extends EventBase, S>(
   };
 };
 
+/** How to audit: the language of the timeline's summaries (English by default). */
+export interface AuditOptions {
+  readonly locale?: Locale;
+}
+
 /** The timeline and compliance report of one case, judged under the company's rulebook, with deadlines at `asOf`. */
-export const auditCase = (history: CaseHistory, rulebook: Rulebook, asOf: Instant): CaseAudit =>
-  history.use((caseType, envelopes) => auditWith(caseType, envelopes, history.streamName, rulebook, asOf, true));
+export const auditCase = (history: CaseHistory, rulebook: Rulebook, asOf: Instant, options: AuditOptions = {}): CaseAudit =>
+  history.use((caseType, envelopes) => auditWith(caseType, envelopes, history.streamName, rulebook, asOf, true, options.locale));
 
 /** The compliance report alone (what a bulk audit needs): one pass over the events, no timeline. */
 export const complianceReport = (history: CaseHistory, rulebook: Rulebook, asOf: Instant): ComplianceReport =>
@@ -187,7 +194,7 @@ export const caseAsOf = (history: CaseHistory, instant: Instant): CaseHistory =>
   );
 
 /** The state and status as of an instant: the last timeline entry at or before it. */
-export const stateAsOf = (history: CaseHistory, rulebook: Rulebook, instant: Instant): TimelineEntry | undefined => {
-  const { timeline } = auditCase(caseAsOf(history, instant), rulebook, instant);
+export const stateAsOf = (history: CaseHistory, rulebook: Rulebook, instant: Instant, options: AuditOptions = {}): TimelineEntry | undefined => {
+  const { timeline } = auditCase(caseAsOf(history, instant), rulebook, instant, options);
   return timeline[timeline.length - 1];
 };

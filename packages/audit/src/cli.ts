@@ -269,7 +269,7 @@ const auditOne = async (o: Options, io: CliIo, setup: Setup): Promise<number> =>
     io.err(history.left);
     return EXIT_BAD_INPUT;
   }
-  const audit = auditCase(history.right.history, setup.rulebook, setup.asOf);
+  const audit = auditCase(history.right.history, setup.rulebook, setup.asOf, { locale: setup.locale });
   const provenance = await provenanceOf(setup.source, io, history.right);
   const shown = { provenance, calendar: setup.rulebook.calendar, locale: setup.locale };
   const written = report(o, io, () => caseAuditHtml(audit, shown), () => JSON.stringify({ ...audit, provenance }, null, 2), () => caseAuditText(audit, shown));

@@ -58,6 +58,8 @@ describe('caseledger audit', () => {
     expect(zh.out).toMatch(/C-5 品质部书面回复\s+逾期\s+截止 2026-11-17 23:59, 完成 2026-11-18 10:00 — 逾期 10 小时 \(政策 rulebook-2：1 个工作日\)/);
     expect(zh.out).toMatch(/^ {2}C-5 {3}品质部 1 个工作日内书面回复$/m);
     expect(zh.out).toContain('发现 1 个问题。');
+    // The timeline's summaries too.
+    expect(zh.out).toContain('品质部已书面回复 → internal: quality-replied');
     const html = await cli('audit', 'complaint-C-LATE', '--file', file, '--lang', 'zh-CN', '--html', join(dir, 'zh.html'));
     expect(html.code).toBe(EXIT_FINDINGS);
     expect(readFileSync(join(dir, 'zh.html'), 'utf8')).toMatch(/^<!doctype html>\n<html lang="zh-CN">/);

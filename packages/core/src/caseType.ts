@@ -8,6 +8,7 @@ import * as E from 'fp-ts/lib/Either.js';
 import type { Actor } from './actor.js';
 import { type CaseId, type FieldError, type Instant, type TaggedUnion, decodeWith, describeFieldErrors } from './codecs.js';
 import type { DeadlineReport } from './deadline.js';
+import type { Locale } from './ruleCatalogue.js';
 import type { Decider } from './decider.js';
 import { EventMetadata, type GlobalPosition, type RecordedEvent } from './event.js';
 import { withholdSealedFields } from './personalData.js';
@@ -72,7 +73,8 @@ export interface CaseType<C extends CommandBase, Ev extends EventBase, S> {
   readonly recordedFacts: RecordedFacts<Ev>;
   /** T-8: the deadlines of a case at an instant, from its history. */
   readonly deadlines: (rulebook: Rulebook) => (events: ReadonlyArray<Ev>, now: Instant) => E.Either<PolicyError, ReadonlyArray<DeadlineReport>>;
-  readonly describe: (event: Ev) => EventMeaning;
+  /** What an event means, its summary in the language asked for (English by default). */
+  readonly describe: (event: Ev, locale?: Locale) => EventMeaning;
   /** A short status for a timeline, e.g. `internal: planned`. */
   readonly status: (state: S) => string;
   /** When the case closed, for the retention guard (T-9); `undefined` while it is open. */

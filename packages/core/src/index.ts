@@ -31,6 +31,7 @@ export * from './step.js';
 export * from './upcasting.js';
 export * from './violation.js';
 export * from './ruleCatalogue.js';
+export * from './inLanguage.js';
 export * from './window.js';
 export * from './complaint/index.js';
 export * from './customer.js';

@@ -8,6 +8,8 @@ import * as t from 'io-ts';
 import { Actor, type Department, only } from '../actor.js';
 import { CaseId, Instant, NonEmptyText, type TaggedUnion, oneOf, tagged, taggedUnion, taggedWithOptional } from '../codecs.js';
 import type { CaseType, EventMeaning } from '../caseType.js';
+import { sayIn } from '../inLanguage.js';
+import type { Locale } from '../ruleCatalogue.js';
 import { Customer } from '../customer.js';
 import type { Decider } from '../decider.js';
 import { type Violation, violation } from '../violation.js';
@@ -110,10 +112,12 @@ export const surveyStepOf = (e: SurveyEvent, caseId: CaseId): SurveyCommand =>
     ? { type: 'SendSurvey', caseId, at: e.at, actor: e.by, customer: e.customer, period: e.period, items: e.items }
     : { type: 'RecordSurveyReturn', caseId, at: e.at, actor: e.by, ratings: e.ratings, overall: e.overall, ...(e.comments === undefined ? {} : { comments: e.comments }) };
 
-export const describeSurveyEvent = (e: SurveyEvent): EventMeaning =>
-  e.type === 'SurveySent'
-    ? { rules: ['S-1'], summary: `Survey for ${e.period} sent (${e.items.length} items)`, specialCase: false }
-    : { rules: ['S-1', 'S-2'], summary: `Survey returned: overall ${e.overall}`, specialCase: false };
+export const describeSurveyEvent = (e: SurveyEvent, locale?: Locale): EventMeaning => {
+  const say = sayIn(locale);
+  return e.type === 'SurveySent'
+    ? { rules: ['S-1'], summary: say(`Survey for ${e.period} sent (${e.items.length} items)`, `发出 ${e.period} 满意度调查表（${e.items.length} 个项目）`), specialCase: false }
+    : { rules: ['S-1', 'S-2'], summary: say(`Survey returned: overall ${e.overall}`, `调查表已收回：总体评价 ${e.overall}`), specialCase: false };
+};
 
 export const surveyCaseType: CaseType<SurveyCommand, SurveyEvent, SurveyState> = {
   category: 'survey',
