@@ -86,7 +86,7 @@ export const caseAuditHtml = ({ timeline, report }: CaseAudit, options: ReportOp
         ...(e.specialCase ? [`<span class="badge special">${escape(L.specialCaseBadge)}</span>`] : []),
         ...e.violations.map((v) => `<span class="badge violation" title="${escape(v.message)}">${escape(v.ruleId)} ${escape(v.code)}</span>`),
       ].join(' ');
-      return `<tr class="${classes}" data-revision="${escape(e.revision)}"><td>${escape(e.revision)}</td><td class="when">${escape(when(e.at))}</td><td>${escape(e.actor.id)}<br><span class="meta">${escape(e.actor.department)}, ${escape(e.actor.role)}</span></td><td><strong>${escape(e.eventType)}</strong><br>${escape(e.summary)} ${badges}</td><td>${e.ruleIds.map(rules.chip).join('')}${e.policyVersion === undefined ? '' : `<br><span class="meta">${escape(L.policy(e.policyVersion, undefined))}</span>`}</td><td>${escape(e.status)}</td></tr>`;
+      return `<tr class="${classes}" data-revision="${escape(e.revision)}"><td>${escape(e.revision)}</td><td class="when">${escape(when(e.at))}</td><td>${escape(e.actor.id)}<br><span class="meta">${escape(e.actor.department)}, ${escape(e.actor.role)}</span></td><td><strong>${escape(e.eventType)}</strong><br>${escape(e.summary)} ${badges}</td><td>${e.ruleIds.map(rules.chip).join('')}${e.policyVersion === undefined ? '' : `<br><span class="meta">${escape(L.policy(e.policyVersion, undefined))}</span>`}</td><td>${escape(L.caseStatus(e.status))}</td></tr>`;
     })
     .join('\n');
   const deadlines = report.deadlines
@@ -107,7 +107,7 @@ export const caseAuditHtml = ({ timeline, report }: CaseAudit, options: ReportOp
   return page(
     L.lang,
     L.auditOf(report.streamName),
-    `<h1>${escape(L.auditOf(report.streamName))}</h1><p class="meta">${escape(L.caseLine(report.category, report.events, report.status, when(report.asOf)))}${zoneNote === undefined ? '' : ` · <span id="zone">${escape(zoneNote)}</span>`}</p>${verdict}
+    `<h1>${escape(L.auditOf(report.streamName))}</h1><p class="meta">${escape(L.caseLine(report.category, report.events, L.caseStatus(report.status), when(report.asOf)))}${zoneNote === undefined ? '' : ` · <span id="zone">${escape(zoneNote)}</span>`}</p>${verdict}
 <h2>${escape(L.timeline)}</h2><table id="timeline"><thead><tr><th>${c.rev}</th><th>${c.when}</th><th>${c.who}</th><th>${c.what}</th><th>${c.rules}</th><th>${c.statusAfter}</th></tr></thead><tbody>${rows}</tbody></table>
 <h2>${escape(L.deadlines)}</h2>${deadlines === '' ? `<p>${escape(L.noneApplies)}</p>` : `<table id="deadlines"><thead><tr><th>${c.deadline}</th><th>${c.status}</th><th>${c.dueBy}</th><th>${c.doneAt}</th><th>${c.policyAndValue}</th></tr></thead><tbody>${deadlines}</tbody></table>`}
 <h2>${escape(L.specialCases)}</h2>${specials === '' ? `<p>${escape(L.none)}</p>` : `<table id="special-cases"><thead><tr><th>${c.rev}</th><th>${c.when}</th><th>${c.approvedBy}</th><th>${c.justification}</th></tr></thead><tbody>${specials}</tbody></table>`}

@@ -60,6 +60,8 @@ export interface ReportLabels {
   readonly allowance: (a: Allowance) => string;
   readonly policy: (version: string, value: string | undefined) => string;
   readonly deadlineName: (name: string) => string;
+  /** A case's status as its case type words it (`internal: quality-replied`, `return: open`). */
+  readonly caseStatus: (status: string) => string;
   readonly provenance: { readonly title: string; readonly source: string; readonly tool: string; readonly generatedAt: string; readonly eventsRead: string; readonly sha256: string; readonly of: (what: string) => string };
   readonly bulk: {
     readonly casesPerType: string;
@@ -97,6 +99,42 @@ const deadlineNamesZh: Readonly<Record<string, string>> = {
   'defect-confirmation': '确认缺陷',
   refund: '退款',
   'repair-completion': '完成维修',
+};
+
+/** The words of the library's case statuses; a word not listed (a case type of one's own) stays as it is. */
+const statusWordsZh: Readonly<Record<string, string>> = {
+  none: '无',
+  received: '已收到',
+  external: '外部原因',
+  internal: '内部原因',
+  closed: '已结案',
+  'not-forwarded': '未转交品质部',
+  forwarded: '已转交品质部',
+  'quality-replied': '品质部已回复',
+  determined: '已确定原因',
+  'plan-required': '须制定方案',
+  planned: '已提交方案',
+  implemented: '方案已实施',
+  'verified-effective': '验证有效',
+  'resolution-reported': '已报告结果',
+  accepted: '客户已接受',
+  open: '处理中',
+  replied: '已答复',
+  'turned-into-complaint': '已转为投诉',
+  sent: '已发出',
+  returned: '已收回',
+  'awaiting-written-record': '待书面记录',
+  'in-review': '评审中',
+  approved: '已批准',
+  rejected: '已拒绝',
+  signed: '已签订',
+  declined: '客户不同意',
+  proposed: '已提出',
+  'in-effect': '已生效',
+  return: '退货',
+  exchange: '换货',
+  repair: '维修',
+  'construction-defect': '工程缺陷',
 };
 
 const en: ReportLabels = {
@@ -156,6 +194,7 @@ const en: ReportLabels = {
       : plural(a.count, { 'working-days': 'working day', days: 'day', hours: 'hour', months: 'month' }[a.unit], { 'working-days': 'working days', days: 'days', hours: 'hours', months: 'months' }[a.unit]),
   policy: (version, value) => `policy ${version}${value === undefined ? '' : `: ${value}`}`,
   deadlineName: (name) => name,
+  caseStatus: (status) => status,
   provenance: { title: 'Provenance', source: 'Source', tool: 'Tool', generatedAt: 'Generated at', eventsRead: 'Events read', sha256: 'SHA-256', of: (what) => `(of ${what})` },
   bulk: {
     casesPerType: 'Cases per type',
@@ -229,6 +268,11 @@ const zhCN: ReportLabels = {
   allowance: (a) => (a.count === 0 && a.unit === 'working-days' ? '当个工作日' : `${a.count} ${{ 'working-days': '个工作日', days: '天', hours: '小时', months: '个月' }[a.unit]}`),
   policy: (version, value) => `政策 ${version}${value === undefined ? '' : `：${value}`}`,
   deadlineName: (name) => (Object.hasOwn(deadlineNamesZh, name) ? (deadlineNamesZh[name] ?? name) : name),
+  caseStatus: (status) =>
+    status
+      .replace(/[a-z]+(?:-[a-z]+)*/g, (word) => (Object.hasOwn(statusWordsZh, word) ? (statusWordsZh[word] ?? word) : word))
+      .replace(': ', '：')
+      .replace(/ \((.*)\)$/, '（$1）'),
   provenance: { title: '来源', source: '数据来源', tool: '工具', generatedAt: '生成时间', eventsRead: '读取事件数', sha256: 'SHA-256', of: (what) => `（${what}）` },
   bulk: {
     casesPerType: '各类案件数',

@@ -57,14 +57,14 @@ const lines = (out: ReadonlyArray<string>): string => out.map(escapeControls).jo
 export const caseAuditText = ({ timeline, report }: CaseAudit, options: ReportOptions = {}): string => {
   const { when, zoneNote, lateBy, labels: L, locale } = readableWith(options, report.asOf);
   const out: string[] = [];
-  out.push(`${L.auditOf(report.streamName)} — ${L.caseLine(report.category, report.events, report.status, when(report.asOf))}`);
+  out.push(`${L.auditOf(report.streamName)} — ${L.caseLine(report.category, report.events, L.caseStatus(report.status), when(report.asOf))}`);
   out.push(...(zoneNote === undefined ? [] : [zoneNote]), '');
   out.push(L.timeline);
   for (const e of timeline) {
     const flags = [e.specialCase ? L.specialCaseBadge : '', ...e.violations.map((v) => `${L.violationFlag} ${v.ruleId} ${v.code}`)].filter((f) => f !== '');
     out.push(
       `  ${e.revision.padStart(3)}  ${when(e.at)}  ${e.actor.id} (${e.actor.department}, ${e.actor.role})  ${e.eventType} [${e.ruleIds.join(', ')}]${e.policyVersion === undefined ? '' : ` ${L.policy(e.policyVersion, undefined)}`}`,
-      `       ${e.summary} → ${e.status}${flags.length > 0 ? `   !! ${flags.join('; ')}` : ''}`,
+      `       ${e.summary} → ${L.caseStatus(e.status)}${flags.length > 0 ? `   !! ${flags.join('; ')}` : ''}`,
     );
   }
   out.push('', L.deadlines);

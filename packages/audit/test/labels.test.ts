@@ -4,17 +4,22 @@ import { complaintCommands, contractReviewCommands, inquiryCommands, warrantyCom
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { allowanceText, knownDeadlineNames, latenessText, localeFromEnvironment, reportLabels } from '../src/index.js';
-import { deadlineNamesOf } from './support/deadlineNames.js';
+import { wordsOf } from './support/deadlineNames.js';
 
 describe('report labels', () => {
-  it('name every deadline the case types report, in every language (generated histories of each type)', async () => {
+  it('name every deadline and every case status the case types report, in every language (generated histories of each type)', async () => {
     const histories = [
       ...fc.sample(complaintCommands({ maxLength: 20 }), { seed: 1, numRuns: 60 }).map((c) => ({ kind: 'complaint' as const, commands: c })),
       ...fc.sample(warrantyCommands(defaultRulebook, { maxLength: 20 }), { seed: 2, numRuns: 60 }).map((c) => ({ kind: 'warranty' as const, commands: c })),
       ...fc.sample(contractReviewCommands({ maxLength: 12 }), { seed: 3, numRuns: 30 }).map((c) => ({ kind: 'contract' as const, commands: c })),
       ...fc.sample(inquiryCommands(defaultRulebook, { maxLength: 12 }), { seed: 4, numRuns: 60 }).map((c) => ({ kind: 'inquiry' as const, commands: c })),
     ];
-    const seen = await deadlineNamesOf(histories);
+    const { deadlineNames: seen, statuses } = await wordsOf(histories);
+    expect(statuses.size).toBeGreaterThan(15);
+    for (const status of statuses) expect([status, /[a-z]/.test(reportLabels('zh-CN').caseStatus(status))]).toEqual([status, false]);
+    expect(reportLabels('zh-CN').caseStatus('internal: quality-replied')).toBe('内部原因：品质部已回复');
+    expect(reportLabels('zh-CN').caseStatus('closed (external)')).toBe('已结案（外部原因）');
+    expect(reportLabels('en').caseStatus('closed (external)')).toBe('closed (external)');
     expect(seen.size).toBeGreaterThan(10);
     expect([...seen].filter((name) => !knownDeadlineNames.includes(name))).toEqual([]);
     for (const name of knownDeadlineNames) expect([name, /[\u4e00-\u9fff]/.test(reportLabels('zh-CN').deadlineName(name))]).toEqual([name, true]);
