@@ -6,7 +6,7 @@
 import type { CaseAudit, TimelineEntry } from './audit.js';
 import type { BulkAuditSummary, CaseWithFindings, MissedInMonth } from './cases.js';
 import { type Provenance, hashCovers } from './provenance.js';
-import { type ReportOptions, policyValueText, readableWith, rulesCited } from './readable.js';
+import { type ReportOptions, findingText, policyValueText, readableWith, rulesCited } from './readable.js';
 import { type Locale, ruleText, rulebookRuleIds } from '@caseledger/core';
 import type { ReportLabels } from './labels.js';
 
@@ -84,7 +84,7 @@ export const caseAuditHtml = ({ timeline, report }: CaseAudit, options: ReportOp
           return `<span class="badge late" title="${escape(L.due)} ${escape(d.dueBy === undefined ? '' : when(d.dueBy))}${escape(by === undefined ? '' : `, ${by}`)}">${escape(L.lateBadge(d.ruleId))}</span>`;
         }),
         ...(e.specialCase ? [`<span class="badge special">${escape(L.specialCaseBadge)}</span>`] : []),
-        ...e.violations.map((v) => `<span class="badge violation" title="${escape(v.message)}">${escape(v.ruleId)} ${escape(v.code)}</span>`),
+        ...e.violations.map((v) => `<span class="badge violation" title="${escape(findingText(v, locale).text)}">${escape(v.ruleId)} ${escape(v.code)}</span>`),
       ].join(' ');
       return `<tr class="${classes}" data-revision="${escape(e.revision)}"><td>${escape(e.revision)}</td><td class="when">${escape(when(e.at))}</td><td>${escape(e.actor.id)}<br><span class="meta">${escape(e.actor.department)}, ${escape(e.actor.role)}</span></td><td><strong>${escape(e.eventType)}</strong><br>${escape(e.summary)} ${badges}</td><td>${e.ruleIds.map(rules.chip).join('')}${e.policyVersion === undefined ? '' : `<br><span class="meta">${escape(L.policy(e.policyVersion, undefined))}</span>`}</td><td>${escape(L.caseStatus(e.status))}</td></tr>`;
     })
@@ -100,7 +100,12 @@ export const caseAuditHtml = ({ timeline, report }: CaseAudit, options: ReportOp
   const specials = report.specialCases
     .map((s) => `<tr class="special"><td>${escape(s.revision)}</td><td>${escape(when(s.at))}</td><td>${escape(s.approvedBy.id)} (${escape(s.approvedBy.role)})</td><td>${escape(s.justification)}</td></tr>`)
     .join('\n');
-  const violations = report.violations.map((v) => `<tr class="violation"><td>${v.revision}</td><td>${rules.chip(v.ruleId)} ${escape(v.code)}${rules.title(v.ruleId)}</td><td>${escape(v.message)}</td></tr>`).join('\n');
+  const violations = report.violations
+    .map((v) => {
+      const said = findingText(v, locale);
+      return `<tr class="violation"><td>${v.revision}</td><td>${rules.chip(v.ruleId)} ${escape(v.code)}${rules.title(v.ruleId)}</td><td>${escape(said.text)}${said.detail === undefined ? '' : `<br><span class="meta">${escape(said.detail)}</span>`}</td></tr>`;
+    })
+    .join('\n');
   const cited = [...timeline.flatMap((e) => e.ruleIds), ...report.deadlines.filter((d) => d.status !== 'not-applicable').map((d) => d.ruleId), ...report.violations.map((v) => v.ruleId)];
   const verdict = report.findings === 0 ? `<p class="ok" id="verdict">${escape(L.noFindings)}</p>` : `<p class="bad" id="verdict">${escape(L.findings(report.findings))}</p>`;
   const c = L.columns;

@@ -2,7 +2,7 @@
  * Reports for people: instants in the calendar's zone, in a readable form, with the zone named
  * once; how late a late step was, in working days and hours.
  */
-import { type Allowance, type BusinessCalendar, type Instant, type Lateness, type Locale, type RuleText, isRulebookRuleId, lateness, rulebookRuleIds, rulebookRuleText } from '@caseledger/core';
+import { type Allowance, type BusinessCalendar, type Instant, type Lateness, type Locale, type RuleText, isRulebookRuleId, lateness, rulebookRuleIds, rulebookRuleText, violationText } from '@caseledger/core';
 import { reportLabels } from './labels.js';
 import type { Provenance } from './provenance.js';
 
@@ -81,4 +81,13 @@ export const rulesCited = (ids: Iterable<string>, locale: Locale = 'en'): Readon
   const known = rulebookRuleIds.filter((id) => cited.has(id)).map((id) => ({ id, text: rulebookRuleText(id, locale) }));
   const own = [...cited].filter((id) => !isRulebookRuleId(id)).sort().map((id) => ({ id }));
   return [...known, ...own];
+};
+
+/**
+ * A finding as a report says it: in English its own message; in Chinese the code's sentence, with
+ * the English message (which names the step and the facts) as the detail.
+ */
+export const findingText = (v: { readonly code: string; readonly message: string }, locale: Locale = 'en'): { readonly text: string; readonly detail?: string } => {
+  const translated = violationText(v.code, locale);
+  return translated === undefined ? { text: v.message } : { text: translated, detail: v.message };
 };

@@ -4,7 +4,7 @@ import type { BulkAuditSummary } from './cases.js';
 import { type Provenance, hashCovers } from './provenance.js';
 import type { Locale } from '@caseledger/core';
 import type { ReportLabels } from './labels.js';
-import { type ReportOptions, policyValueText, readableWith, rulesCited } from './readable.js';
+import { type ReportOptions, findingText, policyValueText, readableWith, rulesCited } from './readable.js';
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 
@@ -82,7 +82,10 @@ export const caseAuditText = ({ timeline, report }: CaseAudit, options: ReportOp
   for (const s of report.specialCases) out.push(`  ${L.text.rev} ${s.revision} ${when(s.at)} ${L.text.approvedBy} ${s.approvedBy.id} (${s.approvedBy.role}): ${s.justification}`);
   out.push('', L.violationsInHistory);
   if (report.violations.length === 0) out.push(`  ${L.none}`);
-  for (const v of report.violations) out.push(`  ${L.text.rev} ${v.revision} ${v.ruleId} ${v.code}: ${v.message}`);
+  for (const v of report.violations) {
+    const said = findingText(v, locale);
+    out.push(`  ${L.text.rev} ${v.revision} ${v.ruleId} ${v.code}: ${said.text}${said.detail === undefined ? '' : ` (${said.detail})`}`);
+  }
   if (report.policyProblem !== undefined) out.push('', `${L.policyProblem}: ${report.policyProblem}`);
   out.push(...rulesCitedLines([...timeline.flatMap((e) => e.ruleIds), ...applicable.map((d) => d.ruleId), ...report.violations.map((v) => v.ruleId)], locale, L));
   out.push('', report.findings === 0 ? L.noFindings : L.findings(report.findings));

@@ -3,7 +3,7 @@
  * rules cited, and in the bulk report the cases with findings (three orderings) and the missed
  * deadlines per month.
  */
-import { commandHandler, complaintCaseType, defaultCalendar, defaultPolicies, inMemoryEventStore, instantFromEpochMs } from '@caseledger/core';
+import { type NewEvent, commandHandler, complaintCaseType, defaultCalendar, defaultPolicies, inMemoryEventStore, instantFromEpochMs } from '@caseledger/core';
 import * as E from 'fp-ts/lib/Either.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type BulkAuditSummary, allowanceText, auditCase, bulkAudit, bulkAuditHtml, bulkAuditText, caseAuditHtml, caseAuditText, casesFromStore, readCase } from '../src/index.js';
@@ -57,6 +57,29 @@ describe('a case report names each rule and the policy value that applied', () =
     expect(text).toMatch(/C-5 quality-reply\s+MISSED .*\(policy rulebook-2: 1 working day\)/);
     expect(text).toContain('Rules cited');
     expect(text).toMatch(/^ {2}C-5 {3}Quality replies within 1 working day$/m);
+  });
+
+  it('says a finding in Chinese by its code, with the English message (the step and the facts) beside it', async () => {
+    const forged: NewEvent = {
+      eventId: 'forged-reply',
+      type: 'QualityReplied',
+      data: { type: 'QualityReplied', at: at(10, 14, '10:05'), by: { id: 'sales-wang', department: 'sales', role: 'staff' }, reply: 'x' },
+      metadata: { eventId: 'forged-reply', schemaVersion: 1, actor: { id: 'sales-wang', department: 'sales', role: 'staff' }, correlationId: 'x', causationId: 'x', at: at(10, 14, '10:05') },
+    };
+    const local = inMemoryEventStore();
+    const original = await store.readStream('complaint-LATE-Q')();
+    if (E.isLeft(original) || original.right.kind === 'no-stream') throw new Error('no stream');
+    const first = original.right.events.slice(0, 5);
+    await local.appendToStream('complaint-F', first.map(({ eventId, type, data, metadata }) => ({ eventId, type, data, metadata })), 'no-stream')();
+    await local.appendToStream('complaint-F', [forged], 4n)();
+    const history = await readCase(local, 'complaint-F');
+    if (E.isLeft(history)) throw new Error(history.left.message);
+    const audit = auditCase(history.right, context, asOf, { locale: 'zh-CN' });
+    const text = caseAuditText(audit, { calendar: defaultCalendar, locale: 'zh-CN' });
+    expect(text).toMatch(/版本 5 C-5 QUALITY_ONLY: 该步骤只能由品质部办理。 \(.*sales-wang.*\)/);
+    const html = caseAuditHtml(audit, { calendar: defaultCalendar, locale: 'zh-CN' });
+    expect(html).toContain('<td>该步骤只能由品质部办理。<br><span class="meta">');
+    expect(caseAuditText(audit, { calendar: defaultCalendar })).toMatch(/rev 5 C-5 QUALITY_ONLY: [A-Z][^\u4e00-\u9fff]+$/m);
   });
 
   it('words an allowance as the policy reads', () => {

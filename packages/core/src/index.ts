@@ -32,6 +32,7 @@ export * from './upcasting.js';
 export * from './violation.js';
 export * from './ruleCatalogue.js';
 export * from './inLanguage.js';
+export * from './violationCatalogue.js';
 export * from './window.js';
 export * from './complaint/index.js';
 export * from './customer.js';
