@@ -38,7 +38,10 @@ export interface TimelineEntry {
   readonly at: Instant;
   readonly actor: Actor;
   readonly eventType: string;
+  /** The summary in the audit's language (`AuditOptions.locale`). */
   readonly summary: string;
+  /** The summary in every language, so a report in any language says it in its own. */
+  readonly summaries: { readonly [L in Locale]: string };
   readonly ruleIds: ReadonlyArray<RuleId>;
   /** The policy version recorded with the event, when a policy decided it. */
   readonly policyVersion?: string;
@@ -133,12 +136,14 @@ const auditWith = <C extends CommandBase, Ev extends EventBase, S>(
     // The timeline judges every deadline again after each event (quadratic in the case's length): only when asked for.
     if (!withTimeline) continue;
     const meaning = caseType.describe(envelope.event, locale);
+    const summaries = { en: caseType.describe(envelope.event, 'en').summary, 'zh-CN': caseType.describe(envelope.event, 'zh-CN').summary };
     timeline.push({
       revision: envelope.revision.toString(),
       at: envelope.event.at,
       actor: envelope.metadata.actor,
       eventType: envelope.event.type,
       summary: meaning.summary,
+      summaries,
       ruleIds: meaning.rules,
       ...(envelope.metadata.policyVersion === undefined ? {} : { policyVersion: envelope.metadata.policyVersion }),
       status: caseType.status(after),

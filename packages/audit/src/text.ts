@@ -64,7 +64,7 @@ export const caseAuditText = ({ timeline, report }: CaseAudit, options: ReportOp
     const flags = [e.specialCase ? L.specialCaseBadge : '', ...e.violations.map((v) => `${L.violationFlag} ${v.ruleId} ${v.code}`)].filter((f) => f !== '');
     out.push(
       `  ${e.revision.padStart(3)}  ${when(e.at)}  ${e.actor.id} (${e.actor.department}, ${e.actor.role})  ${e.eventType} [${e.ruleIds.join(', ')}]${e.policyVersion === undefined ? '' : ` ${L.policy(e.policyVersion, undefined)}`}`,
-      `       ${e.summary} → ${L.caseStatus(e.status)}${flags.length > 0 ? `   !! ${flags.join('; ')}` : ''}`,
+      `       ${e.summaries[locale]} → ${L.caseStatus(e.status)}${flags.length > 0 ? `   !! ${flags.join('; ')}` : ''}`,
     );
   }
   out.push('', L.deadlines);

@@ -153,6 +153,8 @@ if (!available && process.env['CI'] === 'true') {
         await expect(page.locator('html').getAttribute('lang')).resolves.toBe('zh-CN');
         await expect(page.locator('h1').innerText()).resolves.toBe('complaint-C1 审核报告');
         await expect(page.locator('#deadlines tr.missed').first().innerText()).resolves.toContain('逾期');
+        // The audit was made in English; the report says the timeline in its own language.
+        await expect(page.locator('#timeline').innerText()).resolves.toContain('品质部已书面回复');
         const cdp = await page.context().newCDPSession(page);
         await cdp.send('DOM.enable');
         await cdp.send('CSS.enable');

@@ -60,6 +60,7 @@ describe('caseledger audit', () => {
     expect(zh.out).toContain('发现 1 个问题。');
     // The timeline's summaries too.
     expect(zh.out).toContain('品质部已书面回复 → 内部原因：品质部已回复');
+    expect(zh.out).toContain('经电话收到投诉，严重程度：一般 → 已收到');
     const html = await cli('audit', 'complaint-C-LATE', '--file', file, '--lang', 'zh-CN', '--html', join(dir, 'zh.html'));
     expect(html.code).toBe(EXIT_FINDINGS);
     expect(readFileSync(join(dir, 'zh.html'), 'utf8')).toMatch(/^<!doctype html>\n<html lang="zh-CN">/);

@@ -3,7 +3,7 @@
  * Summaries never quote customer data (T-10): who acted, what was decided, not who complained.
  */
 import type { EventMeaning } from '../caseType.js';
-import { sayIn } from '../inLanguage.js';
+import { sayIn, wordIn } from '../inLanguage.js';
 import type { Locale } from '../ruleCatalogue.js';
 import type { RuleId } from '../violation.js';
 import type { ComplaintEvent } from './events.js';
@@ -13,10 +13,11 @@ const m = (rules: ReadonlyArray<RuleId>, summary: string): EventMeaning => ({ ru
 
 export const describeComplaintEvent = (e: ComplaintEvent, locale?: Locale): EventMeaning => {
   const say = sayIn(locale);
+  const word = wordIn(locale);
   switch (e.type) {
     case 'ComplaintReceived': {
       const from = `${e.surveyId === undefined ? '' : say(`, from survey ${e.surveyId}`, `，来自满意度调查 ${e.surveyId}`)}${e.inquiryId === undefined ? '' : say(`, from inquiry ${e.inquiryId}`, `，来自咨询 ${e.inquiryId}`)}`;
-      return m(['C-1'], say(`Complaint received by ${e.channel}, severity ${e.severity}${from}`, `经 ${e.channel} 收到投诉，严重程度 ${e.severity}${from}`));
+      return m(['C-1'], say(`Complaint received by ${e.channel}, severity ${e.severity}${from}`, `经${word(e.channel)}收到投诉，严重程度：${word(e.severity)}${from}`));
     }
     case 'ComplaintAcknowledged':
       return m(['C-2'], say('Customer acknowledged: process and expected time explained', '已答复客户：说明了处理流程和预计时间'));
@@ -30,12 +31,12 @@ export const describeComplaintEvent = (e: ComplaintEvent, locale?: Locale): Even
       return m(['C-6', 'C-11'], say('Samples disposed of', '样品已处置'));
     case 'ComplaintClassified':
       return e.basis === 'joint-review'
-        ? m(['C-9', 'C-3'], say(`Classified ${e.responsibility} by the joint review`, `经联合评审判定为 ${e.responsibility}`))
-        : m(['C-3'], say(`Classified ${e.responsibility}`, `判定为 ${e.responsibility}`));
+        ? m(['C-9', 'C-3'], say(`Classified ${e.responsibility} by the joint review`, `经联合评审判定为${word(e.responsibility)}`))
+        : m(['C-3'], say(`Classified ${e.responsibility}`, `判定为${word(e.responsibility)}`));
     case 'JointReviewConvened':
       return m(['C-9'], say(`Joint review convened (${e.reason}), chaired by ${e.chair.id} (${e.chair.role})`, `召开联合评审（${e.reason}），主持人 ${e.chair.id}（${e.chair.role}）`));
     case 'JointReviewDecided':
-      return m(['C-9'], say(`Joint review decided${e.responsibility === undefined ? '' : `: ${e.responsibility}`}`, `联合评审已作结论${e.responsibility === undefined ? '' : `：${e.responsibility}`}`));
+      return m(['C-9'], say(`Joint review decided${e.responsibility === undefined ? '' : `: ${e.responsibility}`}`, `联合评审已作结论${e.responsibility === undefined ? '' : `：${word(e.responsibility)}`}`));
     case 'ExplanationSent':
       return m(['C-4'], say('Explanation sent to the customer', '已向客户发出解释'));
     case 'ExplanationReceiptConfirmed':

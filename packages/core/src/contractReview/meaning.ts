@@ -1,6 +1,6 @@
 /** What each contract-review event means to an auditor, and the status of a review. */
 import type { EventMeaning } from '../caseType.js';
-import { sayIn } from '../inLanguage.js';
+import { sayIn, wordIn } from '../inLanguage.js';
 import type { Locale } from '../ruleCatalogue.js';
 import type { RuleId } from '../violation.js';
 import type { ContractReviewEvent } from './messages.js';
@@ -10,10 +10,11 @@ const m = (rules: ReadonlyArray<RuleId>, summary: string): EventMeaning => ({ ru
 
 export const describeContractReviewEvent = (e: ContractReviewEvent, locale?: Locale): EventMeaning => {
   const say = sayIn(locale);
+  const word = wordIn(locale);
   switch (e.type) {
     case 'OrderSubmitted': {
       const opinions = e.requiredDepartments.length > 0 ? say(`; opinions needed from ${e.requiredDepartments.join(', ')}`, `；须征求 ${e.requiredDepartments.join('、')} 的意见`) : '';
-      return m(['R-1', 'R-4'], say(`${e.form} order submitted${opinions}`, `提交 ${e.form} 订单${opinions}`));
+      return m(['R-1', 'R-4'], say(`${e.form} order submitted${opinions}`, `提交${word(e.form)}订单${opinions}`));
     }
     case 'OralOrderRecorded':
       return m(['R-1'], say('Oral order recorded in writing', '口头订单已书面记录'));

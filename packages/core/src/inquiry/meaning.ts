@@ -1,6 +1,6 @@
 /** What each inquiry event means to an auditor, and the status of an inquiry. Never the customer's words (T-10). */
 import type { EventMeaning } from '../caseType.js';
-import { sayIn } from '../inLanguage.js';
+import { sayIn, wordIn } from '../inLanguage.js';
 import type { Locale } from '../ruleCatalogue.js';
 import type { RuleId } from '../violation.js';
 import type { InquiryEvent } from './messages.js';
@@ -10,9 +10,10 @@ const m = (rules: ReadonlyArray<RuleId>, summary: string): EventMeaning => ({ ru
 
 export const describeInquiryEvent = (e: InquiryEvent, locale?: Locale): EventMeaning => {
   const say = sayIn(locale);
+  const word = wordIn(locale);
   switch (e.type) {
     case 'InquiryReceived':
-      return m(['I-1'], say(`Inquiry received by ${e.channel}`, `经 ${e.channel} 收到咨询`));
+      return m(['I-1'], say(`Inquiry received by ${e.channel}`, `经${word(e.channel)}收到咨询`));
     case 'InformationNeeded':
       return m(['I-3'], say('Customer told that information is being gathered', '已告知客户正在收集资料'));
     case 'CompletionDateAgreed':
@@ -28,7 +29,7 @@ export const describeInquiryEvent = (e: InquiryEvent, locale?: Locale): EventMea
     case 'ReplyConfirmedInWriting':
       return m(['I-6'], say('Oral reply confirmed in writing', '口头答复已书面确认'));
     case 'InquiryTurnedIntoComplaint':
-      return m(['I-8'], say(`Turned into complaint ${e.complaintId} (${e.severity})`, `转为投诉 ${e.complaintId}（${e.severity}）`));
+      return m(['I-8'], say(`Turned into complaint ${e.complaintId} (${e.severity})`, `转为投诉 ${e.complaintId}（${word(e.severity)}）`));
     case 'InquiryClosed':
       return m(['I-1'], say('Inquiry closed', '咨询已结案'));
   }

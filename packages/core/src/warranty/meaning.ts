@@ -3,7 +3,7 @@
  * quote customer data (T-10).
  */
 import type { EventMeaning } from '../caseType.js';
-import { sayIn } from '../inLanguage.js';
+import { sayIn, wordIn } from '../inLanguage.js';
 import type { Locale } from '../ruleCatalogue.js';
 import type { RuleId } from '../violation.js';
 import type { WarrantyEvent } from './messages.js';
@@ -13,11 +13,12 @@ const m = (rules: ReadonlyArray<RuleId>, summary: string, specialCase = false): 
 
 export const describeWarrantyEvent = (e: WarrantyEvent, locale?: Locale): EventMeaning => {
   const say = sayIn(locale);
+  const word = wordIn(locale);
   switch (e.type) {
     case 'ClaimFiled': {
       const unit = e.unit === undefined ? '' : say(` for ${e.unit.model} (${e.unit.category}), shipped ${e.unit.shippedOn}`, `，产品 ${e.unit.model}（${e.unit.category}），${e.unit.shippedOn} 出货`);
       const work = e.work === undefined ? '' : say(` for ${e.work.element}, handed over ${e.work.handedOverOn}`, `，部位 ${e.work.element}，${e.work.handedOverOn} 交付`);
-      return m(['W-1'], say(`${e.kind} claim filed${unit}${work}`, `受理 ${e.kind} 申请${unit}${work}`));
+      return m(['W-1'], say(`${e.kind} claim filed${unit}${work}`, `受理${word(e.kind)}申请${unit}${work}`));
     }
     case 'DefectInspected': {
       const excluded = e.exclusion === undefined ? '' : say(`, excluded: ${e.exclusion}`, `，不在保修范围：${e.exclusion}`);
