@@ -6,7 +6,7 @@
 import type { CaseAudit, TimelineEntry } from './audit.js';
 import type { BulkAuditSummary, CaseWithFindings, MissedInMonth } from './cases.js';
 import { type Provenance, hashCovers } from './provenance.js';
-import { type ReportOptions, findingText, policyValueText, readableWith, rulesCited } from './readable.js';
+import { type ReportOptions, byMostFindings, findingText, policyValueText, readableWith, rulesCited } from './readable.js';
 import { type Locale, ruleText, rulebookRuleIds } from '@caseledger/core';
 import type { ReportLabels } from './labels.js';
 
@@ -151,7 +151,7 @@ const caseListsHtml = (cases: ReadonlyArray<CaseWithFindings>, L: ReportLabels, 
     `<tr><td>${escape(k.streamName)}</td><td>${escape(k.category)}</td><td>${k.findings}</td><td>${rules.map(chip).join('')}</td><td>${escape(k.department ?? '—')}</td></tr>`;
   const head = (rules: string) => `<thead><tr><th>${c.case}</th><th>${c.type}</th><th>${c.findings}</th><th>${rules}</th><th>${c.department}</th></tr></thead>`;
   const more = (n: number) => (n > CASE_LIST_SHOWN ? `<p class="meta">${escape(L.bulk.more(n - CASE_LIST_SHOWN))}</p>` : '');
-  const byFindings = [...cases].sort((a, b) => b.findings - a.findings || byText(a.streamName, b.streamName));
+  const byFindings = byMostFindings(cases);
   const perRule = cases
     .flatMap((k) => k.rules.map((rule) => ({ rule, k })))
     .sort((a, b) => ruleOrder(a.rule) - ruleOrder(b.rule) || byText(a.rule, b.rule) || b.k.findings - a.k.findings || byText(a.k.streamName, b.k.streamName));

@@ -91,3 +91,7 @@ export const findingText = (v: { readonly code: string; readonly message: string
   const translated = violationText(v.code, locale);
   return translated === undefined ? { text: v.message } : { text: translated, detail: v.message };
 };
+
+/** The cases with findings, the most findings first (then by stream name): the bulk reports' first ordering. */
+export const byMostFindings = <C extends { readonly findings: number; readonly streamName: string }>(cases: ReadonlyArray<C>): ReadonlyArray<C> =>
+  [...cases].sort((a, b) => b.findings - a.findings || (a.streamName < b.streamName ? -1 : a.streamName > b.streamName ? 1 : 0));

@@ -4,7 +4,7 @@ import type { BulkAuditSummary } from './cases.js';
 import { type Provenance, hashCovers } from './provenance.js';
 import type { Locale } from '@caseledger/core';
 import type { ReportLabels } from './labels.js';
-import { type ReportOptions, findingText, policyValueText, readableWith, rulesCited } from './readable.js';
+import { type ReportOptions, byMostFindings, findingText, policyValueText, readableWith, rulesCited } from './readable.js';
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 
@@ -112,7 +112,7 @@ export const bulkAuditText = (s: BulkAuditSummary, options: ReportOptions = {}):
   if (Object.keys(s.violations).length === 0) out.push(`  ${L.none}`);
   for (const [k, n] of Object.entries(s.violations)) out.push(`  ${k.padEnd(48)} ${n}`);
   if (s.casesWithFindings.length > 0) {
-    const shown = [...s.casesWithFindings].sort((a, b) => b.findings - a.findings || (a.streamName < b.streamName ? -1 : 1)).slice(0, 20);
+    const shown = byMostFindings(s.casesWithFindings).slice(0, 20);
     out.push('', L.bulk.mostFindings);
     for (const c of shown) out.push(`  ${c.streamName.padEnd(28)} ${String(c.findings).padStart(4)}  ${c.rules.join(', ')}${c.department === undefined ? '' : `  (${c.department})`}`);
     if (s.casesWithFindings.length > shown.length) out.push(`  ${L.bulk.more(s.casesWithFindings.length - shown.length)}`);

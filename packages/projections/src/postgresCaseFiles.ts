@@ -3,12 +3,12 @@
  * in `caseledger_case_deadlines`, and the departments' lists as paged SQL queries at an instant
  * "now" — the same rows, in the same order, as the in-memory lists over the same events.
  */
-import { type Instant, epochMs, describeFieldErrors, fieldErrors } from '@caseledger/core';
-import * as E from 'fp-ts/lib/Either.js';
+import { type Instant, epochMs } from '@caseledger/core';
 import type * as TE from 'fp-ts/lib/TaskEither.js';
 import * as t from 'io-ts';
 import type { Pool } from 'pg';
-import { messageOf, type RowTable, storeError } from './postgresReadModelStore.js';
+import { queryRows, storedRow } from './postgresQuery.js';
+import type { RowTable } from './postgresReadModelStore.js';
 import type { PageRequest, ReadModelStoreError } from './readModelStore.js';
 import {
   type CapaTrackerRow,
@@ -67,26 +67,6 @@ export const caseFilesTable: RowTable<CaseRecord> = {
   ],
 };
 
-const decoded = <A>(codec: t.Decoder<unknown, A>, value: unknown, what: string): A => {
-  const result = codec.decode(value);
-  if (E.isLeft(result)) throw new StoredRowError(`${what} cannot be read: ${describeFieldErrors(fieldErrors(result.left))}`);
-  return result.right;
-};
-
-class StoredRowError extends Error {}
-
-/** Run a query and shape its rows; a failure (of the database or of a stored row) is a `ReadModelStoreError`. */
-const query =
-  <Row, A>(pool: Pool, sql: string, params: ReadonlyArray<unknown>, shape: (rows: ReadonlyArray<Row>) => A): TE.TaskEither<ReadModelStoreError, A> =>
-  async () => {
-    try {
-      const result = await pool.query(sql, [...params]);
-      return E.right(shape(result.rows));
-    } catch (error) {
-      return E.left(storeError(error instanceof StoredRowError ? error.message : messageOf(error)));
-    }
-  };
-
 const limitOf = (page: PageRequest | undefined): number | null => (page === undefined ? null : Math.max(0, page.limit));
 const offsetOf = (page: PageRequest | undefined): number => Math.max(0, page?.offset ?? 0);
 
@@ -95,7 +75,7 @@ interface ViewRow {
   readonly view: unknown;
 }
 
-const viewOf = (row: ViewRow): CaseView => decoded(CaseView, row.view, `The view of case ${row.case_id}`);
+const viewOf = (row: ViewRow): CaseView => storedRow(CaseView, row.view, `The view of case ${row.case_id}`);
 
 /**
  * A list of cases flagged for it, in its index's order. The page's keys are found first and only
@@ -122,7 +102,7 @@ export interface PostgresCaseQueries {
 /** The departments' lists from the case-files rows of the projection named `name` (default `case-files`). */
 export const postgresCaseQueries = (pool: Pool, name = 'case-files'): PostgresCaseQueries => ({
   complaintBoard: (now, page) =>
-    query(pool, listSql('on_board', ['opened_at']), [name, limitOf(page), offsetOf(page)], (rows: ReadonlyArray<ViewRow>) =>
+    queryRows(pool, listSql('on_board', ['opened_at']), [name, limitOf(page), offsetOf(page)], (rows: ReadonlyArray<ViewRow>) =>
       rows.flatMap((row) => {
         const view = viewOf(row);
         return view.board === undefined ? [] : [{ caseId: row.case_id, ...view.board, deadlines: view.deadlines.map((d) => deadlineAt(d, now)) }];
@@ -130,7 +110,7 @@ export const postgresCaseQueries = (pool: Pool, name = 'case-files'): PostgresCa
     ),
   overdueList: (now, options = {}) => {
     const nowMs = epochMs(now);
-    return query(
+    return queryRows(
       pool,
       `SELECT * FROM (
          SELECT c.case_type, c.case_id, d.detail, d.due_by, d.key, d.deadline,
@@ -142,14 +122,14 @@ export const postgresCaseQueries = (pool: Pool, name = 'case-files'): PostgresCa
       [name, msText(nowMs), msText(nowMs + (options.soonMs ?? 24 * 3600_000)), limitOf(options.page), offsetOf(options.page)],
       (rows: ReadonlyArray<{ readonly case_type: string; readonly case_id: string; readonly detail: unknown; readonly status: 'missed' | 'due-soon' }>) =>
         rows.map((row): OverdueRow => {
-          const d = decoded(StoredDeadline, row.detail, `A deadline of case ${row.case_id}`);
-          const category = decoded(CaseCategory, row.case_type, `The case type of case ${row.case_id}`);
+          const d = storedRow(StoredDeadline, row.detail, `A deadline of case ${row.case_id}`);
+          const category = storedRow(CaseCategory, row.case_type, `The case type of case ${row.case_id}`);
           return { category, caseId: row.case_id, ruleId: d.ruleId, deadline: d.name, dueBy: d.dueBy, status: row.status };
         }),
     );
   },
   capaTracker: (now, page) =>
-    query(pool, listSql('on_capa_tracker', ['opened_at']), [name, limitOf(page), offsetOf(page)], (rows: ReadonlyArray<ViewRow>) =>
+    queryRows(pool, listSql('on_capa_tracker', ['opened_at']), [name, limitOf(page), offsetOf(page)], (rows: ReadonlyArray<ViewRow>) =>
       rows.flatMap((row) => {
         const view = viewOf(row);
         if (view.capa === undefined) return [];
@@ -158,14 +138,14 @@ export const postgresCaseQueries = (pool: Pool, name = 'case-files'): PostgresCa
       }),
     ),
   contractReviewQueue: (page) =>
-    query(pool, listSql('on_contract_queue', ['opened_at']), [name, limitOf(page), offsetOf(page)], (rows: ReadonlyArray<ViewRow>) =>
+    queryRows(pool, listSql('on_contract_queue', ['opened_at']), [name, limitOf(page), offsetOf(page)], (rows: ReadonlyArray<ViewRow>) =>
       rows.flatMap((row) => {
         const view = viewOf(row);
         return view.queue === undefined ? [] : [{ caseId: row.case_id, ...view.queue }];
       }),
     ),
   openInquiries: (now, page) =>
-    query(pool, listSql('on_inquiry_list', ['next_due_by', 'opened_at']), [name, limitOf(page), offsetOf(page)], (rows: ReadonlyArray<ViewRow>) =>
+    queryRows(pool, listSql('on_inquiry_list', ['next_due_by', 'opened_at']), [name, limitOf(page), offsetOf(page)], (rows: ReadonlyArray<ViewRow>) =>
       rows.flatMap((row) => {
         const view = viewOf(row);
         if (view.inquiry === undefined) return [];

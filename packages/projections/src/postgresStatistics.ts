@@ -3,15 +3,14 @@
  * each in its own table, and the statistics as SQL `GROUP BY` queries over them — the same figures
  * as the in-memory functions over the same events.
  */
-import * as E from 'fp-ts/lib/Either.js';
 import type * as TE from 'fp-ts/lib/TaskEither.js';
 import type { Pool } from 'pg';
-import { messageOf, type RowTable, storeError } from './postgresReadModelStore.js';
+import { queryRows, storedRow } from './postgresQuery.js';
+import type { RowTable } from './postgresReadModelStore.js';
 import type { PageRequest, ReadModelStoreError } from './readModelStore.js';
-import { compareUtf8 } from './readModels/caseFiles.js';
 import { type AnnualComplaintStatistics, type ComplaintStatisticsRow, count } from './readModels/complaintStatistics.js';
-import { type SatisfactionRow, type SurveyFormRow } from './readModels/satisfaction.js';
-import { type SpecialCaseEntry, type WarrantyCategoryRow, type WarrantyClaimRow, WarrantyClaimRow as WarrantyClaimRowCodec, specialCaseLog } from './readModels/warrantyStatistics.js';
+import { type SatisfactionRow, type SurveyFormRow, satisfactionRow } from './readModels/satisfaction.js';
+import { type SpecialCaseEntry, type WarrantyCategoryRow, WarrantyClaimRow, claimTally, specialCaseLog } from './readModels/warrantyStatistics.js';
 
 export const complaintStatisticsTable: RowTable<ComplaintStatisticsRow> = {
   table: 'caseledger_complaint_statistics',
@@ -43,17 +42,6 @@ export const surveyFormsTable: RowTable<SurveyFormRow> = {
   ],
 };
 
-const run =
-  <Row, A>(pool: Pool, sql: string, params: ReadonlyArray<unknown>, shape: (rows: ReadonlyArray<Row>) => E.Either<ReadModelStoreError, A>): TE.TaskEither<ReadModelStoreError, A> =>
-  async () => {
-    try {
-      const result = await pool.query(sql, [...params]);
-      return shape(result.rows);
-    } catch (error) {
-      return E.left(storeError(messageOf(error)));
-    }
-  };
-
 export interface ProjectionNames {
   readonly complaintStatistics?: string;
   readonly warrantyStatistics?: string;
@@ -74,7 +62,7 @@ export interface PostgresStatisticsQueries {
 /** The statistics from their tables (projection names default to the library's). */
 export const postgresStatisticsQueries = (pool: Pool, names: ProjectionNames = {}): PostgresStatisticsQueries => ({
   annualComplaintStatistics: (year) =>
-    run(
+    queryRows(
       pool,
       `SELECT d.dimension, d.value, count(*)::integer AS n
          FROM caseledger_complaint_statistics s,
@@ -89,65 +77,35 @@ export const postgresStatisticsQueries = (pool: Pool, names: ProjectionNames = {
           if (into !== undefined) count(into, row.value ?? undefined, row.n);
         }
         const total = Object.values(by['month'] ?? {}).reduce((a, b) => a + b, 0);
-        return E.right({ year, total, byMonth: by['month'] ?? {}, byResponsibility: by['responsibility'] ?? {}, byCause: by['cause'] ?? {}, byDepartment: by['department'] ?? {} });
+        return { year, total, byMonth: by['month'] ?? {}, byResponsibility: by['responsibility'] ?? {}, byCause: by['cause'] ?? {}, byDepartment: by['department'] ?? {} };
       },
     ),
   warrantyByCategory: () =>
-    run(
+    queryRows(
       pool,
       `SELECT category, kind, outcome, special_case, count(*)::integer AS n FROM caseledger_warranty_claims
         WHERE projection = $1 AND category IS NOT NULL GROUP BY category, kind, outcome, special_case`,
       [names.warrantyStatistics ?? 'warranty-statistics'],
       (rows: ReadonlyArray<{ readonly category: string; readonly kind: string; readonly outcome: string; readonly special_case: boolean; readonly n: number }>) => {
-        const categories = new Map<string, { claims: number; byKind: Record<string, number>; byOutcome: Record<string, number>; accepted: number; special: number }>();
-        for (const row of rows) {
-          const c = categories.get(row.category) ?? { claims: 0, byKind: {}, byOutcome: {}, accepted: 0, special: 0 };
-          c.claims += row.n;
-          count(c.byKind, row.kind, row.n);
-          count(c.byOutcome, row.outcome, row.n);
-          if (row.outcome === 'accepted') c.accepted += row.n;
-          if (row.special_case) c.special += row.n;
-          categories.set(row.category, c);
-        }
-        return E.right(
-          [...categories.entries()]
-            .map(([category, r]) => ({ category, claims: r.claims, byKind: r.byKind, byOutcome: r.byOutcome, returnRate: r.claims === 0 ? 0 : r.accepted / r.claims, specialCases: r.special }))
-            .sort((a, b) => compareUtf8(a.category, b.category)),
-        );
+        const tally = claimTally();
+        for (const r of rows) tally.add({ category: r.category, kind: r.kind, outcome: r.outcome, specialCase: r.special_case }, r.n);
+        return tally.rows();
       },
     ),
   specialCaseLog: (page) =>
-    run(
+    queryRows(
       pool,
       'SELECT key, detail FROM caseledger_warranty_claims WHERE projection = $1 AND special_cases > 0',
       [names.warrantyStatistics ?? 'warranty-statistics'],
-      (rows: ReadonlyArray<{ readonly key: string; readonly detail: unknown }>) => {
-        const claims: WarrantyClaimRow[] = [];
-        for (const row of rows) {
-          const claim = WarrantyClaimRowCodec.decode(row.detail);
-          if (E.isLeft(claim)) return E.left(storeError(`Warranty claim ${row.key} cannot be read`));
-          claims.push(claim.right);
-        }
-        // Few rows: the ones with a special case; ordered by the same function as in memory.
-        return E.right(specialCaseLog(claims, page));
-      },
+      // Few rows: the claims with a special case; ordered and paged by the same function as in memory.
+      (rows: ReadonlyArray<{ readonly key: string; readonly detail: unknown }>) => specialCaseLog(rows.map((r) => storedRow(WarrantyClaimRow, r.detail, `Warranty claim ${r.key}`)), page),
     ),
   satisfactionByPeriod: () =>
-    run(
+    queryRows(
       pool,
       `SELECT period, count(*)::integer AS sent, (count(*) FILTER (WHERE returned))::integer AS returned, (count(*) FILTER (WHERE satisfied))::integer AS satisfied
          FROM caseledger_survey_forms WHERE projection = $1 GROUP BY period ORDER BY period`,
       [names.satisfaction ?? 'satisfaction'],
-      (rows: ReadonlyArray<{ readonly period: string; readonly sent: number; readonly returned: number; readonly satisfied: number }>) =>
-        E.right(
-          rows.map((p) => ({
-            period: p.period,
-            sent: p.sent,
-            returned: p.returned,
-            satisfied: p.satisfied,
-            satisfactionRate: p.returned === 0 ? undefined : p.satisfied / p.returned,
-            responseRate: p.sent === 0 ? undefined : p.returned / p.sent,
-          })),
-        ),
+      (rows: ReadonlyArray<{ readonly period: string; readonly sent: number; readonly returned: number; readonly satisfied: number }>) => rows.map((p) => satisfactionRow(p.period, p)),
     ),
 });

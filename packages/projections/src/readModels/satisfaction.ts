@@ -34,6 +34,16 @@ export interface SatisfactionRow {
   readonly responseRate: number | undefined;
 }
 
+/** A period's row from its counts: S-2 and S-4 as rates. */
+export const satisfactionRow = (period: string, p: { readonly sent: number; readonly returned: number; readonly satisfied: number }): SatisfactionRow => ({
+  period,
+  sent: p.sent,
+  returned: p.returned,
+  satisfied: p.satisfied,
+  satisfactionRate: p.returned === 0 ? undefined : p.satisfied / p.returned,
+  responseRate: p.sent === 0 ? undefined : p.returned / p.sent,
+});
+
 export const satisfactionByPeriod = (rows: Iterable<SurveyFormRow>): ReadonlyArray<SatisfactionRow> => {
   const periods = new Map<string, { sent: number; returned: number; satisfied: number }>();
   for (const f of rows) {
@@ -43,12 +53,5 @@ export const satisfactionByPeriod = (rows: Iterable<SurveyFormRow>): ReadonlyArr
     if (f.satisfied) p.satisfied += 1;
     periods.set(f.period, p);
   }
-  return [...periods.entries()]
-    .map(([period, p]) => ({
-      period,
-      ...p,
-      satisfactionRate: p.returned === 0 ? undefined : p.satisfied / p.returned,
-      responseRate: p.sent === 0 ? undefined : p.returned / p.sent,
-    }))
-    .sort((a, b) => compareUtf8(a.period, b.period));
+  return [...periods.entries()].map(([period, p]) => satisfactionRow(period, p)).sort((a, b) => compareUtf8(a.period, b.period));
 };

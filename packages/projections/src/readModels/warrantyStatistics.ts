@@ -74,21 +74,30 @@ export interface WarrantyCategoryRow {
   readonly specialCases: number;
 }
 
-export const warrantyByCategory = (claims: Iterable<WarrantyClaimRow>): ReadonlyArray<WarrantyCategoryRow> => {
+/** Claims counted by category, one claim or a group of alike claims at a time (the SQL query counts groups). */
+export const claimTally = () => {
   const rows = new Map<string, { claims: number; byKind: Record<string, number>; byOutcome: Record<string, number>; accepted: number; special: number }>();
-  for (const { claim: c } of claims) {
-    if (c === undefined) continue;
-    const row = rows.get(c.category) ?? { claims: 0, byKind: {}, byOutcome: {}, accepted: 0, special: 0 };
-    row.claims += 1;
-    count(row.byKind, c.kind);
-    count(row.byOutcome, c.outcome);
-    if (c.outcome === 'accepted') row.accepted += 1;
-    if (c.specialCase) row.special += 1;
-    rows.set(c.category, row);
-  }
-  return [...rows.entries()]
-    .map(([category, r]) => ({ category, claims: r.claims, byKind: r.byKind, byOutcome: r.byOutcome, returnRate: r.claims === 0 ? 0 : r.accepted / r.claims, specialCases: r.special }))
-    .sort((a, b) => compareUtf8(a.category, b.category));
+  return {
+    add: (claim: { readonly category: string; readonly kind: string; readonly outcome: string; readonly specialCase: boolean }, n = 1): void => {
+      const row = rows.get(claim.category) ?? { claims: 0, byKind: {}, byOutcome: {}, accepted: 0, special: 0 };
+      row.claims += n;
+      count(row.byKind, claim.kind, n);
+      count(row.byOutcome, claim.outcome, n);
+      if (claim.outcome === 'accepted') row.accepted += n;
+      if (claim.specialCase) row.special += n;
+      rows.set(claim.category, row);
+    },
+    rows: (): ReadonlyArray<WarrantyCategoryRow> =>
+      [...rows.entries()]
+        .map(([category, r]) => ({ category, claims: r.claims, byKind: r.byKind, byOutcome: r.byOutcome, returnRate: r.claims === 0 ? 0 : r.accepted / r.claims, specialCases: r.special }))
+        .sort((a, b) => compareUtf8(a.category, b.category)),
+  };
+};
+
+export const warrantyByCategory = (claims: Iterable<WarrantyClaimRow>): ReadonlyArray<WarrantyCategoryRow> => {
+  const tally = claimTally();
+  for (const { claim } of claims) if (claim !== undefined) tally.add(claim);
+  return tally.rows();
 };
 
 /** W-3: every special case approved, for management review, in the order approved (then by case id). */
