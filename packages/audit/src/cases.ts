@@ -17,6 +17,7 @@ import {
 import * as E from 'fp-ts/lib/Either.js';
 import { complianceReport } from './audit.js';
 import { type LineError, type LineRead, type NumberedLine, parseLine } from './jsonl.js';
+import { type InputProblem, inputProblemOf } from './problems.js';
 
 export type CaseReadError =
   | CoreCaseReadError
@@ -147,8 +148,8 @@ export interface BulkAuditSummary {
   readonly casesWithFindings: ReadonlyArray<CaseWithFindings>;
   /** Missed deadlines per month of their due instant, the earliest month first. */
   readonly missedByMonth: ReadonlyArray<MissedInMonth>;
-  /** The first `PROBLEMS_KEPT` input problems (bad lines, undecodable cases); `problemCount` counts them all. */
-  readonly problems: ReadonlyArray<string>;
+  /** The first `PROBLEMS_KEPT` input problems (bad lines, undecodable cases), said by `problemText`; `problemCount` counts them all. */
+  readonly problems: ReadonlyArray<InputProblem>;
   readonly problemCount: number;
   readonly findings: number;
 }
@@ -161,7 +162,7 @@ export const PROBLEMS_KEPT = 100;
  * progress indicator or to keep per-case reports).
  */
 export const bulkAudit = async (
-  cases: AsyncIterable<E.Either<{ readonly message: string }, CaseHistory>>,
+  cases: AsyncIterable<E.Either<{ readonly code: string; readonly message: string }, CaseHistory>>,
   rulebook: Rulebook,
   asOf: Instant,
   onCase?: (done: { readonly cases: number; readonly events: number }) => void,
@@ -171,11 +172,11 @@ export const bulkAudit = async (
   const violations: Record<string, number> = {};
   const casesWithFindings: CaseWithFindings[] = [];
   const missedByMonth = new Map<string, { missed: number; byRule: Record<string, number> }>();
-  const problems: string[] = [];
+  const problems: InputProblem[] = [];
   let problemCount = 0;
-  const problem = (message: string): void => {
+  const problem = (error: { readonly code: string; readonly message: string; readonly streamName?: string }): void => {
     problemCount += 1;
-    if (problems.length < PROBLEMS_KEPT) problems.push(message);
+    if (problems.length < PROBLEMS_KEPT) problems.push(inputProblemOf(error));
   };
   let events = 0;
   let specialCases = 0;
@@ -183,7 +184,7 @@ export const bulkAudit = async (
   let done = 0;
   for await (const item of cases) {
     if (E.isLeft(item)) {
-      problem(item.left.message);
+      problem(item.left);
       continue;
     }
     const report = complianceReport(item.right, rulebook, asOf);
@@ -208,7 +209,7 @@ export const bulkAudit = async (
       deadlineStats.set(key, s);
     }
     for (const v of report.violations) violations[`${v.ruleId} ${v.code}`] = (violations[`${v.ruleId} ${v.code}`] ?? 0) + 1;
-    if (report.policyProblem !== undefined) problem(`${report.streamName}: ${report.policyProblem}`);
+    if (report.policyProblem !== undefined) problem({ code: 'CASE_POLICY_PROBLEM', message: `${report.streamName}: ${report.policyProblem}`, streamName: report.streamName });
     if (report.findings > 0) {
       const rules = [...new Set([...report.deadlines.filter((d) => d.status === 'missed').map((d) => d.ruleId), ...report.violations.map((v) => v.ruleId)])];
       casesWithFindings.push({ streamName: report.streamName, category: report.category, findings: report.findings, rules, ...(report.department === undefined ? {} : { department: report.department }) });

@@ -6,6 +6,7 @@
 import type { CaseAudit, TimelineEntry } from './audit.js';
 import type { BulkAuditSummary, CaseWithFindings, MissedInMonth } from './cases.js';
 import { type Provenance, hashCovers } from './provenance.js';
+import { problemText } from './problems.js';
 import { type ReportOptions, byMostFindings, findingText, policyValueText, readableWith, rulesCited } from './readable.js';
 import { type Locale, ruleText, rulebookRuleIds } from '@caseledger/core';
 import type { ReportLabels } from './labels.js';
@@ -200,7 +201,7 @@ ${monthsHtml(s.missedByMonth, L, rules.chip)}
 <h2>${escape(L.specialCases)}</h2><p id="special-cases">${s.specialCases}</p>
 <h2>${escape(L.violationsInHistories)}</h2>${violations === '' ? `<p>${escape(L.none)}</p>` : `<table id="violations"><tbody>${violations}</tbody></table>`}
 ${caseListsHtml(s.casesWithFindings, L, rules.chip)}
-${s.problems.length === 0 ? '' : `<h2>${escape(L.bulk.inputProblems(s.problemCount))}</h2><ul>${s.problems.slice(0, 100).map((p) => `<li>${escape(p)}</li>`).join('')}</ul>`}
+${s.problems.length === 0 ? '' : `<h2>${escape(L.bulk.inputProblems(s.problemCount))}</h2><ul>${s.problems.slice(0, 100).map((p) => `<li>${escape(problemText(p, locale))}</li>`).join('')}</ul>`}
 ${rules.cited(cited)}
 ${provenanceHtml(options.provenance, when, L)}`,
   );

@@ -9,3 +9,5 @@ export * from './project.js';
 export * from './provenance.js';
 export * from './readable.js';
 export * from './labels.js';
+export * from './problems.js';
+export * from './cliMessages.js';

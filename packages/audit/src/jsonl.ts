@@ -11,19 +11,101 @@
  */
 import { createReadStream } from 'node:fs';
 import { randomUUID } from 'node:crypto';
-import { type EventStore, type GlobalPosition, type JsonValue, type RecordedEvent, SealedText, type StoreError, isObjectValue, parseJson, personalPathsOf, valueAtPath } from '@caseledger/core';
+import { type EventStore, type GlobalPosition, type JsonValue, type Locale, type RecordedEvent, SealedText, type StoreError, isObjectValue, parseJson, personalPathsOf, valueAtPath, violationText } from '@caseledger/core';
 import * as E from 'fp-ts/lib/Either.js';
 import type * as TE from 'fp-ts/lib/TaskEither.js';
 
 export const JSONL_FORMAT = 'caseledger.event/1';
 
+/** The fields of a line, each checked in turn. */
+export type LineField = 'format' | 'streamName' | 'revision' | 'position' | 'eventId' | 'type' | 'data' | 'metadata';
+
+/** What is wrong with a line, said in any language by `lineProblemText`; never the line's data (T-10). */
+export type LineProblem =
+  | { readonly kind: 'not-json' }
+  | { readonly kind: 'not-an-object' }
+  /** `found` only for `format`: none, another text, or the JSON type found. */
+  | { readonly kind: 'bad-field'; readonly field: LineField; readonly found?: string }
+  | { readonly kind: 'too-long'; readonly maxBytes: number }
+  | { readonly kind: 'not-utf8' }
+  /** The store refused the line's event (import): its code and message. */
+  | { readonly kind: 'not-appended'; readonly code: string; readonly message: string };
+
 export interface LineError {
   readonly code: 'JSONL_BAD_LINE';
   readonly line: number;
+  readonly problem: LineProblem;
+  /** `lineProblemText(line, problem)`, in English. */
   readonly message: string;
 }
 
-const bad = (line: number, message: string): E.Either<LineError, never> => E.left({ code: 'JSONL_BAD_LINE', line, message: `line ${line}: ${message}` });
+const expectedEn: { readonly [F in LineField]: string } = {
+  format: `"${JSONL_FORMAT}"`,
+  streamName: 'a non-empty string',
+  revision: 'a decimal string',
+  position: '{ commit, prepare } as decimal strings',
+  eventId: 'a non-empty string',
+  type: 'a non-empty string',
+  data: 'an object',
+  metadata: 'an object',
+};
+
+const expectedZh: { readonly [F in LineField]: string } = {
+  format: `"${JSONL_FORMAT}"`,
+  streamName: '非空字符串',
+  revision: '十进制数字字符串',
+  position: '{ commit, prepare }，均为十进制数字字符串',
+  eventId: '非空字符串',
+  type: '非空字符串',
+  data: '对象',
+  metadata: '对象',
+};
+
+const foundZh: Readonly<Record<string, string>> = { none: '缺失', 'another text': '其他文本', 'a number': '数字', 'a boolean': '布尔值', 'an object': '对象', 'an array': '数组', null: 'null' };
+
+/** A line's problem in a language, with its number: `line 3: not valid JSON`, `第 3 行：不是有效的 JSON`. */
+export const lineProblemText = (line: number, problem: LineProblem, locale: Locale = 'en'): string => {
+  if (locale === 'zh-CN') {
+    const what = ((): string => {
+      switch (problem.kind) {
+        case 'not-json':
+          return '不是有效的 JSON';
+        case 'not-an-object':
+          return '不是 JSON 对象';
+        case 'bad-field':
+          return `${problem.field}：应为${expectedZh[problem.field]}${problem.found === undefined ? '' : `，实为${foundZh[problem.found] ?? problem.found}`}`;
+        case 'too-long':
+          return `超过 ${problem.maxBytes} 字节（可用 --max-line-bytes 调高上限后再读）`;
+        case 'not-utf8':
+          return '不是有效的 UTF-8';
+        case 'not-appended':
+          return `未能写入：${violationText(problem.code, 'zh-CN') ?? problem.message}`;
+      }
+    })();
+    return `第 ${line} 行：${what}`;
+  }
+  const what = ((): string => {
+    switch (problem.kind) {
+      case 'not-json':
+        return 'not valid JSON';
+      case 'not-an-object':
+        return 'not a JSON object';
+      case 'bad-field':
+        return `${problem.field}: expected ${expectedEn[problem.field]}${problem.found === undefined ? '' : `, found ${problem.found}`}`;
+      case 'too-long':
+        return `longer than ${problem.maxBytes} bytes (raise --max-line-bytes to read it)`;
+      case 'not-utf8':
+        return 'not valid UTF-8';
+      case 'not-appended':
+        return problem.message;
+    }
+  })();
+  return `line ${line}: ${what}`;
+};
+
+export const lineError = (line: number, problem: LineProblem): LineError => ({ code: 'JSONL_BAD_LINE', line, problem, message: lineProblemText(line, problem) });
+
+const bad = (line: number, problem: LineProblem): E.Either<LineError, never> => E.left(lineError(line, problem));
 
 const DECIMAL = /^\d+$/;
 
@@ -45,21 +127,21 @@ export const parseLine = (text: string, line: number): E.Either<LineError, Recor
   try {
     value = parseJson(text);
   } catch {
-    return bad(line, 'not valid JSON');
+    return bad(line, { kind: 'not-json' });
   }
-  if (!isObjectValue(value)) return bad(line, 'not a JSON object');
+  if (!isObjectValue(value)) return bad(line, { kind: 'not-an-object' });
   const { format, streamName, revision, position, eventId, type, data, metadata } = value;
   // The value is never echoed: a line is customer data until proven otherwise (T-10).
-  if (format !== JSONL_FORMAT) return bad(line, `format: expected "${JSONL_FORMAT}", found ${format === undefined ? 'none' : typeof format === 'string' ? 'another text' : `a ${typeof format}`}`);
-  if (typeof streamName !== 'string' || streamName === '') return bad(line, 'streamName: expected a non-empty string');
-  if (typeof revision !== 'string' || !DECIMAL.test(revision)) return bad(line, 'revision: expected a decimal string');
+  if (format !== JSONL_FORMAT) return bad(line, { kind: 'bad-field', field: 'format', found: format === undefined ? 'none' : typeof format === 'string' ? 'another text' : Array.isArray(format) ? 'an array' : format === null ? 'null' : typeof format === 'object' ? 'an object' : `a ${typeof format}` });
+  if (typeof streamName !== 'string' || streamName === '') return bad(line, { kind: 'bad-field', field: 'streamName' });
+  if (typeof revision !== 'string' || !DECIMAL.test(revision)) return bad(line, { kind: 'bad-field', field: 'revision' });
   if (position === undefined || !isObjectValue(position) || typeof position['commit'] !== 'string' || typeof position['prepare'] !== 'string' || !DECIMAL.test(position['commit']) || !DECIMAL.test(position['prepare'])) {
-    return bad(line, 'position: expected { commit, prepare } as decimal strings');
+    return bad(line, { kind: 'bad-field', field: 'position' });
   }
-  if (typeof eventId !== 'string' || eventId === '') return bad(line, 'eventId: expected a non-empty string');
-  if (typeof type !== 'string' || type === '') return bad(line, 'type: expected a non-empty string');
-  if (data === undefined || !isObjectValue(data)) return bad(line, 'data: expected an object');
-  if (metadata === undefined || !isObjectValue(metadata)) return bad(line, 'metadata: expected an object');
+  if (typeof eventId !== 'string' || eventId === '') return bad(line, { kind: 'bad-field', field: 'eventId' });
+  if (typeof type !== 'string' || type === '') return bad(line, { kind: 'bad-field', field: 'type' });
+  if (data === undefined || !isObjectValue(data)) return bad(line, { kind: 'bad-field', field: 'data' });
+  if (metadata === undefined || !isObjectValue(metadata)) return bad(line, { kind: 'bad-field', field: 'metadata' });
   const at: GlobalPosition = { commit: BigInt(position['commit']), prepare: BigInt(position['prepare']) };
   return E.right({ streamName, revision: BigInt(revision), position: at, eventId, type, data, metadata });
 };
@@ -104,13 +186,13 @@ export async function* readLines(path: string, options: ReadLinesOptions = {}): 
     size = 0;
     if (tooLong) {
       tooLong = false;
-      return E.left({ code: 'JSONL_BAD_LINE', line, message: `line ${line}: longer than ${max} bytes (raise --max-line-bytes to read it)` });
+      return E.left(lineError(line, { kind: 'too-long', maxBytes: max }));
     }
     let text: string;
     try {
       text = utf8.decode(bytes);
     } catch {
-      return E.left({ code: 'JSONL_BAD_LINE', line, message: `line ${line}: not valid UTF-8` });
+      return E.left(lineError(line, { kind: 'not-utf8' }));
     }
     if (line === 1 && text.startsWith('\uFEFF')) text = text.slice(1);
     if (text.endsWith('\r')) text = text.slice(0, -1);
@@ -282,7 +364,7 @@ export const importLines = async (
     }
     if (E.isLeft(appended)) {
       const line = E.isRight(read) ? read.right.line : 0;
-      const failure: LineError = { code: 'JSONL_BAD_LINE', line, message: `line ${line}: ${appended.left.message}` };
+      const failure = lineError(line, { kind: 'not-appended', code: appended.left.code, message: appended.left.message });
       if (onBadLine === 'stop') return E.left(failure);
       badLines.push(failure);
       continue;

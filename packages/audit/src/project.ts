@@ -4,7 +4,7 @@
  * or a rebuild under the projection's lease, and the list of parked events. The source is an
  * EventStoreDB server or a JSON Lines export.
  */
-import { type EventStore, type GlobalPosition, type RecordedEvent, type Rulebook, compareGlobalPositions, defaultCalendar, defaultPolicies } from '@caseledger/core';
+import { type EventStore, type GlobalPosition, type Locale, type RecordedEvent, type Rulebook, type StoreError, compareGlobalPositions, defaultCalendar, defaultPolicies } from '@caseledger/core';
 import {
   type Projection,
   type ProjectionHead,
@@ -27,6 +27,8 @@ import * as E from 'fp-ts/lib/Either.js';
 import type { Pool } from 'pg';
 import { type LineError, type LineRead, parseLine } from './jsonl.js';
 import { escapeControls } from './text.js';
+import { cliMessages } from './cliMessages.js';
+import { inputProblemOf, problemText } from './problems.js';
 
 /** A projection whatever its rows: `use` is given it and its table with their own row type. */
 export interface SomeProjection {
@@ -91,6 +93,8 @@ export interface ProjectIo {
   readonly err: (text: string) => void;
   readonly interactive: boolean;
   readonly now: () => number;
+  /** The language of what is said; English when absent. */
+  readonly locale?: Locale;
 }
 
 export interface ProjectSetup {
@@ -108,12 +112,12 @@ export interface ProjectSetup {
 /** Lag is counted up to this many events; beyond, it is shown as "more than". */
 export const LAG_COUNT_LIMIT = 100_000;
 
-const lagAfter = async (source: Pick<EventStore, 'readAll'>, checkpoint: GlobalPosition | undefined): Promise<E.Either<string, { readonly events: number; readonly atLeast: boolean }>> => {
+const lagAfter = async (source: Pick<EventStore, 'readAll'>, checkpoint: GlobalPosition | undefined): Promise<E.Either<StoreError, { readonly events: number; readonly atLeast: boolean }>> => {
   let after = checkpoint;
   let events = 0;
   while (events < LAG_COUNT_LIMIT) {
     const page = await source.readAll(after === undefined ? { maxCount: 1000 } : { after, maxCount: 1000 })();
-    if (E.isLeft(page)) return E.left(page.left.message);
+    if (E.isLeft(page)) return page;
     events += page.right.length;
     const last = page.right[page.right.length - 1];
     if (last === undefined || page.right.length < 1000) return E.right({ events, atLeast: false });
@@ -124,8 +128,12 @@ const lagAfter = async (source: Pick<EventStore, 'readAll'>, checkpoint: GlobalP
 
 const position = (p: GlobalPosition | undefined): string => (p === undefined ? '-' : `${p.commit}/${p.prepare}`);
 
+/** Pad to a width in terminal columns: a Chinese character takes two. */
+const padEnd = (text: string, width: number): string => text + ' '.repeat(Math.max(0, width - [...text].reduce((w, ch) => w + (/[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1), 0)));
+
 /** Progress of a run on stderr: events read and the rate; a line a second on a terminal, every ten seconds otherwise. */
 const progressOf = (io: ProjectIo, quiet: boolean, name: string) => {
+  const say = cliMessages(io.locale).project;
   const started = io.now();
   let last = started;
   let read = 0;
@@ -138,7 +146,7 @@ const progressOf = (io: ProjectIo, quiet: boolean, name: string) => {
           const now = io.now();
           if (!quiet && now - last >= (io.interactive ? 1000 : 10_000)) {
             last = now;
-            io.err(`${name}: ${read.toLocaleString('en-US')} events read, ${Math.round(read / Math.max(0.001, (now - started) / 1000)).toLocaleString('en-US')} events/s`);
+            io.err(say.reading(name, read.toLocaleString('en-US'), Math.round(read / Math.max(0.001, (now - started) / 1000)).toLocaleString('en-US')));
           }
         }
         return page;
@@ -148,15 +156,17 @@ const progressOf = (io: ProjectIo, quiet: boolean, name: string) => {
 };
 
 export const projectCommand = async (command: ProjectCommand, setup: ProjectSetup, io: ProjectIo): Promise<number> => {
+  const say = cliMessages(io.locale).project;
+  const detail = (e: { readonly code: string; readonly message: string }): string => escapeControls(problemText(inputProblemOf(e), io.locale));
   const migrated = await migrateReadModelStore(setup.pool)();
   if (E.isLeft(migrated)) {
-    io.err(`the read-model database cannot be prepared: ${migrated.left.message}`);
+    io.err(say.cannotPrepare(detail(migrated.left)));
     return 2;
   }
   const all = knownProjections(setup.rulebook);
   const named = (name: string): SomeProjection | undefined => all.find((p) => p.name === name);
   const unknown = (name: string) => {
-    io.err(`no projection "${escapeControls(name)}"; the projections are ${all.map((p) => p.name).join(', ')}`);
+    io.err(say.noProjection(escapeControls(name), all.map((p) => p.name)));
     return 2;
   };
 
@@ -165,12 +175,12 @@ export const projectCommand = async (command: ProjectCommand, setup: ProjectSetu
     if (entry === undefined) return unknown(command.projection);
     const loaded = await entry.with((projection, table) => postgresReadModelStore(setup.pool, projection, table).parked(projection.name)());
     if (E.isLeft(loaded)) {
-      io.err(loaded.left.message);
+      io.err(detail(loaded.left));
       return 2;
     }
     const parked = loaded.right;
     if (setup.json) io.out(JSON.stringify(parked));
-    else if (parked.length === 0) io.out(`${entry.name}: no parked events`);
+    else if (parked.length === 0) io.out(say.noParked(entry.name));
     else for (const p of parked) io.out(escapeControls(`${p.streamName}@${p.revision} ${p.eventType}: ${p.error}`));
     return 0;
   }
@@ -193,14 +203,14 @@ export const projectCommand = async (command: ProjectCommand, setup: ProjectSetu
         return E.map((stored: ProjectionHead | undefined) => ({ stored, version: projection.version }))(read);
       });
       if (E.isLeft(loaded)) {
-        io.err(`${entry.name}: ${loaded.left.message}`);
+        io.err(`${entry.name}: ${detail(loaded.left)}`);
         return 2;
       }
       const { stored, version } = loaded.right;
       const current = stored !== undefined && stored.version === version;
       const lag = setup.source === undefined ? undefined : await lagOnce(setup.source, current ? stored.checkpoint : undefined);
       if (lag !== undefined && E.isLeft(lag)) {
-        io.err(`the source ${setup.sourceName} cannot be read: ${lag.left}`);
+        io.err(say.sourceUnreadable(setup.sourceName, detail(lag.left)));
         return 2;
       }
       const holder = await projectionLeaseHolder(setup.pool, entry.name)();
@@ -219,19 +229,20 @@ export const projectCommand = async (command: ProjectCommand, setup: ProjectSetu
       io.out(JSON.stringify({ source: setup.sourceName, projections: rows }));
       return 0;
     }
-    io.out(`Read models, against ${setup.sourceName}`);
-    io.out(`${'projection'.padEnd(22)} ${'version'.padEnd(9)} ${'checkpoint'.padEnd(24)} ${'lag'.padEnd(12)} ${'parked'.padEnd(7)} runner`);
+    io.out(say.statusTitle(setup.sourceName));
+    const c = say.columns;
+    io.out(`${padEnd(c.projection, 22)} ${padEnd(c.version, 9)} ${padEnd(c.checkpoint, 24)} ${padEnd(c.lag, 12)} ${padEnd(c.parked, 7)} ${c.runner}`);
     for (const r of rows) {
-      const version = r['storedVersion'] === null ? `${r['version']} (new)` : r['storedVersion'] === r['version'] ? String(r['version']) : `${r['storedVersion']}→${r['version']}`;
+      const version = r['storedVersion'] === null ? say.newVersion(Number(r['version'])) : r['storedVersion'] === r['version'] ? String(r['version']) : `${r['storedVersion']}→${r['version']}`;
       const lag = r['lag'] === null ? '?' : `${r['lagAtLeast'] === true ? '>' : ''}${Number(r['lag']).toLocaleString('en-US')}`;
-      io.out(`${String(r['projection']).padEnd(22)} ${version.padEnd(9)} ${String(r['checkpoint']).padEnd(24)} ${lag.padEnd(12)} ${String(r['parked']).padEnd(7)} ${escapeControls(String(r['runner'] ?? '-'))}`);
+      io.out(`${padEnd(String(r['projection']), 22)} ${padEnd(version, 9)} ${padEnd(String(r['checkpoint']), 24)} ${padEnd(lag, 12)} ${padEnd(String(r['parked']), 7)} ${escapeControls(String(r['runner'] ?? '-'))}`);
     }
     return 0;
   }
 
   const source = setup.source;
   if (source === undefined) {
-    io.err(`${command.kind} needs a source: --eventstoredb URL or --file export.jsonl`);
+    io.err(cliMessages(io.locale).projectNeedsSource(command.kind));
     return 2;
   }
   const chosen = command.projection === undefined ? all : [named(command.projection)];
@@ -249,17 +260,16 @@ export const projectCommand = async (command: ProjectCommand, setup: ProjectSetu
         table,
         rebuild: command.kind === 'rebuild',
         ...(setup.holder === undefined ? {} : { holder: setup.holder }),
-        onWaiting: (heldBy) => io.err(`${entry.name}: waiting for the runner ${escapeControls(heldBy ?? 'that holds the lease')} to finish`),
+        onWaiting: (heldBy) => io.err(say.waiting(entry.name, heldBy === undefined ? undefined : escapeControls(heldBy))),
       })(),
     );
     if (E.isLeft(ran)) {
-      io.err(`${entry.name}: ${ran.left.message}`);
+      io.err(`${entry.name}: ${detail(ran.left)}`);
       return 2;
     }
     reports.push({ projection: entry.name, report: ran.right });
     if (!setup.json) {
-      const r = ran.right;
-      io.out(`${entry.name}: ${r.rebuilt ? 'rebuilt, ' : ''}${r.eventsRead.toLocaleString('en-US')} events read, ${r.eventsApplied.toLocaleString('en-US')} applied, ${r.parked} parked; checkpoint ${position(r.checkpoint)}`);
+      io.out(say.ran(entry.name, ran.right, position(ran.right.checkpoint)));
     }
   }
   if (setup.json) io.out(JSON.stringify(reports.map(({ projection, report }) => ({ projection, ...report, checkpoint: position(report.checkpoint) }))));

@@ -2,6 +2,7 @@
 import type { CaseAudit } from './audit.js';
 import type { BulkAuditSummary } from './cases.js';
 import { type Provenance, hashCovers } from './provenance.js';
+import { problemText } from './problems.js';
 import type { Locale } from '@caseledger/core';
 import type { ReportLabels } from './labels.js';
 import { type ReportOptions, byMostFindings, findingText, policyValueText, readableWith, rulesCited } from './readable.js';
@@ -119,7 +120,7 @@ export const bulkAuditText = (s: BulkAuditSummary, options: ReportOptions = {}):
   }
   if (s.problemCount > 0) {
     out.push('', L.bulk.inputProblems(s.problemCount));
-    for (const p of s.problems.slice(0, 20)) out.push(`  ${p}`);
+    for (const p of s.problems.slice(0, 20)) out.push(`  ${problemText(p, locale)}`);
     if (s.problemCount > 20) out.push(`  ${L.bulk.more(s.problemCount - 20)}`);
   }
   out.push(...rulesCitedLines([...s.deadlines.map((d) => d.ruleId), ...s.casesWithFindings.flatMap((c) => c.rules)], locale, L));

@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { commandHandler, complaintCaseType, defaultRulebook, inMemoryEventStore, instantFromEpochMs } from '@caseledger/core';
 import * as E from 'fp-ts/lib/Either.js';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { EXIT_BAD_INPUT, EXIT_CLEAN, PROBLEMS_KEPT, bulkAudit, casesFromLines, exportStore, readLines, run } from '../src/index.js';
+import { runCli } from './support/runCli.js';
+import { EXIT_BAD_INPUT, EXIT_CLEAN, PROBLEMS_KEPT, bulkAudit, problemText, casesFromLines, exportStore, readLines } from '../src/index.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'caseledger-cli-robust-'));
 const at = (day: number, hhmm: string) => `2026-11-${String(day).padStart(2, '0')}T${hhmm}:00+08:00`;
@@ -17,21 +18,7 @@ const file = (name: string, content: string | Buffer) => {
   return path;
 };
 
-const cli = async (argv: ReadonlyArray<string>, options: { readonly interactive?: boolean; readonly step?: number } = {}) => {
-  const out: string[] = [];
-  const err: string[] = [];
-  let clock = Date.parse(at(20, '12:00'));
-  const code = await run(argv, {
-    out: (t) => out.push(t),
-    err: (t) => err.push(t),
-    interactive: options.interactive ?? false,
-    now: () => {
-      clock += options.step ?? 0;
-      return clock;
-    },
-  });
-  return { code, out: out.join('\n'), err: err.join('\n'), errLines: err };
-};
+const cli = runCli;
 
 beforeAll(async () => {
   const store = inMemoryEventStore();
@@ -138,7 +125,8 @@ describe('caseledger never surprises', () => {
     }
     const summary = await bulkAudit(casesFromLines(numbered()), defaultRulebook, instantFromEpochMs(0));
     expect([summary.problemCount, summary.problems.length, PROBLEMS_KEPT]).toEqual([250, 100, 100]);
-    expect(summary.problems[99]).toBe('line 100: not valid JSON');
+    expect(summary.problems[99]).toEqual({ code: 'JSONL_BAD_LINE', line: 100, problem: { kind: 'not-json' }, message: 'line 100: not valid JSON' });
+    expect(summary.problems.map((p) => problemText(p, 'zh-CN'))[99]).toBe('第 100 行：不是有效的 JSON');
   });
 
   it('control characters are escaped in text output: an escape sequence in an actor id prints as text', async () => {

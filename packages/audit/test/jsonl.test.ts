@@ -7,7 +7,7 @@ import { complaintCommands } from '@caseledger/testing/arbitraries';
 import * as E from 'fp-ts/lib/Either.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type LineRead, bulkAudit, casesFromLines, exportStore, formatLine, importLines, parseLine, readLines } from '../src/index.js';
+import { type LineRead, bulkAudit, casesFromLines, exportStore, formatLine, importLines, lineProblemText, parseLine, readLines } from '../src/index.js';
 
 const context = { policies: defaultPolicies, calendar: defaultCalendar };
 
@@ -96,12 +96,14 @@ describe('JSON Lines', () => {
   it('never quotes event data in a line error (T-10)', () => {
     const line = formatLine({ streamName: 'complaint-X', revision: 0n, position: { commit: 0n, prepare: 0n }, eventId: 'e', type: 'T', data: { phone: '13800001234' }, metadata: {} });
     const broken = line.replace('"revision":"0"', '"revision":13800001234');
-    expect(parseLine(broken, 7)).toEqual(E.left({ code: 'JSONL_BAD_LINE', line: 7, message: 'line 7: revision: expected a decimal string' }));
+    expect(parseLine(broken, 7)).toEqual(E.left({ code: 'JSONL_BAD_LINE', line: 7, problem: { kind: 'bad-field', field: 'revision' }, message: 'line 7: revision: expected a decimal string' }));
+    expect(lineProblemText(7, { kind: 'bad-field', field: 'revision' }, 'zh-CN')).toBe('第 7 行：revision：应为十进制数字字符串');
     // A line of another system whose format field holds the customer's words.
     const foreign = JSON.stringify({ format: 'Wang Lei, +86 138 0000 1234', streamName: 'x' });
     const error = parseLine(foreign, 8);
     expect(E.isLeft(error) && error.left.message).toBe('line 8: format: expected "caseledger.event/1", found another text');
     expect(JSON.stringify(error)).not.toContain('Wang Lei');
+    expect(E.isLeft(error) && lineProblemText(8, error.left.problem, 'zh-CN')).toBe('第 8 行：format：应为"caseledger.event/1"，实为其他文本');
   });
 
   it('reads a file line by line and audits every case in it', async () => {

@@ -5,6 +5,7 @@
  */
 import * as E from 'fp-ts/lib/Either.js';
 import * as t from 'io-ts';
+import type { Locale } from './ruleCatalogue.js';
 
 // ---------------------------------------------------------------------------------------------
 // Instants (T-1): ISO-8601 with a date, a time and a zone designator.
@@ -217,8 +218,22 @@ export const fieldErrors = (errors: t.Errors): ReadonlyArray<FieldError> => {
   return out.filter((e) => e.path === '(root)' ? out.length === 1 || paths.every((p) => p === '(root)') : !paths.some((p) => p.startsWith(`${e.path}.`)));
 };
 
-export const describeFieldErrors = (errors: ReadonlyArray<FieldError>): string =>
-  errors.map((e) => `${e.path}: expected ${e.expected}, found ${e.found}`).join('; ');
+/** What was found where a field was expected, in Chinese (`a string` → `字符串`). */
+const foundZh: Readonly<Record<string, string>> = {
+  missing: '缺失',
+  null: 'null',
+  'an array': '数组',
+  'a string': '字符串',
+  'a number': '数字',
+  'a boolean': '布尔值',
+  'an object': '对象',
+};
+
+/** Each bad field with what was expected and what was found, in a language; paths and type names stay as they are. */
+export const describeFieldErrors = (errors: ReadonlyArray<FieldError>, locale: Locale = 'en'): string =>
+  locale === 'zh-CN'
+    ? errors.map((e) => `${e.path}：应为 ${e.expected}，实为${foundZh[e.found] ?? e.found}`).join('；')
+    : errors.map((e) => `${e.path}: expected ${e.expected}, found ${e.found}`).join('; ');
 
 // Codecs written here with `new t.Type` whose `validate` returns its input unchanged when it is valid.
 const selfDecoding = new WeakSet<t.Decoder<unknown, unknown>>();

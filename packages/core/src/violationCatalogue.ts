@@ -6,6 +6,35 @@
 import type { Locale } from './ruleCatalogue.js';
 
 const zh: Readonly<Record<string, string>> = {
+  // Stores, reading stored cases, and files of events (what a store or a reader refuses).
+  STREAM_DELETED: '该事件流已被删除。',
+  APPEND_TOO_LARGE: '一次写入的内容超过了事件库的上限，未写入任何内容。',
+  STORE_ACCESS_DENIED: '事件库拒绝访问。',
+  STORE_NOT_LEADER: '所连接的事件库节点不是主节点。',
+  STORE_UNAVAILABLE: '事件库暂时无法连接。',
+  STORE_DEADLINE_EXCEEDED: '事件库未在时限内响应。',
+  STORE_FAILURE: '事件库出错。',
+  STORE_POSITION_INVALID: '事件库中的位置无效。',
+  KEY_STORE_UNAVAILABLE: '密钥库暂时无法连接。',
+  KEK_INVALID: '密钥加密密钥无效。',
+  KEK_UNAVAILABLE: '密钥加密密钥不可用。',
+  KEK_UNKNOWN: '未知的密钥加密密钥。',
+  KEK_DOES_NOT_UNWRAP: '密钥加密密钥无法解开客户密钥。',
+  PERSONAL_DATA_KEY_MISSING: '个人资料字段的密钥不存在。',
+  PERSONAL_DATA_UNREADABLE: '个人资料字段无法用其密钥解开。',
+  PERSONAL_DATA_SUBJECT_ERASED: '该客户的个人资料已被遗忘，不能再写入。',
+  PERSONAL_DATA_SUBJECT_UNKNOWN: '找不到该案件的客户。',
+  PERSONAL_DATA_SUBJECT_MISMATCH: '事件所载客户与案件客户不一致。',
+  PERSONAL_DATA_MISPLACED: '个人资料字段属于另一位客户。',
+  PERSONAL_FIELD_NOT_TEXT: '个人资料字段不是文本。',
+  STORED_EVENT_UNDECODABLE: '已存储的事件无法识别。',
+  UNKNOWN_CASE_CATEGORY: '该事件流的类别不是已登记的案件类型。',
+  CASE_NOT_FOUND: '找不到该案件的事件流。',
+  CASE_POLICY_PROBLEM: '无法确定该案件适用的政策，期限未能计算。',
+  EXPORT_NOT_GROUPED_BY_STREAM: '导出文件中同一事件流的事件不连续；用 caseledger export 导出可使其连续。',
+  EXPORT_WOULD_REVEAL_PERSONAL_DATA: '导出会泄露已解密的个人资料，请从加密的事件库导出。',
+  JSONL_BAD_LINE: '文件中的一行无法读取。',
+
   // Shared: time, actors, records, streams, policies (T-1, T-5, T-6, T-9, T-11, T-12).
   INSTANT_BEFORE_PREVIOUS_EVENT: '该步骤的时间早于本案的上一个事件，时间不可倒流。',
   FRONT_OFFICE_ONLY: '该步骤只能由业务部或客服部办理。',

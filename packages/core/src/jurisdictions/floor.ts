@@ -8,6 +8,7 @@
  * article it comes from. Tests: packages/core/test/jurisdictions.test.ts.
  */
 import type { ReturnGround, RulebookPolicy, WindowStart } from '../rulebookPolicy.js';
+import type { Locale } from '../ruleCatalogue.js';
 import type { RuleId } from '../violation.js';
 import { describeWindow, windowAtLeast } from '../window.js';
 import type { FloorValue, JurisdictionPreset } from './preset.js';
@@ -21,7 +22,12 @@ export interface FloorBreach {
   readonly source: string;
 }
 
-export const describeBreach = (b: FloorBreach): string => `${b.path} gives ${b.given}; the law's floor is ${b.floor} (${b.rule}, ${b.source}).`;
+/** A breach in a language: the value's path, what was given, the floor and its article. */
+export const breachText = (b: FloorBreach, locale: Locale = 'en'): string =>
+  locale === 'zh-CN' ? `${b.path} 为 ${b.given}，低于法定下限 ${b.floor}（${b.rule}，${b.source}）。` : `${b.path} gives ${b.given}; the law's floor is ${b.floor} (${b.rule}, ${b.source}).`;
+
+/** A breach in English (`breachText` for another language). */
+export const describeBreach = (b: FloorBreach): string => breachText(b);
 
 // A later start gives the customer more time: the sale comes first, the delivery last.
 const startOrder: Readonly<Record<WindowStart, number>> = { sale: 0, shipment: 1, delivery: 2 };
