@@ -1,13 +1,10 @@
 /** @caseledger/audit: replay, check and report a case's history; JSON Lines export and import; bulk audit. */
 export * from './audit.js';
 export * from './cases.js';
-export * from './cli.js';
 export * from './html.js';
 export * from './jsonl.js';
 export * from './text.js';
-export * from './project.js';
 export * from './provenance.js';
 export * from './readable.js';
 export * from './labels.js';
 export * from './problems.js';
-export * from './cliMessages.js';

@@ -11,7 +11,8 @@ import { recordCase, validComplaintProcedures, validWarrantyProcedures } from '@
 import fc from 'fast-check';
 import * as E from 'fp-ts/lib/Either.js';
 import { describe, expect, it } from 'vitest';
-import { EXIT_CLEAN, EXIT_FINDINGS, auditCase, caseHistoryOf, complianceReport, formatLine, run } from '../src/index.js';
+import { auditCase, caseHistoryOf, complianceReport, formatLine } from '../src/index.js';
+import { EXIT_CLEAN, EXIT_FINDINGS, run } from '@caseledger/cli';
 import { defaultCalendar, defaultPolicies } from '@caseledger/core';
 
 const rulebook = { policies: defaultPolicies, calendar: defaultCalendar };

@@ -34,7 +34,8 @@ import { validComplaintProcedures, validContractReviews, validInquiries, validSu
 import fc from 'fast-check';
 import * as E from 'fp-ts/lib/Either.js';
 import { describe, expect, it } from 'vitest';
-import { caseHistoryOf, formatLine, importLines, parseLine, run } from '../src/index.js';
+import { caseHistoryOf, formatLine, importLines, parseLine } from '../src/index.js';
+import { run } from '@caseledger/cli';
 
 const NAME = 'Canary Liu Weiming';
 const PHONE = '+86 139 5555 0199';

@@ -24,7 +24,7 @@ export interface ReadAllOptions {
   readonly maxCount?: number;
 }
 
-interface StoreErrorBase {
+export interface StoreErrorBase {
   readonly _tag: 'StoreError';
   readonly message: string;
   /** Whether the same call may succeed if tried again later. */

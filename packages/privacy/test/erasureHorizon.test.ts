@@ -13,7 +13,8 @@
 import { accessSync, constants, copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { auditCase, caseAuditHtml, exportStore, readCase, run } from '@caseledger/audit';
+import { auditCase, caseAuditHtml, exportStore, readCase } from '@caseledger/audit';
+import { run } from '@caseledger/cli';
 import { SealedText, commandHandler, complaintCaseType, inMemoryEventStore, valueAtPath } from '@caseledger/core';
 import { READ_MODEL_TABLES, caseFiles, caseFilesTable, migrateReadModelStore, postgresReadModelStore, runProjection } from '@caseledger/projections';
 import * as E from 'fp-ts/lib/Either.js';

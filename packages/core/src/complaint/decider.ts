@@ -15,10 +15,11 @@ import type { ComplaintCommand } from './commands.js';
 import type { ComplaintEvent } from './events.js';
 import { type ComplaintState, type InternalComplaint, type OpenComplaint, evolveComplaint, initialComplaintState, plansSoFar } from './state.js';
 
-type Decision = E.Either<Violation, ReadonlyArray<ComplaintEvent>>;
+/** What the decider decides: the events to append, or the rule the command breaks. */
+export type ComplaintDecision = E.Either<Violation, ReadonlyArray<ComplaintEvent>>;
 
-const refuse = (ruleId: RuleId, code: string, message: string): Decision => E.left(violation(ruleId, code, message));
-const emit = (...events: ReadonlyArray<ComplaintEvent>): Decision => E.right(events);
+const refuse = (ruleId: RuleId, code: string, message: string): ComplaintDecision => E.left(violation(ruleId, code, message));
+const emit = (...events: ReadonlyArray<ComplaintEvent>): ComplaintDecision => E.right(events);
 
 // Who may take which step (T-6 and the rules that name a department).
 const FRONT_OFFICE: ReadonlyArray<Department> = ['sales', 'customer-service'];
@@ -61,7 +62,7 @@ const determined = (s: InternalComplaint, step: string) =>
     ? E.right(s.investigation)
     : E.left(violation('C-7', 'ROOT_CAUSE_NOT_DETERMINED', `${step} needs quality's root cause and responsible department first.`));
 
-export const decideComplaint = (c: ComplaintCommand, state: ComplaintState): Decision => {
+export const decideComplaint = (c: ComplaintCommand, state: ComplaintState): ComplaintDecision => {
   // C-1: a complaint starts by being received, once.
   if (state.status === 'none') {
     if (c.type !== 'ReceiveComplaint') return refuse('C-1', 'COMPLAINT_NOT_RECEIVED', `No complaint ${c.caseId} has been received.`);

@@ -10,9 +10,10 @@ import { type RuleId, type Violation, violation } from '../violation.js';
 import { type ContractReviewCommand, type ContractReviewEvent, requirementCategories } from './messages.js';
 import { type ContractReviewState, type ContractUnderReview, evolveContractReview, initialContractReviewState } from './state.js';
 
-type Decision = E.Either<Violation, ReadonlyArray<ContractReviewEvent>>;
-const refuse = (ruleId: RuleId, code: string, message: string): Decision => E.left(violation(ruleId, code, message));
-const emit = (...events: ReadonlyArray<ContractReviewEvent>): Decision => E.right(events);
+/** What the decider decides: the events to append, or the rule the command breaks. */
+export type ContractReviewDecision = E.Either<Violation, ReadonlyArray<ContractReviewEvent>>;
+const refuse = (ruleId: RuleId, code: string, message: string): ContractReviewDecision => E.left(violation(ruleId, code, message));
+const emit = (...events: ReadonlyArray<ContractReviewEvent>): ContractReviewDecision => E.right(events);
 
 /** only the sales department approves contracts; sales also runs the review (seed 004 §3.1). */
 const salesOnly = (ruleId: RuleId, code: string, step: string) => only(ruleId, code, { departments: ['sales'] }, step);
@@ -35,7 +36,7 @@ export const approvalBlockers = (s: ContractUnderReview): ReadonlyArray<Violatio
   return out;
 };
 
-export const decideContractReview = (c: ContractReviewCommand, state: ContractReviewState): Decision => {
+export const decideContractReview = (c: ContractReviewCommand, state: ContractReviewState): ContractReviewDecision => {
   const by = c.actor;
   const at = c.at;
   if (state.status === 'none') {

@@ -14,9 +14,10 @@ import { type RuleId, type Violation, violation } from '../violation.js';
 import type { InquiryCommand, InquiryEvent } from './messages.js';
 import { type InquiryState, type ReceivedInquiry, evolveInquiry, initialInquiryState } from './state.js';
 
-type Decision = E.Either<Violation, ReadonlyArray<InquiryEvent>>;
-const refuse = (ruleId: RuleId, code: string, message: string): Decision => E.left(violation(ruleId, code, message));
-const emit = (...events: ReadonlyArray<InquiryEvent>): Decision => E.right(events);
+/** What the decider decides: the events to append, or the rule the command breaks. */
+export type InquiryDecision = E.Either<Violation, ReadonlyArray<InquiryEvent>>;
+const refuse = (ruleId: RuleId, code: string, message: string): InquiryDecision => E.left(violation(ruleId, code, message));
+const emit = (...events: ReadonlyArray<InquiryEvent>): InquiryDecision => E.right(events);
 
 /** Inquiries are answered by sales (the business department, seed 000 §5.2) or customer service (seed 002 §2). */
 const FRONT_OFFICE: ReadonlyArray<Department> = ['sales', 'customer-service'];
@@ -33,7 +34,7 @@ const notAnswered = (s: ReceivedInquiry, step: string): Violation | undefined =>
 
 export const decideInquiry =
   (context: RuleContext) =>
-  (c: InquiryCommand, state: InquiryState): Decision => {
+  (c: InquiryCommand, state: InquiryState): InquiryDecision => {
     const by = c.actor;
     const at = c.at;
 

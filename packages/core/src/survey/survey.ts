@@ -39,7 +39,7 @@ export const SurveyReturned = taggedWithOptional('SurveyReturned', { ...eventBas
 export type SurveyEvent = t.TypeOf<typeof SurveySent> | t.TypeOf<typeof SurveyReturned>;
 export const SurveyEvent: TaggedUnion<SurveyEvent> = taggedUnion<SurveyEvent>('SurveyEvent', { SurveySent, SurveyReturned });
 
-interface SurveyForm {
+export interface SurveyForm {
   readonly customer: Customer;
   readonly period: string;
   readonly items: ReadonlyArray<string>;

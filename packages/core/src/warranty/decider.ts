@@ -26,9 +26,10 @@ import {
   initialWarrantyClaimState,
 } from './state.js';
 
-type Decision = E.Either<Violation, ReadonlyArray<WarrantyEvent>>;
-const refuse = (ruleId: RuleId, code: string, message: string): Decision => E.left(violation(ruleId, code, message));
-const emit = (...events: ReadonlyArray<WarrantyEvent>): Decision => E.right(events);
+/** What the decider decides: the events to append, or the rule the command breaks. */
+export type WarrantyClaimDecision = E.Either<Violation, ReadonlyArray<WarrantyEvent>>;
+const refuse = (ruleId: RuleId, code: string, message: string): WarrantyClaimDecision => E.left(violation(ruleId, code, message));
+const emit = (...events: ReadonlyArray<WarrantyEvent>): WarrantyClaimDecision => E.right(events);
 
 const FRONT_OFFICE: ReadonlyArray<Department> = ['customer-service', 'sales'];
 const frontOffice = (step: string) => only('T-6', 'FRONT_OFFICE_ONLY', { departments: FRONT_OFFICE }, step);
@@ -46,7 +47,7 @@ const qualityOnly = (ruleId: RuleId, step: string) => only(ruleId, 'QUALITY_ONLY
 /** W-8: the repair plan is approved by the head of the engineering department. */
 const departmentHead = only('W-8', 'REPAIR_PLAN_NOT_BY_DEPARTMENT_HEAD', { departments: ['engineering'], minimumRole: 'manager' }, 'Approving the repair plan');
 
-const wrongKind = (ruleId: RuleId, step: string, claim: ClaimProgress): Decision =>
+const wrongKind = (ruleId: RuleId, step: string, claim: ClaimProgress): WarrantyClaimDecision =>
   refuse(ruleId, 'NOT_FOR_THIS_KIND_OF_CLAIM', `${step} does not apply to a ${claim.kind} claim.`);
 
 const asReturn = (s: FiledClaim): ReturnProgress | undefined => (s.claim.kind === 'return' || s.claim.kind === 'exchange' ? s.claim : undefined);
@@ -72,7 +73,7 @@ const completion = (claim: ClaimProgress): Violation | undefined => {
 
 export const decideWarrantyClaim =
   (context: RuleContext) =>
-  (c: WarrantyCommand, state: WarrantyClaimState): Decision => {
+  (c: WarrantyCommand, state: WarrantyClaimState): WarrantyClaimDecision => {
     const by: Actor = c.actor;
     const at = c.at;
 

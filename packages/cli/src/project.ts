@@ -25,10 +25,8 @@ import {
 } from '@caseledger/projections';
 import * as E from 'fp-ts/lib/Either.js';
 import type { Pool } from 'pg';
-import { type LineError, type LineRead, parseLine } from './jsonl.js';
-import { escapeControls } from './text.js';
+import { type LineError, type LineRead, escapeControls, inputProblemOf, parseLine, problemText } from '@caseledger/audit';
 import { cliMessages } from './cliMessages.js';
-import { inputProblemOf, problemText } from './problems.js';
 
 /** A projection whatever its rows: `use` is given it and its table with their own row type. */
 export interface SomeProjection {

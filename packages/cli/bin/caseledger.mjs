@@ -1,7 +1,7 @@
 #!/usr/bin/env node
-// The caseledger CLI for auditors: see `caseledger --help`.
-import { run } from '../dist/cli.js';
-import { localeFromEnvironment } from '../dist/labels.js';
+// The caseledger CLI for auditors and operators: see `caseledger --help`.
+import { localeFromEnvironment } from '@caseledger/audit';
+import { run } from '../dist/index.js';
 
 process.exitCode = await run(process.argv.slice(2), {
   out: (text) => process.stdout.write(`${text}\n`),

@@ -10,7 +10,8 @@ import { commandHandler, complaintCaseType, inMemoryEventStore } from '@caseledg
 import { connectEventStoreDb } from '@caseledger/eventstoredb';
 import * as E from 'fp-ts/lib/Either.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EXIT_BAD_INPUT, EXIT_CLEAN, exportStore, run } from '../src/index.js';
+import { exportStore } from '@caseledger/audit';
+import { EXIT_BAD_INPUT, EXIT_CLEAN, run } from '../src/index.js';
 import { describeWithoutPostgres, freshDatabase, pgUrl } from '../../projections/test/support/postgres.js';
 // @ts-expect-error -- the EventStoreDB test double is plain JavaScript without type declarations.
 import { startDouble } from '../../eventstoredb/test/support/double.mjs';

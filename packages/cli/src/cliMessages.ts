@@ -5,7 +5,7 @@
  */
 import { type Locale, jurisdictionPresets } from '@caseledger/core';
 import type { RunReport } from '@caseledger/projections';
-import { DEFAULT_MAX_LINE_BYTES } from './jsonl.js';
+import { DEFAULT_MAX_LINE_BYTES } from '@caseledger/audit';
 
 /** The files the command reads, named in its messages. */
 export type CliFile = '--file' | 'policies' | 'calendar';

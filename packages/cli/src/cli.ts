@@ -32,15 +32,35 @@ import {
 } from '@caseledger/core';
 import * as E from 'fp-ts/lib/Either.js';
 import { type EventStoreDbStore, connectEventStoreDb, serverOf } from '@caseledger/eventstoredb';
-import { auditCase } from './audit.js';
-import { bulkAudit, caseHistoryOf, casesFromLines, casesFromStore, readCase } from './cases.js';
-import { bulkAuditHtml, caseAuditHtml } from './html.js';
-import { DEFAULT_MAX_LINE_BYTES, type ReadLinesOptions, exportStore, importLines, parseLine, readLines } from './jsonl.js';
+import {
+  DEFAULT_MAX_LINE_BYTES,
+  type Provenance,
+  type ReadLinesOptions,
+  auditCase,
+  bulkAudit,
+  bulkAuditHtml,
+  bulkAuditText,
+  caseAuditHtml,
+  caseAuditText,
+  caseHistoryOf,
+  casesFromLines,
+  casesFromStore,
+  digestingReads,
+  escapeControls,
+  escapeJsonControls,
+  eventsDigest,
+  exportStore,
+  fileSha256,
+  importLines,
+  inputProblemOf,
+  parseLine,
+  problemText,
+  readCase,
+  readLines,
+} from '@caseledger/audit';
 import { type ProjectCommand, exportSource, projectCommand } from './project.js';
 import { type CliFile, type CliMessages, cliMessages } from './cliMessages.js';
-import { inputProblemOf, problemText } from './problems.js';
-import { type Provenance, digestingReads, eventsDigest, fileSha256 } from './provenance.js';
-import { bulkAuditText, caseAuditText, escapeControls, escapeJsonControls } from './text.js';
+import { CLI_VERSION } from './version.js';
 import pg from 'pg';
 
 export interface CliIo {
@@ -56,13 +76,6 @@ export interface CliIo {
 export const EXIT_CLEAN = 0;
 export const EXIT_FINDINGS = 1;
 export const EXIT_BAD_INPUT = 2;
-
-/** This package's version, from its package.json (next to src/ and dist/ alike). */
-const version = (): string => {
-  const pkg: unknown = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
-  const v: unknown = typeof pkg === 'object' && pkg !== null ? Reflect.get(pkg, 'version') : undefined;
-  return typeof v === 'string' ? v : 'unknown';
-};
 
 interface Options {
   readonly positional: ReadonlyArray<string>;
@@ -218,7 +231,7 @@ const maxLineBytesOf = (o: Options, say: CliMessages): E.Either<string, number> 
 /** Where a report came from: the source, the tool, now, and what was read (see provenance.ts). */
 const provenanceOf = async (source: Source, io: CliIo, read: { readonly events: number; readonly sha256?: string }): Promise<Provenance> => ({
   source: source.kind === 'file' ? source.path : serverOf(source.url),
-  tool: `caseledger ${version()}`,
+  tool: `caseledger ${CLI_VERSION}`,
   generatedAt: new Date(io.now()).toISOString(),
   events: read.events,
   sha256: read.sha256 ?? (source.kind === 'file' ? await fileSha256(source.path) : ''),
@@ -543,7 +556,7 @@ export const run = async (argv: ReadonlyArray<string>, io: CliIo): Promise<numbe
   }
   const say = cliMessages(locale.right);
   if (o.flags.has('--version')) {
-    io.out(`caseledger ${version()}`);
+    io.out(`caseledger ${CLI_VERSION}`);
     return EXIT_CLEAN;
   }
   const command = o.positional[0];

@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import { commandHandler, complaintCaseType, inMemoryEventStore } from '@caseledger/core';
 import * as E from 'fp-ts/lib/Either.js';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { EXIT_BAD_INPUT, EXIT_CLEAN, EXIT_FINDINGS, exportStore, run } from '../src/index.js';
+import { exportStore } from '@caseledger/audit';
+import { EXIT_BAD_INPUT, EXIT_CLEAN, EXIT_FINDINGS, run } from '../src/index.js';
 // @ts-expect-error -- the EventStoreDB test double is plain JavaScript without type declarations.
 import { startDouble } from '../../eventstoredb/test/support/double.mjs';
 

@@ -7,7 +7,8 @@ import type { RunReport } from '@caseledger/projections';
 import * as E from 'fp-ts/lib/Either.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from './support/runCli.js';
-import { type CliMessages, EXIT_BAD_INPUT, EXIT_CLEAN, cliMessages, cliMessagesEn, cliMessagesZhCN, exportStore } from '../src/index.js';
+import { exportStore } from '@caseledger/audit';
+import { type CliMessages, EXIT_BAD_INPUT, EXIT_CLEAN, cliMessages, cliMessagesEn, cliMessagesZhCN } from '../src/index.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'caseledger-cli-zh-'));
 const at = (day: number, hhmm: string) => `2026-11-${String(day).padStart(2, '0')}T${hhmm}:00+08:00`;

@@ -13,7 +13,8 @@ import { commandHandler, complaintCaseType, inMemoryEventStore } from '@caseledg
 import { connectEventStoreDb } from '@caseledger/eventstoredb';
 import * as E from 'fp-ts/lib/Either.js';
 import { describe, expect, it } from 'vitest';
-import { EXIT_CLEAN, EXIT_FINDINGS, exportStore, run } from '../src/index.js';
+import { exportStore } from '@caseledger/audit';
+import { EXIT_CLEAN, EXIT_FINDINGS, run } from '../src/index.js';
 
 const real = process.env['EVENTSTOREDB_URL'];
 

@@ -9,7 +9,8 @@ import { randomUUID } from 'node:crypto';
 import { connectEventStoreDb } from '@caseledger/eventstoredb';
 import * as E from 'fp-ts/lib/Either.js';
 import { describe, expect, it } from 'vitest';
-import { EXIT_CLEAN, formatLine, run } from '../src/index.js';
+import { formatLine } from '@caseledger/audit';
+import { EXIT_CLEAN, run } from '../src/index.js';
 // @ts-expect-error -- the test double is plain JavaScript without type declarations.
 import { startDouble } from '../../eventstoredb/test/support/double.mjs';
 

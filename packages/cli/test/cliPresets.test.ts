@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { commandHandler, defaultCalendar, inMemoryEventStore, presetRulebook, prcDistanceSales, warrantyClaimCaseType } from '@caseledger/core';
 import * as E from 'fp-ts/lib/Either.js';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { EXIT_BAD_INPUT, EXIT_CLEAN, EXIT_FINDINGS, exportStore, run } from '../src/index.js';
+import { exportStore } from '@caseledger/audit';
+import { EXIT_BAD_INPUT, EXIT_CLEAN, EXIT_FINDINGS, run } from '../src/index.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'caseledger-cli-preset-'));
 const file = (name: string, content: string) => {
