@@ -45,7 +45,7 @@ cd "$app"
 cat > package.json <<'JSON'
 { "name": "scratch-app", "version": "1.0.0", "private": true }
 JSON
-npm install fp-ts@2.16.9 io-ts@2.2.22 typescript@5.9.3 @types/node@20 \
+npm install fp-ts@2.16.9 io-ts@2.2.22 @opentelemetry/api@1.9.1 typescript@5.9.3 @types/node@20 \
   "$(tgz core)" "$(tgz eventstoredb)" "$(tgz projections)" "$(tgz privacy)" "$(tgz audit)" "$(tgz cli)" >/dev/null
 
 copies="$(find node_modules -path '*/fp-ts/package.json' -not -path '*/fp-ts/*/*/package.json' | wc -l)"
@@ -66,9 +66,10 @@ const { commandHandler, complaintCaseType, inMemoryEventStore } = require('@case
 const { connectEventStoreDb } = require('@caseledger/eventstoredb');
 const { caseFiles } = require('@caseledger/projections');
 const { run } = require('@caseledger/cli');
+const { openTelemetry } = require('@caseledger/core/opentelemetry');
 const { isRight } = require('fp-ts/lib/Either.js');
 (async () => {
-  const handle = commandHandler(complaintCaseType, inMemoryEventStore());
+  const handle = commandHandler(complaintCaseType, inMemoryEventStore(), { telemetry: openTelemetry() });
   const r = await handle({ type: 'ReceiveComplaint', caseId: 'C-1', at: '2026-11-16T09:00:00+08:00', actor: { id: 'cs-li', department: 'customer-service', role: 'staff' }, customer: { id: 'c1', name: 'A' }, channel: 'phone', description: 'late', severity: 'minor' })();
   if (!isRight(r) || r.right.revision !== 0n || typeof connectEventStoreDb !== 'function' || typeof caseFiles !== 'function' || typeof run !== 'function') { console.error('CommonJS smoke failed', r); process.exit(1); }
   console.log('CommonJS: appended at revision', String(r.right.revision));

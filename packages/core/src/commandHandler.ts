@@ -16,6 +16,7 @@ import { type Rulebook, defaultRulebook, inForce } from './ruleContext.js';
 import { decideStep } from './step.js';
 import { currentSchemaVersion } from './upcasting.js';
 import { type Violation, violation } from './violation.js';
+import type { CommandObserver, CommandOutcome, Telemetry } from './telemetry.js';
 
 export interface ConcurrencyConflict {
   readonly _tag: 'ConcurrencyConflict';
@@ -75,6 +76,8 @@ export interface HandlerOptions {
    * read before it is returned. 0 turns it off. Default 1000.
    */
   readonly stateCacheSize?: number;
+  /** Hooks told of every command: refusals with rule and code, appends, conflicts, resends (`@caseledger/core/opentelemetry` for spans and metrics). */
+  readonly telemetry?: Telemetry;
 }
 
 export interface CommandContext {
@@ -178,6 +181,13 @@ const lruCache = <V>(size: number) => {
   };
 };
 
+/** What telemetry is told of a command's end: codes, rule ids and counts only (T-10). */
+const outcomeOf = (result: E.Either<HandleError, Handled<unknown, unknown>>, attempts: number): CommandOutcome => {
+  if (E.isLeft(result)) return result.left._tag === 'Violation' ? { kind: 'refused', ruleId: result.left.ruleId, code: result.left.code } : { kind: 'failed', code: result.left.code };
+  const { revision, appended } = result.right;
+  return appended.length === 0 || revision === 'no-stream' ? { kind: 'unchanged', attempts } : { kind: 'appended', revision, events: appended.length, attempts };
+};
+
 const commandUndecodable = (fields: ReadonlyArray<{ path: string; expected: string; found: string }>): Violation =>
   violation('T-7', 'COMMAND_UNDECODABLE', `The command is not valid: ${describeFieldErrors(fields)}.`, {
     paths: fields.map((f) => f.path),
@@ -243,102 +253,120 @@ export const commandHandler = <C extends CommandBase, Ev extends EventBase, S>(
   const handle = (input: unknown, context: CommandContext = {}): TE.TaskEither<HandleError, Handled<Ev, S>> =>
     async () => {
       const decoded = caseType.commands.decode(input);
-      if (E.isLeft(decoded)) return E.left(commandUndecodable(decoded.left));
-      // The actor as id, department and role only: whatever else the caller's object carried never reaches an event (T-10).
-      const { id, department, role } = decoded.right.actor;
-      const command: C = { ...decoded.right, actor: { id, department, role } };
-      const given = commandIdOf(input, context);
-      if (E.isLeft(given)) return given;
-      const sentAs: SentAs | undefined = given.right === undefined ? undefined : { commandId: given.right, fingerprint: fingerprintOf(command) };
-      const correlationId = context.correlationId ?? newId();
-      const causationId = context.causationId ?? correlationId;
+      const observer = options.telemetry?.command?.({ caseType: caseType.category, commandType: E.isRight(decoded) ? decoded.right.type : 'undecodable' });
+      if (observer === undefined) return E.isLeft(decoded) ? E.left(commandUndecodable(decoded.left)) : handleDecoded(decoded.right, input, context, undefined);
+      let conflicts = 0;
+      const counting: CommandObserver = {
+        ...observer,
+        conflict: (e) => {
+          conflicts += 1;
+          observer.conflict?.(e);
+        },
+      };
+      const run = async (): Promise<E.Either<HandleError, Handled<Ev, S>>> => (E.isLeft(decoded) ? E.left(commandUndecodable(decoded.left)) : handleDecoded(decoded.right, input, context, counting));
+      const result = await (observer.run === undefined ? run() : observer.run(run));
+      observer.done?.(outcomeOf(result, conflicts + 1));
+      return result;
+    };
 
-      const streamName = streamNameOf(caseType.category, command.caseId);
-      let fresh = false;
-      for (let attempt = 1; attempt <= maxAttempts; attempt++) {
-        // The case as this handler last left it; else, first, as a new case without reading (the
-        // append expecting no stream tells whether it was one: most commands on a case not in the
-        // cache open it); else as the store holds it now.
-        const remembered = fresh ? undefined : cache.get(streamName);
-        const cached = remembered !== undefined;
-        const guessedNew = !cached && !fresh;
-        const loaded = cached ? E.right(remembered) : guessedNew ? E.right(undefined) : await read(command.caseId, streamName);
-        if (E.isLeft(loaded)) return loaded;
-        const known = loaded.right;
-        const state = known?.state ?? caseType.initialState;
-        const revision: bigint | 'no-stream' = known?.revision ?? 'no-stream';
-        const lastEventAt = known?.lastEventAt;
+  const handleDecoded = async (decodedCommand: C, input: unknown, context: CommandContext, observer: CommandObserver | undefined): Promise<E.Either<HandleError, Handled<Ev, S>>> => {
+    // The actor as id, department and role only: whatever else the caller's object carried never reaches an event (T-10).
+    const { id, department, role } = decodedCommand.actor;
+    const command: C = { ...decodedCommand, actor: { id, department, role } };
+    const given = commandIdOf(input, context);
+    if (E.isLeft(given)) return given;
+    const sentAs: SentAs | undefined = given.right === undefined ? undefined : { commandId: given.right, fingerprint: fingerprintOf(command) };
+    const correlationId = context.correlationId ?? newId();
+    const causationId = context.causationId ?? correlationId;
 
-        const recorded = sentAs === undefined ? undefined : known?.commands.get(sentAs.commandId);
-        if (recorded !== undefined && sentAs !== undefined) {
-          return recorded === sentAs.fingerprint
-            ? firstOutcome(command.caseId, streamName, sentAs.commandId)
-            : E.left(violation('T-7', 'COMMAND_ID_REUSED', 'This command id was used for another command on this case; send a new command with a new id.', { commandId: sentAs.commandId }));
-        }
+    const streamName = streamNameOf(caseType.category, command.caseId);
+    let fresh = false;
+    for (let attempt = 1; attempt <= maxAttempts; attempt++) {
+      // The case as this handler last left it; else, first, as a new case without reading (the
+      // append expecting no stream tells whether it was one: most commands on a case not in the
+      // cache open it); else as the store holds it now.
+      const remembered = fresh ? undefined : cache.get(streamName);
+      const cached = remembered !== undefined;
+      const guessedNew = !cached && !fresh;
+      const loaded = cached ? E.right(remembered) : guessedNew ? E.right(undefined) : await read(command.caseId, streamName);
+      if (E.isLeft(loaded)) return loaded;
+      const known = loaded.right;
+      const state = known?.state ?? caseType.initialState;
+      const revision: bigint | 'no-stream' = known?.revision ?? 'no-stream';
+      const lastEventAt = known?.lastEventAt;
 
-        const decided = decide(command, state, lastEventAt);
-        // A refusal or a no-op is only as good as the state it was decided on: confirm it on a fresh read.
-        if ((cached || guessedNew) && (E.isLeft(decided) || decided.right.length === 0)) {
+      const recorded = sentAs === undefined ? undefined : known?.commands.get(sentAs.commandId);
+      if (recorded !== undefined && sentAs !== undefined) {
+        return recorded === sentAs.fingerprint
+          ? firstOutcome(command.caseId, streamName, sentAs.commandId)
+          : E.left(violation('T-7', 'COMMAND_ID_REUSED', 'This command id was used for another command on this case; send a new command with a new id.', { commandId: sentAs.commandId }));
+      }
+
+      const decided = decide(command, state, lastEventAt);
+      // A refusal or a no-op is only as good as the state it was decided on: confirm it on a fresh read.
+      if ((cached || guessedNew) && (E.isLeft(decided) || decided.right.length === 0)) {
+        fresh = true;
+        attempt -= 1;
+        continue;
+      }
+      if (E.isLeft(decided)) return decided;
+      if (decided.right.length === 0) return E.right({ streamName, state, revision, appended: [] });
+
+      let next = revision === 'no-stream' ? 0n : revision + 1n;
+      const stored: NewEvent[] = [];
+      const appendedEvents: AppendedEvent<Ev>[] = [];
+      for (const event of decided.right) {
+        const serialised = toNewEvent(command, sentAs, correlationId, causationId, next, event);
+        if (E.isLeft(serialised)) return serialised;
+        stored.push(serialised.right.stored);
+        appendedEvents.push(serialised.right.appended);
+        next += 1n;
+      }
+
+      const expected: ExpectedRevision = revision;
+      let appended = await store.appendToStream(streamName, stored, expected)();
+      for (let resend = 1; E.isLeft(appended) && appended.left.retriable && resend <= transientRetries; resend++) {
+        observer?.resend?.({ resend, code: appended.left.code });
+        await new Promise((resolve) => setTimeout(resolve, retryDelayMs * resend));
+        appended = await store.appendToStream(streamName, stored, expected)();
+      }
+      if (E.isLeft(appended)) {
+        cache.delete(streamName);
+        if (appended.left.code === 'STREAM_REVISION_CONFLICT') {
           fresh = true;
-          attempt -= 1;
+          // The case existed after all: that guess costs no attempt (and was no other writer's doing).
+          if (guessedNew) attempt -= 1;
+          else observer?.conflict?.({ attempt, willRetry: attempt < maxAttempts });
           continue;
         }
-        if (E.isLeft(decided)) return decided;
-        if (decided.right.length === 0) return E.right({ streamName, state, revision, appended: [] });
-
-        let next = revision === 'no-stream' ? 0n : revision + 1n;
-        const stored: NewEvent[] = [];
-        const appendedEvents: AppendedEvent<Ev>[] = [];
-        for (const event of decided.right) {
-          const serialised = toNewEvent(command, sentAs, correlationId, causationId, next, event);
-          if (E.isLeft(serialised)) return serialised;
-          stored.push(serialised.right.stored);
-          appendedEvents.push(serialised.right.appended);
-          next += 1n;
-        }
-
-        const expected: ExpectedRevision = revision;
-        let appended = await store.appendToStream(streamName, stored, expected)();
-        for (let resend = 1; E.isLeft(appended) && appended.left.retriable && resend <= transientRetries; resend++) {
-          await new Promise((resolve) => setTimeout(resolve, retryDelayMs * resend));
-          appended = await store.appendToStream(streamName, stored, expected)();
-        }
-        if (E.isLeft(appended)) {
-          cache.delete(streamName);
-          if (appended.left.code === 'STREAM_REVISION_CONFLICT') {
-            fresh = true;
-            // The case existed after all: that guess costs no attempt.
-            if (guessedNew) attempt -= 1;
-            continue;
-          }
-          return appended;
-        }
-
-        // The events landed right after the expected revision; an answer that says otherwise (an
-        // idempotent answer to a resend, after others wrote) means the case moved on: read it again.
-        const lastWritten = next - 1n;
-        if (appended.right.nextExpectedRevision !== lastWritten) {
-          const now = await read(command.caseId, streamName);
-          if (E.isLeft(now)) {
-            cache.delete(streamName);
-            return E.right({ streamName, state: decided.right.reduce(caseType.evolve, state), revision: lastWritten, appended: appendedEvents });
-          }
-          return E.right({ streamName, state: now.right?.state ?? caseType.initialState, revision: now.right?.revision ?? lastWritten, appended: appendedEvents });
-        }
-        const after = decided.right.reduce(caseType.evolve, state);
-        const lastAt = decided.right[decided.right.length - 1]?.at ?? lastEventAt;
-        const commands = sentAs === undefined ? (known?.commands ?? new Map<string, string>()) : new Map([...(known?.commands ?? []), [sentAs.commandId, sentAs.fingerprint]]);
-        cache.set(streamName, { state: after, revision: lastWritten, lastEventAt: lastAt, commands });
-        return E.right({ streamName, state: after, revision: lastWritten, appended: appendedEvents });
+        return appended;
       }
-      return E.left({
-        _tag: 'ConcurrencyConflict',
-        code: 'CONCURRENCY_CONFLICT',
-        message: `Stream ${streamName} kept changing under this command; gave up after ${maxAttempts} attempts.`,
-        streamName,
-        attempts: maxAttempts,
-      });
-    };
+
+      // The events landed right after the expected revision; an answer that says otherwise (an
+      // idempotent answer to a resend, after others wrote) means the case moved on: read it again.
+      const lastWritten = next - 1n;
+      if (appended.right.nextExpectedRevision !== lastWritten) {
+        const now = await read(command.caseId, streamName);
+        if (E.isLeft(now)) {
+          cache.delete(streamName);
+          return E.right({ streamName, state: decided.right.reduce(caseType.evolve, state), revision: lastWritten, appended: appendedEvents });
+        }
+        return E.right({ streamName, state: now.right?.state ?? caseType.initialState, revision: now.right?.revision ?? lastWritten, appended: appendedEvents });
+      }
+      const after = decided.right.reduce(caseType.evolve, state);
+      const lastAt = decided.right[decided.right.length - 1]?.at ?? lastEventAt;
+      const commands = sentAs === undefined ? (known?.commands ?? new Map<string, string>()) : new Map([...(known?.commands ?? []), [sentAs.commandId, sentAs.fingerprint]]);
+      cache.set(streamName, { state: after, revision: lastWritten, lastEventAt: lastAt, commands });
+      return E.right({ streamName, state: after, revision: lastWritten, appended: appendedEvents });
+    }
+    return E.left({
+      _tag: 'ConcurrencyConflict',
+      code: 'CONCURRENCY_CONFLICT',
+      message: `Stream ${streamName} kept changing under this command; gave up after ${maxAttempts} attempts.`,
+      streamName,
+      attempts: maxAttempts,
+    });
+  };
 
   /** Forget every remembered state (e.g. after a customer was forgotten, T-10: states hold their text). */
   const clearCache = (): void => cache.clear();

@@ -11,6 +11,7 @@ export * from './caseTypes.js';
 export * from './codecs.js';
 export * from './companyRules.js';
 export * from './commandHandler.js';
+export * from './telemetry.js';
 export * from './deadline.js';
 export * from './decider.js';
 export * from './event.js';

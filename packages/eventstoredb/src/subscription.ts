@@ -4,7 +4,7 @@
  * source does, with backoff, from the last event it delivered, so across a drop no event is
  * skipped, repeated past the checkpoint, or delivered out of order.
  */
-import { type GlobalPosition, type RecordedEvent, compareGlobalPositions, pause } from '@caseledger/core';
+import { type GlobalPosition, type RecordedEvent, type Telemetry, compareGlobalPositions, pause } from '@caseledger/core';
 import { type KurrentDBClient, START, streamNameFilter } from '@kurrent/kurrentdb-client';
 import { channelReader } from './channelRead.js';
 import { clientReader } from './clientRead.js';
@@ -23,6 +23,8 @@ export interface SubscriptionOptions {
   readonly signal?: AbortSignal;
   /** Told about each drop (for logs and metrics); the source resubscribes by itself. */
   readonly onDrop?: (drop: SubscriptionDrop) => void;
+  /** Told about each drop with its store error code (`STORE_UNAVAILABLE`…), never the server's words. */
+  readonly telemetry?: Telemetry;
   /** How messages name the server (e.g. the connection string without credentials). */
   readonly server?: string;
 }
@@ -82,6 +84,7 @@ export async function* subscribeToCases(client: KurrentDBClient, options: Subscr
       const operation = `Subscribing to $all${last === undefined ? ' from the start' : ` after position ${last.commit}/${last.prepare}`}`;
       const cause = toStoreError(error, '$all', undefined, { operation, ...(options.server === undefined ? {} : { server: options.server }) });
       options.onDrop?.({ error, message: `${cause.message} Resubscribing in ${backoff} ms (attempt ${attempt}).`, attempt, retryInMs: backoff });
+      options.telemetry?.subscriptionDrop?.({ attempt, retryInMs: backoff, code: cause.code });
       await pause(backoff, options.signal);
       backoff = Math.min(backoff * 2, options.maxBackoffMs ?? 5_000);
     } finally {

@@ -16,13 +16,14 @@ describe('catch-up subscription to case streams', () => {
     const controller = new AbortController();
     const drops: number[] = [];
     const causes: string[] = [];
+    const told: Array<{ readonly attempt: number; readonly retryInMs: number; readonly code: string }> = [];
     try {
       // History: three case streams, and a stream of another category the source must not deliver.
       await store.appendToStream('complaint-1', [event(0), event(1)], 'no-stream')();
       await store.appendToStream('other-1', [event(-1)], 'no-stream')();
       await store.appendToStream('complaint-2', [event(2)], 'no-stream')();
       const received: RecordedEvent[] = [];
-      const source = subscribeToCases(store.client, { categories: ['complaint'], backoffMs: 10, signal: controller.signal, ...(store.server === undefined ? {} : { server: store.server }), onDrop: (drop) => void (drops.push(drop.attempt), causes.push(drop.message)) });
+      const source = subscribeToCases(store.client, { categories: ['complaint'], backoffMs: 10, signal: controller.signal, ...(store.server === undefined ? {} : { server: store.server }), onDrop: (drop) => void (drops.push(drop.attempt), causes.push(drop.message)), telemetry: { subscriptionDrop: (d) => void told.push(d) } });
       const consuming = (async () => {
         for await (const e of source) {
           received.push(e);
@@ -41,6 +42,9 @@ describe('catch-up subscription to case streams', () => {
       expect(received.every((e) => e.streamName.startsWith('complaint-'))).toBe(true);
       for (let i = 1; i < received.length; i++) expect((received[i]?.position.commit ?? 0n) > (received[i - 1]?.position.commit ?? 0n)).toBe(true);
       expect(drops.length).toBeGreaterThanOrEqual(1);
+      // Telemetry hears the same drops, by code only.
+      expect(told.map((d) => d.attempt)).toEqual(drops);
+      expect(told[0]).toMatchObject({ attempt: 1, retryInMs: 10, code: expect.stringMatching(/^STORE_[A-Z_]+$/) });
       expect(causes[0]).toMatch(/^Subscribing to \$all after position \d+\/\d+ on kurrentdb:\/\/.*Resubscribing in 10 ms \(attempt 1\)\.$/);
     } finally {
       controller.abort();

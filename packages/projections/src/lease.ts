@@ -6,7 +6,7 @@
  * fail with `PROJECTION_LEASE_LOST`, and a runner waiting for the lease takes it within its poll
  * interval and goes on from the stored checkpoint. No lease rows to expire, no clocks to trust.
  */
-import { type EventStore, pause } from '@caseledger/core';
+import { type EventStore, type Telemetry, pause } from '@caseledger/core';
 import * as E from 'fp-ts/lib/Either.js';
 import type * as TE from 'fp-ts/lib/TaskEither.js';
 import type { Pool, PoolClient } from 'pg';
@@ -161,6 +161,7 @@ export interface LeasedRunOptions<Row> extends LeaseOptions {
   readonly rebuild?: boolean;
   /** Told when the lease is held, before the first read. */
   readonly onLeased?: (lease: ProjectionLease) => void;
+  readonly telemetry?: Telemetry;
 }
 
 /**
@@ -184,6 +185,7 @@ export const runProjectionUnderLease =
         ...(options.batchSize === undefined ? {} : { batchSize: options.batchSize }),
         ...(options.onUndecodable === undefined ? {} : { onUndecodable: options.onUndecodable }),
         ...(options.rebuild === undefined ? {} : { rebuild: options.rebuild }),
+        ...(options.telemetry === undefined ? {} : { telemetry: options.telemetry }),
       })();
     } finally {
       await lease.release();

@@ -2,7 +2,7 @@
  * Feeds a projection from an event source in global order, in batches, and commits the rows each
  * batch changed with its checkpoint, so a crash neither skips nor double-counts an event.
  */
-import { type EventStore, type GlobalPosition, type RecordedEvent, type StoreError, compareGlobalPositions } from '@caseledger/core';
+import { type EventStore, type GlobalPosition, type RecordedEvent, type StoreError, type Telemetry, compareGlobalPositions } from '@caseledger/core';
 import * as E from 'fp-ts/lib/Either.js';
 import type * as TE from 'fp-ts/lib/TaskEither.js';
 import { type KnownEvent, decodeKnownEvent } from './knownEvents.js';
@@ -24,6 +24,8 @@ export interface RunOptions<Row> {
    * so the read model no longer holds text it was given before. Default false.
    */
   readonly rebuild?: boolean;
+  /** Told of every committed batch (with the lag: 0 once caught up) and every parked event. */
+  readonly telemetry?: Telemetry;
 }
 
 export interface RunReport {
@@ -105,7 +107,10 @@ const foldBatch = async <Row>(
   projection: Projection<Row>,
   recorded: ReadonlyArray<RecordedEvent>,
   onUndecodable: 'park' | 'stop',
+  telemetry: Telemetry | undefined,
+  lag?: number,
 ): Promise<E.Either<RunError, Folded>> => {
+  const started = performance.now();
   const handled: KnownEvent[] = [];
   const parked: ParkedEvent[] = [];
   let last: GlobalPosition | undefined;
@@ -130,6 +135,8 @@ const foldBatch = async <Row>(
     const rows = changedRows(projection, before.right, groups);
     const committed = await store.commit(projection.name, { version: projection.version, checkpoint: last, rows, parked })();
     if (E.isLeft(committed)) return committed;
+    for (const p of parked) telemetry?.parked?.({ projection: projection.name, eventType: p.eventType, code: 'STORED_EVENT_UNDECODABLE' });
+    telemetry?.projectionBatch?.({ projection: projection.name, events: recorded.length, applied: handled.length, parked: parked.length, durationMs: performance.now() - started, ...(lag === undefined ? {} : { lag }) });
   }
   return E.right({ applied: handled.length, parked: parked.length, ...(stopped === undefined ? {} : { stopped }) });
 };
@@ -153,7 +160,8 @@ export const runProjection =
       if (E.isLeft(page)) return page;
       const last = page.right[page.right.length - 1];
       if (last === undefined) break;
-      const folded = await foldBatch(store, projection, page.right, options.onUndecodable ?? 'park');
+      // A short page is the last: the projection has caught up.
+      const folded = await foldBatch(store, projection, page.right, options.onUndecodable ?? 'park', options.telemetry, page.right.length < batchSize ? 0 : undefined);
       if (E.isLeft(folded)) return folded;
       if (folded.right.stopped !== undefined) return E.left(folded.right.stopped);
       eventsRead += page.right.length;
@@ -174,6 +182,7 @@ export interface LiveRunOptions<Row> {
   /** Events folded before each write of rows and checkpoint. Default 100. */
   readonly batchSize?: number;
   readonly onUndecodable?: 'park' | 'stop';
+  readonly telemetry?: Telemetry;
 }
 
 /** Where a live run should start: after the stored checkpoint (or from the beginning for a new or rebuilt projection). */
@@ -206,7 +215,7 @@ export const runProjectionLive =
     let parkedNow = 0;
     const flush = async (): Promise<E.Either<RunError, void>> => {
       if (pending.length === 0) return E.right(undefined);
-      const folded = await foldBatch(store, projection, pending, options.onUndecodable ?? 'park');
+      const folded = await foldBatch(store, projection, pending, options.onUndecodable ?? 'park', options.telemetry);
       if (E.isLeft(folded)) return folded;
       if (folded.right.stopped !== undefined) return E.left(folded.right.stopped);
       batches += 1;

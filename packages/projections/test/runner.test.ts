@@ -41,6 +41,16 @@ describe('projection runner', () => {
     expect([...(parked.stored?.rows.keys() ?? [])].sort()).toEqual(['complaint-A', 'complaint-B']);
     expect(parked.stored?.parked).toBe(1);
     expect(await parked.store.parked(caseFiles.name)()).toMatchObject(E.right([{ streamName: 'complaint-BAD', revision: '0', eventType: 'ComplaintReceived' }]));
+    // Telemetry hears each committed batch (the lag is 0 on the last, short one) and each parked event.
+    const batches: unknown[] = [];
+    const parkedSeen: unknown[] = [];
+    const told = await runProjection({ source, store: storeFor(caseFiles), projection: caseFiles, batchSize: 2, telemetry: { projectionBatch: ({ durationMs: _, ...b }) => batches.push(b), parked: (p) => parkedSeen.push(p) } })();
+    expect(E.isRight(told)).toBe(true);
+    expect(batches).toEqual([
+      { projection: caseFiles.name, events: 2, applied: 1, parked: 1 },
+      { projection: caseFiles.name, events: 1, applied: 1, parked: 0, lag: 0 },
+    ]);
+    expect(parkedSeen).toEqual([{ projection: caseFiles.name, eventType: 'ComplaintReceived', code: 'STORED_EVENT_UNDECODABLE' }]);
     const stopped = await runProjection({ source, store: storeFor(caseFiles), projection: caseFiles, onUndecodable: 'stop' })();
     expect(E.isLeft(stopped) && stopped.left).toMatchObject({ code: 'PROJECTION_STOPPED_ON_UNDECODABLE_EVENT', event: { streamName: 'complaint-BAD' } });
   });
