@@ -82,11 +82,13 @@ export interface CaseType<C extends CommandBase, Ev extends EventBase, S> {
 }
 
 /** What a case type must say; the rest has defaults (no upcasters, facts, deadlines; the event type as summary). */
-export type CaseTypeDefinition<C extends CommandBase, Ev extends EventBase, S> = Pick<
-  CaseType<C, Ev, S>,
-  'category' | 'commands' | 'events' | 'initialState' | 'evolve' | 'decide' | 'stepOf'
-> &
-  Partial<CaseType<C, Ev, S>>;
+export type CaseTypeDefinition<C extends CommandBase, Ev extends EventBase, S> = Pick<CaseType<C, Ev, S>, 'category' | 'commands' | 'events' | 'initialState'> & {
+  // The codecs and the initial state give the types; the functions are checked against them, never
+  // read for them (a literal `type: 'X'` returned by `stepOf` would otherwise widen to string).
+  readonly evolve: (state: NoInfer<S>, event: NoInfer<Ev>) => NoInfer<S>;
+  readonly decide: (context: RuleContext) => (command: NoInfer<C>, state: NoInfer<S>) => E.Either<Violation, ReadonlyArray<NoInfer<Ev>>>;
+  readonly stepOf: (event: NoInfer<Ev>, caseId: CaseId) => NoInfer<C> | undefined;
+} & Partial<Omit<CaseType<NoInfer<C>, NoInfer<Ev>, NoInfer<S>>, 'category' | 'commands' | 'events' | 'initialState' | 'evolve' | 'decide' | 'stepOf'>>;
 
 /** A case type from its definition, with the parts it leaves out filled in. */
 export const defineCaseType = <C extends CommandBase, Ev extends EventBase, S>(definition: CaseTypeDefinition<C, Ev, S>): CaseType<C, Ev, S> => ({

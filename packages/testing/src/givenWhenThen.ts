@@ -2,7 +2,7 @@
  * Given / when / then for deciders: given a history, when a command is decided, then these events
  * (or this refusal). Failures show a readable diff through Vitest's `expect`.
  */
-import type { Decider, Violation } from '@caseledger/core';
+import { type CaseType, type CommandBase, type Decider, type EventBase, type FieldError, type Rulebook, type Violation, deciderOf, defaultRulebook, describeFieldErrors, inForce } from '@caseledger/core';
 import * as E from 'fp-ts/lib/Either.js';
 import { expect } from 'vitest';
 import type { Plain } from './plain.js';
@@ -87,3 +87,30 @@ export const deciderSpec = <Command, Event, State>(decider: Decider<Command, Eve
     return { events, state };
   },
 });
+
+/** A value read by a codec, or the test stops naming every bad field. */
+const decodedOr = <A>(decode: (input: unknown) => E.Either<ReadonlyArray<FieldError>, A>, what: string) => (input: unknown): A => {
+  const decoded = decode(input);
+  if (E.isLeft(decoded)) throw new Error(`${what} is not valid: ${describeFieldErrors(decoded.left)}`);
+  return decoded.right;
+};
+
+/**
+ * Given / when / then over a case type, in plain JSON: instants, dates and ids are written as
+ * strings, as a request or a stored event carries them, and read by the case type's own codecs
+ * (a literal that does not decode stops the test with the field's path). Decided under the
+ * rulebook given (default: the library's policies and calendar).
+ */
+export const caseTypeSpec = <C extends CommandBase, Ev extends EventBase, S>(caseType: CaseType<C, Ev, S>, rulebook: Rulebook = defaultRulebook) => {
+  const spec = deciderSpec(deciderOf(caseType, inForce(rulebook)));
+  const event = decodedOr(caseType.events.decode, 'a given event');
+  const command = decodedOr(caseType.commands.decode, 'the command');
+  return {
+    given: (history: ReadonlyArray<Plain<Ev>>): Given<Plain<C>, Ev, S> => {
+      const given = spec.given(history.map(event));
+      return { when: (c) => given.when(command(c)) };
+    },
+    /** Decide plain commands one after another from the initial state; every one must be accepted. */
+    run: (commands: ReadonlyArray<Plain<C>>) => spec.run(commands.map(command)),
+  };
+};

@@ -1,0 +1,22 @@
+/** Given / when / then over a case type in plain JSON: literals are read by the case type's codecs. */
+import { complaintCaseType } from '@caseledger/core';
+import { describe, expect, it } from 'vitest';
+import { caseTypeSpec } from '../src/index.js';
+
+const cs = { id: 'cs-li', department: 'customer-service', role: 'staff' };
+const received = { type: 'ComplaintReceived', at: '2026-11-16T09:00:00+08:00', by: cs, customer: { id: 'c1', name: 'A' }, channel: 'phone', description: 'Leaks', severity: 'minor' };
+
+describe('caseTypeSpec', () => {
+  it('decides plain commands on a plain history, as the handler would', () => {
+    const spec = caseTypeSpec(complaintCaseType);
+    const acknowledge = { type: 'AcknowledgeComplaint', caseId: 'C-1', at: '2026-11-16T09:10:00+08:00', actor: cs, explanation: 'On it' };
+    expect(spec.given([received]).when(acknowledge).thenAccepted().map((e) => e.type)).toEqual(['ComplaintAcknowledged']);
+    spec.given([received]).when({ ...acknowledge, type: 'ForwardToQuality' }).thenRefused('C-3');
+  });
+
+  it('stops the test at a literal that does not decode, naming the field', () => {
+    const spec = caseTypeSpec(complaintCaseType);
+    expect(() => spec.given([{ ...received, at: 'yesterday' }])).toThrow('a given event is not valid: at: expected Instant, found a string');
+    expect(() => spec.given([]).when({ type: 'AcknowledgeComplaint', caseId: 'C 1', at: '2026-11-16T09:10:00+08:00', actor: cs, explanation: 'x' })).toThrow('the command is not valid: caseId: expected CaseId');
+  });
+});
