@@ -61,17 +61,9 @@ import {
 import { type ProjectCommand, exportSource, projectCommand } from './project.js';
 import { type CliFile, type CliMessages, cliMessages } from './cliMessages.js';
 import { CLI_VERSION } from './version.js';
+import type { CliIo } from './io.js';
 import pg from 'pg';
 
-export interface CliIo {
-  readonly out: (text: string) => void;
-  readonly err: (text: string) => void;
-  /** True on a terminal: show progress. */
-  readonly interactive: boolean;
-  readonly now: () => number;
-  /** The environment's language (`localeFromEnvironment(process.env)`), used when `--lang` is not given; English when absent. */
-  readonly locale?: Locale;
-}
 
 export const EXIT_CLEAN = 0;
 export const EXIT_FINDINGS = 1;

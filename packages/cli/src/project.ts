@@ -4,7 +4,7 @@
  * or a rebuild under the projection's lease, and the list of parked events. The source is an
  * EventStoreDB server or a JSON Lines export.
  */
-import { type EventStore, type GlobalPosition, type Locale, type RecordedEvent, type Rulebook, type StoreError, compareGlobalPositions, defaultCalendar, defaultPolicies } from '@caseledger/core';
+import { type EventStore, type GlobalPosition, type RecordedEvent, type Rulebook, type StoreError, compareGlobalPositions, defaultCalendar, defaultPolicies } from '@caseledger/core';
 import {
   type Projection,
   type ProjectionHead,
@@ -27,6 +27,7 @@ import * as E from 'fp-ts/lib/Either.js';
 import type { Pool } from 'pg';
 import { type LineError, type LineRead, escapeControls, inputProblemOf, parseLine, problemText } from '@caseledger/audit';
 import { cliMessages } from './cliMessages.js';
+import type { CliIo } from './io.js';
 
 /** A projection whatever its rows: `use` is given it and its table with their own row type. */
 export interface SomeProjection {
@@ -86,14 +87,8 @@ export type ProjectCommand =
   | { readonly kind: 'rebuild'; readonly projection: string }
   | { readonly kind: 'parked'; readonly projection: string };
 
-export interface ProjectIo {
-  readonly out: (text: string) => void;
-  readonly err: (text: string) => void;
-  readonly interactive: boolean;
-  readonly now: () => number;
-  /** The language of what is said; English when absent. */
-  readonly locale?: Locale;
-}
+/** What `projectCommand` writes to: the command line's own. */
+export type ProjectIo = CliIo;
 
 export interface ProjectSetup {
   readonly pool: Pool;
