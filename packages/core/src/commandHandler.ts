@@ -253,8 +253,10 @@ export const commandHandler = <C extends CommandBase, Ev extends EventBase, S>(
   const handle = (input: unknown, context: CommandContext = {}): TE.TaskEither<HandleError, Handled<Ev, S>> =>
     async () => {
       const decoded = caseType.commands.decode(input);
+      const handleWith = async (seenBy: CommandObserver | undefined): Promise<E.Either<HandleError, Handled<Ev, S>>> =>
+        E.isLeft(decoded) ? E.left(commandUndecodable(decoded.left)) : handleDecoded(decoded.right, input, context, seenBy);
       const observer = options.telemetry?.command?.({ caseType: caseType.category, commandType: E.isRight(decoded) ? decoded.right.type : 'undecodable' });
-      if (observer === undefined) return E.isLeft(decoded) ? E.left(commandUndecodable(decoded.left)) : handleDecoded(decoded.right, input, context, undefined);
+      if (observer === undefined) return handleWith(undefined);
       let conflicts = 0;
       const counting: CommandObserver = {
         ...observer,
@@ -263,7 +265,7 @@ export const commandHandler = <C extends CommandBase, Ev extends EventBase, S>(
           observer.conflict?.(e);
         },
       };
-      const run = async (): Promise<E.Either<HandleError, Handled<Ev, S>>> => (E.isLeft(decoded) ? E.left(commandUndecodable(decoded.left)) : handleDecoded(decoded.right, input, context, counting));
+      const run = () => handleWith(counting);
       const result = await (observer.run === undefined ? run() : observer.run(run));
       observer.done?.(outcomeOf(result, conflicts + 1));
       return result;
