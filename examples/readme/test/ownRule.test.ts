@@ -15,7 +15,7 @@ export const guaranteeClaims = defineCaseType({
   decide: ({ calendar }) => (c) => isWithinWindow(calendar, c.deliveredOn, windowOf(24, 'months'), c.at)
       ? E.right([{ type: 'GuaranteeClaimed', at: c.at, by: c.actor, deliveredOn: c.deliveredOn }])
       : E.left(violation('EU-1', 'GUARANTEE_EXPIRED', 'More than 2 years have passed since delivery.')),
-  stepOf: (e, caseId): t.TypeOf<typeof ClaimGuarantee> => ({ type: 'ClaimGuarantee', caseId, at: e.at, actor: e.by, deliveredOn: e.deliveredOn }),
+  stepOf: (e, caseId) => ({ type: 'ClaimGuarantee', caseId, at: e.at, actor: e.by, deliveredOn: e.deliveredOn }),
 });
 
 it('EU-1: a claim is accepted up to 2 years after delivery, refused after', () => {

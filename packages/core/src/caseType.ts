@@ -84,14 +84,18 @@ export interface CaseType<C extends CommandBase, Ev extends EventBase, S> {
 /** What a case type must say; the rest has defaults (no upcasters, facts, deadlines; the event type as summary). */
 export type CaseTypeDefinition<C extends CommandBase, Ev extends EventBase, S> = Pick<CaseType<C, Ev, S>, 'category' | 'commands' | 'events' | 'initialState'> & {
   // The codecs and the initial state give the types; the functions are checked against them, never
-  // read for them (a literal `type: 'X'` returned by `stepOf` would otherwise widen to string).
+  // read for them, so a mistake is reported in the function that makes it.
   readonly evolve: (state: NoInfer<S>, event: NoInfer<Ev>) => NoInfer<S>;
   readonly decide: (context: RuleContext) => (command: NoInfer<C>, state: NoInfer<S>) => E.Either<Violation, ReadonlyArray<NoInfer<Ev>>>;
   readonly stepOf: (event: NoInfer<Ev>, caseId: CaseId) => NoInfer<C> | undefined;
 } & Partial<Omit<CaseType<NoInfer<C>, NoInfer<Ev>, NoInfer<S>>, 'category' | 'commands' | 'events' | 'initialState' | 'evolve' | 'decide' | 'stepOf'>>;
 
-/** A case type from its definition, with the parts it leaves out filled in. */
-export const defineCaseType = <C extends CommandBase, Ev extends EventBase, S>(definition: CaseTypeDefinition<C, Ev, S>): CaseType<C, Ev, S> => ({
+/**
+ * A case type from its definition, with the parts it leaves out filled in. The type parameters are
+ * `const` so that a literal `type: 'ClaimGuarantee'` returned by `decide` or `stepOf` keeps its
+ * value (TypeScript would otherwise widen it to `string` in the second function it checks).
+ */
+export const defineCaseType = <const C extends CommandBase, const Ev extends EventBase, S>(definition: CaseTypeDefinition<C, Ev, S>): CaseType<C, Ev, S> => ({
   upcasters: {},
   recordedFacts: {},
   deadlines: () => () => E.right([]),
