@@ -39,68 +39,81 @@ export interface LineError {
   readonly message: string;
 }
 
-const expectedEn: { readonly [F in LineField]: string } = {
-  format: `"${JSONL_FORMAT}"`,
-  streamName: 'a non-empty string',
-  revision: 'a decimal string',
-  position: '{ commit, prepare } as decimal strings',
-  eventId: 'a non-empty string',
-  type: 'a non-empty string',
-  data: 'an object',
-  metadata: 'an object',
-};
-
-const expectedZh: { readonly [F in LineField]: string } = {
-  format: `"${JSONL_FORMAT}"`,
-  streamName: '非空字符串',
-  revision: '十进制数字字符串',
-  position: '{ commit, prepare }，均为十进制数字字符串',
-  eventId: '非空字符串',
-  type: '非空字符串',
-  data: '对象',
-  metadata: '对象',
-};
+/** The words of line problems, one catalogue per language (a missing word does not compile). */
+interface LineWords {
+  readonly line: (n: number, what: string) => string;
+  readonly notJson: string;
+  readonly notAnObject: string;
+  readonly expected: { readonly [F in LineField]: string };
+  readonly badField: (field: LineField, expected: string, found: string | undefined) => string;
+  readonly tooLong: (maxBytes: number) => string;
+  readonly notUtf8: string;
+  readonly notAppended: (code: string, message: string) => string;
+}
 
 const foundZh: Readonly<Record<string, string>> = { none: '缺失', 'another text': '其他文本', 'a number': '数字', 'a boolean': '布尔值', 'an object': '对象', 'an array': '数组', null: 'null' };
 
+const lineWords: { readonly [L in Locale]: LineWords } = {
+  en: {
+    line: (n, what) => `line ${n}: ${what}`,
+    notJson: 'not valid JSON',
+    notAnObject: 'not a JSON object',
+    expected: {
+      format: `"${JSONL_FORMAT}"`,
+      streamName: 'a non-empty string',
+      revision: 'a decimal string',
+      position: '{ commit, prepare } as decimal strings',
+      eventId: 'a non-empty string',
+      type: 'a non-empty string',
+      data: 'an object',
+      metadata: 'an object',
+    },
+    badField: (field, expected, found) => `${field}: expected ${expected}${found === undefined ? '' : `, found ${found}`}`,
+    tooLong: (maxBytes) => `longer than ${maxBytes} bytes (raise --max-line-bytes to read it)`,
+    notUtf8: 'not valid UTF-8',
+    notAppended: (_code, message) => message,
+  },
+  'zh-CN': {
+    line: (n, what) => `第 ${n} 行：${what}`,
+    notJson: '不是有效的 JSON',
+    notAnObject: '不是 JSON 对象',
+    expected: {
+      format: `"${JSONL_FORMAT}"`,
+      streamName: '非空字符串',
+      revision: '十进制数字字符串',
+      position: '{ commit, prepare }，均为十进制数字字符串',
+      eventId: '非空字符串',
+      type: '非空字符串',
+      data: '对象',
+      metadata: '对象',
+    },
+    badField: (field, expected, found) => `${field}：应为${expected}${found === undefined ? '' : `，实为${foundZh[found] ?? found}`}`,
+    tooLong: (maxBytes) => `超过 ${maxBytes} 字节（可用 --max-line-bytes 调高上限后再读）`,
+    notUtf8: '不是有效的 UTF-8',
+    notAppended: (code, message) => `未能写入：${violationText(code, 'zh-CN') ?? message}`,
+  },
+};
+
 /** A line's problem in a language, with its number: `line 3: not valid JSON`, `第 3 行：不是有效的 JSON`. */
 export const lineProblemText = (line: number, problem: LineProblem, locale: Locale = 'en'): string => {
-  if (locale === 'zh-CN') {
-    const what = ((): string => {
-      switch (problem.kind) {
-        case 'not-json':
-          return '不是有效的 JSON';
-        case 'not-an-object':
-          return '不是 JSON 对象';
-        case 'bad-field':
-          return `${problem.field}：应为${expectedZh[problem.field]}${problem.found === undefined ? '' : `，实为${foundZh[problem.found] ?? problem.found}`}`;
-        case 'too-long':
-          return `超过 ${problem.maxBytes} 字节（可用 --max-line-bytes 调高上限后再读）`;
-        case 'not-utf8':
-          return '不是有效的 UTF-8';
-        case 'not-appended':
-          return `未能写入：${violationText(problem.code, 'zh-CN') ?? problem.message}`;
-      }
-    })();
-    return `第 ${line} 行：${what}`;
-  }
+  const w = lineWords[locale];
   const what = ((): string => {
     switch (problem.kind) {
       case 'not-json':
-        return 'not valid JSON';
+        return w.notJson;
       case 'not-an-object':
-        return 'not a JSON object';
+        return w.notAnObject;
       case 'bad-field':
-        return `${problem.field}: expected ${expectedEn[problem.field]}${problem.found === undefined ? '' : `, found ${problem.found}`}`;
+        return w.badField(problem.field, w.expected[problem.field], problem.found);
       case 'too-long':
-        return `longer than ${problem.maxBytes} bytes (raise --max-line-bytes to read it)`;
+        return w.tooLong(problem.maxBytes);
       case 'not-utf8':
-        return 'not valid UTF-8';
+        return w.notUtf8;
       case 'not-appended':
-        return problem.message;
+        return w.notAppended(problem.code, problem.message);
     }
   })();
-  return `line ${line}: ${what}`;
+  return w.line(line, what);
 };
 
 export const lineError = (line: number, problem: LineProblem): LineError => ({ code: 'JSONL_BAD_LINE', line, problem, message: lineProblemText(line, problem) });
