@@ -22,7 +22,6 @@ import {
   defaultCalendar,
   defaultPolicies,
   breachText,
-  describeFieldErrors,
   instantFromEpochMs,
   isLocale,
   jurisdictionPresets,
@@ -52,14 +51,13 @@ import {
   exportStore,
   fileSha256,
   importLines,
-  inputProblemOf,
   parseLine,
   problemText,
   readCase,
   readLines,
 } from '@caseledger/audit';
 import { type ProjectCommand, exportSource, projectCommand } from './project.js';
-import { type CliFile, type CliMessages, cliMessages } from './cliMessages.js';
+import { type CliFile, type CliMessages, cliMessages, errorText } from './cliMessages.js';
 import { CLI_VERSION } from './version.js';
 import type { CliIo } from './io.js';
 import pg from 'pg';
@@ -177,13 +175,6 @@ const policiesOf = (o: Options, locale: Locale): E.Either<string, PolicySet<Rule
   const e = decoded.left;
   if (e.code === 'POLICY_BELOW_LEGAL_FLOOR') return E.left(say.belowFloor(policiesFile, e.preset, e.breaches.map((b) => breachText(b, locale)).join(' ')));
   return E.left(say.policiesFile(policiesFile, errorText(e, locale)));
-};
-
-/** A library error in a language: its code's sentence and each bad field, or its own message in English. */
-const errorText = (e: { readonly code: string; readonly message: string }, locale: Locale): string => {
-  const problem = inputProblemOf(e);
-  if (locale !== 'en') return problemText(problem, locale);
-  return problem.errors === undefined ? e.message : `${e.message} ${describeFieldErrors(problem.errors)}`;
 };
 
 /** The policies (`--policies`, `--preset`) and the calendar (`--calendar`) deadlines are computed under. */

@@ -3,9 +3,9 @@
  * lines it prints. Options, codes, rule ids, stream names, paths and numbers never change with the
  * language. A catalogue is a `CliMessages`, so a message missing in one language does not compile.
  */
-import { type Locale, jurisdictionPresets } from '@caseledger/core';
+import { type Locale, describeFieldErrors, jurisdictionPresets } from '@caseledger/core';
 import type { RunReport } from '@caseledger/projections';
-import { DEFAULT_MAX_LINE_BYTES } from '@caseledger/audit';
+import { DEFAULT_MAX_LINE_BYTES, inputProblemOf, problemText } from '@caseledger/audit';
 
 /** The files the command reads, named in its messages. */
 export type CliFile = '--file' | 'policies' | 'calendar';
@@ -204,3 +204,10 @@ const catalogues: { readonly [L in Locale]: CliMessages } = { en: cliMessagesEn,
 
 /** What the command says, in a language. */
 export const cliMessages = (locale: Locale = 'en'): CliMessages => catalogues[locale];
+
+/** A library error in a language: its code's sentence and each bad field, or its own message in English. */
+export const errorText = (e: { readonly code: string; readonly message: string }, locale: Locale): string => {
+  const problem = inputProblemOf(e);
+  if (locale !== 'en') return problemText(problem, locale);
+  return problem.errors === undefined ? e.message : `${e.message} ${describeFieldErrors(problem.errors)}`;
+};

@@ -25,8 +25,8 @@ import {
 } from '@caseledger/projections';
 import * as E from 'fp-ts/lib/Either.js';
 import type { Pool } from 'pg';
-import { type LineError, type LineRead, escapeControls, inputProblemOf, parseLine, problemText } from '@caseledger/audit';
-import { cliMessages } from './cliMessages.js';
+import { type LineError, type LineRead, escapeControls, parseLine } from '@caseledger/audit';
+import { cliMessages, errorText } from './cliMessages.js';
 import type { CliIo } from './io.js';
 
 /** A projection whatever its rows: `use` is given it and its table with their own row type. */
@@ -150,7 +150,7 @@ const progressOf = (io: ProjectIo, quiet: boolean, name: string) => {
 
 export const projectCommand = async (command: ProjectCommand, setup: ProjectSetup, io: ProjectIo): Promise<number> => {
   const say = cliMessages(io.locale).project;
-  const detail = (e: { readonly code: string; readonly message: string }): string => escapeControls(problemText(inputProblemOf(e), io.locale));
+  const detail = (e: { readonly code: string; readonly message: string }): string => escapeControls(errorText(e, io.locale ?? 'en'));
   const migrated = await migrateReadModelStore(setup.pool)();
   if (E.isLeft(migrated)) {
     io.err(say.cannotPrepare(detail(migrated.left)));

@@ -1,47 +1,33 @@
 /** Every event's summary in English and in Chinese: the same rules, the same special case, the words in the language asked for. */
+import { recordCase } from '@caseledger/testing';
 import { complaintCommands, contractReviewCommands, inquiryCommands, surveyCommands, warrantyCommands } from '@caseledger/testing/arbitraries';
-import * as E from 'fp-ts/lib/Either.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   type CaseType,
   type CommandBase,
   type EventBase,
-  caseTypes,
-  commandHandler,
   complaintCaseType,
   contractReviewCaseType,
   defaultRulebook,
-  inMemoryEventStore,
   inquiryCaseType,
-  readCaseHistory,
   surveyCaseType,
   warrantyClaimCaseType,
 } from '../src/index.js';
 
 const CJK = /[\u4e00-\u9fff]/;
 
-/** Write generated commands through a handler and check every stored event's summaries; returns the event types seen. */
-const check = async <C extends CommandBase, Ev extends EventBase, S>(caseType: CaseType<C, Ev, S>, histories: ReadonlyArray<ReadonlyArray<unknown>>): Promise<ReadonlySet<string>> => {
-  const store = inMemoryEventStore();
-  const handle = commandHandler(caseType, store, { rulebook: defaultRulebook });
+/** Write generated commands through a handler (`recordCase`) and check every stored event's summaries; returns the event types seen. */
+const check = async <C extends CommandBase, Ev extends EventBase, S>(caseType: CaseType<C, Ev, S>, histories: ReadonlyArray<ReadonlyArray<C>>): Promise<ReadonlySet<string>> => {
   const seen = new Set<string>();
-  for (const [i, commands] of histories.entries()) {
-    const caseId = `S${i}`;
-    for (const command of commands) if (typeof command === 'object' && command !== null) await handle({ ...command, caseId })();
-    const recorded = await store.readStream(`${caseType.category}-${caseId}`)();
-    if (E.isLeft(recorded) || recorded.right.kind === 'no-stream') continue;
-    const read = readCaseHistory(caseTypes)(`${caseType.category}-${caseId}`, recorded.right.events);
-    if (E.isLeft(read)) continue;
-    read.right.use((type, envelopes) => {
-      for (const { event } of envelopes) {
-        const en = type.describe(event, 'en');
-        const zh = type.describe(event, 'zh-CN');
-        expect([event.type, CJK.test(zh.summary), zh.summary !== en.summary, zh.rules, zh.specialCase]).toEqual([event.type, true, true, en.rules, en.specialCase]);
-        expect(type.describe(event)).toEqual(en);
-        seen.add(event.type);
-      }
-    });
+  for (const commands of histories) {
+    for (const { event } of (await recordCase(caseType, commands)).envelopes) {
+      const en = caseType.describe(event, 'en');
+      const zh = caseType.describe(event, 'zh-CN');
+      expect([event.type, CJK.test(zh.summary), zh.summary !== en.summary, zh.rules, zh.specialCase]).toEqual([event.type, true, true, en.rules, en.specialCase]);
+      expect(caseType.describe(event)).toEqual(en);
+      seen.add(event.type);
+    }
   }
   return seen;
 };

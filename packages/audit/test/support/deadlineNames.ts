@@ -4,17 +4,19 @@ import {
   type ContractReviewCommand,
   type InquiryCommand,
   type WarrantyCommand,
-  commandHandler,
+  type CaseType,
+  type CommandBase,
+  type EventBase,
   complaintCaseType,
   contractReviewCaseType,
   defaultRulebook,
-  inMemoryEventStore,
   inquiryCaseType,
   instantFromEpochMs,
   warrantyClaimCaseType,
 } from '@caseledger/core';
 import * as E from 'fp-ts/lib/Either.js';
-import { auditCase, readCase } from '../../src/index.js';
+import { recordCase } from '@caseledger/testing';
+import { auditCase, caseHistoryOf } from '../../src/index.js';
 
 export type GeneratedHistory =
   | { readonly kind: 'complaint'; readonly commands: ReadonlyArray<ComplaintCommand> }
@@ -22,21 +24,30 @@ export type GeneratedHistory =
   | { readonly kind: 'contract'; readonly commands: ReadonlyArray<ContractReviewCommand> }
   | { readonly kind: 'inquiry'; readonly commands: ReadonlyArray<InquiryCommand> };
 
+/** A generated history written through its case type's handler (`recordCase`) and read back as a case. */
+const written = async <C extends CommandBase, Ev extends EventBase, S>(caseType: CaseType<C, Ev, S>, commands: ReadonlyArray<C>) => {
+  const { streamName, recorded } = await recordCase(caseType, commands);
+  return caseHistoryOf(streamName, recorded);
+};
+
+const historyOf = (h: GeneratedHistory) => {
+  switch (h.kind) {
+    case 'complaint':
+      return written(complaintCaseType, h.commands);
+    case 'warranty':
+      return written(warrantyClaimCaseType, h.commands);
+    case 'contract':
+      return written(contractReviewCaseType, h.commands);
+    case 'inquiry':
+      return written(inquiryCaseType, h.commands);
+  }
+};
+
 export const wordsOf = async (histories: ReadonlyArray<GeneratedHistory>): Promise<{ readonly deadlineNames: ReadonlySet<string>; readonly statuses: ReadonlySet<string> }> => {
-  const store = inMemoryEventStore();
-  const handlers = {
-    complaint: commandHandler(complaintCaseType, store),
-    warranty: commandHandler(warrantyClaimCaseType, store, { rulebook: defaultRulebook }),
-    contract: commandHandler(contractReviewCaseType, store),
-    inquiry: commandHandler(inquiryCaseType, store, { rulebook: defaultRulebook }),
-  };
   const names = new Set<string>();
   const statuses = new Set<string>();
-  for (const [i, h] of histories.entries()) {
-    const caseId = `N${i}`;
-    for (const command of h.commands) await handlers[h.kind]({ ...command, caseId })();
-    const stream = { complaint: 'complaint', warranty: 'warrantyClaim', contract: 'contractReview', inquiry: 'inquiry' }[h.kind];
-    const history = await readCase(store, `${stream}-${caseId}`);
+  for (const h of histories) {
+    const history = await historyOf(h);
     if (E.isLeft(history)) continue;
     const audit = auditCase(history.right, defaultRulebook, instantFromEpochMs(Date.parse('2030-01-01T00:00:00Z')));
     for (const d of audit.report.deadlines) names.add(d.name);
