@@ -39,6 +39,12 @@ export type Actor = t.TypeOf<typeof Actor>;
 
 const rank = (role: Role): number => roles.indexOf(role);
 
+/**
+ * T-6: whether the actor is the person a step named (a review's chair, the manager a question was
+ * passed to): the same id in the same role, so an id typed in by someone in another role is not enough.
+ */
+export const isNamedPerson = (named: Actor) => (actor: Actor): boolean => actor.id === named.id && actor.role === named.role;
+
 /** Who may take a step: any of the departments (all when omitted), at least the given role. */
 export interface Permission {
   readonly departments?: ReadonlyArray<Department>;

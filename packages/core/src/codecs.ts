@@ -5,6 +5,7 @@
  */
 import * as E from 'fp-ts/lib/Either.js';
 import * as t from 'io-ts';
+import { showableText } from './quoting.js';
 import type { Locale } from './ruleCatalogue.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -160,6 +161,9 @@ export interface FieldError {
   readonly found: string;
 }
 
+/** What a field error expects where the input has a key its codec does not define (T-7). */
+export const NO_SUCH_FIELD = 'no such field';
+
 const kindOf = (u: unknown): string => {
   if (u === undefined) return 'missing';
   if (u === null) return 'null';
@@ -232,8 +236,8 @@ const foundZh: Readonly<Record<string, string>> = {
 /** Each bad field with what was expected and what was found, in a language; paths and type names stay as they are. */
 export const describeFieldErrors = (errors: ReadonlyArray<FieldError>, locale: Locale = 'en'): string =>
   locale === 'zh-CN'
-    ? errors.map((e) => `${e.path}：应为 ${e.expected}，实为${foundZh[e.found] ?? e.found}`).join('；')
-    : errors.map((e) => `${e.path}: expected ${e.expected}, found ${e.found}`).join('; ');
+    ? errors.map((e) => (e.expected === NO_SUCH_FIELD ? `${e.path}：没有这个字段` : `${e.path}：应为 ${e.expected}，实为${foundZh[e.found] ?? e.found}`)).join('；')
+    : errors.map((e) => (e.expected === NO_SUCH_FIELD ? `${e.path}: no such field` : `${e.path}: expected ${e.expected}, found ${e.found}`)).join('; ');
 
 // Codecs written here with `new t.Type` whose `validate` returns its input unchanged when it is valid.
 const selfDecoding = new WeakSet<t.Decoder<unknown, unknown>>();
@@ -275,14 +279,124 @@ const markSelfDecoding = <C extends t.Decoder<unknown, unknown>>(codec: C): C =>
   return codec;
 };
 
+// ---------------------------------------------------------------------------------------------
+// Exactness (T-7): a value is taken exactly as its codec defines it. io-ts object codecs let keys
+// they do not define pass through untouched, at any depth, so a `customer.mobile` would be stored
+// in plain text beside the sealed fields. Every decode here refuses such a key with its path, and
+// every encode leaves it out.
+
+/** Codecs written here that hand a value to one member chosen by looking at it (`taggedUnion`). */
+const delegates = new WeakMap<t.Decoder<unknown, unknown>, (u: unknown) => t.Decoder<unknown, unknown> | undefined>();
+
+type Props = Readonly<Record<string, t.Decoder<unknown, unknown>>>;
+
+/** The fields an object codec defines (through readonly, refinements, exact and intersections of objects), or `undefined` when it is not one. */
+const objectProps = (codec: t.Decoder<unknown, unknown>): Props | undefined => {
+  if (codec instanceof t.ReadonlyType || codec instanceof t.RefinementType || codec instanceof t.ExactType) return objectProps(codec.type);
+  if (codec instanceof t.InterfaceType || codec instanceof t.PartialType) return codec.props;
+  if (codec instanceof t.IntersectionType) {
+    const merged: Record<string, t.Decoder<unknown, unknown>> = {};
+    for (const member of codec.types) {
+      const props = objectProps(member);
+      if (props === undefined) return undefined;
+      Object.assign(merged, props);
+    }
+    return merged;
+  }
+  return undefined;
+};
+
+const isPlainObject = (u: unknown): u is Readonly<Record<string, unknown>> => typeof u === 'object' && u !== null && !Array.isArray(u);
+
 /**
- * Decode with a codec; the failure lists every bad field by path. A self-decoding codec is checked
- * with `is` first and runs `validate` only to explain a failure.
+ * The value with only the fields its codec defines, at any depth: the value itself when it has no
+ * other, a copy without them otherwise. Each key left out is pushed to `unknown` with its path.
+ */
+const definedOnly = (codec: t.Decoder<unknown, unknown>, u: unknown, path: string, unknown: FieldError[]): unknown => {
+  const at = (key: string | number): string => (path === '' ? String(key) : `${path}.${key}`);
+  const props = objectProps(codec);
+  if (props !== undefined) {
+    if (!isPlainObject(u)) return u;
+    let copy: Record<string, unknown> | undefined;
+    for (const key of Object.keys(u)) {
+      const value = u[key];
+      const field = Object.hasOwn(props, key) ? props[key] : undefined;
+      const kept = field === undefined ? undefined : definedOnly(field, value, at(key), unknown);
+      // A key nobody defined is the caller's text: named only when it looks like a field name (T-10).
+      if (field === undefined) unknown.push({ path: at(showableText(key)), expected: NO_SUCH_FIELD, found: kindOf(value) });
+      if (copy === undefined && (field === undefined || kept !== value)) {
+        copy = {};
+        for (const earlier of Object.keys(u)) {
+          if (earlier === key) break;
+          copy[earlier] = u[earlier];
+        }
+      }
+      if (copy !== undefined && field !== undefined) copy[key] = kept;
+    }
+    return copy ?? u;
+  }
+  const delegate = delegates.get(codec);
+  if (delegate !== undefined) {
+    const member = delegate(u);
+    return member === undefined ? u : definedOnly(member, u, path, unknown);
+  }
+  if (codec instanceof t.ReadonlyType || codec instanceof t.RefinementType || codec instanceof t.ExactType) return definedOnly(codec.type, u, path, unknown);
+  if (codec instanceof t.UnionType) {
+    const member = codec.types.find((m: t.Decoder<unknown, unknown>) => m instanceof t.Type && m.is(u));
+    return member === undefined ? u : definedOnly(member, u, path, unknown);
+  }
+  if ((codec instanceof t.ArrayType || codec instanceof t.ReadonlyArrayType) && Array.isArray(u)) {
+    const items: unknown[] = u;
+    const kept = items.map((item, i) => definedOnly(codec.type, item, at(i), unknown));
+    return kept.every((k, i) => k === items[i]) ? u : kept;
+  }
+  if (codec instanceof t.TupleType && Array.isArray(u)) {
+    const members: ReadonlyArray<t.Decoder<unknown, unknown>> = codec.types;
+    const items: unknown[] = u;
+    const kept = items.map((item, i) => {
+      const member = members[i];
+      return member === undefined ? item : definedOnly(member, item, at(i), unknown);
+    });
+    return kept.every((k, i) => k === items[i]) ? u : kept;
+  }
+  if (codec instanceof t.DictionaryType && isPlainObject(u)) {
+    let copy: Record<string, unknown> | undefined;
+    for (const key of Object.keys(u)) {
+      const kept = definedOnly(codec.codomain, u[key], at(showableText(key)), unknown);
+      if (kept !== u[key]) copy = { ...(copy ?? u), [key]: kept };
+    }
+    return copy ?? u;
+  }
+  return u;
+};
+
+/** Every key of the input its codec does not define, at any depth, as field errors naming its path. */
+export const unknownFields = (codec: t.Decoder<unknown, unknown>, input: unknown): ReadonlyArray<FieldError> => {
+  const unknown: FieldError[] = [];
+  definedOnly(codec, input, '', unknown);
+  return unknown;
+};
+
+/** The value with exactly the fields its codec defines: what is written, whatever else the object carried. */
+export const withDefinedFieldsOnly = <A>(codec: t.Type<A, unknown, unknown>, value: A): A => {
+  const kept = definedOnly(codec, value, '', []);
+  return codec.is(kept) ? kept : value;
+};
+
+/**
+ * Decode with a codec, exactly: the failure lists every bad field by path, and every field the
+ * codec does not define (T-7). A self-decoding codec is checked with `is` first and runs
+ * `validate` only to explain a failure.
  */
 export const decodeWith = <A, O>(codec: t.Type<A, O, unknown>): ((input: unknown) => E.Either<ReadonlyArray<FieldError>, A>) => {
-  const explain = (input: unknown): E.Either<ReadonlyArray<FieldError>, A> => E.mapLeft(fieldErrors)(codec.decode(input));
-  if (!decodesToItself(codec)) return explain;
-  return (input) => (codec.is(input) ? E.right(input) : explain(input));
+  const selfDecoding = decodesToItself(codec);
+  return (input) => {
+    const unknown = unknownFields(codec, input);
+    if (selfDecoding && unknown.length === 0 && codec.is(input)) return E.right(input);
+    const decoded = codec.decode(input);
+    if (E.isRight(decoded) && unknown.length === 0) return decoded;
+    return E.left([...(E.isLeft(decoded) ? fieldErrors(decoded.left) : []), ...unknown]);
+  };
 };
 
 /** A codec for a closed set of string literals; its name lists them, so errors say what was allowed. */
@@ -333,6 +447,7 @@ export const taggedUnion = <A extends { readonly type: string }>(
     },
     (a) => entryFor(a.type)?.encode(a) ?? a,
   );
+  delegates.set(codec, (u) => (isPlainObject(u) ? entryFor(u['type'])?.decoder : undefined));
   if (tags.every((tag) => decodesToItself(members[tag]))) markSelfDecoding(codec);
   const byTag: Record<string, t.Decoder<unknown, unknown>> = {};
   for (const tag of tags) byTag[tag] = members[tag];

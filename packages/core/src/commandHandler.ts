@@ -4,14 +4,15 @@
  * Two writers on one stream: exactly one wins; the loser re-reads and decides again, up to a
  * bound, then fails with a conflict error naming the stream. Nothing is ever written half.
  */
+import { createHash } from 'node:crypto';
 import * as E from 'fp-ts/lib/Either.js';
 import type * as TE from 'fp-ts/lib/TaskEither.js';
 import { v4 as uuidv4 } from 'uuid';
-import { type CaseId, describeFieldErrors } from './codecs.js';
+import { type CaseId, type FieldError, describeFieldErrors, withDefinedFieldsOnly } from './codecs.js';
 import { type CaseType, type CommandBase, type EventBase, type EventDecodeError, type EventEnvelope, decodeRecorded, recordedPolicyVersion, streamNameOf } from './caseType.js';
 import type { EventMetadata, ExpectedRevision, NewEvent } from './event.js';
 import type { EventStore, StoreError } from './eventStore.js';
-import { isJsonObject } from './json.js';
+import { type JsonValue, isJsonObject, isObjectValue, plainJsonCopy } from './json.js';
 import { type Rulebook, defaultRulebook, inForce } from './ruleContext.js';
 import { decideStep } from './step.js';
 import { currentSchemaVersion } from './upcasting.js';
@@ -129,16 +130,28 @@ interface CachedCase<S> {
 const COMMAND_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
 /** The command id the caller gave, in the context or in the command itself; refused when it is not an id. */
-const commandIdOf = (input: unknown, context: CommandContext): E.Either<Violation, string | undefined> => {
-  const given: unknown = context.commandId ?? (typeof input === 'object' && input !== null ? Reflect.get(input, 'commandId') : undefined);
+const commandIdOf = (input: JsonValue | undefined, context: CommandContext): E.Either<Violation, string | undefined> => {
+  const given: unknown = context.commandId ?? (typeof input === 'object' && input !== null && !Array.isArray(input) ? Reflect.get(input, 'commandId') : undefined);
   if (given === undefined) return E.right(undefined);
   return typeof given === 'string' && COMMAND_ID.test(given)
     ? E.right(given)
     : E.left(violation('T-7', 'COMMAND_UNDECODABLE', 'The command is not valid: commandId: expected letters, digits and ._:- (1 to 128 characters), like a UUID.', { paths: ['commandId'] }));
 };
 
-/** What tells two commands apart besides their id, without their text (T-10). */
-const fingerprintOf = (command: CommandBase): string => JSON.stringify([command.type, command.caseId, command.at, command.actor.id]);
+/** JSON with every object's keys in one order, so equal commands are written alike whatever order their fields came in. */
+const canonicalJson = (v: JsonValue): string => {
+  if (typeof v !== 'object' || v === null) return JSON.stringify(v);
+  if (Array.isArray(v)) return `[${v.map(canonicalJson).join(',')}]`;
+  const keys = Object.keys(v).sort();
+  return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(Reflect.get(v, k))}`).join(',')}}`;
+};
+
+/**
+ * T-13: what tells two commands under one id apart: a SHA-256 digest of every field of the command
+ * as decoded, never the fields themselves (T-10; `@caseledger/privacy` also seals the digest under
+ * the customer's key, so a forgotten customer's commands cannot even be guessed at through it).
+ */
+const fingerprintOf = (command: JsonValue): string => createHash('sha256').update('caseledger.command/1\n').update(canonicalJson(command)).digest('hex');
 
 /** A command the caller gave an id: the id, and the fingerprint that tells it from another command. */
 interface SentAs {
@@ -146,14 +159,18 @@ interface SentAs {
   readonly fingerprint: string;
 }
 
+/** The command ids a case's events record, each with its fingerprint (`SEALED` where it is sealed and cannot be opened here). */
 const commandsRecordedIn = (events: ReadonlyArray<EventEnvelope<unknown>>): ReadonlyMap<string, string> => {
   const commands = new Map<string, string>();
   for (const e of events) {
     const { commandId, commandFingerprint } = e.metadata;
-    if (commandId !== undefined && commandFingerprint !== undefined) commands.set(commandId, commandFingerprint);
+    if (commandId !== undefined && commandFingerprint !== undefined) commands.set(commandId, typeof commandFingerprint === 'string' ? commandFingerprint : SEALED);
   }
   return commands;
 };
+
+/** Stands for a fingerprint this reader cannot open: it matches no command, so a resend under its id is refused rather than guessed. */
+const SEALED = 'sealed';
 
 /** A small least-recently-used map: a `Map` keeps insertion order, so the first key is the oldest. */
 const lruCache = <V>(size: number) => {
@@ -188,6 +205,16 @@ const outcomeOf = (result: E.Either<HandleError, Handled<unknown, unknown>>, att
   return appended.length === 0 || revision === 'no-stream' ? { kind: 'unchanged', attempts } : { kind: 'appended', revision, events: appended.length, attempts };
 };
 
+/** The command without its `commandId`, which is the handler's to read, not the case type's. */
+const withoutCommandId = (input: JsonValue): JsonValue => {
+  if (!isObjectValue(input) || !Object.hasOwn(input, 'commandId')) return input;
+  const rest: { [key: string]: JsonValue } = {};
+  for (const [key, value] of Object.entries(input)) if (key !== 'commandId') rest[key] = value;
+  return rest;
+};
+
+const notPlainJson: ReadonlyArray<FieldError> = [{ path: '(root)', expected: 'plain JSON data', found: 'an object that cannot be read as JSON' }];
+
 const commandUndecodable = (fields: ReadonlyArray<{ path: string; expected: string; found: string }>): Violation =>
   violation('T-7', 'COMMAND_UNDECODABLE', `The command is not valid: ${describeFieldErrors(fields)}.`, {
     paths: fields.map((f) => f.path),
@@ -206,7 +233,8 @@ export const commandHandler = <C extends CommandBase, Ev extends EventBase, S>(
   const decide = decideStep(caseType, inForce(options.rulebook ?? defaultRulebook));
   /** The event as stored: its data and metadata, plain JSON by construction or refused (T-7). */
   const toNewEvent = (command: C, sentAs: SentAs | undefined, correlationId: string, causationId: string, revision: bigint, event: Ev): E.Either<Violation, { readonly stored: NewEvent; readonly appended: AppendedEvent<Ev> }> => {
-    const data = caseType.events.codec.encode(event);
+    // Exactly the fields the event type defines (T-7): a decider that spreads more into an event does not store it.
+    const data = caseType.events.codec.encode(withDefinedFieldsOnly(caseType.events.codec, event));
     if (!isJsonObject(data)) return E.left(violation('T-7', 'EVENT_NOT_SERIALISABLE', `The decided event ${event.type} is not plain JSON.`));
     // Built field by field, so it holds nothing but JSON whatever the command carried.
     const common = {
@@ -252,9 +280,13 @@ export const commandHandler = <C extends CommandBase, Ev extends EventBase, S>(
 
   const handle = (input: unknown, context: CommandContext = {}): TE.TaskEither<HandleError, Handled<Ev, S>> =>
     async () => {
-      const decoded = caseType.commands.decode(input);
+      // Read the caller's object once, as plain JSON: a getter or a proxy cannot throw past this
+      // point, nor answer the check one way and the store another (T-7).
+      const plain = plainJsonCopy(input);
+      const given = commandIdOf(plain, context);
+      const decoded = plain === undefined ? E.left(notPlainJson) : caseType.commands.decode(withoutCommandId(plain));
       const handleWith = async (seenBy: CommandObserver | undefined): Promise<E.Either<HandleError, Handled<Ev, S>>> =>
-        E.isLeft(decoded) ? E.left(commandUndecodable(decoded.left)) : handleDecoded(decoded.right, input, context, seenBy);
+        E.isLeft(decoded) ? E.left(commandUndecodable(decoded.left)) : E.isLeft(given) ? given : handleDecoded(decoded.right, given.right, context, seenBy);
       const observer = options.telemetry?.command?.({ caseType: caseType.category, commandType: E.isRight(decoded) ? decoded.right.type : 'undecodable' });
       if (observer === undefined) return handleWith(undefined);
       let conflicts = 0;
@@ -271,13 +303,9 @@ export const commandHandler = <C extends CommandBase, Ev extends EventBase, S>(
       return result;
     };
 
-  const handleDecoded = async (decodedCommand: C, input: unknown, context: CommandContext, observer: CommandObserver | undefined): Promise<E.Either<HandleError, Handled<Ev, S>>> => {
-    // The actor as id, department and role only: whatever else the caller's object carried never reaches an event (T-10).
-    const { id, department, role } = decodedCommand.actor;
-    const command: C = { ...decodedCommand, actor: { id, department, role } };
-    const given = commandIdOf(input, context);
-    if (E.isLeft(given)) return given;
-    const sentAs: SentAs | undefined = given.right === undefined ? undefined : { commandId: given.right, fingerprint: fingerprintOf(command) };
+  const handleDecoded = async (command: C, commandId: string | undefined, context: CommandContext, observer: CommandObserver | undefined): Promise<E.Either<HandleError, Handled<Ev, S>>> => {
+    const encoded = plainJsonCopy(caseType.commands.codec.encode(command));
+    const sentAs: SentAs | undefined = commandId === undefined || encoded === undefined ? undefined : { commandId, fingerprint: fingerprintOf(encoded) };
     const correlationId = context.correlationId ?? newId();
     const causationId = context.causationId ?? correlationId;
 

@@ -7,6 +7,7 @@ import * as t from 'io-ts';
 import { Actor } from './actor.js';
 import { Instant } from './codecs.js';
 import type { JsonObject } from './json.js';
+import { SealedText } from './personalData.js';
 
 export const EventMetadata = t.readonly(
   t.intersection([
@@ -24,8 +25,11 @@ export const EventMetadata = t.readonly(
       personal: t.readonlyArray(t.string),
       /** The id the caller gave the command that produced the event (commands safe to send twice). */
       commandId: t.string,
-      /** What identifies that command besides its id: its type, case, instant and actor, never its text. */
-      commandFingerprint: t.string,
+      /**
+       * T-13: a SHA-256 digest of the whole command, which tells another command under the same id
+       * from a resend; sealed under the customer's key where `@caseledger/privacy` seals (T-10).
+       */
+      commandFingerprint: t.union([t.string, SealedText]),
     }),
   ]),
   'EventMetadata',

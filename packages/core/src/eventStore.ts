@@ -47,7 +47,8 @@ export type StoreFailureCode =
   | 'KEK_INVALID'
   | 'KEK_UNAVAILABLE'
   | 'KEK_UNKNOWN'
-  | 'KEK_DOES_NOT_UNWRAP';
+  | 'KEK_DOES_NOT_UNWRAP'
+  | 'KEK_RING_REPEATS_KEY';
 
 /** T-10: what a store that seals personal data reports about a field (see `StoreError`). */
 export type PersonalDataErrorCode =

@@ -76,3 +76,17 @@ export const differingKeys = (a: object, b: object): ReadonlyArray<string> => {
   for (const key of Object.keys(b)) if (!Object.hasOwn(a, key) && Reflect.get(b, key) !== undefined) out.push(key);
   return out;
 };
+
+/**
+ * A plain JSON copy of a caller's value, read once: each getter and each trap of a proxy runs once,
+ * so what is checked is what is stored. `undefined` when reading it throws or it is no JSON at all
+ * (a cycle, a bigint); fields holding `undefined` or functions are left out as `JSON.stringify` does.
+ */
+export const plainJsonCopy = (u: unknown): JsonValue | undefined => {
+  try {
+    const text = JSON.stringify(u);
+    return text === undefined ? undefined : parseJson(text);
+  } catch {
+    return undefined;
+  }
+};

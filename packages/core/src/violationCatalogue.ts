@@ -20,6 +20,7 @@ const zh: Readonly<Record<string, string>> = {
   KEK_UNAVAILABLE: '密钥加密密钥不可用。',
   KEK_UNKNOWN: '未知的密钥加密密钥。',
   KEK_DOES_NOT_UNWRAP: '密钥加密密钥无法解开客户密钥。',
+  KEK_RING_REPEATS_KEY: '同一个密钥加密密钥被重复给出；轮换需要一个不同于所有旧密钥的新密钥。',
   PERSONAL_DATA_KEY_MISSING: '个人资料字段的密钥不存在。',
   PERSONAL_DATA_UNREADABLE: '个人资料字段无法用其密钥解开。',
   PERSONAL_DATA_SUBJECT_ERASED: '该客户的个人资料已被遗忘，不能再写入。',

@@ -32,8 +32,10 @@ const date = (s: string): LocalDate => {
   if (!LocalDate.is(s)) throw new Error(`not a date: ${s}`);
   return s;
 };
-const calendar = (config: unknown): BusinessCalendar => {
-  const c = makeCalendar(config);
+const calendar = (config: { readonly timeZone?: string; readonly weekendDays?: ReadonlyArray<string>; readonly holidays?: ReadonlyArray<string>; readonly makeUpWorkingDays?: ReadonlyArray<string> }): BusinessCalendar => {
+  // A built calendar also holds its lookup sets: only the configuration is given back (an unknown key is refused).
+  const { timeZone, weekendDays, holidays, makeUpWorkingDays } = config;
+  const c = makeCalendar({ timeZone, weekendDays, holidays, makeUpWorkingDays });
   if (E.isLeft(c)) throw new Error(c.left.message);
   return c.right;
 };
@@ -144,6 +146,10 @@ describe('calendar configuration', () => {
   it('refuses a date that is both a holiday and a make-up day', () => {
     const c = makeCalendar({ holidays: ['2026-10-10'], makeUpWorkingDays: ['2026-10-10'] });
     expect(E.isLeft(c) && c.left.code).toBe('CALENDAR_DAY_BOTH_HOLIDAY_AND_WORKING');
+  });
+  it('T-7: refuses a key a calendar does not define, naming it (a misspelt "holiday" is not silently ignored)', () => {
+    const c = makeCalendar({ timeZone: 'Asia/Shanghai', holiday: ['2026-10-01'] });
+    expect(E.isLeft(c) && c.left.code === 'CALENDAR_UNDECODABLE' && c.left.errors.map((e) => e.path)).toEqual(['holiday']);
   });
   it('names the bad field of an undecodable configuration', () => {
     const c = makeCalendar({ holidays: ['2026-02-30'], weekendDays: ['caturday'] });

@@ -38,13 +38,34 @@ describe('command handler', () => {
     expect(written?.eventId).toBe('id-1');
   });
 
-  it('stores the actor by its id, department and role only, whatever else the command carried', async () => {
+  it('T-7: refuses a field the command does not define, at any depth, naming its path, and writes nothing', async () => {
     const store = inMemoryEventStore();
     const handle = commandHandler(ticketCaseType, store, { newId: sequentialIds() });
     const result = await handle({ ...open, actor: { ...staff, sessionToken: 'secret', signIn: () => 'not JSON' } })();
-    expect(E.isRight(result)).toBe(true);
+    expect(E.isLeft(result) && result.left.code).toBe('COMMAND_UNDECODABLE');
+    expect(E.isLeft(result) && result.left._tag === 'Violation' && result.left.details).toEqual({ paths: ['actor.sessionToken'] });
+    expect(E.isLeft(result) && result.left.message).not.toContain('secret');
+    expect(store.allWritten()).toEqual([]);
+    const accepted = await handle({ ...open, actor: { ...staff, signIn: () => 'a function is no JSON and is not read' } })();
+    expect(E.isRight(accepted)).toBe(true);
     expect(store.allWritten()[0]?.metadata['actor']).toEqual({ id: staff.id, department: staff.department, role: staff.role });
-    expect(JSON.stringify(store.allWritten().map((e) => [e.data, e.metadata]))).not.toContain('secret');
+  });
+
+  it('T-7: a command read through a throwing getter or a proxy is refused as a value, never a rejected promise', async () => {
+    const store = inMemoryEventStore();
+    const handle = commandHandler(ticketCaseType, store, { newId: sequentialIds() });
+    const throwing = { ...open, get title(): string { throw new Error('boom'); } };
+    const proxied = new Proxy({ ...open }, { ownKeys: () => { throw new Error('trap'); } });
+    for (const input of [throwing, proxied]) {
+      const result = await handle(input)();
+      expect(E.isLeft(result) && result.left.code).toBe('COMMAND_UNDECODABLE');
+    }
+    // A getter is read once: what was checked is what is stored.
+    let reads = 0;
+    const flipping = { ...open, get caseId(): string { reads += 1; return reads === 1 ? open.caseId : '../other'; } };
+    const result = await handle(flipping)();
+    expect(E.isRight(result) && result.right.streamName).toBe(`ticket-${open.caseId}`);
+    expect(store.allWritten()).toHaveLength(1);
   });
 
   it('writes the current schema version of each event type', async () => {

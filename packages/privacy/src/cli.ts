@@ -13,7 +13,7 @@
  */
 import * as E from 'fp-ts/lib/Either.js';
 import pg from 'pg';
-import { type KekError, type KekRing, type KeyEncryptionKey, kekFromEnvironment, kekFromFile } from './kek.js';
+import { type KekError, type KekRing, type KeyEncryptionKey, kekFromEnvironment, kekFromFile, kekRing } from './kek.js';
 import { migrateKeyStore, postgresKeyStore, postgresKeyUsage } from './postgresKeyStore.js';
 import { rotateKeyEncryptionKey } from './rotateKek.js';
 
@@ -137,7 +137,12 @@ export const runKeysCli = async (argv: ReadonlyArray<string>, io: KeysCliIo): Pr
     io.err(previous.left);
     return KEYS_EXIT_BAD_INPUT;
   }
-  const ring: KekRing = { current: current.right, previous: previous.right };
+  const made = kekRing(current.right, previous.right);
+  if (E.isLeft(made)) {
+    io.err(`${made.left.code}: ${made.left.message}`);
+    return KEYS_EXIT_BAD_INPUT;
+  }
+  const ring: KekRing = made.right;
   if (command === 'migrate') {
     return withPool(
       url,

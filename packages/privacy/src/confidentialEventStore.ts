@@ -45,6 +45,9 @@ const personalDataError = (code: PersonalDataErrorCode, streamName: string, path
   message,
 });
 
+/** Where the command's digest stands in an event's metadata; bound into its seal like a data path. */
+const FINGERPRINT = 'metadata.commandFingerprint';
+
 const fromKeyStore = (e: KeyStoreError): StoreError => ({ _tag: 'StoreError', code: e.code, retriable: e.code === 'KEY_STORE_UNAVAILABLE', message: e.message });
 
 /** The customer an event names: its `customer.id`. */
@@ -89,17 +92,18 @@ export const confidentialEventStore = (options: ConfidentialEventStoreOptions): 
       subject = subject ?? named;
       const paths = (spec[event.type] ?? []).filter((p) => valueAtPath(event.data, p) !== undefined);
       const [firstPath] = paths;
-      if (firstPath === undefined) {
+      const fingerprint = event.metadata['commandFingerprint'];
+      if (firstPath === undefined && (typeof fingerprint !== 'string' || subject === undefined)) {
         sealedEvents.push(event);
         continue;
       }
       if (subject === undefined) {
-        return E.left(personalDataError('PERSONAL_DATA_SUBJECT_UNKNOWN', streamName, firstPath, `${event.type} in ${streamName} has personal data at ${firstPath} but the stream names no customer to seal it for.`));
+        return E.left(personalDataError('PERSONAL_DATA_SUBJECT_UNKNOWN', streamName, firstPath ?? '', `${event.type} in ${streamName} has personal data at ${firstPath ?? ''} but the stream names no customer to seal it for.`));
       }
       const issued = await keys.issue(subject)();
       if (E.isLeft(issued)) return E.left(fromKeyStore(issued.left));
       if (issued.right.status === 'erased') {
-        return E.left(personalDataError('PERSONAL_DATA_SUBJECT_ERASED', streamName, firstPath, `${event.type} in ${streamName} carries personal data of a customer who was forgotten; it is not written.`));
+        return E.left(personalDataError('PERSONAL_DATA_SUBJECT_ERASED', streamName, firstPath ?? FINGERPRINT, `${event.type} in ${streamName} carries personal data of a customer who was forgotten; it is not written.`));
       }
       const key = issued.right.key;
       let data = event.data;
@@ -112,7 +116,9 @@ export const confidentialEventStore = (options: ConfidentialEventStoreOptions): 
         const sealed = sealText(key, { subject, streamName, eventId: event.eventId, path }, value);
         data = updateAtPath(data, path, () => sealed);
       }
-      sealedEvents.push({ ...event, data, metadata: { ...event.metadata, personal: paths } });
+      // T-13's digest of the command is sealed too: once the key is gone, no guess can be checked against it (T-10).
+      const metadata = typeof fingerprint === 'string' ? { ...event.metadata, commandFingerprint: sealText(key, { subject, streamName, eventId: event.eventId, path: FINGERPRINT }, fingerprint) } : event.metadata;
+      sealedEvents.push({ ...event, data, metadata: paths.length === 0 ? metadata : { ...metadata, personal: paths } });
     }
     if (subject !== undefined) subjects.set(streamName, subject);
     return E.right(sealedEvents);
@@ -124,10 +130,20 @@ export const confidentialEventStore = (options: ConfidentialEventStoreOptions): 
    */
   const open = async (events: ReadonlyArray<RecordedEvent>): Promise<E.Either<StoreError, ReadonlyArray<RecordedEvent>>> => {
     const known = new Map<string, SubjectKey>();
+    const keyOf = async (subject: string): Promise<E.Either<StoreError, SubjectKey>> => {
+      const remembered = known.get(subject);
+      if (remembered !== undefined) return E.right(remembered);
+      const looked = await keys.lookup(subject)();
+      if (E.isLeft(looked)) return E.left(fromKeyStore(looked.left));
+      known.set(subject, looked.right);
+      return E.right(looked.right);
+    };
     const opened: RecordedEvent[] = [];
     for (const event of events) {
       const paths = personalPathsOf(event.metadata);
-      if (paths.length === 0) {
+      const fingerprint = event.metadata['commandFingerprint'];
+      const sealedFingerprint = SealedText.is(fingerprint) ? fingerprint : undefined;
+      if (paths.length === 0 && sealedFingerprint === undefined) {
         opened.push(event);
         continue;
       }
@@ -144,13 +160,9 @@ export const confidentialEventStore = (options: ConfidentialEventStoreOptions): 
         if (value.subject !== caseSubject.right) {
           return E.left(personalDataError('PERSONAL_DATA_MISPLACED', event.streamName, path, `${event.type} at ${where}: ${path} is sealed for another customer than the case's; it is not opened.`));
         }
-        let key = known.get(value.subject);
-        if (key === undefined) {
-          const looked = await keys.lookup(value.subject)();
-          if (E.isLeft(looked)) return E.left(fromKeyStore(looked.left));
-          key = looked.right;
-          known.set(value.subject, key);
-        }
+        const looked = await keyOf(value.subject);
+        if (E.isLeft(looked)) return looked;
+        const key = looked.right;
         if (key.status === 'unknown') {
           return E.left(personalDataError('PERSONAL_DATA_KEY_MISSING', event.streamName, path, `${event.type} at ${where}: the key store has no key for the customer of ${path} (never issued here; is this the right key store?).`));
         }
@@ -166,7 +178,15 @@ export const confidentialEventStore = (options: ConfidentialEventStoreOptions): 
         }
         data = updateAtPath(data, path, () => text.right);
       }
-      opened.push(data === event.data ? event : { ...event, data });
+      let metadata = event.metadata;
+      if (sealedFingerprint !== undefined) {
+        // A digest that does not open (a forgotten customer, another key) stays sealed: the handler then refuses a resend under its id rather than guess.
+        const key = sealedFingerprint.subject === caseSubject.right ? await keyOf(sealedFingerprint.subject) : undefined;
+        if (key !== undefined && E.isLeft(key)) return key;
+        const text = key?.right.status === 'active' ? openSealed(key.right.key, { subject: sealedFingerprint.subject, streamName: event.streamName, eventId: event.eventId, path: FINGERPRINT }, sealedFingerprint) : undefined;
+        if (text !== undefined && E.isRight(text)) metadata = { ...metadata, commandFingerprint: text.right };
+      }
+      opened.push(data === event.data && metadata === event.metadata ? event : { ...event, data, metadata });
     }
     return E.right(opened);
   };

@@ -14,7 +14,7 @@ import { readFileSync } from 'node:fs';
 
 export interface KekError {
   readonly _tag: 'KekError';
-  readonly code: 'KEK_INVALID' | 'KEK_UNAVAILABLE' | 'KEK_DOES_NOT_UNWRAP' | 'KEK_UNKNOWN';
+  readonly code: 'KEK_INVALID' | 'KEK_UNAVAILABLE' | 'KEK_DOES_NOT_UNWRAP' | 'KEK_UNKNOWN' | 'KEK_RING_REPEATS_KEY';
   readonly message: string;
 }
 
@@ -33,6 +33,19 @@ export interface KekRing {
   readonly current: KeyEncryptionKey;
   readonly previous?: ReadonlyArray<KeyEncryptionKey>;
 }
+
+/**
+ * A ring whose KEKs are all different. A previous KEK that is the current one would let a rotation
+ * "finish" with nothing moved and report the previous KEK safe to destroy: destroying it would
+ * destroy every customer's key.
+ */
+export const kekRing = (current: KeyEncryptionKey, previous: ReadonlyArray<KeyEncryptionKey> = []): E.Either<KekError, KekRing> => {
+  const ids = [current.id, ...previous.map((k) => k.id)];
+  const repeated = ids.find((id, i) => ids.indexOf(id) !== i);
+  return repeated === undefined
+    ? E.right({ current, previous })
+    : E.left(kekError('KEK_RING_REPEATS_KEY', `The key-encryption key ${repeated} is given twice (${repeated === current.id ? 'as the current KEK and as a previous one' : 'as two previous KEKs'}); a rotation needs a new KEK different from every old one.`));
+};
 
 /** The KEK of a ring with this id, if the ring holds it. */
 export const kekOf = (ring: KekRing, id: string): KeyEncryptionKey | undefined => [ring.current, ...(ring.previous ?? [])].find((k) => k.id === id);

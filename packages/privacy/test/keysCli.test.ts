@@ -4,7 +4,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeWithoutPostgres, freshDatabase, pgUrl } from '../../projections/test/support/postgres.js';
 import { KEYS_EXIT_BAD_INPUT, KEYS_EXIT_DONE, runKeysCli } from '../src/cli.js';
-import { kekFromEnvironment, postgresKeyStore } from '../src/index.js';
+import { kekFromEnvironment, kekRing, postgresKeyStore } from '../src/index.js';
 
 const OLD = '11'.repeat(32);
 const NEW = '22'.repeat(32);
@@ -25,6 +25,19 @@ describe('caseledger-keys without a database', () => {
     expect(badKek.code).toBe(KEYS_EXIT_BAD_INPUT);
     expect(badKek.err).toContain('KEK_INVALID');
     expect(badKek.err).not.toContain(OLD.slice(0, 40));
+  });
+
+  it('refuses a rotation whose previous KEK is the current one: it would report that KEK safe to destroy', async () => {
+    const same = await cli(['rotate', '--database-url', 'postgresql://x@127.0.0.1:1/x', '--kek-env', 'A', '--previous-kek-env', 'B'], { A: OLD, B: OLD });
+    expect(same.code).toBe(KEYS_EXIT_BAD_INPUT);
+    expect(same.err).toContain('KEK_RING_REPEATS_KEY');
+    expect(`${same.out}${same.err}`).not.toContain('can now be destroyed');
+    expect(`${same.out}${same.err}`).not.toContain(OLD);
+    const current = kekFromEnvironment('A', { A: OLD });
+    const other = kekFromEnvironment('B', { B: NEW });
+    if (E.isLeft(current) || E.isLeft(other)) throw new Error('test KEKs');
+    expect(E.isLeft(kekRing(current.right, [other.right, other.right]))).toBe(true);
+    expect(E.isRight(kekRing(current.right, [other.right]))).toBe(true);
   });
 });
 

@@ -157,6 +157,38 @@ describe('forgetting a customer (T-10)', () => {
   });
 });
 
+describe('command ids under sealing (T-13, T-10)', () => {
+  const receive = { type: 'ReceiveComplaint', caseId: 'C-ID', at: at(18, '09:00'), actor: cs, customer: wang, channel: 'phone', description: wangDescription, severity: 'minor' };
+
+  it('seals the command\'s digest under the customer\'s key; a resend opens it and is answered, another command is refused', async () => {
+    const { raw, store } = await setUp();
+    const handle = commandHandler(complaintCaseType, store);
+    const first = await handle(receive, { commandId: 'req-1' })();
+    expect(E.isRight(first)).toBe(true);
+    const stored = raw.allWritten().find((e) => e.streamName === 'complaint-C-ID');
+    expect(SealedText.is(stored?.metadata['commandFingerprint'])).toBe(true);
+    const again = await commandHandler(complaintCaseType, store)(receive, { commandId: 'req-1' })();
+    expect(E.isRight(again) && again.right.revision).toBe(0n);
+    const other = await commandHandler(complaintCaseType, store)({ ...receive, severity: 'major' }, { commandId: 'req-1' })();
+    expect(E.isLeft(other) && other.left.code).toBe('COMMAND_ID_REUSED');
+  });
+
+  it('once the customer is forgotten the digest no longer opens: a resend under the id is refused, never matched by a guess', async () => {
+    const { keys, raw, store } = await setUp();
+    await commandHandler(complaintCaseType, store)(receive, { commandId: 'req-1' })();
+    const ack = { type: 'AcknowledgeComplaint', caseId: 'C-ID', at: at(18, '10:00'), actor: cs, explanation: 'Quality will reply' };
+    await commandHandler(complaintCaseType, store)(ack, { commandId: 'req-2' })();
+    await forgetCustomer(keys, wang.id, instant(at(19, '09:00')))();
+    const written = raw.allWritten().length;
+    const after = await commandHandler(complaintCaseType, store)(ack, { commandId: 'req-2' })();
+    expect(E.isLeft(after) && after.left.code).toBe('COMMAND_ID_REUSED');
+    expect(raw.allWritten()).toHaveLength(written);
+    const read = await store.readStream('complaint-C-ID')();
+    const metadata = E.isRight(read) && read.right.kind === 'stream' ? read.right.events[0]?.metadata : undefined;
+    expect(SealedText.is(metadata?.['commandFingerprint'])).toBe(true);
+  });
+});
+
 describe('the forgetting routine (T-10)', () => {
   /** A store that counts the streams read through it, to see whether a handler answers from its cache. */
   const counting = (store: EventStore) => {

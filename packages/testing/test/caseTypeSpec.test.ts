@@ -11,7 +11,9 @@ describe('caseTypeSpec', () => {
     const spec = caseTypeSpec(complaintCaseType);
     const acknowledge = { type: 'AcknowledgeComplaint', caseId: 'C-1', at: '2026-11-16T09:10:00+08:00', actor: cs, explanation: 'On it' };
     expect(spec.given([received]).when(acknowledge).thenAccepted().map((e) => e.type)).toEqual(['ComplaintAcknowledged']);
-    spec.given([received]).when({ ...acknowledge, type: 'ForwardToQuality' }).thenRefused('C-3');
+    spec.given([received]).when({ type: 'ForwardToQuality', caseId: 'C-1', at: '2026-11-16T09:10:00+08:00', actor: cs }).thenRefused('C-3');
+    // T-7: a field the command does not define stops the test, named.
+    expect(() => spec.given([received]).when({ ...acknowledge, type: 'ForwardToQuality' })).toThrow('the command is not valid: explanation: no such field');
   });
 
   it('stops the test at a literal that does not decode, naming the field', () => {

@@ -7,7 +7,7 @@
  */
 import { showableNumber } from '../quoting.js';
 import * as E from 'fp-ts/lib/Either.js';
-import { type Actor, type Department, only } from '../actor.js';
+import { type Actor, type Department, isNamedPerson, only } from '../actor.js';
 import { nextPositiveInt } from '../codecs.js';
 import type { Decider } from '../decider.js';
 import { type RuleId, type Violation, violation } from '../violation.js';
@@ -170,7 +170,7 @@ export const decideComplaint = (c: ComplaintCommand, state: ComplaintState): Com
     }
     case 'RecordJointReviewDecision': {
       if (s.review.status !== 'open') return refuse('C-9', 'NO_JOINT_REVIEW_OPEN', 'No joint review is open.');
-      if (by.id !== s.review.chair.id) return refuse('C-9', 'JOINT_REVIEW_DECISION_NOT_BY_CHAIR', 'The decision is recorded by the chair of the review.');
+      if (!isNamedPerson(s.review.chair)(by)) return refuse('C-9', 'JOINT_REVIEW_DECISION_NOT_BY_CHAIR', 'The decision is recorded by the chair of the review.');
       const decided: ComplaintEvent = {
         type: 'JointReviewDecided',
         at,

@@ -5,7 +5,7 @@
  */
 import { showableText } from '../quoting.js';
 import * as E from 'fp-ts/lib/Either.js';
-import { type Department, isPermitted, only } from '../actor.js';
+import { type Department, isNamedPerson, isPermitted, only } from '../actor.js';
 import { localDateOf } from '../calendar.js';
 import { CaseId } from '../codecs.js';
 import type { Decider } from '../decider.js';
@@ -91,7 +91,7 @@ export const decideInquiry =
       }
       case 'RecordManagerDecision': {
         if (s.escalation === undefined || s.escalation.decidedAt !== undefined) return refuse('I-5', 'NO_ESCALATION_OPEN', 'No question waits for a manager’s decision.');
-        if (by.id !== s.escalation.manager.id) return refuse('I-5', 'DECISION_NOT_BY_ESCALATED_MANAGER', `The question was passed to ${showableText(s.escalation.manager.id)}, who decides it.`);
+        if (!isNamedPerson(s.escalation.manager)(by)) return refuse('I-5', 'DECISION_NOT_BY_ESCALATED_MANAGER', `The question was passed to ${showableText(s.escalation.manager.id)}, who decides it.`);
         return emit({ type: 'ManagerDecided', at, by, decision: c.decision });
       }
 

@@ -179,6 +179,8 @@ describe('C-9 joint review', () => {
     spec.given(open).when(convene(salesManager)).thenRefused('JOINT_REVIEW_ALREADY_OPEN');
     spec.given(open).when(command('RecordJointReviewDecision', at('15:00'), generalManager, { decision: 'x' })).thenRefused('JOINT_REVIEW_DECISION_NOT_BY_CHAIR');
     spec.given(open).when(command('RecordJointReviewDecision', at('15:00'), salesManager, { decision: 'Extend deadline by 5 days' })).thenAccepted();
+    // T-6: the chair's id typed in by someone in another role is not the chair.
+    spec.given(open).when(command('RecordJointReviewDecision', at('15:00'), { ...salesManager, role: 'staff' }, { decision: 'x' })).thenRefused({ ruleId: 'C-9', code: 'JOINT_REVIEW_DECISION_NOT_BY_CHAIR' });
     spec.given(history(receive())).when(convene()).thenRefused('JOINT_REVIEW_BEFORE_CLASSIFICATION');
     spec.given(history(receive())).when(command('RecordJointReviewDecision', at('15:00'), salesManager, { decision: 'x' })).thenRefused('NO_JOINT_REVIEW_OPEN');
   });

@@ -152,6 +152,8 @@ describe('I-5 a question the replier may not decide goes to a manager, and the r
     spec.given(history(receive())).when(decide()).thenRefused({ ruleId: 'I-5', code: 'NO_ESCALATION_OPEN' });
     spec.given(history(receive(), escalate())).when(escalate(generalManager)).thenRefused({ ruleId: 'I-5', code: 'ESCALATION_OPEN' });
     spec.given(history(receive(), escalate(generalManager))).when(decide(generalManager)).thenAccepted();
+    // T-6: the manager's id in a staff role is not the manager the question went to.
+    spec.given(history(receive(), escalate())).when(decide({ ...salesManager, role: 'staff' })).thenRefused({ ruleId: 'I-5', code: 'DECISION_NOT_BY_ESCALATED_MANAGER' });
   });
 
   it('in a stored history, a reply that names another decider, or none, is flagged under I-5', () => {
