@@ -29,7 +29,11 @@ export type LineProblem =
   | { readonly kind: 'too-long'; readonly maxBytes: number }
   | { readonly kind: 'not-utf8' }
   /** The store refused the line's event (import): its code and message. */
-  | { readonly kind: 'not-appended'; readonly code: string; readonly message: string };
+  | { readonly kind: 'not-appended'; readonly code: string; readonly message: string }
+  /** Import: the line's revision is already taken in its stream by another event (a repeated or conflicting line). */
+  | { readonly kind: 'revision-taken'; readonly streamName: string; readonly revision: string }
+  /** Import: the line's revision lies past its stream's end (`end` is the next revision the stream can take). */
+  | { readonly kind: 'past-stream-end'; readonly streamName: string; readonly revision: string; readonly end: string };
 
 export interface LineError {
   readonly code: 'JSONL_BAD_LINE';
@@ -49,6 +53,8 @@ interface LineWords {
   readonly tooLong: (maxBytes: number) => string;
   readonly notUtf8: string;
   readonly notAppended: (code: string, message: string) => string;
+  readonly revisionTaken: (streamName: string, revision: string) => string;
+  readonly pastStreamEnd: (streamName: string, revision: string, end: string) => string;
 }
 
 const foundZh: Readonly<Record<string, string>> = { none: '缺失', 'another text': '其他文本', 'a number': '数字', 'a boolean': '布尔值', 'an object': '对象', 'an array': '数组', null: 'null' };
@@ -72,6 +78,8 @@ const lineWords: { readonly [L in Locale]: LineWords } = {
     tooLong: (maxBytes) => `longer than ${maxBytes} bytes (raise --max-line-bytes to read it)`,
     notUtf8: 'not valid UTF-8',
     notAppended: (_code, message) => message,
+    revisionTaken: (stream, revision) => `${stream}@${revision} is already taken by another event (the line repeats or contradicts an earlier one); not imported`,
+    pastStreamEnd: (stream, revision, end) => `${stream}@${revision} lies past the stream's end (its next revision is ${end}); not imported`,
   },
   'zh-CN': {
     line: (n, what) => `第 ${n} 行：${what}`,
@@ -91,6 +99,8 @@ const lineWords: { readonly [L in Locale]: LineWords } = {
     tooLong: (maxBytes) => `超过 ${maxBytes} 字节（可用 --max-line-bytes 调高上限后再读）`,
     notUtf8: '不是有效的 UTF-8',
     notAppended: (code, message) => `未能写入：${violationText(code, 'zh-CN') ?? message}`,
+    revisionTaken: (stream, revision) => `${stream}@${revision} 已被另一事件占用（该行与前面的行重复或矛盾），未导入`,
+    pastStreamEnd: (stream, revision, end) => `${stream}@${revision} 超出该流的末尾（下一个版本号为 ${end}），未导入`,
   },
 };
 
@@ -111,6 +121,10 @@ export const lineProblemText = (line: number, problem: LineProblem, locale: Loca
         return w.notUtf8;
       case 'not-appended':
         return w.notAppended(problem.code, problem.message);
+      case 'revision-taken':
+        return w.revisionTaken(problem.streamName, problem.revision);
+      case 'past-stream-end':
+        return w.pastStreamEnd(problem.streamName, problem.revision, problem.end);
     }
   })();
   return w.line(line, what);
@@ -342,47 +356,110 @@ export const truncatedStart =
   };
 
 export interface ImportReport {
+  /** Events this run appended: exactly what the store holds now that it did not before. */
   readonly imported: number;
+  /** Lines whose event the store already held, same id at the same revision (an import run again after it stopped). */
+  readonly alreadyPresent: number;
   readonly badLines: ReadonlyArray<LineError>;
+}
+
+export interface ImportOptions {
+  /** What a bad line does: the import goes on (`skip`) or stops there (`stop`, the default). */
+  readonly onBadLine?: 'skip' | 'stop';
+  /**
+   * Re-create a stream whose first line is past revision 0 (soft-deleted and written again at the
+   * source) up to this revision, with stand-in events deleted at once (`truncatedStart`). Off by
+   * default: a line past its stream's end is then refused, so one forged line cannot make the
+   * import write without bound.
+   */
+  readonly truncatedStartsUpTo?: bigint;
+}
+
+/** Where an import stands in one stream: its next free revision, and the ids of the events it already holds. */
+interface StreamEnd {
+  readonly streamName: string;
+  next: bigint;
+  readonly ids: Map<bigint, string>;
 }
 
 /**
  * Import lines into a store, keeping each event's revision (the append expects the revision
- * before it), so an import into an empty store reproduces the streams exactly; a stream whose
- * first line is past revision 0 (it was soft-deleted and written again) starts there again
- * (`truncatedStart`). A bad line is
+ * before it), so an import into an empty store reproduces the streams exactly. Each stream is read
+ * once when its first line comes: a line at a revision the store already holds is counted as
+ * already present when it is the same event, and refused when it is another (a repeated or
+ * contradicting line); a line past the stream's end is refused, never filled in. A bad line is
  * reported with its number; the import goes on (`skip`) or stops there (`stop`).
  */
 export const importLines = async (
   lines: AsyncIterable<LineRead>,
-  store: Pick<EventStore, 'appendToStream' | 'deleteStream'>,
-  onBadLine: 'skip' | 'stop' = 'stop',
+  store: Pick<EventStore, 'readStream' | 'appendToStream' | 'deleteStream'>,
+  options: ImportOptions = {},
 ): Promise<E.Either<LineError | StoreError, ImportReport>> => {
+  const onBadLine = options.onBadLine ?? 'stop';
   let imported = 0;
+  let alreadyPresent = 0;
   const badLines: LineError[] = [];
+  // The stream the lines are in now; an export keeps each stream together, so one is held at a time.
+  let current: StreamEnd | undefined;
+  const endOf = async (streamName: string): Promise<E.Either<StoreError, StreamEnd>> => {
+    if (current?.streamName === streamName) return E.right(current);
+    const read = await store.readStream(streamName)();
+    if (E.isLeft(read)) return read;
+    const ids = new Map<bigint, string>();
+    if (read.right.kind === 'stream') for (const e of read.right.events) ids.set(e.revision, e.eventId);
+    current = { streamName, next: read.right.kind === 'stream' ? read.right.revision + 1n : 0n, ids };
+    return E.right(current);
+  };
   for await (const read of lines) {
+    const lineNumber = E.isRight(read) ? read.right.line : read.left.line;
     const parsed = E.chain(({ text, line }: NumberedLine) => parseLine(text, line))(read);
+    const refuse = (problem: LineProblem): E.Either<LineError, void> => {
+      const failure = lineError(lineNumber, problem);
+      if (onBadLine === 'stop') return E.left(failure);
+      badLines.push(failure);
+      return E.right(undefined);
+    };
     if (E.isLeft(parsed)) {
       if (onBadLine === 'stop') return parsed;
       badLines.push(parsed.left);
       continue;
     }
     const e = parsed.right;
-    const append = () => store.appendToStream(e.streamName, [{ eventId: e.eventId, type: e.type, data: e.data, metadata: e.metadata }], e.revision === 0n ? 'no-stream' : e.revision - 1n)();
-    let appended = await append();
-    // A stream exported after a soft delete starts past revision 0: re-create its start first.
-    if (E.isLeft(appended) && appended.left.code === 'STREAM_REVISION_CONFLICT' && appended.left.actual === 'no-stream' && e.revision > 0n) {
-      const truncated = await truncatedStart(store, e.streamName, e.revision)();
-      appended = E.isLeft(truncated) ? truncated : await append();
-    }
-    if (E.isLeft(appended)) {
-      const line = E.isRight(read) ? read.right.line : 0;
-      const failure = lineError(line, { kind: 'not-appended', code: appended.left.code, message: appended.left.message });
-      if (onBadLine === 'stop') return E.left(failure);
-      badLines.push(failure);
+    const found = await endOf(e.streamName);
+    if (E.isLeft(found)) return found;
+    const stream = found.right;
+    const revision = e.revision.toString();
+    if (e.revision < stream.next) {
+      const held = stream.ids.get(e.revision);
+      if (held === e.eventId) {
+        alreadyPresent += 1;
+        continue;
+      }
+      const refused = refuse({ kind: 'revision-taken', streamName: e.streamName, revision });
+      if (E.isLeft(refused)) return refused;
       continue;
     }
+    const truncated = stream.next === 0n && e.revision > 0n && options.truncatedStartsUpTo !== undefined && e.revision <= options.truncatedStartsUpTo;
+    if (e.revision > stream.next && !truncated) {
+      const refused = refuse({ kind: 'past-stream-end', streamName: e.streamName, revision, end: stream.next.toString() });
+      if (E.isLeft(refused)) return refused;
+      continue;
+    }
+    // A stream exported after a soft delete starts past revision 0: re-create its start first (only when asked, up to a bound).
+    const started = truncated ? await truncatedStart(store, e.streamName, e.revision)() : E.right(undefined);
+    const appended = E.isLeft(started)
+      ? started
+      : await store.appendToStream(e.streamName, [{ eventId: e.eventId, type: e.type, data: e.data, metadata: e.metadata }], e.revision === 0n ? 'no-stream' : e.revision - 1n)();
+    if (E.isLeft(appended)) {
+      // Another writer moved the stream meanwhile: read it again at its next line.
+      current = undefined;
+      const refused = refuse({ kind: 'not-appended', code: appended.left.code, message: appended.left.message });
+      if (E.isLeft(refused)) return refused;
+      continue;
+    }
+    stream.ids.set(e.revision, e.eventId);
+    stream.next = e.revision + 1n;
     imported += 1;
   }
-  return E.right({ imported, badLines });
+  return E.right({ imported, alreadyPresent, badLines });
 };

@@ -44,7 +44,7 @@ describe('JSON Lines', () => {
     const lines = await exportToLines(source);
     const target = inMemoryEventStore();
     const report = await importLines(numbered(lines), target);
-    expect(report).toEqual(E.right({ imported: lines.length, badLines: [] }));
+    expect(report).toEqual(E.right({ imported: lines.length, alreadyPresent: 0, badLines: [] }));
     const strip = (store: EventStore) => async () => {
       const all = await store.readAll()();
       return E.isRight(all) ? all.right.map(({ streamName, revision, eventId, type, data, metadata }) => ({ streamName, revision, eventId, type, data, metadata })) : [];
@@ -67,7 +67,9 @@ describe('JSON Lines', () => {
     const lines = await exportToLines(source);
     expect(lines.map((l) => JSON.parse(l).revision)).toEqual(['3', '4']);
     const target = inMemoryEventStore();
-    expect(await importLines(numbered(lines), target)).toEqual(E.right({ imported: 2, badLines: [] }));
+    // Re-created only when asked, up to a bound: by default a line past its stream's end is refused.
+    expect(await importLines(numbered(lines), inMemoryEventStore(), { onBadLine: 'skip' })).toMatchObject(E.right({ imported: 0, badLines: [{ line: 1, problem: { kind: 'past-stream-end', end: '0' } }, { line: 2, problem: { kind: 'past-stream-end', end: '0' } }] }));
+    expect(await importLines(numbered(lines), target, { truncatedStartsUpTo: 3n })).toEqual(E.right({ imported: 2, alreadyPresent: 0, badLines: [] }));
     const read = await target.readStream('complaint-R1')();
     expect(E.isRight(read) && read.right.kind === 'stream' && read.right.events.map((e) => [e.revision, e.data['n']])).toEqual([
       [3n, 4],
@@ -80,16 +82,40 @@ describe('JSON Lines', () => {
     expect(E.isRight(await target.appendToStream('complaint-R1', [probe(6)], 4n)())).toBe(true);
   });
 
+  it('counts exactly: a repeated line is refused, not counted; an import run again counts what was there; a forged revision past the end writes nothing', async () => {
+    const lines = await exportToLines(await filledStore(2, 1));
+    const [first, second] = lines;
+    if (first === undefined || second === undefined) throw new Error('export too short');
+    const target = inMemoryEventStore();
+    const repeated = await importLines(numbered([first, first, second, second]), target, { onBadLine: 'skip' });
+    expect(E.isRight(repeated) && repeated.right.imported).toBe(target.allWritten().length);
+    expect(repeated).toMatchObject(E.right({ imported: 2, alreadyPresent: 2, badLines: [] }));
+    // The same revision with another event is a contradiction, not a resend.
+    const contradicting = JSON.stringify({ ...JSON.parse(first), eventId: '00000000-0000-4000-8000-00000000ffff' });
+    const refused = await importLines(numbered([contradicting]), target, { onBadLine: 'skip' });
+    expect(refused).toMatchObject(E.right({ imported: 0, alreadyPresent: 0, badLines: [{ line: 1, problem: { kind: 'revision-taken' } }] }));
+    const again = await importLines(numbered(lines), target);
+    expect(again).toEqual(E.right({ imported: lines.length - 2, alreadyPresent: 2, badLines: [] }));
+    expect(target.allWritten()).toHaveLength(lines.length);
+    // One forged line claiming a huge revision: refused, and nothing at all is written.
+    const forged = JSON.stringify({ ...JSON.parse(first), streamName: 'complaint-FORGED', revision: '9000000000' });
+    const empty = inMemoryEventStore();
+    const stopped = await importLines(numbered([forged]), empty);
+    expect(E.isLeft(stopped) && stopped.left).toMatchObject({ code: 'JSONL_BAD_LINE', line: 1, problem: { kind: 'past-stream-end', streamName: 'complaint-FORGED', revision: '9000000000', end: '0' } });
+    expect(empty.allWritten()).toEqual([]);
+    expect(E.isLeft(stopped) && lineProblemText(1, stopped.left.code === 'JSONL_BAD_LINE' ? stopped.left.problem : { kind: 'not-json' }, 'zh-CN')).toContain('超出该流的末尾');
+  });
+
   it('reports a bad line with its number, and goes on or stops as asked', async () => {
     const good = await exportToLines(await filledStore(1, 2));
     const lines = [good[0] ?? '', '{not json', JSON.stringify({ format: 'other/9' }), ...good.slice(1)];
-    const skipped = await importLines(numbered(lines), inMemoryEventStore(), 'skip');
+    const skipped = await importLines(numbered(lines), inMemoryEventStore(), { onBadLine: 'skip' });
     expect(E.isRight(skipped) && skipped.right.badLines.map((b) => b.message)).toEqual([
       'line 2: not valid JSON',
       'line 3: format: expected "caseledger.event/1", found another text',
     ]);
     expect(E.isRight(skipped) && skipped.right.imported).toBe(good.length);
-    const stopped = await importLines(numbered(lines), inMemoryEventStore(), 'stop');
+    const stopped = await importLines(numbered(lines), inMemoryEventStore(), { onBadLine: 'stop' });
     expect(E.isLeft(stopped) && stopped.left).toMatchObject({ code: 'JSONL_BAD_LINE', line: 2 });
   });
 

@@ -205,7 +205,7 @@ describe('no personal data in messages (T-10)', () => {
     const lines = (async function* () {
       for (const [i, text] of badLines.entries()) yield E.right({ line: i + 1, text });
     })();
-    const imported = await importLines(lines, inMemoryEventStore(), 'skip');
+    const imported = await importLines(lines, inMemoryEventStore(), { onBadLine: 'skip' });
     if (leaksIn(imported).length > 0) leaks.push(`import: ${bytesOf(imported).slice(0, 300)}`);
 
     const file = join(dir, 'poisoned.jsonl');

@@ -9,7 +9,7 @@
  *   caseledger import --file in.jsonl --eventstoredb URL [--on-bad-line skip|stop]
  *   audits also take: --policies policies.json  --calendar calendar.json  --preset CN-consumer  --lang zh-CN
  */
-import { createWriteStream, existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { createWriteStream, existsSync, openSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import {
   type CaseHistory,
   Instant,
@@ -72,7 +72,7 @@ interface Options {
   readonly flags: ReadonlyMap<string, string | true>;
 }
 
-const VALUED = new Set(['--file', '--as-of', '--html', '--policies', '--preset', '--calendar', '--eventstoredb', '--on-bad-line', '--max-line-bytes', '--pg', '--projection', '--lang']);
+const VALUED = new Set(['--file', '--as-of', '--html', '--policies', '--preset', '--calendar', '--eventstoredb', '--on-bad-line', '--max-line-bytes', '--truncated-starts-up-to', '--pg', '--projection', '--lang']);
 const BOOLEAN = new Set(['--json', '--help', '--version', '--quiet']);
 
 const parseArgs = (argv: ReadonlyArray<string>, say: CliMessages): E.Either<string, Options> => {
@@ -156,7 +156,10 @@ const openStore = (url: string, say: CliMessages): E.Either<string, EventStoreDb
   try {
     return E.right(connectEventStoreDb(url));
   } catch (error) {
-    return E.left(say.badConnection(error instanceof Error ? error.message : 'unknown error'));
+    // The client's message may repeat the connection string: never its user name and password.
+    const credentials = /^[a-z+]+:\/\/([^@/]*)@/i.exec(url)?.[1];
+    const message = error instanceof Error ? error.message : 'unknown error';
+    return E.left(say.badConnection(credentials === undefined || credentials === '' ? message : message.split(credentials).join('***')));
   }
 };
 
@@ -229,7 +232,7 @@ const historyFrom = async (source: Source, stream: string, lines: ReadLinesOptio
     try {
       const digest = eventsDigest();
       const h = await readCase(digestingReads(store.right, digest), stream);
-      return E.isLeft(h) ? E.left(h.left.code === 'CASE_NOT_FOUND' ? say.streamNotIn(stream, source.url) : errorText(h.left, locale)) : E.right({ history: h.right, ...digest.result() });
+      return E.isLeft(h) ? E.left(h.left.code === 'CASE_NOT_FOUND' ? say.streamNotIn(stream, serverOf(source.url)) : errorText(h.left, locale)) : E.right({ history: h.right, ...digest.result() });
     } finally {
       await store.right.dispose();
     }
@@ -310,7 +313,7 @@ const auditAll = async (o: Options, io: CliIo, setup: Setup): Promise<number> =>
   }
   progress.done();
   if (summary.events === 0 && summary.problemCount === 0) {
-    io.err(setup.say.noEvents(setup.source.kind === 'file' ? setup.source.path : setup.source.url));
+    io.err(setup.say.noEvents(setup.source.kind === 'file' ? setup.source.path : serverOf(setup.source.url)));
     return EXIT_BAD_INPUT;
   }
   const finished = summary;
@@ -342,7 +345,20 @@ const exportCommand = async (o: Options, io: CliIo, locale: Locale): Promise<num
     io.err(store.left);
     return EXIT_BAD_INPUT;
   }
-  const out = createWriteStream(file);
+  // Opened before anything is read, so a missing folder is a one-line error, not a stream's unhandled 'error'.
+  let fd: number;
+  try {
+    fd = openSync(file, 'w');
+  } catch (error) {
+    await store.right.dispose();
+    io.err(say.cannotWriteExport(file, error instanceof Error && 'code' in error ? String(error.code) : 'failed'));
+    return EXIT_BAD_INPUT;
+  }
+  const out = createWriteStream(file, { fd });
+  let writeFailed: string | undefined;
+  out.on('error', (error) => {
+    writeFailed = 'code' in error ? String(error.code) : 'failed';
+  });
   try {
     const skipped: string[] = [];
     const written = await exportStore(
@@ -357,6 +373,10 @@ const exportCommand = async (o: Options, io: CliIo, locale: Locale): Promise<num
       },
     )();
     await new Promise<void>((resolve) => out.end(resolve));
+    if (writeFailed !== undefined) {
+      io.err(say.cannotWriteExport(file, writeFailed));
+      return EXIT_BAD_INPUT;
+    }
     if (E.isLeft(written)) {
       io.err(escapeControls(say.exportFailed(errorText(written.left, locale))));
       return EXIT_BAD_INPUT;
@@ -377,6 +397,16 @@ const importCommand = async (o: Options, io: CliIo, locale: Locale): Promise<num
     io.err(`${say.importNeeds}\n${say.usage}`);
     return EXIT_BAD_INPUT;
   }
+  const cap = maxLineBytesOf(o, say);
+  if (E.isLeft(cap)) {
+    io.err(cap.left);
+    return EXIT_BAD_INPUT;
+  }
+  const upTo = text(o, '--truncated-starts-up-to');
+  if (upTo !== undefined && !/^\d{1,18}$/.test(upTo)) {
+    io.err(say.badTruncatedStarts(upTo));
+    return EXIT_BAD_INPUT;
+  }
   if (onBadLine !== 'skip' && onBadLine !== 'stop') {
     io.err(say.badOnBadLine);
     return EXIT_BAD_INPUT;
@@ -392,12 +422,12 @@ const importCommand = async (o: Options, io: CliIo, locale: Locale): Promise<num
     return EXIT_BAD_INPUT;
   }
   try {
-    const report = await importLines(readLines(file), store.right, onBadLine);
+    const report = await importLines(readLines(file, { maxLineBytes: cap.right }), store.right, { onBadLine, ...(upTo === undefined ? {} : { truncatedStartsUpTo: BigInt(upTo) }) });
     if (E.isLeft(report)) {
       io.err(escapeControls(say.importStopped(errorText(report.left, locale))));
       return EXIT_BAD_INPUT;
     }
-    io.out(say.imported(report.right.imported, url));
+    io.out(say.imported(report.right.imported, report.right.alreadyPresent, serverOf(url)));
     for (const bad of report.right.badLines) io.err(escapeControls(errorText(bad, locale)));
     return report.right.badLines.length > 0 ? EXIT_BAD_INPUT : EXIT_CLEAN;
   } finally {
@@ -473,7 +503,7 @@ const projectFromCli = async (o: Options, io: CliIo, locale: Locale): Promise<nu
   try {
     return await projectCommand(
       command.right,
-      { pool, ...(source === undefined ? {} : { source }), sourceName: url ?? file ?? 'no source', json: o.flags.has('--json'), quiet: o.flags.has('--quiet'), rulebook: rulebook.right },
+      { pool, ...(source === undefined ? {} : { source }), sourceName: (url === undefined ? undefined : serverOf(url)) ?? file ?? 'no source', json: o.flags.has('--json'), quiet: o.flags.has('--quiet'), rulebook: rulebook.right },
       { ...io, locale },
     );
   } finally {

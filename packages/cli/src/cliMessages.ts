@@ -20,6 +20,7 @@ export interface CliMessages {
   readonly isFolder: (file: CliFile, path: string) => string;
   readonly notJson: (file: CliFile, path: string) => string;
   readonly cannotWriteReport: (path: string, code: string) => string;
+  readonly cannotWriteExport: (path: string, code: string) => string;
   readonly oneSource: string;
   readonly fileRequired: string;
   readonly badConnection: (detail: string) => string;
@@ -41,7 +42,8 @@ export interface CliMessages {
   readonly importNeeds: string;
   readonly badOnBadLine: string;
   readonly importStopped: (detail: string) => string;
-  readonly imported: (events: number, url: string) => string;
+  readonly imported: (events: number, alreadyPresent: number, url: string) => string;
+  readonly badTruncatedStarts: (got: string) => string;
   readonly projectNeedsName: (sub: string) => string;
   readonly projectNeedsSubcommand: string;
   readonly projectNeedsPg: string;
@@ -69,7 +71,7 @@ const usageLines = (words: { readonly usage: string; readonly policies: string; 
   caseledger audit <stream> (--file events.jsonl | --eventstoredb URL) [--as-of INSTANT] [--json] [--html FILE] [--policies FILE] [--preset ID] [--calendar FILE] [--lang zh-CN|en]
   caseledger audit-all (--file events.jsonl | --eventstoredb URL) [--as-of INSTANT] [--json] [--html FILE] [--policies FILE] [--preset ID] [--calendar FILE] [--lang zh-CN|en] [--quiet]
   caseledger export --eventstoredb URL --file out.jsonl
-  caseledger import --file in.jsonl --eventstoredb URL [--on-bad-line skip|stop]
+  caseledger import --file in.jsonl --eventstoredb URL [--on-bad-line skip|stop] [--max-line-bytes N] [--truncated-starts-up-to N]
   caseledger project status --pg URL [--eventstoredb URL | --file events.jsonl] [--json]
   caseledger project catch-up --pg URL (--eventstoredb URL | --file events.jsonl) [--projection NAME] [--policies FILE] [--preset ID] [--calendar FILE] [--json] [--quiet]
   caseledger project rebuild <projection> --pg URL (--eventstoredb URL | --file events.jsonl) [--policies FILE] [--preset ID] [--calendar FILE] [--json] [--quiet]
@@ -98,6 +100,7 @@ export const cliMessagesEn: CliMessages = {
   isFolder: (file, path) => `${fileEn(file)} ${path} is a folder, not a file`,
   notJson: (file, path) => `${fileEn(file)} is not valid JSON: ${path}`,
   cannotWriteReport: (path, code) => `cannot write the HTML report to ${path} (${code === 'ENOENT' ? 'no such folder' : code})`,
+  cannotWriteExport: (path, code) => `cannot write the export to ${path} (${code === 'ENOENT' ? 'no such folder' : code})`,
   oneSource: 'give one source: --file or --eventstoredb, not both',
   fileRequired: '--file is required (a JSON Lines export), or --eventstoredb with a connection string',
   badConnection: (detail) => `--eventstoredb: not a valid connection string (${detail}); e.g. kurrentdb://localhost:2113?tls=false`,
@@ -119,7 +122,8 @@ export const cliMessagesEn: CliMessages = {
   importNeeds: 'import needs --file (the JSON Lines file to read) and --eventstoredb (the target)',
   badOnBadLine: '--on-bad-line must be skip or stop',
   importStopped: (detail) => `import stopped: ${detail}`,
-  imported: (events, url) => `${events} events imported into ${url}`,
+  imported: (events, alreadyPresent, url) => `${events} events imported into ${url}${alreadyPresent > 0 ? `; ${alreadyPresent} already there` : ''}`,
+  badTruncatedStarts: (got) => `--truncated-starts-up-to must be a whole number, the highest revision a stream may be re-created to start at (got "${got}")`,
   projectNeedsName: (sub) => `project ${sub} needs the projection's name, e.g. case-files`,
   projectNeedsSubcommand: 'project needs status, catch-up, rebuild or parked',
   projectNeedsPg: "project needs --pg, the read models' PostgreSQL (postgres://user@host:5432/db)",
@@ -158,6 +162,7 @@ export const cliMessagesZhCN: CliMessages = {
   isFolder: (file, path) => `${fileZh(file)} ${path} 是文件夹，不是文件`,
   notJson: (file, path) => `${fileZh(file)}不是有效的 JSON：${path}`,
   cannotWriteReport: (path, code) => `无法将 HTML 报告写入 ${path}（${code === 'ENOENT' ? '文件夹不存在' : code}）`,
+  cannotWriteExport: (path, code) => `无法将导出写入 ${path}（${code === 'ENOENT' ? '文件夹不存在' : code}）`,
   oneSource: '只能给一个来源：--file 或 --eventstoredb，不能同时给',
   fileRequired: '需要 --file（JSON Lines 导出文件），或 --eventstoredb 加连接字符串',
   badConnection: (detail) => `--eventstoredb：连接字符串无效（${detail}）；例如 kurrentdb://localhost:2113?tls=false`,
@@ -179,7 +184,8 @@ export const cliMessagesZhCN: CliMessages = {
   importNeeds: 'import 需要 --file（要读取的 JSON Lines 文件）和 --eventstoredb（目标）',
   badOnBadLine: '--on-bad-line 只能是 skip 或 stop',
   importStopped: (detail) => `导入已停止：${detail}`,
-  imported: (events, url) => `已将 ${events} 个事件导入 ${url}`,
+  imported: (events, alreadyPresent, url) => `已将 ${events} 个事件导入 ${url}${alreadyPresent > 0 ? `；另有 ${alreadyPresent} 个已存在` : ''}`,
+  badTruncatedStarts: (got) => `--truncated-starts-up-to 须为整数，即一个流可重建起始的最高版本号（收到 "${got}"）`,
   projectNeedsName: (sub) => `project ${sub} 需要投影名称，例如 case-files`,
   projectNeedsSubcommand: 'project 需要 status、catch-up、rebuild 或 parked',
   projectNeedsPg: 'project 需要 --pg，即读模型所在的 PostgreSQL（postgres://user@host:5432/db）',

@@ -153,6 +153,26 @@ describe('provenance: where a report came from', () => {
 });
 
 describe('with EventStoreDB (through the test double)', () => {
+  it('import: counts exactly (run again, it says what was there), honours --max-line-bytes, never prints the password; export into a missing folder is one line', async () => {
+    const target: { connectionString: string; stop: () => Promise<void> } = await startDouble();
+    const withPassword = target.connectionString.replace('://', '://admin:s3cret-pass@');
+    try {
+      const capped = await cli('import', '--file', file, '--eventstoredb', withPassword, '--max-line-bytes', '100');
+      expect(capped.code).toBe(EXIT_BAD_INPUT);
+      expect(capped.err).toContain('longer than 100 bytes');
+      const first = await cli('import', '--file', file, '--eventstoredb', withPassword);
+      expect(first.out).toMatch(/^11 events imported/);
+      const again = await cli('import', '--file', file, '--eventstoredb', withPassword);
+      expect(again.out).toMatch(/^0 events imported into .*; 11 already there$/);
+      for (const r of [capped, first, again]) expect(`${r.out}${r.err}`).not.toContain('s3cret-pass');
+      const missing = await cli('export', '--eventstoredb', target.connectionString, '--file', join(dir, 'no-such-folder', 'out.jsonl'));
+      expect(missing.code).toBe(EXIT_BAD_INPUT);
+      expect(missing.err).toBe(`cannot write the export to ${join(dir, 'no-such-folder', 'out.jsonl')} (no such folder)`);
+    } finally {
+      await target.stop();
+    }
+  }, 60_000);
+
   it('imports an export, audits it from the server, and exports it back identically', async () => {
     const target: { connectionString: string; stop: () => Promise<void> } = await startDouble();
     try {

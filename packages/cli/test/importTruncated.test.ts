@@ -17,7 +17,7 @@ import { startDouble } from '../../eventstoredb/test/support/double.mjs';
 const real = process.env['EVENTSTOREDB_URL'];
 
 describe.each([{ target: 'the test double' }, ...(real === undefined ? [] : [{ target: real }])])('import of a stream that starts past revision 0 ($target)', ({ target }) => {
-  it('re-creates its start, so the stream reads the same and $all lists only its events', async () => {
+  it('re-creates its start when asked (--truncated-starts-up-to), so the stream reads the same and $all lists only its events', async () => {
     const double: { connectionString: string; stop: () => Promise<void> } | undefined = target === real ? undefined : await startDouble();
     const url = double?.connectionString ?? target;
     const store = connectEventStoreDb(url);
@@ -34,8 +34,15 @@ describe.each([{ target: 'the test double' }, ...(real === undefined ? [] : [{ t
       const file = join(mkdtempSync(join(tmpdir(), 'caseledger-import-')), 'in.jsonl');
       // The source's export lines, as a stream that does not exist yet, with new event ids.
       writeFileSync(file, sourceEvents.map((e) => formatLine({ ...e, streamName: copy, eventId: randomUUID() })).join('\n') + '\n');
+      // Without --truncated-starts-up-to a line past its stream's end is refused and nothing is written.
+      const refused: string[] = [];
+      const io = { out: () => undefined, interactive: false, now: () => Date.now() };
+      expect(await run(['import', '--file', file, '--eventstoredb', url], { ...io, err: (t) => refused.push(t) })).not.toBe(EXIT_CLEAN);
+      expect(refused.join('\n')).toContain("lies past the stream's end");
+      const none = await store.readStream(copy)();
+      expect(E.isRight(none) && none.right.kind).toBe('no-stream');
       const err: string[] = [];
-      const code = await run(['import', '--file', file, '--eventstoredb', url], { out: () => undefined, err: (t) => err.push(t), interactive: false, now: () => Date.now() });
+      const code = await run(['import', '--file', file, '--eventstoredb', url, '--truncated-starts-up-to', '2'], { ...io, err: (t) => err.push(t) });
       expect(err).toEqual([]);
       expect(code).toBe(EXIT_CLEAN);
       const copied = await store.readStream(copy)();
