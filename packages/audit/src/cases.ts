@@ -13,11 +13,16 @@ import {
   localDateOf,
   isCaseStream,
   readCaseHistory,
+  splitStreamName,
 } from '@caseledger/core';
 import * as E from 'fp-ts/lib/Either.js';
 import { complianceReport } from './audit.js';
 import { type LineError, type LineRead, type NumberedLine, parseLine } from './jsonl.js';
+import { type RepeatedEventId, eventIdIndex } from './eventIdIndex.js';
 import { type InputProblem, inputProblemOf } from './problems.js';
+
+/** T-12: the code of an event id met in a second stream. */
+export const EVENT_ID_IN_TWO_STREAMS = 'EVENT_ID_IN_TWO_STREAMS';
 
 export type CaseReadError =
   | CoreCaseReadError
@@ -148,6 +153,11 @@ export interface BulkAuditSummary {
   readonly casesWithFindings: ReadonlyArray<CaseWithFindings>;
   /** Missed deadlines per month of their due instant, the earliest month first. */
   readonly missedByMonth: ReadonlyArray<MissedInMonth>;
+  /**
+   * T-12 across streams: event ids met in two streams (an event copied or moved into another case),
+   * the first `PROBLEMS_KEPT` of them; each is also a finding of the stream it was met in again.
+   */
+  readonly repeatedEventIds: ReadonlyArray<RepeatedEventId>;
   /** The first `PROBLEMS_KEPT` input problems (bad lines, undecodable cases), said by `problemText`; `problemCount` counts them all. */
   readonly problems: ReadonlyArray<InputProblem>;
   readonly problemCount: number;
@@ -182,11 +192,13 @@ export const bulkAudit = async (
   let specialCases = 0;
   let findings = 0;
   let done = 0;
+  const ids = eventIdIndex();
   for await (const item of cases) {
     if (E.isLeft(item)) {
       problem(item.left);
       continue;
     }
+    ids.add(item.right.streamName, item.right.use((_, envelopes) => envelopes.map((e) => ({ eventId: e.metadata.eventId, revision: e.revision }))));
     const report = complianceReport(item.right, rulebook, asOf);
     byCategory[report.category] = (byCategory[report.category] ?? 0) + 1;
     events += report.events;
@@ -218,10 +230,21 @@ export const bulkAudit = async (
     done += 1;
     onCase?.({ cases: done, events });
   }
+  const repeatedEventIds = ids.repeated();
+  for (const r of repeatedEventIds) {
+    const tally = `T-12 ${EVENT_ID_IN_TWO_STREAMS}`;
+    violations[tally] = (violations[tally] ?? 0) + 1;
+    findings += 1;
+    const i = casesWithFindings.findIndex((c) => c.streamName === r.again.streamName);
+    const listed = casesWithFindings[i];
+    if (listed === undefined) casesWithFindings.push({ streamName: r.again.streamName, category: splitStreamName(r.again.streamName).category, findings: 1, rules: ['T-12'] });
+    else casesWithFindings[i] = { ...listed, findings: listed.findings + 1, rules: listed.rules.includes('T-12') ? listed.rules : [...listed.rules, 'T-12'] };
+  }
   return {
     asOf,
     cases: byCategory,
     events,
+    repeatedEventIds: repeatedEventIds.slice(0, PROBLEMS_KEPT),
     deadlines: [...deadlineStats.values()].map((s) => ({ ...s, missedRate: s.applicable === 0 ? 0 : s.missed / s.applicable })).sort((a, b) => a.ruleId.localeCompare(b.ruleId) || a.deadline.localeCompare(b.deadline)),
     specialCases,
     violations,

@@ -4,7 +4,7 @@
  * inline SVG charts.
  */
 import type { CaseAudit, TimelineEntry } from './audit.js';
-import type { BulkAuditSummary, CaseWithFindings, MissedInMonth } from './cases.js';
+import { type BulkAuditSummary, type CaseWithFindings, EVENT_ID_IN_TWO_STREAMS, type MissedInMonth } from './cases.js';
 import { type Provenance, hashCovers } from './provenance.js';
 import { problemText } from './problems.js';
 import { type ReportOptions, byMostFindings, findingText, policyValueText, readableWith, rulesCited } from './readable.js';
@@ -201,6 +201,7 @@ ${monthsHtml(s.missedByMonth, L, rules.chip)}
 <h2>${escape(L.specialCases)}</h2><p id="special-cases">${s.specialCases}</p>
 <h2>${escape(L.violationsInHistories)}</h2>${violations === '' ? `<p>${escape(L.none)}</p>` : `<table id="violations"><tbody>${violations}</tbody></table>`}
 ${caseListsHtml(s.casesWithFindings, L, rules.chip)}
+${s.repeatedEventIds.length === 0 ? '' : `<h2>${escape(L.bulk.repeatedEventIds(s.violations[`T-12 ${EVENT_ID_IN_TWO_STREAMS}`] ?? s.repeatedEventIds.length))}</h2><ul id="repeated-event-ids">${s.repeatedEventIds.map((r) => `<li class="violation">${escape(L.bulk.repeatedEventId(`${r.again.streamName}@${r.again.revision}`, `${r.first.streamName}@${r.first.revision}`))}</li>`).join('')}</ul>`}
 ${s.problems.length === 0 ? '' : `<h2>${escape(L.bulk.inputProblems(s.problemCount))}</h2><ul>${s.problems.slice(0, 100).map((p) => `<li>${escape(problemText(p, locale))}</li>`).join('')}</ul>`}
 ${rules.cited(cited)}
 ${provenanceHtml(options.provenance, when, L)}`,

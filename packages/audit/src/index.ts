@@ -8,3 +8,4 @@ export * from './provenance.js';
 export * from './readable.js';
 export * from './labels.js';
 export * from './problems.js';
+export * from './eventIdIndex.js';

@@ -78,6 +78,9 @@ export interface ReportLabels {
     readonly more: (n: number) => string;
     readonly mostFindings: string;
     readonly inputProblems: (n: number) => string;
+    /** T-12 across streams: the heading, and one event id met again. */
+    readonly repeatedEventIds: (n: number) => string;
+    readonly repeatedEventId: (again: string, first: string) => string;
   };
 }
 
@@ -211,6 +214,8 @@ const en: ReportLabels = {
     more: (n) => `… and ${n} more (all of them in the JSON output).`,
     mostFindings: 'Cases with the most findings',
     inputProblems: (n) => `Input problems (${n})`,
+    repeatedEventIds: (n) => `Event ids in two streams (${n}, T-12)`,
+    repeatedEventId: (again, first) => `${again} has the event id of ${first}: copied or moved from another case`,
   },
 };
 
@@ -289,6 +294,8 @@ const zhCN: ReportLabels = {
     more: (n) => `…… 另有 ${n} 个（JSON 输出中列出全部）。`,
     mostFindings: '问题最多的案件',
     inputProblems: (n) => `输入问题（${n}）`,
+    repeatedEventIds: (n) => `出现在两个事件流中的事件编号（${n}，T-12）`,
+    repeatedEventId: (again, first) => `${again} 的事件编号与 ${first} 相同：由另一案件复制或移来`,
   },
 };
 

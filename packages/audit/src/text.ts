@@ -1,6 +1,6 @@
 /** Plain-text renderings of audits, for a terminal. */
 import type { CaseAudit } from './audit.js';
-import type { BulkAuditSummary } from './cases.js';
+import { type BulkAuditSummary, EVENT_ID_IN_TWO_STREAMS } from './cases.js';
 import { type Provenance, hashCovers } from './provenance.js';
 import { problemText } from './problems.js';
 import type { Locale } from '@caseledger/core';
@@ -117,6 +117,10 @@ export const bulkAuditText = (s: BulkAuditSummary, options: ReportOptions = {}):
     out.push('', L.bulk.mostFindings);
     for (const c of shown) out.push(`  ${c.streamName.padEnd(28)} ${String(c.findings).padStart(4)}  ${c.rules.join(', ')}${c.department === undefined ? '' : `  (${c.department})`}`);
     if (s.casesWithFindings.length > shown.length) out.push(`  ${L.bulk.more(s.casesWithFindings.length - shown.length)}`);
+  }
+  if (s.repeatedEventIds.length > 0) {
+    out.push('', L.bulk.repeatedEventIds(s.violations[`T-12 ${EVENT_ID_IN_TWO_STREAMS}`] ?? s.repeatedEventIds.length));
+    for (const r of s.repeatedEventIds.slice(0, 20)) out.push(`  ${L.bulk.repeatedEventId(`${r.again.streamName}@${r.again.revision}`, `${r.first.streamName}@${r.first.revision}`)}`);
   }
   if (s.problemCount > 0) {
     out.push('', L.bulk.inputProblems(s.problemCount));

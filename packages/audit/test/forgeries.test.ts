@@ -139,6 +139,32 @@ describe('forged histories', () => {
     expect(text.out).toContain('rev 2 T-12 REVISION_GAP: Revision 1 is missing before revision 2.');
   });
 
+  it('T-12 across streams: an event copied or moved from one case to the end of another is flagged by audit-all, in English and Chinese', async () => {
+    const at1 = (e: RecordedEvent, commit: bigint): RecordedEvent => ({ ...e, position: { commit, prepare: commit } });
+    const [a0, a1] = stream('complaint-C-A', [received, acknowledged]);
+    const [b0, b1] = stream('complaint-C-B', [received, acknowledged]);
+    if (a0 === undefined || a1 === undefined || b0 === undefined || b1 === undefined) throw new Error('fixture');
+    // A's acknowledgement, written at position 11, copied to B's end (B was written at 20 and 21): its id, its position and all.
+    const copied = { ...at1(a1, 11n), streamName: 'complaint-C-B', revision: 2n };
+    const moved = join(dir, 'moved.jsonl');
+    writeFileSync(moved, `${[at1(a0, 10n), at1(a1, 11n), at1(b0, 20n), at1(b1, 21n), copied].map(formatLine).join('\n')}\n`);
+    const json = await cli('audit-all', '--file', moved, '--json');
+    expect(json.code).toBe(EXIT_FINDINGS);
+    expect(JSON.parse(json.out)).toMatchObject({
+      violations: { 'T-12 EVENT_ID_IN_TWO_STREAMS': 1, 'T-12 POSITION_OUT_OF_ORDER': 1 },
+      repeatedEventIds: [{ first: { streamName: 'complaint-C-A', revision: '1' }, again: { streamName: 'complaint-C-B', revision: '2' } }],
+      casesWithFindings: [expect.objectContaining({ streamName: 'complaint-C-B', rules: expect.arrayContaining(['T-12']) })],
+    });
+    const text = await cli('audit-all', '--file', moved);
+    expect(text.out).toContain('complaint-C-B@2 has the event id of complaint-C-A@1: copied or moved from another case');
+    const zh = await cli('audit-all', '--file', moved, '--lang', 'zh-CN');
+    expect(zh.out).toContain('complaint-C-B@2 的事件编号与 complaint-C-A@1 相同');
+    // The same event id once per stream, in two streams written apart, is each stream's own: nothing to say.
+    const apart = join(dir, 'apart.jsonl');
+    writeFileSync(apart, `${[at1(a0, 10n), at1(a1, 11n), at1(b0, 20n), at1(b1, 21n)].map(formatLine).join('\n')}\n`);
+    expect((await cli('audit-all', '--file', apart, '--as-of', at(16, '09:30'))).code).toBe(EXIT_CLEAN);
+  });
+
   it('the genuine version of each audits clean', async () => {
     const genuine = join(dir, 'genuine.jsonl');
     const streams = [

@@ -15,7 +15,7 @@ import { withholdSealedFields } from './personalData.js';
 import { showableText } from './quoting.js';
 import type { PolicyError } from './policy.js';
 import type { RuleContext, Rulebook } from './ruleContext.js';
-import { type UpcasterRegistry, upcast } from './upcasting.js';
+import { type UpcasterRegistry, upcastExactly } from './upcasting.js';
 import type { RuleId, Violation } from './violation.js';
 
 /** What every command carries: the case it is about, when it happened and who issued it (T-1, T-6). */
@@ -127,6 +127,11 @@ export interface EventEnvelope<Ev> {
   readonly streamName: string;
   readonly revision: bigint;
   readonly position: GlobalPosition;
+  /**
+   * T-11: the fields of the stored data that the upcasters of its labelled schema version would have
+   * changed — the data has a later version's shape. The event is read as stored and the audit says so.
+   */
+  readonly mislabelled?: ReadonlyArray<string>;
 }
 
 export interface EventDecodeError {
@@ -155,23 +160,21 @@ const decodeMetadata = decodeWith(EventMetadata);
 export const decodeRecorded =
   <Ev extends EventBase>(caseType: Pick<CaseType<CommandBase, Ev, unknown>, 'events' | 'upcasters'>) =>
   (recorded: RecordedEvent): E.Either<EventDecodeError, EventEnvelope<Ev>> => {
+    if (recorded.unreadable !== undefined) {
+      return E.left(decodeError(recorded, `${recorded.unreadable.code}: ${recorded.unreadable.message}`, [{ path: recorded.unreadable.path, expected: 'a sealed field that opens', found: 'one that does not' }]));
+    }
     const metadata = decodeMetadata(recorded.metadata);
     if (E.isLeft(metadata)) return E.left(decodeError(recorded, `metadata: ${describeFieldErrors(metadata.left)}`, metadata.left));
     // A sealed field this reader cannot open reads as withheld text (T-10); the rules never read it.
-    const data = upcast(caseType.upcasters, recorded.type, metadata.right.schemaVersion, withholdSealedFields(recorded.data, recorded.metadata));
+    const data = upcastExactly(caseType.upcasters, recorded.type, metadata.right.schemaVersion, withholdSealedFields(recorded.data, recorded.metadata));
     if (E.isLeft(data)) return E.left(decodeError(recorded, data.left.message, []));
-    const event = caseType.events.decode(data.right);
+    const event = caseType.events.decode(data.right.data);
     if (E.isLeft(event)) return E.left(decodeError(recorded, describeFieldErrors(event.left), event.left));
     if (event.right.type !== recorded.type) {
       return E.left(decodeError(recorded, `its data says type ${event.right.type}`, [{ path: 'type', expected: JSON.stringify(showableText(recorded.type)), found: 'a string' }]));
     }
-    return E.right({
-      event: event.right,
-      metadata: metadata.right,
-      streamName: recorded.streamName,
-      revision: recorded.revision,
-      position: recorded.position,
-    });
+    const envelope = { event: event.right, metadata: metadata.right, streamName: recorded.streamName, revision: recorded.revision, position: recorded.position };
+    return E.right(data.right.mislabelled.length === 0 ? envelope : { ...envelope, mislabelled: data.right.mislabelled.map(showableText) });
   };
 
 /** T-5: the policy version an event records, if a policy decided it (the handler copies it into the metadata). */

@@ -59,6 +59,12 @@ export interface RecordedEvent extends NewEvent {
   /** 0-based position in its stream. */
   readonly revision: bigint;
   readonly position: GlobalPosition;
+  /**
+   * Set by a reader that could not open a sealed field of this event (T-10: misplaced, altered, no
+   * key) and went on reading: the field stays sealed, and decoding the event fails with this
+   * reason, so a projection parks it instead of stopping. Never stored.
+   */
+  readonly unreadable?: { readonly code: string; readonly path: string; readonly message: string };
 }
 
 /**

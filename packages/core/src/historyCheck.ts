@@ -13,6 +13,7 @@
 import * as E from 'fp-ts/lib/Either.js';
 import { type CaseType, type CommandBase, type EventBase, type EventEnvelope, recordedPolicyVersion, splitStreamName } from './caseType.js';
 import { CaseId, type Instant } from './codecs.js';
+import { type GlobalPosition, compareGlobalPositions } from './event.js';
 import { differingKeys } from './json.js';
 import { policyAt, policyVersion } from './policy.js';
 import { showStoredValue, showableText } from './quoting.js';
@@ -40,6 +41,8 @@ const shown = showStoredValue;
 interface StreamPosition {
   next: bigint;
   readonly ids: Set<string>;
+  /** The global position of the event read last: a store writes a stream's events in revision order. */
+  last: GlobalPosition | undefined;
 }
 
 const checkWholeness = (streamName: string, at: StreamPosition, e: EventEnvelope<unknown>, found: Violation[]): void => {
@@ -54,6 +57,11 @@ const checkWholeness = (streamName: string, at: StreamPosition, e: EventEnvelope
   } else if (e.revision < at.next) {
     found.push(violation('T-12', 'REVISION_OUT_OF_ORDER', `Revision ${e.revision} comes after revision ${at.next - 1n}.`, { expected: `${at.next}`, found: `${e.revision}` }));
   }
+  // An event written before the one that precedes it here was not written here: moved or copied from another stream.
+  if (at.last !== undefined && compareGlobalPositions(e.position, at.last) < 0) {
+    found.push(violation('T-12', 'POSITION_OUT_OF_ORDER', `The event at revision ${e.revision} was written before the event that precedes it in this stream.`, { revision: `${e.revision}` }));
+  }
+  if (at.last === undefined || compareGlobalPositions(e.position, at.last) > 0) at.last = e.position;
   if (at.ids.has(e.metadata.eventId)) {
     found.push(violation('T-12', 'EVENT_ID_REPEATED', `Event id ${showableText(e.metadata.eventId)} appears a second time.`, { eventId: showableText(e.metadata.eventId) }));
   }
@@ -144,8 +152,11 @@ export const checkHistory = <C extends CommandBase, Ev extends EventBase, S>(cas
     const caseId = category === caseType.category && CaseId.is(caseIdText) ? caseIdText : undefined;
     const out: CheckedEvent<Ev, S>[] = [];
     let state = caseType.initialState;
+    // The state the rules give: after a forged fact, later steps are judged on what the rules
+    // computed, not on the forgery, so its consequences are found too (T-11).
+    let judged = caseType.initialState;
     let lastAt: Instant | undefined;
-    const position: StreamPosition = { next: 0n, ids: new Set() };
+    const position: StreamPosition = { next: 0n, ids: new Set(), last: undefined };
     /** Events the current step decided that are still to come in the history: `pending[next…]`. */
     let pending: ReadonlyArray<Ev> = NONE;
     let next = 0;
@@ -155,12 +166,22 @@ export const checkHistory = <C extends CommandBase, Ev extends EventBase, S>(cas
       checkWholeness(streamName, position, e, found);
       const label = recordedPolicyVersion(e.event);
       checkMetadata(e, label, found);
+      if (e.mislabelled !== undefined && e.mislabelled.length > 0) {
+        found.push(
+          violation('T-11', 'SCHEMA_VERSION_MISLABELLED', `${e.event.type} is labelled schema version ${e.metadata.schemaVersion} but holds ${e.mislabelled.join(', ')} as a later version does; read as stored, not rewritten.`, {
+            schemaVersion: e.metadata.schemaVersion,
+            fields: e.mislabelled,
+          }),
+        );
+      }
       if (label !== undefined) found.push(...policyFindings(rulebook, label, e.event.at));
 
       const expected = pending[next];
       next += 1;
+      let rederived: Ev | undefined;
       if (expected !== undefined && expected.type === e.event.type) {
         compare(expected, e.event, found);
+        rederived = expected;
       } else {
         if (expected !== undefined) {
           found.push(violation(ruleOf(expected), 'DECIDED_EVENT_MISSING', `The step before decided ${expected.type} next; the history has ${e.event.type}.`, { missing: expected.type }));
@@ -172,7 +193,7 @@ export const checkHistory = <C extends CommandBase, Ev extends EventBase, S>(cas
         } else if (command === undefined) {
           found.push(violation(ruleOf(e.event), 'EVENT_WITHOUT_STEP', `${e.event.type} is recorded only with the step before it, which did not decide it here.`));
         } else {
-          const decided = decide(command, state, lastAt);
+          const decided = decide(command, judged, lastAt);
           const first = E.isRight(decided) ? decided.right[0] : undefined;
           if (E.isLeft(decided)) found.push(decided.left);
           else if (first === undefined) {
@@ -181,6 +202,7 @@ export const checkHistory = <C extends CommandBase, Ev extends EventBase, S>(cas
             found.push(violation(ruleOf(first), 'EVENT_NOT_DECIDED', `Deciding ${command.type} again decides ${first.type}, not ${e.event.type}.`, { decided: first.type }));
           } else {
             compare(first, e.event, found);
+            rederived = first;
             pending = decided.right;
             next = 1;
           }
@@ -188,6 +210,7 @@ export const checkHistory = <C extends CommandBase, Ev extends EventBase, S>(cas
       }
 
       state = caseType.evolve(state, e.event);
+      judged = caseType.evolve(judged, rederived ?? e.event);
       lastAt = e.event.at;
       out.push({ envelope: e, state, findings: found.length === 0 ? NO_FINDINGS : found.map((v) => findingAt(e.revision, e.event.type, v)) });
     }

@@ -128,7 +128,7 @@ export const confidentialEventStore = (options: ConfidentialEventStoreOptions): 
    * Open the sealed fields of events as read; one key lookup per customer per read. A value opens
    * only in its own stream, for the case's own customer: one moved into another case is reported.
    */
-  const open = async (events: ReadonlyArray<RecordedEvent>): Promise<E.Either<StoreError, ReadonlyArray<RecordedEvent>>> => {
+  const open = async (events: ReadonlyArray<RecordedEvent>, onUnreadable: 'fail' | 'mark'): Promise<E.Either<StoreError, ReadonlyArray<RecordedEvent>>> => {
     const known = new Map<string, SubjectKey>();
     const keyOf = async (subject: string): Promise<E.Either<StoreError, SubjectKey>> => {
       const remembered = known.get(subject);
@@ -138,12 +138,50 @@ export const confidentialEventStore = (options: ConfidentialEventStoreOptions): 
       known.set(subject, looked.right);
       return E.right(looked.right);
     };
-    const opened: RecordedEvent[] = [];
-    for (const event of events) {
+    /** The event with its sealed fields opened; a field that must not or cannot be opened is a `StoreError` naming it (a `Left` inside the `Right`). */
+    const openEvent = async (event: RecordedEvent, caseSubject: string | undefined): Promise<E.Either<StoreError, E.Either<StoreError, RecordedEvent>>> => {
       const paths = personalPathsOf(event.metadata);
       const fingerprint = event.metadata['commandFingerprint'];
       const sealedFingerprint = SealedText.is(fingerprint) ? fingerprint : undefined;
-      if (paths.length === 0 && sealedFingerprint === undefined) {
+      let data = event.data;
+      for (const path of paths) {
+        const value = valueAtPath(data, path);
+        if (!SealedText.is(value)) continue;
+        const where = `${event.streamName}@${event.revision}`;
+        if (value.subject !== caseSubject) {
+          return E.right(E.left(personalDataError('PERSONAL_DATA_MISPLACED', event.streamName, path, `${event.type} at ${where}: ${path} is sealed for another customer than the case's; it is not opened.`)));
+        }
+        const looked = await keyOf(value.subject);
+        if (E.isLeft(looked)) return looked;
+        const key = looked.right;
+        if (key.status === 'unknown') {
+          return E.right(E.left(personalDataError('PERSONAL_DATA_KEY_MISSING', event.streamName, path, `${event.type} at ${where}: the key store has no key for the customer of ${path} (never issued here; is this the right key store?).`)));
+        }
+        if (key.status === 'erased') {
+          data = updateAtPath(data, path, () => ERASED_TEXT);
+          continue;
+        }
+        const text = openSealed(key.key, { subject: value.subject, streamName: event.streamName, eventId: event.eventId, path }, value);
+        if (E.isLeft(text)) {
+          return E.right(
+            E.left(personalDataError('PERSONAL_DATA_UNREADABLE', event.streamName, path, `${event.type} at ${where}: ${path} does not open with its customer's key here (a different key, altered bytes, or moved from another event or stream).`)),
+          );
+        }
+        data = updateAtPath(data, path, () => text.right);
+      }
+      let metadata = event.metadata;
+      if (sealedFingerprint !== undefined) {
+        // A digest that does not open (a forgotten customer, another key) stays sealed: the handler then refuses a resend under its id rather than guess.
+        const key = sealedFingerprint.subject === caseSubject ? await keyOf(sealedFingerprint.subject) : undefined;
+        if (key !== undefined && E.isLeft(key)) return key;
+        const text = key?.right.status === 'active' ? openSealed(key.right.key, { subject: sealedFingerprint.subject, streamName: event.streamName, eventId: event.eventId, path: FINGERPRINT }, sealedFingerprint) : undefined;
+        if (text !== undefined && E.isRight(text)) metadata = { ...metadata, commandFingerprint: text.right };
+      }
+      return E.right(E.right(data === event.data && metadata === event.metadata ? event : { ...event, data, metadata }));
+    };
+    const opened: RecordedEvent[] = [];
+    for (const event of events) {
+      if (personalPathsOf(event.metadata).length === 0 && !SealedText.is(event.metadata['commandFingerprint'])) {
         opened.push(event);
         continue;
       }
@@ -152,41 +190,16 @@ export const confidentialEventStore = (options: ConfidentialEventStoreOptions): 
       if (named !== undefined && !subjects.has(event.streamName)) subjects.set(event.streamName, named);
       const caseSubject = await subjectOfStream(event.streamName);
       if (E.isLeft(caseSubject)) return caseSubject;
-      let data = event.data;
-      for (const path of paths) {
-        const value = valueAtPath(data, path);
-        if (!SealedText.is(value)) continue;
-        const where = `${event.streamName}@${event.revision}`;
-        if (value.subject !== caseSubject.right) {
-          return E.left(personalDataError('PERSONAL_DATA_MISPLACED', event.streamName, path, `${event.type} at ${where}: ${path} is sealed for another customer than the case's; it is not opened.`));
-        }
-        const looked = await keyOf(value.subject);
-        if (E.isLeft(looked)) return looked;
-        const key = looked.right;
-        if (key.status === 'unknown') {
-          return E.left(personalDataError('PERSONAL_DATA_KEY_MISSING', event.streamName, path, `${event.type} at ${where}: the key store has no key for the customer of ${path} (never issued here; is this the right key store?).`));
-        }
-        if (key.status === 'erased') {
-          data = updateAtPath(data, path, () => ERASED_TEXT);
-          continue;
-        }
-        const text = openSealed(key.key, { subject: value.subject, streamName: event.streamName, eventId: event.eventId, path }, value);
-        if (E.isLeft(text)) {
-          return E.left(
-            personalDataError('PERSONAL_DATA_UNREADABLE', event.streamName, path, `${event.type} at ${where}: ${path} does not open with its customer's key here (a different key, altered bytes, or moved from another event or stream).`),
-          );
-        }
-        data = updateAtPath(data, path, () => text.right);
+      const one = await openEvent(event, caseSubject.right);
+      if (E.isLeft(one)) return one;
+      if (E.isRight(one.right)) opened.push(one.right.right);
+      // A stream read for a decision fails whole; a read of everything (projections, exports through
+      // the keys) goes on, with the event marked so its reader parks it (T-10).
+      else if (onUnreadable === 'fail') return one.right;
+      else {
+        const problem = one.right.left;
+        opened.push({ ...event, unreadable: { code: problem.code, path: 'path' in problem ? problem.path : '', message: problem.message } });
       }
-      let metadata = event.metadata;
-      if (sealedFingerprint !== undefined) {
-        // A digest that does not open (a forgotten customer, another key) stays sealed: the handler then refuses a resend under its id rather than guess.
-        const key = sealedFingerprint.subject === caseSubject.right ? await keyOf(sealedFingerprint.subject) : undefined;
-        if (key !== undefined && E.isLeft(key)) return key;
-        const text = key?.right.status === 'active' ? openSealed(key.right.key, { subject: sealedFingerprint.subject, streamName: event.streamName, eventId: event.eventId, path: FINGERPRINT }, sealedFingerprint) : undefined;
-        if (text !== undefined && E.isRight(text)) metadata = { ...metadata, commandFingerprint: text.right };
-      }
-      opened.push(data === event.data && metadata === event.metadata ? event : { ...event, data, metadata });
     }
     return E.right(opened);
   };
@@ -197,7 +210,7 @@ export const confidentialEventStore = (options: ConfidentialEventStoreOptions): 
       const read = await store.readStream(streamName)();
       if (E.isLeft(read) || read.right.kind === 'no-stream') return read;
       const { revision } = read.right;
-      const events = await open(read.right.events);
+      const events = await open(read.right.events, 'fail');
       return E.isLeft(events) ? events : E.right({ kind: 'stream', revision, events: events.right });
     },
     appendToStream: (streamName, events, expected) => async () => {
@@ -206,7 +219,7 @@ export const confidentialEventStore = (options: ConfidentialEventStoreOptions): 
     },
     readAll: (readOptions) => async () => {
       const page = await store.readAll(readOptions)();
-      return E.isLeft(page) ? page : open(page.right);
+      return E.isLeft(page) ? page : open(page.right, 'mark');
     },
     deleteStream: (streamName, expected) => store.deleteStream(streamName, expected),
   };

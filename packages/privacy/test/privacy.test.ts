@@ -345,6 +345,29 @@ describe('a sealed value belongs to its case (T-10)', () => {
     expect(personalValuesIn(bytesOf(read), wangValues)).toEqual([]);
   });
 
+  it('one misplaced value is parked by a projection reading through the keys; the others are read, and the forgetting routine completes', async () => {
+    const keys = inMemoryKeyStore();
+    const { raw, store } = await setUp(keys);
+    const wangsReceived = await firstEventOf(raw, 'complaint-C-W');
+    const forged = { eventId: 'forged-2', type: 'ComplaintReceived', data: wangsReceived.data, metadata: wangsReceived.metadata };
+    const zhaosEvents = raw.allWritten().filter((e) => e.streamName === 'complaint-C-Z').length;
+    await must(raw.appendToStream('complaint-C-Z', [forged], BigInt(zhaosEvents - 1))());
+    // Read for a decision, the case fails whole; read for a projection, only that event is marked.
+    const all = await store.readAll()();
+    const marked = E.isRight(all) ? all.right.filter((e) => e.unreadable !== undefined) : [];
+    expect(marked.map((e) => [e.eventId, e.unreadable?.code, e.unreadable?.path])).toEqual([['forged-2', 'PERSONAL_DATA_MISPLACED', 'customer.name']]);
+    const readModels = inMemoryReadModelStore<CaseRecord>();
+    const ran = await runProjection({ source: store, store: readModels, projection: caseFiles(context) })();
+    expect(E.isRight(ran) && ran.right.parked).toBe(1);
+    expect(E.isRight(ran) && ran.right.eventsApplied).toBeGreaterThan(0);
+    const rows = await readModels.rows('case-files', ['complaint-C-W', 'complaint-C-Z'])();
+    expect(E.isRight(rows) && rows.right.size).toBe(2);
+    const routine = forgettingRoutine({ keys, readModels: [rebuiltReadModel('case-files', () => runProjection({ source: store, store: readModels, projection: caseFiles(context), rebuild: true }))] });
+    const report = await routine.forget(wang.id, instant(at(19, '09:00')))();
+    expect(E.isRight(report) && report.right.complete).toBe(true);
+    expect(personalValuesIn(bytesOf(await readModels.rows('case-files', ['complaint-C-W', 'complaint-C-Z'])()), wangValues)).toEqual([]);
+  });
+
   it('does not open a case\'s first event copied whole, event id and all, into another stream', async () => {
     const keys = inMemoryKeyStore();
     const { raw } = await setUp(keys);

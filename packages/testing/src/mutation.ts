@@ -161,7 +161,18 @@ const valuesByKey = (events: ReadonlyArray<RecordedEvent>): ReadonlyMap<string, 
   return out;
 };
 
-const renumbered = (events: ReadonlyArray<RecordedEvent>): ReadonlyArray<RecordedEvent> => events.map((e, i) => ({ ...e, revision: BigInt(i) }));
+/**
+ * Revisions 0, 1, 2, … and global positions that rise with them, as a store writes a stream: the
+ * mutant of a forger who wrote the file over, so that only what the events say can give it away.
+ */
+const renumbered = (events: ReadonlyArray<RecordedEvent>): ReadonlyArray<RecordedEvent> => {
+  let last: bigint | undefined;
+  return events.map((e, i) => {
+    const commit = last === undefined || e.position.commit > last ? e.position.commit : last + 1n;
+    last = commit;
+    return { ...e, revision: BigInt(i), position: commit === e.position.commit ? e.position : { commit, prepare: commit } };
+  });
+};
 
 const pick = <A>(options: ReadonlyArray<A>, n: number): A | undefined => options[n % Math.max(1, options.length)];
 

@@ -122,6 +122,27 @@ describe('forged warranty histories', () => {
     expect(codes(found([repair, received, { ...v1, jurisdiction: 'CN-consumer' }]))).toEqual([['J-0', 'RECORDED_FACT_DIFFERS', 2]]);
   });
 
+  it('T-11: after a forged fact, later steps are judged on what the rules computed: a charged repair started without consent is found', () => {
+    const repair = { ...filed, kind: 'repair', unit: unit('2022-03-01') };
+    const received = { type: 'RepairUnitReceived', at: '2026-11-10T09:30:00+08:00', by: cs, quantity: 1, defect: 'No power' };
+    // Forged: in warranty and free, years after delivery; then the repair starts with no consent asked.
+    const forged = { type: 'RepairAssessed', at: '2026-11-10T10:00:00+08:00', by: engineering, inWarranty: true, mainComponentDamaged: true, feeRequired: false, policyVersion: RULEBOOK_DEFAULT_VERSION, jurisdiction: 'none', warrantyLastDay: '2027-02-28' };
+    const started = { type: 'RepairStarted', at: '2026-11-10T11:00:00+08:00', by: cs };
+    const findings = codes(found([repair, received, forged, started]));
+    expect(findings.filter((f) => f[2] === 2).map((f) => f[0])).toEqual(['W-9', 'W-6', 'W-9']);
+    expect(findings.filter((f) => f[2] === 3)).toEqual([['W-6', 'REPAIR_CONSENT_MISSING', 3]]);
+  });
+
+  it('T-11: a schema-version label that does not fit the data is a finding, and the data is read as stored, never rewritten', () => {
+    const [a, b] = storedStream(warrantyClaimCaseType, STREAM, [{ ...filed, unit: unit('2026-09-01') }, inspected]);
+    if (a === undefined || b === undefined) throw new Error('fixture');
+    // Today's acceptance (counted to the filing) labelled as schema 1, whose upcaster would say "counted to the acceptance".
+    const mislabelled = stored(warrantyClaimCaseType, STREAM, 2, { ...accepted, windowEndsOn: '2026-12-01' }, { metadata: { schemaVersion: 1 } });
+    const checked = judge(warrantyClaimCaseType)(STREAM, [a, b, mislabelled]);
+    expect(codes(checked)).toEqual([['T-11', 'SCHEMA_VERSION_MISLABELLED', 2]]);
+    expect(checked[0]?.details).toMatchObject({ schemaVersion: 1, fields: ['windowCountsTo', 'countedAt'] });
+  });
+
   it('W-3: a special case approved by a sales manager is flagged with the handler’s code', () => {
     const bySalesManager = { ...approved, by: salesManager };
     expect(codes(found([filed, bySalesManager, { ...accepted, specialCase: true }]))).toEqual([['W-3', 'SPECIAL_CASE_NOT_BY_GENERAL_MANAGER', 1]]);
