@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Starts a throwaway PostgreSQL cluster on loopback for the test suite and prints its URL.
-# Installs PostgreSQL from Debian's packages when the machine has none. Usage:
+# Installs PostgreSQL from Debian's packages when the machine has none. wal_recycle is off, as
+# docs/privacy.md advises for the key and read-model database, so the erasure test can prove the
+# live WAL clean after the forgetting routine. Usage:
 #   url=$(bash .ci/postgres.sh start DIR PORT)   then   bash .ci/postgres.sh stop DIR
 set -euo pipefail
 cmd=${1:?start or stop}
@@ -30,7 +32,7 @@ case "$cmd" in
       exit 1
     fi
     "${run[@]}" "$bin/pg_ctl" -D "$dir/data" -l "$dir/postgres.log" -w \
-      -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=off" start >&2
+      -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=off -c wal_recycle=off" start >&2
     echo "postgres://postgres@127.0.0.1:$port/postgres"
     ;;
   stop)

@@ -29,7 +29,8 @@ export interface ReadModelToScrub {
 /** Physical clean-up after the rows changed: e.g. `VACUUM FULL` of the key and read-model tables. */
 export interface StorageToCompact {
   readonly name: string;
-  readonly compact: () => TE.TaskEither<{ readonly message: string }, unknown>;
+  /** Done; when it could not reach everything, what is left (the report lists it under `remaining`). */
+  readonly compact: () => TE.TaskEither<{ readonly message: string }, { readonly remaining?: ReadonlyArray<RemainingCopy> } | void>;
 }
 
 /** A place that still holds something of the customer after the routine, and until when. */
@@ -103,6 +104,50 @@ export const postgresVacuum = (pool: Pool, tables: ReadonlyArray<string>): Stora
   },
 });
 
+/** The server settings that decide what becomes of WAL segments no longer needed. */
+interface WalSettings {
+  readonly walRecycle: boolean;
+  readonly walKeepSize: string;
+  readonly archiveMode: string;
+  readonly slots: number;
+}
+
+/** What the live WAL may still hold after the switch, given the server's settings. */
+const walRemaining = (w: WalSettings): ReadonlyArray<RemainingCopy> => [
+  ...(w.walRecycle
+    ? [{ where: 'recycled WAL segment files in the server\'s pg_wal', holds: 'the bytes of WAL written before the erasure, under new file names', until: 'new WAL overwrites them; set wal_recycle = off so the server deletes old segments instead' }]
+    : []),
+  ...(w.walKeepSize !== '0'
+    ? [{ where: `WAL segments the server keeps for standbys (wal_keep_size = ${w.walKeepSize})`, holds: 'the WAL written before the erasure', until: 'enough newer WAL is written to push them out' }]
+    : []),
+  ...(w.slots > 0 ? [{ where: `WAL held by ${w.slots} replication slot(s)`, holds: 'the WAL written before the erasure', until: 'every slot has consumed it' }] : []),
+  ...(w.archiveMode !== 'off' ? [{ where: 'the WAL archive (archive_mode is on)', holds: 'the WAL written before the erasure', until: 'those archives expire under your retention' }] : []),
+];
+
+/**
+ * Move PostgreSQL's live WAL past the erased rows: `CHECKPOINT`, `pg_switch_wal()`, `CHECKPOINT`, so
+ * the segments that logged the customer's rows are no longer needed and the server drops them.
+ * Run it after `postgresVacuum`. Whether their bytes are gone depends on the server (`wal_recycle`,
+ * `wal_keep_size`, replication slots, archiving): the step reads those settings and the report names
+ * each place the bytes may still be. Needs a role allowed to run `CHECKPOINT` and `pg_switch_wal()`.
+ */
+export const postgresWal = (pool: Pool): StorageToCompact => ({
+  name: 'PostgreSQL WAL',
+  compact: () => async () => {
+    try {
+      await pool.query('CHECKPOINT');
+      await pool.query('SELECT pg_switch_wal()');
+      await pool.query('CHECKPOINT');
+      const settings = await pool.query<{ name: string; setting: string }>("SELECT name, setting FROM pg_settings WHERE name IN ('wal_recycle', 'wal_keep_size', 'archive_mode')");
+      const setting = (name: string): string => settings.rows.find((r) => r.name === name)?.setting ?? '';
+      const slots = await pool.query<{ n: string }>('SELECT count(*) AS n FROM pg_replication_slots');
+      return E.right({ remaining: walRemaining({ walRecycle: setting('wal_recycle') !== 'off', walKeepSize: setting('wal_keep_size'), archiveMode: setting('archive_mode'), slots: Number(slots.rows[0]?.n ?? 0) }) });
+    } catch (error) {
+      return E.left({ message: messageOf(error) });
+    }
+  },
+});
+
 /** The horizon: what any copy taken before the routine still holds, whatever the application does now. */
 const horizon = (kekIds: ReadonlyArray<string>, readModels: number): ReadonlyArray<RemainingCopy> => [
   {
@@ -144,9 +189,17 @@ export const forgettingRoutine = (options: ForgettingOptions): ForgettingRoutine
         const scrubbed = await readModel.scrub(customerId)();
         steps.push({ kind: 'read-model', name: readModel.name, outcome: E.isRight(scrubbed) ? 'done' : 'failed', detail: E.isRight(scrubbed) ? 'scrubbed' : scrubbed.left.message });
       }
+      const unreached: RemainingCopy[] = [];
       for (const storage of options.storage ?? []) {
         const compacted = await storage.compact()();
-        steps.push({ kind: 'storage', name: storage.name, outcome: E.isRight(compacted) ? 'done' : 'failed', detail: E.isRight(compacted) ? 'compacted' : compacted.left.message });
+        const left = E.isRight(compacted) && compacted.right !== undefined ? (compacted.right.remaining ?? []) : [];
+        unreached.push(...left);
+        steps.push({
+          kind: 'storage',
+          name: storage.name,
+          outcome: E.isRight(compacted) ? 'done' : 'failed',
+          detail: E.isRight(compacted) ? (left.length === 0 ? 'compacted' : `compacted; not reached: ${left.map((r) => r.where).join('; ')}`) : compacted.left.message,
+        });
       }
       const usage = await options.keys.kekUsage()();
       const kekIds = E.isRight(usage) ? Object.keys(usage.right) : [];
@@ -156,7 +209,7 @@ export const forgettingRoutine = (options: ForgettingOptions): ForgettingRoutine
         forgottenNow: destroyed.right.forgottenNow,
         steps,
         complete: steps.every((s) => s.outcome === 'done'),
-        remaining: [...horizon(kekIds, options.readModels?.length ?? 0), ...(options.alsoHeldBy ?? [])],
+        remaining: [...horizon(kekIds, options.readModels?.length ?? 0), ...unreached, ...(options.alsoHeldBy ?? [])],
       });
     };
 
