@@ -8,6 +8,9 @@
  *   GET  /cases/:stream/audit           its audit (JSON; HTML with ?format=html or Accept: text/html)
  *   GET  /read-models/:name[?now=…]     complaint-board, overdue, capa, contract-queue, warranty, satisfaction
  *
+ * A body over 1 MiB is 413, a known path asked with another method 405 (with Allow), a request not
+ * wholly received within the timeout 408; connections beyond the cap wait or are refused.
+ *
  * caseType is one of complaints, warranty-claims, contract-reviews, surveys. In memory by default.
  */
 import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http';
@@ -58,29 +61,42 @@ export interface DeskOptions {
   /** How often a command is decided again when other writers win. Default 5. */
   readonly maxAttempts?: number;
   readonly clock?: () => number;
+  /** A request whose headers and body have not all arrived by then is answered 408 and closed. Default 10 s. */
+  readonly requestTimeoutMs?: number;
+  /** Connections served at once; more are refused until one closes. Default 256. */
+  readonly maxConnections?: number;
 }
 
 type Handle = (input: unknown, context?: CommandContext) => () => Promise<E.Either<{ readonly _tag: string; readonly code: string; readonly message: string }, { readonly streamName: string; readonly revision: bigint | 'no-stream'; readonly state: unknown; readonly appended: ReadonlyArray<{ readonly event: { readonly type: string }; readonly revision: bigint }> }>>;
 
 const MAX_BODY = 1024 * 1024;
 
-const readBody = (req: IncomingMessage): Promise<E.Either<string, string>> =>
+/** The body, or why it was not read: too large (413, the rest discarded) or broken off (400). */
+const readBody = (req: IncomingMessage): Promise<E.Either<'too-large' | 'unreadable', string>> =>
   new Promise((resolve) => {
+    const declared = Number(req.headers['content-length'] ?? 0);
+    if (declared > MAX_BODY) {
+      req.resume();
+      resolve(E.left('too-large'));
+      return;
+    }
     const chunks: Buffer[] = [];
     let size = 0;
-    req.on('data', (chunk: Buffer) => {
+    const onData = (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY) {
-        resolve(E.left('the request body is larger than 1 MiB'));
-        req.destroy();
-      } else chunks.push(chunk);
-    });
+      if (size <= MAX_BODY) return void chunks.push(chunk);
+      // Stop keeping it, but let it arrive, so the client reads the 413 instead of a reset connection.
+      req.off('data', onData);
+      req.resume();
+      resolve(E.left('too-large'));
+    };
+    req.on('data', onData);
     req.on('end', () => resolve(E.right(Buffer.concat(chunks).toString('utf8'))));
-    req.on('error', () => resolve(E.left('the request body could not be read')));
+    req.on('error', () => resolve(E.left('unreadable')));
   });
 
-const send = (res: ServerResponse, status: number, body: unknown, contentType = 'application/json; charset=utf-8') => {
-  res.writeHead(status, { 'content-type': contentType });
+const send = (res: ServerResponse, status: number, body: unknown, contentType = 'application/json; charset=utf-8', headers: Readonly<Record<string, string>> = {}) => {
+  res.writeHead(status, { 'content-type': contentType, ...headers });
   res.end(typeof body === 'string' ? body : JSON.stringify(body, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v)));
 };
 
@@ -89,12 +105,13 @@ export const createDesk = (options: DeskOptions = {}): { readonly server: Server
   const context = { policies: options.policies ?? defaultPolicies, calendar: options.calendar ?? defaultCalendar };
   const clock = options.clock ?? Date.now;
   const handlerOptions = { maxAttempts: options.maxAttempts ?? 5, rulebook: context };
-  const handlers: Readonly<Record<string, Handle>> = {
-    complaints: commandHandler(complaintCaseType, store, handlerOptions),
-    'warranty-claims': commandHandler(warrantyClaimCaseType, store, handlerOptions),
-    'contract-reviews': commandHandler(contractReviewCaseType, store, handlerOptions),
-    surveys: commandHandler(surveyCaseType, store, handlerOptions),
-  };
+  // A Map, not an object: a path segment such as `__proto__` or `constructor` names no case type.
+  const handlers = new Map<string, Handle>([
+    ['complaints', commandHandler(complaintCaseType, store, handlerOptions)],
+    ['warranty-claims', commandHandler(warrantyClaimCaseType, store, handlerOptions)],
+    ['contract-reviews', commandHandler(contractReviewCaseType, store, handlerOptions)],
+    ['surveys', commandHandler(surveyCaseType, store, handlerOptions)],
+  ]);
   // Read models stay in memory next to the service and catch up (incrementally) before each read.
   const stores = {
     caseFiles: inMemoryReadModelStore<CaseRecord>(),
@@ -136,14 +153,30 @@ export const createDesk = (options: DeskOptions = {}): { readonly server: Server
     return Instant.is(text) ? E.right(text) : E.left('now must be an ISO-8601 instant with a zone');
   };
 
+  /** The method a path answers to, if any: a known path asked with another method is 405, not 404. */
+  const methodOf = (parts: ReadonlyArray<string>): 'POST' | 'GET' | undefined =>
+    parts.length === 2 && parts[1] === 'commands' ? 'POST' : (parts[0] === 'cases' && (parts.length === 2 || (parts.length === 3 && parts[2] === 'audit'))) || (parts[0] === 'read-models' && parts.length === 2) ? 'GET' : undefined;
+
   const route = async (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://desk.local');
     const parts = url.pathname.split('/').filter((p) => p !== '');
+    const allowed = methodOf(parts);
+    if (allowed !== undefined && req.method !== allowed) {
+      req.resume();
+      return send(res, 405, { code: 'METHOD_NOT_ALLOWED', message: `${url.pathname} answers ${allowed} only.` }, undefined, { allow: allowed });
+    }
     if (req.method === 'POST' && parts.length === 2 && parts[1] === 'commands') {
-      const handle = handlers[parts[0] ?? ''];
-      if (handle === undefined) return send(res, 404, { code: 'UNKNOWN_CASE_TYPE', message: `No case type ${parts[0] ?? ''}; use ${Object.keys(handlers).join(', ')}.` });
+      const handle = handlers.get(parts[0] ?? '');
+      if (handle === undefined) {
+        req.resume();
+        return send(res, 404, { code: 'UNKNOWN_CASE_TYPE', message: `No such case type; use ${[...handlers.keys()].join(', ')}.` });
+      }
       const body = await readBody(req);
-      if (E.isLeft(body)) return send(res, 400, { code: 'BAD_REQUEST_BODY', message: body.left });
+      if (E.isLeft(body)) {
+        return body.left === 'too-large'
+          ? send(res, 413, { code: 'BODY_TOO_LARGE', message: 'The request body is larger than 1 MiB.' }, undefined, { connection: 'close' })
+          : send(res, 400, { code: 'BAD_REQUEST_BODY', message: 'The request body could not be read.' });
+      }
       let input: unknown;
       try {
         input = JSON.parse(body.right);
@@ -201,8 +234,11 @@ export const createDesk = (options: DeskOptions = {}): { readonly server: Server
     return send(res, 404, { code: 'NOT_FOUND', message: `No route ${req.method ?? ''} ${url.pathname}.` });
   };
 
-  const server = createServer((req, res) => {
+  const requestTimeout = options.requestTimeoutMs ?? 10_000;
+  // Node checks for late requests at this interval: a fraction of the timeout, so a slow body is cut near it.
+  const server = createServer({ requestTimeout, headersTimeout: requestTimeout, connectionsCheckingInterval: Math.max(50, Math.min(1000, Math.floor(requestTimeout / 4))) }, (req, res) => {
     route(req, res).catch(() => send(res, 500, { code: 'INTERNAL_ERROR', message: 'Unexpected error.' }));
   });
+  server.maxConnections = options.maxConnections ?? 256;
   return { server, store };
 };

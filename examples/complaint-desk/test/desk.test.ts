@@ -1,5 +1,5 @@
 /** The complaint desk over real HTTP on loopback. */
-import type { AddressInfo } from 'node:net';
+import { type AddressInfo, connect } from 'node:net';
 import { type EventStore, inMemoryEventStore } from '@caseledger/core';
 import * as E from 'fp-ts/lib/Either.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -105,6 +105,46 @@ describe('complaint desk', () => {
     expect(JSON.parse(second.text)).toEqual([whole[1]]);
     const bad = await get('/read-models/complaint-board?limit=ten');
     expect([bad.status, JSON.parse(bad.text).code]).toEqual([400, 'BAD_PAGE']);
+  });
+
+  it('answers 413 for a body over 1 MiB (not a reset connection), 405 with Allow for a known path asked with another method, 404 for __proto__ and constructor', async () => {
+    const big = await fetch(`${base}/complaints/commands`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ...receive('D-BIG'), description: 'x'.repeat(2 * 1024 * 1024) }) });
+    expect(big.status).toBe(413);
+    expect(await big.json()).toMatchObject({ code: 'BODY_TOO_LARGE' });
+    const wrong = await fetch(`${base}/complaints/commands`, { method: 'GET' });
+    expect([wrong.status, wrong.headers.get('allow')]).toEqual([405, 'POST']);
+    const put = await fetch(`${base}/cases/complaint-D1`, { method: 'PUT', body: '{}' });
+    expect([put.status, put.headers.get('allow')]).toEqual([405, 'GET']);
+    for (const name of ['__proto__', 'constructor', 'toString']) {
+      const r = await post(`/${name}/commands`, receive('D-PROTO'));
+      expect([name, r.status, r.body]).toMatchObject([name, 404, { code: 'UNKNOWN_CASE_TYPE' }]);
+    }
+  });
+
+  it('answers 408 and closes a request whose body trickles in past the timeout; caps its connections', async () => {
+    const slow = createDesk({ requestTimeoutMs: 300, maxConnections: 7 });
+    await new Promise<void>((resolve) => slow.server.listen(0, '127.0.0.1', resolve));
+    const address = slow.server.address();
+    if (address === null || typeof address === 'string') throw new Error('no port');
+    expect(slow.server.maxConnections).toBe(7);
+    try {
+      const started = Date.now();
+      const answer = await new Promise<string>((resolve, reject) => {
+        const socket = connect(address.port, '127.0.0.1', () => {
+          socket.write('POST /complaints/commands HTTP/1.1\r\nhost: x\r\ncontent-type: application/json\r\ncontent-length: 1000\r\n\r\n{');
+          const drip = setInterval(() => socket.write(' '), 50);
+          socket.on('close', () => clearInterval(drip));
+        });
+        let text = '';
+        socket.on('data', (d) => (text += d.toString()));
+        socket.on('close', () => resolve(text));
+        socket.on('error', reject);
+      });
+      expect(answer).toMatch(/^HTTP\/1\.1 408/);
+      expect(Date.now() - started).toBeLessThan(5000);
+    } finally {
+      await new Promise((resolve) => slow.server.close(resolve));
+    }
   });
 
   it('answers 404 for unknown cases, case types, read models and routes', async () => {
