@@ -229,7 +229,16 @@ export const commandHandler = <C extends CommandBase, Ev extends EventBase, S>(
   const newId = options.newId ?? uuidv4;
   const transientRetries = Math.max(0, options.transientRetries ?? 2);
   const retryDelayMs = Math.max(0, options.retryDelayMs ?? 100);
-  const load = loadCase(caseType, store);
+  const loadOnce = loadCase(caseType, store);
+  /** A case read for a decision; a read that failed with a retriable store error (a leader change) is asked again, like an append. */
+  const load = (caseId: CaseId): TE.TaskEither<StoreError | EventDecodeError, LoadedCase<Ev, S>> => async () => {
+    let loaded = await loadOnce(caseId)();
+    for (let resend = 1; E.isLeft(loaded) && loaded.left._tag === 'StoreError' && loaded.left.retriable && resend <= transientRetries; resend++) {
+      await new Promise((resolve) => setTimeout(resolve, retryDelayMs * resend));
+      loaded = await loadOnce(caseId)();
+    }
+    return loaded;
+  };
   const decide = decideStep(caseType, inForce(options.rulebook ?? defaultRulebook));
   /** The event as stored: its data and metadata, plain JSON by construction or refused (T-7). */
   const toNewEvent = (command: C, sentAs: SentAs | undefined, correlationId: string, causationId: string, revision: bigint, event: Ev): E.Either<Violation, { readonly stored: NewEvent; readonly appended: AppendedEvent<Ev> }> => {

@@ -27,7 +27,7 @@ type CallArguments = Parameters<StreamsClient['read']> extends [unknown, ...infe
 /** The client's protected `GRPCStreamCreator`, as far as reads use it. */
 type StreamCreator = (client: typeof streamsGrpc.StreamsClient, debugName: string, creator: (client: StreamsClient) => ReadCall) => () => Promise<ReadCall>;
 /** The client's protected `callArguments`: metadata and call options (credentials, deadline). */
-type CallArgumentsOf = (options: { readonly deadline?: number }) => [NonNullable<CallArguments[0]>, NonNullable<CallArguments[1]>];
+type CallArgumentsOf = (options: { readonly deadline?: number; readonly requiresLeader?: boolean }) => [NonNullable<CallArguments[0]>, NonNullable<CallArguments[1]>];
 
 const isStreamCreator = (u: unknown): u is StreamCreator => typeof u === 'function' && u.length >= 3;
 const isCallArguments = (u: unknown): u is CallArgumentsOf => typeof u === 'function';
@@ -154,25 +154,29 @@ export const channelReader = (client: KurrentDBClient): ChannelReader | undefine
   if (!isStreamCreator(creator) || !isCallArguments(callArguments)) return undefined;
   const create: StreamCreator = creator;
   const argumentsOf: CallArgumentsOf = callArguments;
-  async function* responses(req: InstanceType<typeof ReadReq>, deadlineMs?: number): AsyncGenerator<InstanceType<typeof streamsPb.ReadResp>> {
-    let call: ReadCall;
+  async function* responses(req: InstanceType<typeof ReadReq>, call: { readonly deadlineMs?: number; readonly requiresLeader?: boolean } = {}): AsyncGenerator<InstanceType<typeof streamsPb.ReadResp>> {
+    const options = { ...(call.deadlineMs === undefined ? {} : { deadline: call.deadlineMs }), ...(call.requiresLeader === true ? { requiresLeader: true } : {}) };
+    let reading: ReadCall;
     try {
-      call = await create(streamsGrpc.StreamsClient, 'readOverChannel', (streams) => streams.read(req, ...argumentsOf(deadlineMs === undefined ? {} : { deadline: deadlineMs })))();
+      reading = await create(streamsGrpc.StreamsClient, 'readOverChannel', (streams) => streams.read(req, ...argumentsOf(options)))();
     } catch (error) {
       throw error instanceof Error ? convertToCommandError(error) : error;
     }
     try {
-      for await (const item of call) if (item instanceof streamsPb.ReadResp) yield item;
+      for await (const item of reading) if (item instanceof streamsPb.ReadResp) yield item;
     } catch (error) {
       throw error instanceof Error ? convertToCommandError(error) : error;
     } finally {
-      call.cancel();
+      reading.cancel();
     }
   }
   return {
     read: async function* (read) {
       // The scan for deletes reads the whole log on the server (~60 MB/s here): more than the client's default 10 s on a big store.
-      for await (const item of responses(request(read), read.kind === 'all' && read.only === 'metadata' ? METADATA_SCAN_DEADLINE_MS : undefined)) {
+      // A stream is read from the leader (a follower may not have the last writes yet, and a stream read
+      // feeds a decision); `$all` from whichever node the client holds.
+      const call = read.kind === 'stream' ? { requiresLeader: true } : read.only === 'metadata' ? { deadlineMs: METADATA_SCAN_DEADLINE_MS } : {};
+      for await (const item of responses(request(read), call)) {
         if (item.hasStreamNotFound()) {
           yield { code: 'STREAM_NOT_FOUND' };
           return;

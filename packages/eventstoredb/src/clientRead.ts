@@ -10,7 +10,7 @@ export const clientReader = (client: KurrentDBClient): ChannelReader => ({
   read: async function* (read) {
     const reading =
       read.kind === 'stream'
-        ? client.readStream(read.streamName, { direction: FORWARDS, fromRevision: START })
+        ? client.readStream(read.streamName, { direction: FORWARDS, fromRevision: START, requiresLeader: true })
         : client.readAll({
             direction: FORWARDS,
             fromPosition: read.after === undefined ? START : { commit: read.after.commit, prepare: read.after.prepare },

@@ -110,6 +110,8 @@ export const toStoreError = (error: unknown, streamName: string, expected?: Expe
       // A node that is starting or between leaders answers a batch append with a bare status the
       // client cannot name ("Could not recognize Server Is Not Ready"): it passes, so retry.
       if (/server is not ready/i.test(said)) return storeError('STORE_UNAVAILABLE', true, `${doing}: the node is not ready (starting, or a leader is being elected); retry in a moment.`);
+      // Gossip found no node to talk to (all down, or the one seed asked is down): the cluster may be back in a moment.
+      if (/failed to discover/i.test(said)) return storeError('STORE_UNAVAILABLE', true, `${doing}: no node of the cluster could be found (${said}); retry in a moment, and give several hosts so discovery has more than one seed.`);
       const code = field(error, 'code');
       if (code === 14) return storeError('STORE_UNAVAILABLE', true, `${doing}: the server did not answer (${said}). Check that it runs and is reachable from here; the operation can be retried.`);
       if (code === 4) return storeError('STORE_DEADLINE_EXCEEDED', true, `${doing}: no answer in time (${said}); retry, or allow a longer deadline.`);

@@ -186,6 +186,19 @@ export const eventStoreDbStore = (client: KurrentDBClient, settings: EventStoreD
 
 const samePosition = (a: GlobalPosition, b: GlobalPosition): boolean => a.commit === b.commit && a.prepare === b.prepare;
 
-/** Connect with a connection string: `kurrentdb://host:2113?tls=false`, `esdb://…`, or a cluster's `kurrentdb+discover://…`. */
+/**
+ * A `+discover` connection string that names several hosts, as one without `+discover`: the client
+ * then takes every host as a gossip seed. With `+discover` it asks the first host alone (DNS
+ * discovery of one name) and, while that host is down, fails every call. One host stays as given:
+ * a DNS name that resolves to the cluster's nodes is what `+discover` is for.
+ */
+export const withGossipSeeds = (connectionString: string): string => {
+  const m = /^([a-z]+)\+discover:\/\/((?:[^@/?]*@)?)([^/?]*)(.*)$/i.exec(connectionString);
+  if (m === null) return connectionString;
+  const [, scheme = '', userinfo = '', hosts = '', rest = ''] = m;
+  return hosts.includes(',') ? `${scheme}://${userinfo}${hosts}${rest}` : connectionString;
+};
+
+/** Connect with a connection string: `kurrentdb://host:2113?tls=false`, `esdb://…`, or a cluster's `kurrentdb://h1,h2,h3` (gossip seeds; `+discover` with several hosts is read so too). */
 export const connectEventStoreDb = (connectionString: string, options: EventStoreDbOptions = {}): EventStoreDbStore =>
-  eventStoreDbStore(KurrentDBClient.connectionString(connectionString), { server: serverOf(connectionString), ...options });
+  eventStoreDbStore(KurrentDBClient.connectionString(withGossipSeeds(connectionString)), { server: serverOf(connectionString), ...options });
