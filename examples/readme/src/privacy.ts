@@ -16,7 +16,7 @@ export const privacyExample = (now: Instant) => {
     keys,
     caches: [handlerCache('complaints', handle)],
     readModels: [rebuiltReadModel('case-files', () => runProjection({ source: store, store: readModels, projection, rebuild: true }))],
-    // storage: [postgresVacuum(pool, [POSTGRES_KEY_TABLE, ...READ_MODEL_TABLES])] with PostgreSQL
+    // storage: [postgresVacuum(pool, [POSTGRES_KEY_TABLE, ...READ_MODEL_TABLES]), postgresWal(pool)] with PostgreSQL
   });
   const forget = (customerId: string) => routine.forget(customerId, now)();
   return { handle, store, sealed, readModels, forget };
