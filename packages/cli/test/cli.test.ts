@@ -164,7 +164,9 @@ describe('with EventStoreDB (through the test double)', () => {
       expect(first.out).toMatch(/^11 events imported/);
       const again = await cli('import', '--file', file, '--eventstoredb', withPassword);
       expect(again.out).toMatch(/^0 events imported into .*; 11 already there$/);
-      for (const r of [capped, first, again]) expect(`${r.out}${r.err}`).not.toContain('s3cret-pass');
+      const down = 'kurrentdb://admin:s3cret-pass@127.0.0.1:1?tls=false';
+      const unreachable = [await cli('audit', 'complaint-C1', '--eventstoredb', down), await cli('audit-all', '--eventstoredb', down, '--json'), await cli('audit-all', '--eventstoredb', `${down}&bad=`)];
+      for (const r of [capped, first, again, ...unreachable]) expect(`${r.out}${r.err}`).not.toContain('s3cret-pass');
       const missing = await cli('export', '--eventstoredb', target.connectionString, '--file', join(dir, 'no-such-folder', 'out.jsonl'));
       expect(missing.code).toBe(EXIT_BAD_INPUT);
       expect(missing.err).toBe(`cannot write the export to ${join(dir, 'no-such-folder', 'out.jsonl')} (no such folder)`);
