@@ -103,7 +103,7 @@ for (const events of quick ? [10_000] : [100_000, 1_000_000]) {
   execFileSync(process.execPath, [here('lineCap.mjs'), longLine, 'write']);
   const runs = repeat(1, () => child('lineCap.mjs', [longLine]));
   const [r] = runs;
-  if (r.problems.length !== 1 || !r.problems[0].includes('longer than')) throw new Error('the long line was not refused');
+  if (r.problems.length !== 1 || !r.problems[0].message.includes('longer than')) throw new Error('the long line was not refused');
   emit({ name: 'line-cap', unit: 'MB', value: r.maxRssMb, events: r.events, target: 'peakRssMb < 128' });
 }
 

@@ -290,43 +290,64 @@ const delegates = new WeakMap<t.Decoder<unknown, unknown>, (u: unknown) => t.Dec
 
 type Props = Readonly<Record<string, t.Decoder<unknown, unknown>>>;
 
-/** The fields an object codec defines (through readonly, refinements, exact and intersections of objects), or `undefined` when it is not one. */
+const NOT_AN_OBJECT_CODEC = Symbol('not an object codec');
+const propsCache = new WeakMap<t.Decoder<unknown, unknown>, Props | typeof NOT_AN_OBJECT_CODEC>();
+
+/** The fields an object codec defines (through readonly, refinements, exact and intersections of objects), or `undefined` when it is not one. Remembered per codec. */
 const objectProps = (codec: t.Decoder<unknown, unknown>): Props | undefined => {
-  if (codec instanceof t.ReadonlyType || codec instanceof t.RefinementType || codec instanceof t.ExactType) return objectProps(codec.type);
-  if (codec instanceof t.InterfaceType || codec instanceof t.PartialType) return codec.props;
-  if (codec instanceof t.IntersectionType) {
-    const merged: Record<string, t.Decoder<unknown, unknown>> = {};
-    for (const member of codec.types) {
-      const props = objectProps(member);
-      if (props === undefined) return undefined;
-      Object.assign(merged, props);
+  const cached = propsCache.get(codec);
+  if (cached !== undefined) return cached === NOT_AN_OBJECT_CODEC ? undefined : cached;
+  const props = ((): Props | undefined => {
+    if (codec instanceof t.ReadonlyType || codec instanceof t.RefinementType || codec instanceof t.ExactType) return objectProps(codec.type);
+    if (codec instanceof t.InterfaceType || codec instanceof t.PartialType) return codec.props;
+    if (codec instanceof t.IntersectionType) {
+      const merged: Record<string, t.Decoder<unknown, unknown>> = {};
+      for (const member of codec.types) {
+        const memberProps = objectProps(member);
+        if (memberProps === undefined) return undefined;
+        Object.assign(merged, memberProps);
+      }
+      return merged;
     }
-    return merged;
-  }
-  return undefined;
+    return undefined;
+  })();
+  propsCache.set(codec, props ?? NOT_AN_OBJECT_CODEC);
+  return props;
 };
 
 const isPlainObject = (u: unknown): u is Readonly<Record<string, unknown>> => typeof u === 'object' && u !== null && !Array.isArray(u);
+
+/** Where the walk stands: the keys from the root, kept on one stack so that a path is written only when one is reported. */
+type PathStack = (string | number)[];
+const pathText = (path: PathStack, last: string): string => (path.length === 0 ? last : `${path.join('.')}.${last}`);
+
+/** `definedOnly` of one child: its key pushed while it is walked. */
+const child = (codec: t.Decoder<unknown, unknown>, u: unknown, key: string | number, path: PathStack, unknown: FieldError[]): unknown => {
+  path.push(key);
+  const kept = definedOnly(codec, u, path, unknown);
+  path.pop();
+  return kept;
+};
 
 /**
  * The value with only the fields its codec defines, at any depth: the value itself when it has no
  * other, a copy without them otherwise. Each key left out is pushed to `unknown` with its path.
  */
-const definedOnly = (codec: t.Decoder<unknown, unknown>, u: unknown, path: string, unknown: FieldError[]): unknown => {
-  const at = (key: string | number): string => (path === '' ? String(key) : `${path}.${key}`);
+const definedOnly = (codec: t.Decoder<unknown, unknown>, u: unknown, path: PathStack, unknown: FieldError[]): unknown => {
   const props = objectProps(codec);
   if (props !== undefined) {
     if (!isPlainObject(u)) return u;
     let copy: Record<string, unknown> | undefined;
-    for (const key of Object.keys(u)) {
+    const keys = Object.keys(u);
+    for (const key of keys) {
       const value = u[key];
       const field = Object.hasOwn(props, key) ? props[key] : undefined;
-      const kept = field === undefined ? undefined : definedOnly(field, value, at(key), unknown);
+      const kept = field === undefined ? undefined : child(field, value, key, path, unknown);
       // A key nobody defined is the caller's text: named only when it looks like a field name (T-10).
-      if (field === undefined) unknown.push({ path: at(showableText(key)), expected: NO_SUCH_FIELD, found: kindOf(value) });
+      if (field === undefined) unknown.push({ path: pathText(path, showableText(key)), expected: NO_SUCH_FIELD, found: kindOf(value) });
       if (copy === undefined && (field === undefined || kept !== value)) {
         copy = {};
-        for (const earlier of Object.keys(u)) {
+        for (const earlier of keys) {
           if (earlier === key) break;
           copy[earlier] = u[earlier];
         }
@@ -347,22 +368,27 @@ const definedOnly = (codec: t.Decoder<unknown, unknown>, u: unknown, path: strin
   }
   if ((codec instanceof t.ArrayType || codec instanceof t.ReadonlyArrayType) && Array.isArray(u)) {
     const items: unknown[] = u;
-    const kept = items.map((item, i) => definedOnly(codec.type, item, at(i), unknown));
-    return kept.every((k, i) => k === items[i]) ? u : kept;
+    let kept: unknown[] | undefined;
+    for (let i = 0; i < items.length; i++) {
+      const item = child(codec.type, items[i], i, path, unknown);
+      if (kept === undefined && item !== items[i]) kept = items.slice(0, i);
+      kept?.push(item);
+    }
+    return kept ?? u;
   }
   if (codec instanceof t.TupleType && Array.isArray(u)) {
     const members: ReadonlyArray<t.Decoder<unknown, unknown>> = codec.types;
     const items: unknown[] = u;
     const kept = items.map((item, i) => {
       const member = members[i];
-      return member === undefined ? item : definedOnly(member, item, at(i), unknown);
+      return member === undefined ? item : child(member, item, i, path, unknown);
     });
     return kept.every((k, i) => k === items[i]) ? u : kept;
   }
   if (codec instanceof t.DictionaryType && isPlainObject(u)) {
     let copy: Record<string, unknown> | undefined;
     for (const key of Object.keys(u)) {
-      const kept = definedOnly(codec.codomain, u[key], at(showableText(key)), unknown);
+      const kept = child(codec.codomain, u[key], showableText(key), path, unknown);
       if (kept !== u[key]) copy = { ...(copy ?? u), [key]: kept };
     }
     return copy ?? u;
@@ -370,16 +396,84 @@ const definedOnly = (codec: t.Decoder<unknown, unknown>, u: unknown, path: strin
   return u;
 };
 
+/** Whether a value has no key its codec does not define: compiled once per codec, for the hot path. */
+type ExactCheck = (u: unknown) => boolean;
+const ALWAYS_EXACT: ExactCheck = () => true;
+const exactChecks = new WeakMap<t.Decoder<unknown, unknown>, ExactCheck>();
+
+const exactCheckOf = (codec: t.Decoder<unknown, unknown>): ExactCheck => {
+  const cached = exactChecks.get(codec);
+  if (cached !== undefined) return cached;
+  // A codec that refers to itself meets its own check while it is compiled: it asks for it later.
+  let compiled: ExactCheck | undefined;
+  exactChecks.set(codec, (u) => (compiled ?? ALWAYS_EXACT)(u));
+  compiled = compileExactCheck(codec);
+  exactChecks.set(codec, compiled);
+  return compiled;
+};
+
+const compileExactCheck = (codec: t.Decoder<unknown, unknown>): ExactCheck => {
+  const props = objectProps(codec);
+  if (props !== undefined) {
+    const fields = new Map<string, ExactCheck>();
+    for (const key of Object.keys(props)) {
+      const field = props[key];
+      if (field !== undefined) fields.set(key, exactCheckOf(field));
+    }
+    return (u) => {
+      if (!isPlainObject(u)) return true;
+      for (const key in u) {
+        const check = fields.get(key);
+        if (check === undefined || !Object.hasOwn(u, key)) return false;
+        if (check !== ALWAYS_EXACT && !check(u[key])) return false;
+      }
+      return true;
+    };
+  }
+  const delegate = delegates.get(codec);
+  if (delegate !== undefined) {
+    return (u) => {
+      const member = delegate(u);
+      return member === undefined || exactCheckOf(member)(u);
+    };
+  }
+  if (codec instanceof t.ReadonlyType || codec instanceof t.RefinementType || codec instanceof t.ExactType) return exactCheckOf(codec.type);
+  if (codec instanceof t.UnionType) {
+    const members: ReadonlyArray<t.Type<unknown, unknown, unknown>> = codec.types;
+    const checks = members.map(exactCheckOf);
+    if (checks.every((c) => c === ALWAYS_EXACT)) return ALWAYS_EXACT;
+    return (u) => {
+      const i = members.findIndex((m) => m.is(u));
+      const check = checks[i];
+      return check === undefined || check(u);
+    };
+  }
+  if (codec instanceof t.ArrayType || codec instanceof t.ReadonlyArrayType) {
+    const item = exactCheckOf(codec.type);
+    return item === ALWAYS_EXACT ? ALWAYS_EXACT : (u) => !Array.isArray(u) || u.every(item);
+  }
+  if (codec instanceof t.TupleType) {
+    const members: ReadonlyArray<t.Decoder<unknown, unknown>> = codec.types;
+    const checks = members.map(exactCheckOf);
+    return checks.every((c) => c === ALWAYS_EXACT) ? ALWAYS_EXACT : (u) => !Array.isArray(u) || checks.every((c, i) => c(u[i]));
+  }
+  if (codec instanceof t.DictionaryType) {
+    const value = exactCheckOf(codec.codomain);
+    return value === ALWAYS_EXACT ? ALWAYS_EXACT : (u) => !isPlainObject(u) || Object.values(u).every(value);
+  }
+  return ALWAYS_EXACT;
+};
+
 /** Every key of the input its codec does not define, at any depth, as field errors naming its path. */
 export const unknownFields = (codec: t.Decoder<unknown, unknown>, input: unknown): ReadonlyArray<FieldError> => {
   const unknown: FieldError[] = [];
-  definedOnly(codec, input, '', unknown);
+  definedOnly(codec, input, [], unknown);
   return unknown;
 };
 
 /** The value with exactly the fields its codec defines: what is written, whatever else the object carried. */
 export const withDefinedFieldsOnly = <A>(codec: t.Type<A, unknown, unknown>, value: A): A => {
-  const kept = definedOnly(codec, value, '', []);
+  const kept = definedOnly(codec, value, [], []);
   return codec.is(kept) ? kept : value;
 };
 
@@ -390,9 +484,10 @@ export const withDefinedFieldsOnly = <A>(codec: t.Type<A, unknown, unknown>, val
  */
 export const decodeWith = <A, O>(codec: t.Type<A, O, unknown>): ((input: unknown) => E.Either<ReadonlyArray<FieldError>, A>) => {
   const selfDecoding = decodesToItself(codec);
+  const exact = exactCheckOf(codec);
   return (input) => {
+    if (selfDecoding && exact(input) && codec.is(input)) return E.right(input);
     const unknown = unknownFields(codec, input);
-    if (selfDecoding && unknown.length === 0 && codec.is(input)) return E.right(input);
     const decoded = codec.decode(input);
     if (E.isRight(decoded) && unknown.length === 0) return decoded;
     return E.left([...(E.isLeft(decoded) ? fieldErrors(decoded.left) : []), ...unknown]);

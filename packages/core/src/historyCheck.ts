@@ -127,9 +127,10 @@ export const checkHistory = <C extends CommandBase, Ev extends EventBase, S>(cas
     return isRuleId(rule) ? rule : undefined;
   };
 
-  /** The recorded event against the one the rules decide: a finding per fact that differs. */
-  const compare = (decided: Ev, recorded: Ev, found: Violation[]): void => {
-    for (const field of differingKeys(decided, recorded)) {
+  /** The recorded event against the one the rules decide: a finding per fact that differs; whether any did. */
+  const compare = (decided: Ev, recorded: Ev, found: Violation[]): boolean => {
+    const differing = differingKeys(decided, recorded);
+    for (const field of differing) {
       // Which version decided is T-5's to judge.
       if (field === 'policyVersion') continue;
       const rule = factRule(recorded.type, field);
@@ -145,6 +146,7 @@ export const checkHistory = <C extends CommandBase, Ev extends EventBase, S>(cas
             }),
       );
     }
+    return differing.length > 0;
   };
 
   return (streamName: string, envelopes: ReadonlyArray<EventEnvelope<Ev>>): ReadonlyArray<CheckedEvent<Ev, S>> => {
@@ -180,8 +182,7 @@ export const checkHistory = <C extends CommandBase, Ev extends EventBase, S>(cas
       next += 1;
       let rederived: Ev | undefined;
       if (expected !== undefined && expected.type === e.event.type) {
-        compare(expected, e.event, found);
-        rederived = expected;
+        if (compare(expected, e.event, found)) rederived = expected;
       } else {
         if (expected !== undefined) {
           found.push(violation(ruleOf(expected), 'DECIDED_EVENT_MISSING', `The step before decided ${expected.type} next; the history has ${e.event.type}.`, { missing: expected.type }));
@@ -201,16 +202,17 @@ export const checkHistory = <C extends CommandBase, Ev extends EventBase, S>(cas
           } else if (first.type !== e.event.type) {
             found.push(violation(ruleOf(first), 'EVENT_NOT_DECIDED', `Deciding ${command.type} again decides ${first.type}, not ${e.event.type}.`, { decided: first.type }));
           } else {
-            compare(first, e.event, found);
-            rederived = first;
+            if (compare(first, e.event, found)) rederived = first;
             pending = decided.right;
             next = 1;
           }
         }
       }
 
+      // While no fact has differed the two states are one: evolved once.
+      const sameSoFar = judged === state;
       state = caseType.evolve(state, e.event);
-      judged = caseType.evolve(judged, rederived ?? e.event);
+      judged = sameSoFar && rederived === undefined ? state : caseType.evolve(judged, rederived ?? e.event);
       lastAt = e.event.at;
       out.push({ envelope: e, state, findings: found.length === 0 ? NO_FINDINGS : found.map((v) => findingAt(e.revision, e.event.type, v)) });
     }
