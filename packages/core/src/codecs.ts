@@ -405,11 +405,11 @@ const exactCheckOf = (codec: t.Decoder<unknown, unknown>): ExactCheck => {
   const cached = exactChecks.get(codec);
   if (cached !== undefined) return cached;
   // A codec that refers to itself meets its own check while it is compiled: it asks for it later.
-  let compiled: ExactCheck | undefined;
-  exactChecks.set(codec, (u) => (compiled ?? ALWAYS_EXACT)(u));
-  compiled = compileExactCheck(codec);
-  exactChecks.set(codec, compiled);
-  return compiled;
+  const slot: { check?: ExactCheck } = {};
+  exactChecks.set(codec, (u) => (slot.check ?? ALWAYS_EXACT)(u));
+  slot.check = compileExactCheck(codec);
+  exactChecks.set(codec, slot.check);
+  return slot.check;
 };
 
 const compileExactCheck = (codec: t.Decoder<unknown, unknown>): ExactCheck => {

@@ -30,7 +30,7 @@ export interface ReadModelToScrub {
 export interface StorageToCompact {
   readonly name: string;
   /** Done; when it could not reach everything, what is left (the report lists it under `remaining`). */
-  readonly compact: () => TE.TaskEither<{ readonly message: string }, { readonly remaining?: ReadonlyArray<RemainingCopy> } | void>;
+  readonly compact: () => TE.TaskEither<{ readonly message: string }, { readonly remaining?: ReadonlyArray<RemainingCopy> } | undefined>;
 }
 
 /** A place that still holds something of the customer after the routine, and until when. */
