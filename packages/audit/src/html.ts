@@ -194,7 +194,7 @@ export const bulkAuditHtml = (s: BulkAuditSummary, options: ReportOptions = {}):
   return page(
     L.lang,
     L.bulkAudit,
-    `<h1>${escape(L.bulkAudit)}</h1><p class="meta">${escape(L.bulkLine(total, s.events, when(s.asOf)))}${zoneNote === undefined ? '' : ` · <span id="zone">${escape(zoneNote)}</span>`}</p>${s.findings === 0 ? `<p class="ok" id="verdict">${escape(L.noFindings)}</p>` : `<p class="bad" id="verdict">${escape(L.findingsInCases(s.findings, s.casesWithFindings.length))}</p>`}
+    `<h1>${escape(L.bulkAudit)}</h1><p class="meta">${escape(L.bulkLine(total, s.events, when(s.asOf)))}${zoneNote === undefined ? '' : ` · <span id="zone">${escape(zoneNote)}</span>`}</p>${s.problemCount > 0 ? `<p class="bad" id="verdict">${escape(L.incomplete(s.problemCount, s.findings, s.casesWithFindings.length))}</p>` : s.findings === 0 ? `<p class="ok" id="verdict">${escape(L.noFindings)}</p>` : `<p class="bad" id="verdict">${escape(L.findingsInCases(s.findings, s.casesWithFindings.length))}</p>`}
 <h2>${escape(L.bulk.casesPerType)}</h2><table id="cases"><tbody>${cases}</tbody></table>
 <h2>${escape(L.bulk.missedPerRule)}</h2>${s.deadlines.length === 0 ? `<p>${escape(L.noneApplies)}</p>` : chart}
 ${monthsHtml(s.missedByMonth, L, rules.chip)}

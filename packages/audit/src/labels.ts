@@ -15,6 +15,8 @@ export interface ReportLabels {
   readonly noFindings: string;
   readonly findings: (n: number) => string;
   readonly findingsInCases: (n: number, cases: number) => string;
+  /** A bulk audit whose input was not read in full: said first, never beside "No findings". */
+  readonly incomplete: (problems: number, findings: number, cases: number) => string;
   readonly timeline: string;
   readonly deadlines: string;
   readonly specialCases: string;
@@ -150,6 +152,7 @@ const en: ReportLabels = {
   noFindings: 'No findings.',
   findings: (n) => `${n} finding(s).`,
   findingsInCases: (n, cases) => `${n} finding(s) in ${cases} case(s).`,
+  incomplete: (problems, findings, cases) => `INCOMPLETE: the input could not be read in full (${problems} input problem(s), listed below); this report covers only what was read: ${findings} finding(s) in ${cases} case(s).`,
   timeline: 'Timeline',
   deadlines: 'Deadlines',
   specialCases: 'Special cases (W-3)',
@@ -229,6 +232,7 @@ const zhCN: ReportLabels = {
   noFindings: '未发现问题。',
   findings: (n) => `发现 ${n} 个问题。`,
   findingsInCases: (n, cases) => `在 ${cases} 个案件中发现 ${n} 个问题。`,
+  incomplete: (problems, findings, cases) => `不完整：输入未能全部读取（${problems} 个输入问题，见下文）；本报告只涵盖已读取的部分：在 ${cases} 个案件中发现 ${findings} 个问题。`,
   timeline: '时间线',
   deadlines: '期限',
   specialCases: '特殊情况（W-3）',

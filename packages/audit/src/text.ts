@@ -99,6 +99,7 @@ export const bulkAuditText = (s: BulkAuditSummary, options: ReportOptions = {}):
   const out: string[] = [];
   const total = Object.values(s.cases).reduce((a, b) => a + b, 0);
   out.push(`${L.bulkAudit}: ${L.bulkLine(total, s.events, when(s.asOf))}${zoneNote === undefined ? '' : ` · ${zoneNote}`}`, '');
+  if (s.problemCount > 0) out.push(L.incomplete(s.problemCount, s.findings, s.casesWithFindings.length), '');
   out.push(L.bulk.casesPerType);
   for (const [k, n] of Object.entries(s.cases)) out.push(`  ${k.padEnd(16)} ${n}`);
   out.push('', L.bulk.missedPerRule);
@@ -128,7 +129,7 @@ export const bulkAuditText = (s: BulkAuditSummary, options: ReportOptions = {}):
     if (s.problemCount > 20) out.push(`  ${L.bulk.more(s.problemCount - 20)}`);
   }
   out.push(...rulesCitedLines([...s.deadlines.map((d) => d.ruleId), ...s.casesWithFindings.flatMap((c) => c.rules)], locale, L));
-  out.push('', s.findings === 0 ? L.noFindings : L.findingsInCases(s.findings, s.casesWithFindings.length));
+  out.push('', s.problemCount > 0 ? L.incomplete(s.problemCount, s.findings, s.casesWithFindings.length) : s.findings === 0 ? L.noFindings : L.findingsInCases(s.findings, s.casesWithFindings.length));
   out.push(...provenanceLines(options.provenance, when, L));
   return lines(out);
 };

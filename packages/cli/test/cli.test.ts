@@ -167,6 +167,19 @@ describe('with EventStoreDB (through the test double)', () => {
       const down = 'kurrentdb://admin:s3cret-pass@127.0.0.1:1?tls=false';
       const unreachable = [await cli('audit', 'complaint-C1', '--eventstoredb', down), await cli('audit-all', '--eventstoredb', down, '--json'), await cli('audit-all', '--eventstoredb', `${down}&bad=`)];
       for (const r of [capped, first, again, ...unreachable]) expect(`${r.out}${r.err}`).not.toContain('s3cret-pass');
+      // A report over input that could not be read says so first, never "No findings", never green; exit 2.
+      const page = join(dir, 'down.html');
+      expect((await cli('audit-all', '--eventstoredb', down, '--html', page)).code).toBe(EXIT_BAD_INPUT);
+      const downText = await cli('audit-all', '--eventstoredb', down);
+      expect(downText.code).toBe(EXIT_BAD_INPUT);
+      expect(downText.out.split('\n')[2]).toMatch(/^INCOMPLETE: the input could not be read in full \(1 input problem/);
+      expect(downText.out).not.toContain('No findings');
+      const html = readFileSync(page, 'utf8');
+      expect(html).toContain('<p class="bad" id="verdict">INCOMPLETE');
+      expect(html).not.toContain('class="ok"');
+      const zh = await cli('audit-all', '--eventstoredb', down, '--lang', 'zh-CN');
+      expect(zh.out).toContain('不完整：输入未能全部读取');
+      expect(zh.out).not.toContain('未发现问题');
       const missing = await cli('export', '--eventstoredb', target.connectionString, '--file', join(dir, 'no-such-folder', 'out.jsonl'));
       expect(missing.code).toBe(EXIT_BAD_INPUT);
       expect(missing.err).toBe(`cannot write the export to ${join(dir, 'no-such-folder', 'out.jsonl')} (no such folder)`);
