@@ -19,10 +19,8 @@ say() { printf '== %s\n' "$*"; }
 fail() { printf 'pack-smoke: %s\n' "$*" >&2; exit 1; }
 
 packages=(core eventstoredb projections privacy testing audit cli)
-say "pack"
-for p in "${packages[@]}"; do
-  (cd "$root/packages/$p" && npx -y pnpm@10 pack --pack-destination "$tarballs" >/dev/null)
-done
+say "pack, as README says (scripts/pack-local.sh)"
+bash "$root/scripts/pack-local.sh" "$tarballs"
 tgz() { ls "$tarballs"/caseledger-"$1"-*.tgz; }
 
 say "no workspace: protocol left in any tarball"
@@ -45,8 +43,9 @@ cd "$app"
 cat > package.json <<'JSON'
 { "name": "scratch-app", "version": "1.0.0", "private": true }
 JSON
-npm install fp-ts@2.16.9 io-ts@2.2.22 @opentelemetry/api@1.9.1 typescript@5.9.3 @types/node@20 \
-  "$(tgz core)" "$(tgz eventstoredb)" "$(tgz projections)" "$(tgz privacy)" "$(tgz audit)" "$(tgz cli)" >/dev/null
+npm install fp-ts@2.16.9 io-ts@2.2.22 fast-check@4.10.2 @opentelemetry/api@1.9.1 typescript@5.9.3 @types/node@20 \
+  "$(tgz core)" "$(tgz eventstoredb)" "$(tgz projections)" "$(tgz privacy)" "$(tgz audit)" "$(tgz cli)" "$(tgz testing)" >/dev/null
+[ ! -e node_modules/vitest ] || fail "the testing kit brought Vitest, an optional peer"
 
 copies="$(find node_modules -path '*/fp-ts/package.json' -not -path '*/fp-ts/*/*/package.json' | wc -l)"
 [ "$copies" = 1 ] || { find node_modules -path '*/fp-ts/package.json' -not -path '*/fp-ts/*/*/package.json'; fail "$copies copies of fp-ts, expected the app's one"; }
@@ -77,6 +76,33 @@ const { isRight } = require('fp-ts/lib/Either.js');
 JS
 node smoke.mjs
 node smoke.cjs
+
+say "the testing kit without a test runner: given/when/then from ESM and CommonJS, a failure is an AssertionError"
+cat > kit.mjs <<'JS'
+import { deciderSpec } from '@caseledger/testing';
+import { complaintDecider } from '@caseledger/core';
+const cs = { id: 'cs-li', department: 'customer-service', role: 'staff' };
+const receive = { type: 'ReceiveComplaint', caseId: 'C-1', at: '2026-11-16T09:00:00+08:00', actor: cs, customer: { id: 'c1', name: 'A' }, channel: 'phone', description: 'late', severity: 'minor' };
+const spec = deciderSpec(complaintDecider);
+spec.given([]).when(receive).thenAccepted();
+try {
+  spec.given([]).when(receive).thenRefused('C-3');
+  process.exit(1);
+} catch (e) {
+  if (e.name !== 'AssertionError') { console.error(e); process.exit(1); }
+}
+console.log('testing kit (ESM): given/when/then without Vitest');
+JS
+cat > kit.cjs <<'JS'
+const { deciderSpec, complaintCommands } = require('@caseledger/testing');
+const { complaintDecider } = require('@caseledger/core');
+const fc = require('fast-check');
+const [commands] = fc.sample(complaintCommands({ maxLength: 3 }), 1);
+if (!Array.isArray(commands) || typeof deciderSpec(complaintDecider).given !== 'function') process.exit(1);
+console.log('testing kit (CommonJS): required, generators sampled');
+JS
+node kit.mjs
+node kit.cjs
 
 say "TypeScript resolves the types under node16, nodenext and bundler"
 cat > types.mts <<'TS'

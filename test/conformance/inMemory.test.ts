@@ -1,4 +1,4 @@
 import { inMemoryEventStore } from '@caseledger/core';
-import { eventStoreConformance } from '@caseledger/testing';
+import { eventStoreConformance } from '@caseledger/testing/conformance';
 
 eventStoreConformance('in-memory store', () => inMemoryEventStore());

@@ -1,5 +1,6 @@
 import { runProjection, satisfaction, satisfactionByPeriod, inMemoryReadModelStore } from '@caseledger/projections';
-import { deciderSpec, warrantyCommands, calendarArb, eventStoreConformance } from '@caseledger/testing';
+import { deciderSpec, warrantyCommands, calendarArb } from '@caseledger/testing';
+import { eventStoreConformance } from '@caseledger/testing/conformance';
 import { connectEventStoreDb } from '@caseledger/eventstoredb';
 
 /** The import lines shown in the packages' READMEs, compiled here. */

@@ -342,6 +342,17 @@ const definedOnly = (codec: t.Decoder<unknown, unknown>, u: unknown, path: PathS
     for (const key of keys) {
       const value = u[key];
       const field = Object.hasOwn(props, key) ? props[key] : undefined;
+      // A key holding `undefined` is absent, as in JSON: nothing to refuse, nothing to write.
+      if (field === undefined && value === undefined) {
+        if (copy === undefined) {
+          copy = {};
+          for (const earlier of keys) {
+            if (earlier === key) break;
+            copy[earlier] = u[earlier];
+          }
+        }
+        continue;
+      }
       const kept = field === undefined ? undefined : child(field, value, key, path, unknown);
       // A key nobody defined is the caller's text: named only when it looks like a field name (T-10).
       if (field === undefined) unknown.push({ path: pathText(path, showableText(key)), expected: NO_SUCH_FIELD, found: kindOf(value) });
@@ -424,7 +435,9 @@ const compileExactCheck = (codec: t.Decoder<unknown, unknown>): ExactCheck => {
       if (!isPlainObject(u)) return true;
       for (const key in u) {
         const check = fields.get(key);
-        if (check === undefined || !Object.hasOwn(u, key)) return false;
+        // A key holding `undefined` is absent, as in JSON.
+        if ((check === undefined && u[key] !== undefined) || !Object.hasOwn(u, key)) return false;
+        if (check === undefined) continue;
         if (check !== ALWAYS_EXACT && !check(u[key])) return false;
       }
       return true;

@@ -2,7 +2,7 @@
  * The shared EventStore conformance suite through the official client: against the protocol-level
  * test double in every run, and against a real server whenever EVENTSTOREDB_URL is set.
  */
-import { eventStoreConformance } from '@caseledger/testing';
+import { eventStoreConformance } from '@caseledger/testing/conformance';
 import { randomUUID } from 'node:crypto';
 import * as E from 'fp-ts/lib/Either.js';
 import { afterAll, describe, expect, it } from 'vitest';

@@ -1,10 +1,11 @@
 /**
  * Given / when / then for deciders: given a history, when a command is decided, then these events
- * (or this refusal). Failures show a readable diff through Vitest's `expect`.
+ * (or this refusal). A failure is a plain `AssertionError` with the actual and expected values, so
+ * it reads as a diff in Vitest, Jest or node:test alike; nothing here needs a test runner.
  */
-import { type CaseType, type CommandBase, type Decider, type EventBase, type FieldError, type Rulebook, type Violation, deciderOf, defaultRulebook, describeFieldErrors, inForce } from '@caseledger/core';
+import { AssertionError } from 'node:assert';
+import { type CaseType, type CommandBase, type Decider, type EventBase, type FieldError, type Rulebook, type Violation, deciderOf, defaultRulebook, describeFieldErrors, inForce, sameJson } from '@caseledger/core';
 import * as E from 'fp-ts/lib/Either.js';
-import { expect } from 'vitest';
 import type { Plain } from './plain.js';
 
 export interface Then<Event, State> {
@@ -22,6 +23,11 @@ export interface Given<Command, Event, State> {
   readonly when: (command: Command) => Then<Event, State>;
 }
 
+/** Equal as JSON (a field holding `undefined` counts as absent), or an `AssertionError` showing both. */
+const assertSame = (actual: unknown, expected: unknown, message: string): void => {
+  if (!sameJson(actual, expected)) throw new AssertionError({ message, actual, expected, operator: 'deepStrictEqual' });
+};
+
 const describeDecision = <Event>(decided: E.Either<Violation, ReadonlyArray<Event>>): string =>
   E.isLeft(decided) ? `refused: ${decided.left.ruleId} ${decided.left.code} — ${decided.left.message}` : `accepted with ${decided.right.length} event(s)`;
 
@@ -31,7 +37,7 @@ export const deciderSpec = <Command, Event, State>(decider: Decider<Command, Eve
       const state = history.reduce(decider.evolve, decider.initialState);
       const decided = decider.decide(command, state);
       const accepted = (): ReadonlyArray<Event> => {
-        if (E.isLeft(decided)) throw new Error(`expected the command to be accepted, but it was ${describeDecision(decided)}`);
+        if (E.isLeft(decided)) throw new AssertionError({ message: `expected the command to be accepted, but it was ${describeDecision(decided)}`, actual: describeDecision(decided), expected: 'accepted', operator: 'accepted' });
         return decided.right;
       };
       return {
@@ -39,16 +45,18 @@ export const deciderSpec = <Command, Event, State>(decider: Decider<Command, Eve
         thenAccepted: accepted,
         then: (expected) => {
           const events = accepted();
-          expect(events).toEqual(expected);
+          assertSame(events, expected, 'the decided events are not the expected ones');
           return events;
         },
         thenRefused: (expected) => {
-          if (E.isRight(decided)) throw new Error(`expected a refusal, but the command was ${describeDecision(decided)}`);
+          if (E.isRight(decided)) throw new AssertionError({ message: `expected a refusal, but the command was ${describeDecision(decided)}`, actual: describeDecision(decided), expected: 'refused', operator: 'refused' });
           const v = decided.left;
           if (typeof expected === 'string') {
-            expect([v.code, v.ruleId], `refused with ${v.ruleId} ${v.code}: ${v.message}`).toContain(expected);
+            if (v.code !== expected && v.ruleId !== expected) {
+              throw new AssertionError({ message: `expected a refusal with ${expected}, but it was refused with ${v.ruleId} ${v.code}: ${v.message}`, actual: [v.code, v.ruleId], expected, operator: 'includes' });
+            }
           } else {
-            expect({ ruleId: v.ruleId, code: v.code }).toEqual({ ruleId: expected.ruleId ?? v.ruleId, code: expected.code ?? v.code });
+            assertSame({ ruleId: v.ruleId, code: v.code }, { ruleId: expected.ruleId ?? v.ruleId, code: expected.code ?? v.code }, `refused with ${v.ruleId} ${v.code}: ${v.message}`);
           }
           return v;
         },
