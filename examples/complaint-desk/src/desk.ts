@@ -6,7 +6,8 @@
  *                                       409 when other writers kept winning (after the retry bound)
  *   GET  /cases/:stream                 the case's current state
  *   GET  /cases/:stream/audit           its audit (JSON; HTML with ?format=html or Accept: text/html)
- *   GET  /read-models/:name[?now=…]     complaint-board, overdue, capa, contract-queue, warranty, satisfaction
+ *   GET  /read-models/:name[?now=…]     complaint-board, overdue, capa, contract-queue, warranty, satisfaction;
+ *                                       instants in the calendar's zone (+08:00), or UTC with ?utc=true
  *
  * A body over 1 MiB is 413, a known path asked with another method 405 (with Allow), a request not
  * wholly received within the timeout 408; connections beyond the cap wait or are refused.
@@ -29,6 +30,7 @@ import {
   defaultPolicies,
   inMemoryEventStore,
   instantFromEpochMs,
+  instantInZone,
   surveyCaseType,
   warrantyClaimCaseType,
 } from '@caseledger/core';
@@ -95,9 +97,12 @@ const readBody = (req: IncomingMessage): Promise<E.Either<'too-large' | 'unreada
     req.on('error', () => resolve(E.left('unreadable')));
   });
 
-const send = (res: ServerResponse, status: number, body: unknown, contentType = 'application/json; charset=utf-8', headers: Readonly<Record<string, string>> = {}) => {
+/** How instants go out: in the calendar's zone with its offset (for people), or as computed, in UTC (`?utc=true`). */
+type ShowInstant = (instant: Instant) => Instant;
+
+const send = (res: ServerResponse, status: number, body: unknown, contentType = 'application/json; charset=utf-8', headers: Readonly<Record<string, string>> = {}, show: ShowInstant = (i) => i) => {
   res.writeHead(status, { 'content-type': contentType, ...headers });
-  res.end(typeof body === 'string' ? body : JSON.stringify(body, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v)));
+  res.end(typeof body === 'string' ? body : JSON.stringify(body, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : typeof v === 'string' && v.endsWith('Z') && Instant.is(v) ? show(v) : v)));
 };
 
 export const createDesk = (options: DeskOptions = {}): { readonly server: Server; readonly store: EventStore } => {
@@ -127,10 +132,10 @@ export const createDesk = (options: DeskOptions = {}): { readonly server: Server
     if (E.isLeft(loaded)) return E.left({ code: loaded.left.code, message: `The read model ${projection.name} cannot be loaded: ${loaded.left.message}` });
     return E.right(loaded.right === undefined ? [] : [...loaded.right.rows.values()]);
   };
-  /** 200 with the view of the read model, or 503 with the cause. */
-  const serve = async <Row>(res: ServerResponse, projection: Projection<Row>, rms: ReadModelStore<Row>, view: (rows: ReadonlyArray<Row>) => unknown) => {
+  /** 200 with the view of the read model (its instants in the calendar's zone unless `?utc=true`), or 503 with the cause. */
+  const serve = async <Row>(res: ServerResponse, projection: Projection<Row>, rms: ReadModelStore<Row>, view: (rows: ReadonlyArray<Row>) => unknown, utc: boolean) => {
     const rm = await caughtUp(projection, rms);
-    return E.isLeft(rm) ? send(res, 503, rm.left) : send(res, 200, view(rm.right));
+    return E.isLeft(rm) ? send(res, 503, rm.left) : send(res, 200, view(rm.right), undefined, {}, utc ? undefined : (i) => instantInZone(context.calendar, i));
   };
 
   /** A store that fails is unavailable (503, try again); a stored case that cannot be read is the server's own fault (500). */
@@ -214,19 +219,20 @@ export const createDesk = (options: DeskOptions = {}): { readonly server: Server
       if (E.isLeft(now)) return send(res, 400, { code: 'BAD_NOW', message: now.left });
       const page = pageFrom(url);
       if (E.isLeft(page)) return send(res, 400, { code: 'BAD_PAGE', message: page.left });
+      const utc = url.searchParams.get('utc') === 'true';
       switch (parts[1]) {
         case 'complaint-board':
-          return serve(res, files, stores.caseFiles, (rows) => complaintBoard(rows, now.right, context, page.right));
+          return serve(res, files, stores.caseFiles, (rows) => complaintBoard(rows, now.right, context, page.right), utc);
         case 'overdue':
-          return serve(res, files, stores.caseFiles, (rows) => overdueList(rows, now.right, context, page.right === undefined ? {} : { page: page.right }));
+          return serve(res, files, stores.caseFiles, (rows) => overdueList(rows, now.right, context, page.right === undefined ? {} : { page: page.right }), utc);
         case 'capa':
-          return serve(res, files, stores.caseFiles, (rows) => capaTracker(rows, now.right, context, page.right));
+          return serve(res, files, stores.caseFiles, (rows) => capaTracker(rows, now.right, context, page.right), utc);
         case 'contract-queue':
-          return serve(res, files, stores.caseFiles, (rows) => contractReviewQueue(rows, page.right));
+          return serve(res, files, stores.caseFiles, (rows) => contractReviewQueue(rows, page.right), utc);
         case 'warranty':
-          return serve(res, warrantyStatistics, stores.warranty, (rows) => ({ byCategory: warrantyByCategory(rows), specialCases: specialCaseLog(rows) }));
+          return serve(res, warrantyStatistics, stores.warranty, (rows) => ({ byCategory: warrantyByCategory(rows), specialCases: specialCaseLog(rows) }), utc);
         case 'satisfaction':
-          return serve(res, satisfaction, stores.satisfaction, satisfactionByPeriod);
+          return serve(res, satisfaction, stores.satisfaction, satisfactionByPeriod, utc);
         default:
           return send(res, 404, { code: 'UNKNOWN_READ_MODEL', message: `No read model ${parts[1]}.` });
       }

@@ -100,6 +100,10 @@ describe('complaint desk', () => {
     expect(JSON.parse(board.text).map((r: { caseId: string }) => r.caseId)).toEqual(expect.arrayContaining(['D1', 'D3', 'D4']));
     const overdue = await get('/read-models/overdue?now=2026-11-18T12:00:00%2B08:00');
     expect(JSON.parse(overdue.text)).toContainEqual(expect.objectContaining({ caseId: 'D1', deadline: 'acknowledgement', status: 'missed' }));
+    // Instants for people carry the calendar's offset (Asia/Shanghai); ?utc=true gives the same instants in UTC.
+    expect(JSON.parse(overdue.text)).toContainEqual(expect.objectContaining({ caseId: 'D1', deadline: 'acknowledgement', dueBy: '2026-11-16T23:59:59.999+08:00' }));
+    const utc = await get('/read-models/overdue?now=2026-11-18T12:00:00%2B08:00&utc=true');
+    expect(JSON.parse(utc.text)).toContainEqual(expect.objectContaining({ caseId: 'D1', deadline: 'acknowledgement', dueBy: '2026-11-16T15:59:59.999Z' }));
     const whole: ReadonlyArray<{ caseId: string }> = JSON.parse(board.text);
     const second = await get('/read-models/complaint-board?limit=1&offset=1');
     expect(JSON.parse(second.text)).toEqual([whole[1]]);

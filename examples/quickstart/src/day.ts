@@ -18,6 +18,7 @@ import {
   inMemoryEventStore,
   inquiryCaseType,
   instantFromEpochMs,
+  instantInZone,
   reactToSurvey,
   surveyCaseType,
   warrantyClaimCaseType,
@@ -41,6 +42,8 @@ import {
 import * as E from 'fp-ts/lib/Either.js';
 
 const context = { policies: defaultPolicies, calendar: defaultCalendar };
+/** An instant as the office reads it: in its calendar's zone, with the offset (the values stay UTC). */
+const local = (instant: Parameters<typeof instantInZone>[1] | undefined): string => (instant === undefined ? '-' : instantInZone(context.calendar, instant));
 const at = (day: number, hhmm: string) => `2026-11-${day}T${hhmm}:00+08:00`;
 const person = (id: string, department: string, role = 'staff') => ({ id, department, role });
 const cs = person('cs-li', 'customer-service');
@@ -187,11 +190,11 @@ export const runDay = async (reportDir = mkdtempSync(join(tmpdir(), 'caseledger-
   say('');
   say('Open inquiries (the one due first on top):');
   for (const r of openInquiries(files, now, context)) {
-    say(`  ${r.caseId.padEnd(20)} ${r.status.padEnd(8)} ${r.channel.padEnd(6)} next due ${r.nextDueBy ?? '-'}: ${r.deadlines.map((d) => `${d.ruleId} ${d.name}: ${d.status}`).join(', ')}`);
+    say(`  ${r.caseId.padEnd(20)} ${r.status.padEnd(8)} ${r.channel.padEnd(6)} next due ${local(r.nextDueBy)}: ${r.deadlines.map((d) => `${d.ruleId} ${d.name}: ${d.status}`).join(', ')}`);
   }
   say('');
   say('Overdue or due within a day:');
-  for (const r of overdueList(files, now, context)) say(`  ${r.status.padEnd(8)} ${r.category}/${r.caseId} ${r.ruleId} ${r.deadline}, due ${r.dueBy}`);
+  for (const r of overdueList(files, now, context)) say(`  ${r.status.padEnd(8)} ${r.category}/${r.caseId} ${r.ruleId} ${r.deadline}, due ${local(r.dueBy)}`);
   say('');
   say('CAPA tracker:');
   for (const r of capaTracker(files, now, context)) say(`  ${r.caseId}: ${r.plans.length} plan(s), ${r.replans} re-plan(s), now ${r.currentStep}`);

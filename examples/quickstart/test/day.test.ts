@@ -19,7 +19,7 @@ describe('the quick start working day', () => {
     expect(text).toContain('W1 approved by gm-huang (general-manager)');
     expect(text).toContain('R1 (approved): signature');
     // The oral reply waits for its written confirmation (I-6), due at the end of Thursday.
-    expect(text).toMatch(/Q1\s+replied\s+phone\s+next due 2026-11-19T15:59:59.999Z: I-6 written-confirmation: pending/);
+    expect(text).toMatch(/Q1\s+replied\s+phone\s+next due 2026-11-19T23:59:59.999\+08:00: I-6 written-confirmation: pending/);
     expect(text).toContain('Quality replied in writing LATE C-5');
     expect(text).toContain('Customer rejected the resolution of plan 1');
     expect(existsSync(reportPath)).toBe(true);

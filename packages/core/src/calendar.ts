@@ -6,7 +6,7 @@
 import { tzOffset } from '@date-fns/tz';
 import * as E from 'fp-ts/lib/Either.js';
 import * as t from 'io-ts';
-import { type FieldError, type Instant, LocalDate, decodeWith, epochMs, instantFromEpochMs, oneOf } from './codecs.js';
+import { type FieldError, Instant, LocalDate, decodeWith, epochMs, instantFromEpochMs, oneOf } from './codecs.js';
 
 export const weekdays = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'] as const;
 export type Weekday = (typeof weekdays)[number];
@@ -169,6 +169,25 @@ const firstInstantOf = (timeZone: string, date: LocalDate): number => {
     else before = middle;
   }
   return after;
+};
+
+/**
+ * The same instant written in the calendar's zone, with its offset — `2026-11-19T23:59:59.999+08:00`
+ * rather than `2026-11-19T15:59:59.999Z` — for people and for JSON people read. Still ISO-8601 and
+ * still an `Instant`; the library's own values stay as computed (UTC). An offset that is not a whole
+ * minute (local mean time before 1900) or a year outside 0000–9999 keeps the UTC form.
+ */
+export const instantInZone = (calendar: BusinessCalendar, instant: Instant): Instant => {
+  const ms = epochMs(instant);
+  const offset = offsetAt(calendar.timeZone, ms);
+  if (!Number.isInteger(offset / 60_000)) return instant;
+  const local = new Date(ms + offset);
+  const minutes = Math.abs(offset) / 60_000;
+  const text =
+    `${pad(local.getUTCFullYear(), 4)}-${pad(local.getUTCMonth() + 1)}-${pad(local.getUTCDate())}` +
+    `T${pad(local.getUTCHours())}:${pad(local.getUTCMinutes())}:${pad(local.getUTCSeconds())}.${pad(local.getUTCMilliseconds(), 3)}` +
+    `${offset < 0 ? '-' : '+'}${pad(Math.floor(minutes / 60))}:${pad(minutes % 60)}`;
+  return Instant.is(text) ? text : instant;
 };
 
 /** The date of a year, month (1–12) and day, the day clamped to the month's end (Feb 29 → Feb 28). */

@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   type BusinessCalendar,
-  type Instant,
+  Instant,
   LocalDate,
   addLocalDays,
   addLocalMonths,
@@ -15,6 +15,7 @@ import {
   endOfLocalDay,
   epochMs,
   instantFromEpochMs,
+  instantInZone,
   isWithinMonths,
   isWorkingDay,
   localDateOf,
@@ -310,3 +311,22 @@ describe('local dates agree with date-fns', () => {
     );
   });
 });
+
+describe('instants for people (instantInZone)', () => {
+  it('writes the same instant with the calendar\'s offset, still an ISO-8601 instant', () => {
+    const shanghai = calendar({});
+    expect(instantInZone(shanghai, instant('2026-11-19T15:59:59.999Z'))).toBe('2026-11-19T23:59:59.999+08:00');
+    expect(instantInZone(calendar({ timeZone: 'America/New_York' }), instant('2026-03-08T07:30:00Z'))).toBe('2026-03-08T03:30:00.000-04:00');
+    expect(instantInZone(calendar({ timeZone: 'UTC' }), instant('2026-01-01T00:00:00Z'))).toBe('2026-01-01T00:00:00.000+00:00');
+  });
+  it('(property) is the same instant on any zone', () => {
+    fc.assert(
+      fc.property(calendarArb, instantArb, (cal, at) => {
+        const shown = instantInZone(cal, at);
+        expect(Instant.is(shown)).toBe(true);
+        expect(Date.parse(shown)).toBe(Date.parse(at));
+      }),
+    );
+  });
+});
+
