@@ -7,7 +7,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type JsonObject, type RecordedEvent, RULEBOOK_DEFAULT_VERSION, commandHandler, complaintCaseType, contractReviewCaseType, inMemoryEventStore, instantFromEpochMs, warrantyClaimCaseType } from '@caseledger/core';
-import { recordCase, validComplaintProcedures, validWarrantyProcedures } from '@caseledger/testing';
+import { recordCase, validComplaintProcedures, validWarrantyProcedures, defaultNumRuns } from '@caseledger/testing';
 import fc from 'fast-check';
 import * as E from 'fp-ts/lib/Either.js';
 import { describe, expect, it } from 'vitest';
@@ -192,7 +192,7 @@ describe('valid histories', () => {
         await check(await recordCase(complaintCaseType, complaint), asOf);
         await check(await recordCase(warrantyClaimCaseType, claim, { rulebook }), asOf);
       }),
-      { numRuns: Number(process.env['CASELEDGER_NUM_RUNS'] ?? 200) },
+      { numRuns: defaultNumRuns() },
     );
   });
 });

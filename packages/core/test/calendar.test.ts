@@ -1,3 +1,4 @@
+import { defaultNumRuns } from '@caseledger/testing';
 import { TZDate } from '@date-fns/tz';
 import { addDays, addMonths } from 'date-fns';
 import * as E from 'fp-ts/lib/Either.js';
@@ -184,7 +185,7 @@ const calendarArb = fc
   .map(calendar);
 
 const instantArb = fc.integer({ min: 0, max: 400 * dayMs }).map((ms) => instantFromEpochMs(base + ms));
-const runs = { numRuns: Number(process.env['CASELEDGER_NUM_RUNS'] ?? 200) };
+const runs = { numRuns: defaultNumRuns() };
 
 describe('calendar properties', () => {
   it('a working-day deadline always ends on a working day, at the end of that local day', () => {

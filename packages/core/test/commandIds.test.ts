@@ -1,62 +1,15 @@
 /**
- * Commands safe to send twice: any command of any case type, sent again with the same command id,
- * stores its events once and is answered with the same outcome (property over generated procedures).
+ * Commands safe to send twice (T-13), by example: every field of a command is part of what its id
+ * names. The property over generated procedures of every case type is `caseTypeProperties`
+ * (test/properties/caseTypes.test.ts).
  */
-import { complaintCommands, contractReviewCommands, inquiryCommands, surveyCommands, warrantyCommands } from '@caseledger/testing';
-import fc from 'fast-check';
 import * as E from 'fp-ts/lib/Either.js';
 import { describe, expect, it } from 'vitest';
 import {
-  type CaseType,
-  type CommandBase,
-  type EventBase,
   commandHandler,
   complaintCaseType,
-  contractReviewCaseType,
-  defaultRulebook,
   inMemoryEventStore,
-  inquiryCaseType,
-  surveyCaseType,
-  warrantyClaimCaseType,
 } from '../src/index.js';
-
-const runs = { numRuns: Number(process.env['CASELEDGER_NUM_RUNS'] ?? 60) };
-
-const outcome = (r: E.Either<{ readonly code: string }, { readonly revision: bigint | 'no-stream'; readonly appended: ReadonlyArray<{ readonly metadata: { readonly eventId: string }; readonly revision: bigint }> }>) =>
-  E.isLeft(r) ? { refused: r.left.code } : { revision: r.right.revision, events: r.right.appended.map((e) => [e.metadata.eventId, e.revision]) };
-
-const sentTwice = async <C extends CommandBase, Ev extends EventBase, S>(caseType: CaseType<C, Ev, S>, commands: fc.Arbitrary<ReadonlyArray<C>>) =>
-  fc.assert(
-    fc.asyncProperty(commands, fc.boolean(), async (cs, sameHandler) => {
-      const store = inMemoryEventStore();
-      const first = commandHandler(caseType, store, { rulebook: defaultRulebook });
-      const second = sameHandler ? first : commandHandler(caseType, store, { rulebook: defaultRulebook });
-      for (const [i, command] of cs.entries()) {
-        const commandId = `cmd-${i}`;
-        const once = await first(command, { commandId })();
-        const before = store.allWritten().length;
-        const again = await second(command, { commandId })();
-        expect(store.allWritten()).toHaveLength(before);
-        expect(outcome(again)).toEqual(outcome(once));
-        // T-13: any other command under an id that stored events is refused, whatever field differs.
-        const other = cs.find((c) => JSON.stringify(c) !== JSON.stringify(command));
-        if (E.isRight(once) && once.right.appended.length > 0 && other !== undefined) {
-          const reused = await second(other, { commandId })();
-          expect(E.isLeft(reused) && reused.left.code).toBe('COMMAND_ID_REUSED');
-          expect(store.allWritten()).toHaveLength(before);
-        }
-      }
-    }),
-    runs,
-  );
-
-describe('any command sent twice with one command id (property)', () => {
-  it('complaints', () => sentTwice(complaintCaseType, complaintCommands()));
-  it('warranty claims', () => sentTwice(warrantyClaimCaseType, warrantyCommands()));
-  it('contract reviews', () => sentTwice(contractReviewCaseType, contractReviewCommands()));
-  it('surveys', () => sentTwice(surveyCaseType, surveyCommands()));
-  it('inquiries', () => sentTwice(inquiryCaseType, inquiryCommands()));
-});
 
 describe('T-13: a command id names one command, every field of it', () => {
   const clerk = { id: 'cs-1', department: 'customer-service', role: 'staff' } as const;

@@ -2,7 +2,7 @@
  * A company's own rules (issue 21, part 5): ids in the company's namespace, decided by the command
  * handler and decided again by the audit, shown by the audit like the rulebook's rules.
  */
-import { recordCase, warrantyCommands } from '@caseledger/testing';
+import { recordCase, warrantyCommands, defaultNumRuns } from '@caseledger/testing';
 import * as E from 'fp-ts/lib/Either.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -25,7 +25,7 @@ import { cs, quality, salesManager } from './fixtures/people.js';
 import { caseId, instant } from './fixtures/values.js';
 import { CLAIM, command, file } from './warranty/script.js';
 
-const runs = { numRuns: Number(process.env['CASELEDGER_NUM_RUNS'] ?? 200) };
+const runs = { numRuns: defaultNumRuns() };
 const rule = companyRule<WarrantyCommand, WarrantyClaimState>();
 
 const right = <A>(e: E.Either<{ readonly message: string }, A>): A => {

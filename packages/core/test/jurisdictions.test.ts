@@ -2,7 +2,7 @@
  * J-0 … J-4: jurisdiction presets as policy sets with the law's return grounds, warranty floors and
  * refund deadlines; a company's policy over a preset, refused below the law's floor.
  */
-import { deciderSpec, recordCase, warrantyCommands } from '@caseledger/testing';
+import { deciderSpec, recordCase, warrantyCommands, defaultNumRuns } from '@caseledger/testing';
 import * as E from 'fp-ts/lib/Either.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -30,7 +30,7 @@ import { cs, finance, quality, salesManager, warehouse } from './fixtures/people
 import { instant } from './fixtures/values.js';
 import { command, customer, unit } from './warranty/script.js';
 
-const runs = { numRuns: Number(process.env['CASELEDGER_NUM_RUNS'] ?? 200) };
+const runs = { numRuns: defaultNumRuns() };
 const sanbao = presetRulebook(prcConsumer, defaultCalendar);
 const distance = presetRulebook(prcDistanceSales, defaultCalendar);
 const eu = presetRulebook(euConsumer, defaultCalendar);

@@ -5,12 +5,12 @@
  * `received=1, reinspected=2` that way). Property over generated races: whatever is stored audits
  * clean, which means every stored decision was taken on the case as it stood.
  */
-import { lostAnswerRaces, runLostAnswerRace } from '@caseledger/testing';
+import { lostAnswerRaces, runLostAnswerRace, defaultNumRuns } from '@caseledger/testing';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { inMemoryEventStore } from '../src/index.js';
 
-const runs = { numRuns: Number(process.env['CASELEDGER_NUM_RUNS'] ?? 200) };
+const runs = { numRuns: defaultNumRuns() };
 
 describe('a lost append answer (the handler does not go on from a stale state)', () => {
   it('whatever two handlers store in a race with lost answers audits clean', async () => {

@@ -3,7 +3,7 @@
  * default seals every undeclared one, and the rules never read a sealed field: a history whose sealed
  * fields are erased is judged exactly as the original.
  */
-import { complaintCommands, contractReviewCommands, inquiryCommands, recordCase, surveyCommands, warrantyCommands } from '@caseledger/testing';
+import { complaintCommands, contractReviewCommands, inquiryCommands, recordCase, surveyCommands, warrantyCommands, defaultNumRuns } from '@caseledger/testing';
 import fc from 'fast-check';
 import * as E from 'fp-ts/lib/Either.js';
 import * as t from 'io-ts';
@@ -42,7 +42,7 @@ import {
   warrantyClaimCaseType,
 } from '../src/index.js';
 
-const runs = { numRuns: Number(process.env['CASELEDGER_NUM_RUNS'] ?? 100) };
+const runs = { numRuns: defaultNumRuns(0.5) };
 
 describe('the catalogue of free-text fields (T-10)', () => {
   it('decides every free-text field of every event of every case type, and nothing else', () => {

@@ -1,12 +1,12 @@
 /** Windows with their unit (T-2, T-3, T-4 on dates) and the J-0 comparison across units. */
-import { calendarArb } from '@caseledger/testing';
+import { calendarArb, defaultNumRuns } from '@caseledger/testing';
 import * as E from 'fp-ts/lib/Either.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type Window, WindowCodec, addLocalDays, defaultCalendar, lastDayOfWindow, makeCalendar, windowAtLeast, windowOf, windowUnits } from '../src/index.js';
 import { localDate } from './fixtures/values.js';
 
-const runs = { numRuns: Number(process.env['CASELEDGER_NUM_RUNS'] ?? 200) };
+const runs = { numRuns: defaultNumRuns() };
 
 describe('windows', () => {
   it('end N days later, on the N-th working day after, or N months later clamped to the month\'s end', () => {

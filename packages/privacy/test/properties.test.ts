@@ -1,4 +1,5 @@
 /** T-10 as a property: forgetting one customer erases exactly that customer's personal data. */
+import { defaultNumRuns } from '@caseledger/testing';
 import { ERASED_TEXT, commandHandler, complaintCaseType, customerContactDetails, inMemoryEventStore, valueAtPath } from '@caseledger/core';
 import { validComplaintProcedures } from '@caseledger/testing/arbitraries';
 import fc from 'fast-check';
@@ -7,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { confidentialEventStore, forgetCustomer, inMemoryKeyStore } from '../src/index.js';
 import { at, bytesOf, instant, must } from './support/scenario.js';
 
-const runs = { numRuns: Number(process.env['CASELEDGER_NUM_RUNS'] ?? 100) };
+const runs = { numRuns: defaultNumRuns(0.5) };
 
 /** Every personal value starts with `P<index>:` so a scan cannot mistake one customer's text for another's. */
 const customerArb = (index: number) =>

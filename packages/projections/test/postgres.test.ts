@@ -3,6 +3,7 @@
  * lists in SQL against the lists in memory, and a process killed with SIGKILL in the middle of a
  * run that loses and duplicates nothing.
  */
+import { defaultNumRuns } from '@caseledger/testing';
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import * as E from 'fp-ts/lib/Either.js';
@@ -170,7 +171,7 @@ if (pgUrl === undefined) {
 
   describe('the lists in SQL', () => {
     it('the SQL queries answer what the in-memory queries answer over the same events, at any instant, page by page', async () => {
-      const runs = { numRuns: Number(process.env['CASELEDGER_NUM_RUNS'] ?? 12) };
+      const runs = { numRuns: defaultNumRuns(0.06) };
       await fc.assert(
         fc.asyncProperty(historiesArb, fc.array(fc.integer({ min: -3 * 86_400_000, max: 40 * 86_400_000 }), { minLength: 1, maxLength: 3 }), fc.integer({ min: 1, max: 4 }), async (histories, offsets, pageSize) => {
           const source = await fill(histories);

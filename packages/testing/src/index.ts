@@ -10,3 +10,4 @@ export * from './lostAnswerRace.js';
 export * from './mutation.js';
 export * from './recordCase.js';
 export type * from './plain.js';
+export * from './caseTypeProperties.js';

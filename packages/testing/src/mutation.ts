@@ -46,6 +46,7 @@ import {
 } from '@caseledger/core';
 import * as E from 'fp-ts/lib/Either.js';
 import fc from 'fast-check';
+import { defaultNumRuns } from './caseTypeProperties.js';
 import { office } from './arbitraries/common.js';
 import { recordCase } from './recordCase.js';
 
@@ -473,7 +474,7 @@ export interface MutationOptions<C> {
   /** Valid procedures of the case type (e.g. `validComplaintProcedures()`). */
   readonly procedures: fc.Arbitrary<ReadonlyArray<C>>;
   readonly rulebook?: Rulebook;
-  /** Default 200, or `CASELEDGER_NUM_RUNS`. */
+  /** Default `defaultNumRuns()`: `CASELEDGER_NUM_RUNS`, else 200. */
   readonly numRuns?: number;
   readonly seed?: number;
   /** Mutants per generated history. Default 6. */
@@ -531,7 +532,7 @@ export const auditMutationScore = async <C extends CommandBase, Ev extends Event
       }
     },
   );
-  await fc.assert(property, { numRuns: options.numRuns ?? Number(process.env['CASELEDGER_NUM_RUNS'] ?? 200), ...(options.seed === undefined ? {} : { seed: options.seed }) });
+  await fc.assert(property, { numRuns: options.numRuns ?? defaultNumRuns(), ...(options.seed === undefined ? {} : { seed: options.seed }) });
   const kinds = [...byKind.values()];
   const nonEquivalent = kinds.reduce((a, k) => a + k.nonEquivalent, 0);
   const flagged = kinds.reduce((a, k) => a + k.flagged, 0);

@@ -1,4 +1,5 @@
 /** W-9 warranty periods and W-10 follow-up visits. */
+import { defaultNumRuns } from '@caseledger/testing';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import * as E from 'fp-ts/lib/Either.js';
@@ -6,7 +7,7 @@ import { type BuildingElement, type LocalDate, addLocalDays, decodeRulebookPolic
 import { localDate } from '../fixtures/values.js';
 
 const policy = rulebookDefaults.warranty;
-const runs = { numRuns: Number(process.env['CASELEDGER_NUM_RUNS'] ?? 200) };
+const runs = { numRuns: defaultNumRuns() };
 const building = (element: BuildingElement, handedOverOn: string, designLifeYears?: number) =>
   warrantyEnd(policy, { kind: 'building', element, handedOverOn: localDate(handedOverOn), ...(designLifeYears === undefined ? {} : { designLifeYears }) });
 

@@ -1,4 +1,5 @@
 /** The runner's guarantees as properties, for any read-model store: redelivery, cut-and-resume, rebuild. */
+import { defaultNumRuns } from '@caseledger/testing';
 import { type EventStore, defaultCalendar } from '@caseledger/core';
 import * as E from 'fp-ts/lib/Either.js';
 import fc from 'fast-check';
@@ -34,7 +35,7 @@ export const eachProjection = async (check: <Row>(projection: Projection<Row>, t
 };
 
 export const describeRunnerGuarantees = (label: string, makeStore: StoreFactory, numRuns: number): void => {
-  const runs = { numRuns: Number(process.env['CASELEDGER_NUM_RUNS'] ?? numRuns) };
+  const runs = { numRuns: defaultNumRuns(numRuns / 200) };
 
   const runAll = async <Row>(source: Pick<EventStore, 'readAll'>, projection: Projection<Row>, table: RowTable<Row>, batchSize: number) => {
     const store = await makeStore(projection, table);
