@@ -9,3 +9,5 @@ export * from './readable.js';
 export * from './labels.js';
 export * from './problems.js';
 export * from './eventIdIndex.js';
+// The types its functions take, so an app needs no second import for them.
+export type { CaseHistory, CaseTypeRegistry, Rulebook } from '@caseledger/core';

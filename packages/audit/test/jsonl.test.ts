@@ -1,8 +1,8 @@
 /** JSON Lines export and import, bad lines, grouping, and the bulk audit over an export. */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type EventStore, commandHandler, complaintCaseType, defaultCalendar, defaultPolicies, inMemoryEventStore, instantFromEpochMs } from '@caseledger/core';
+import { type EventStore, caseTypes, commandHandler, complaintCaseType, currentSchemaVersion, defaultCalendar, defaultPolicies, inMemoryEventStore, instantFromEpochMs } from '@caseledger/core';
 import { complaintCommands } from '@caseledger/testing/arbitraries';
 import * as E from 'fp-ts/lib/Either.js';
 import fc from 'fast-check';
@@ -181,5 +181,22 @@ describe('an export over deleted streams', () => {
     const exported = new Set(lines.map((l) => String(JSON.parse(l).streamName)));
     expect(exported).toEqual(new Set([kept]));
     expect(written).toEqual(E.right(lines.length));
+  });
+});
+
+describe('docs/audit.md: the schema versions written today', () => {
+  it('lists, per case type, every event type written at a version other than 1, and says 1 for the rest', () => {
+    const doc = readFileSync(new URL('../../../docs/audit.md', import.meta.url), 'utf8');
+    const table = doc.slice(doc.indexOf('<!-- schema-versions:start -->'), doc.indexOf('<!-- schema-versions:end -->'));
+    const expected = caseTypes.entries.flatMap((entry) =>
+      entry.use((caseType) => {
+        const later = caseType.events.tags.filter((tag) => currentSchemaVersion(caseType.upcasters, tag) !== 1);
+        return [
+          ...later.map((tag) => `| ${caseType.category} | \`${tag}\` | ${currentSchemaVersion(caseType.upcasters, tag)} |`),
+          `| ${caseType.category} | ${later.length === 0 ? 'every event type' : 'every other event type'} | 1 |`,
+        ];
+      }),
+    );
+    expect(table.split('\n').filter((l) => l.startsWith('| ') && !l.startsWith('| case type'))).toEqual(expected);
   });
 });

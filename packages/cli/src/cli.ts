@@ -22,6 +22,7 @@ import {
   defaultCalendar,
   defaultPolicies,
   breachText,
+  caseTypes,
   instantFromEpochMs,
   isLocale,
   jurisdictionPresets,
@@ -103,14 +104,28 @@ const fileAt = (path: string, file: CliFile, say: CliMessages): E.Either<string,
   return statSync(path).isFile() ? E.right(path) : E.left(say.isFolder(file, path));
 };
 
+/**
+ * Where a JSON text breaks, 1-based, from the parser's "at position N" (or the end, for "Unexpected
+ * end"); never the parser's message itself, which may quote the file's content (T-10).
+ */
+const whereJsonBreaks = (text: string, error: unknown): { readonly line: number; readonly column: number } | undefined => {
+  const message = error instanceof Error ? error.message : '';
+  const at = /at position (\d+)/.exec(message);
+  const position = at !== null ? Number(at[1]) : /end of JSON input/i.test(message) ? text.length : undefined;
+  if (position === undefined) return undefined;
+  const before = text.slice(0, position).split('\n');
+  return { line: before.length, column: (before[before.length - 1]?.length ?? 0) + 1 };
+};
+
 const readJson = (path: string, what: CliFile, say: CliMessages): E.Either<string, unknown> => {
   const file = fileAt(path, what, say);
   if (E.isLeft(file)) return file;
+  // A byte-order mark, as some editors write, is not part of the JSON.
+  const text = readFileSync(path, 'utf8').replace(/^\uFEFF/, '');
   try {
-    // A byte-order mark, as some editors write, is not part of the JSON.
-    return E.right(JSON.parse(readFileSync(path, 'utf8').replace(/^\uFEFF/, '')));
-  } catch {
-    return E.left(say.notJson(what, path));
+    return E.right(JSON.parse(text));
+  } catch (error) {
+    return E.left(say.notJson(what, path, whereJsonBreaks(text, error)));
   }
 };
 
@@ -224,6 +239,10 @@ const provenanceOf = async (source: Source, io: CliIo, read: { readonly events: 
   sha256Of: source.kind === 'file' ? 'file' : 'events',
 });
 
+/** The streams a bare case id may stand for, `<category>-<id>` for every registered category; none when the name already starts with one. */
+const bareIdCandidates = (stream: string): ReadonlyArray<string> =>
+  caseTypes.categories.some((c) => stream.startsWith(`${c}-`)) ? [] : caseTypes.categories.map((c) => `${c}-${stream}`);
+
 const historyFrom = async (source: Source, stream: string, lines: ReadLinesOptions, locale: Locale): Promise<E.Either<string, { readonly history: CaseHistory; readonly events: number; readonly sha256?: string }>> => {
   const say = cliMessages(locale);
   if (source.kind === 'eventstoredb') {
@@ -232,21 +251,32 @@ const historyFrom = async (source: Source, stream: string, lines: ReadLinesOptio
     try {
       const digest = eventsDigest();
       const h = await readCase(digestingReads(store.right, digest), stream);
-      return E.isLeft(h) ? E.left(h.left.code === 'CASE_NOT_FOUND' ? say.streamNotIn(stream, serverOf(source.url)) : errorText(h.left, locale)) : E.right({ history: h.right, ...digest.result() });
+      if (E.isRight(h)) return E.right({ history: h.right, ...digest.result() });
+      if (h.left.code !== 'CASE_NOT_FOUND') return E.left(errorText(h.left, locale));
+      // A bare case id: the streams of that id that the server has.
+      const meant: string[] = [];
+      for (const candidate of bareIdCandidates(stream)) {
+        const read = await store.right.readStream(candidate)();
+        if (E.isRight(read) && read.right.kind === 'stream') meant.push(candidate);
+      }
+      return E.left(say.streamNotIn(stream, serverOf(source.url), meant));
     } finally {
       await store.right.dispose();
     }
   }
   const records = [];
+  const candidates = new Set(bareIdCandidates(stream));
+  const meant = new Set<string>();
   let events = 0;
   for await (const read of readLines(source.path, lines)) {
     const parsed = E.chain(({ text: raw, line }: { readonly text: string; readonly line: number }) => parseLine(raw, line))(read);
     if (E.isLeft(parsed)) return E.left(`${source.path}: ${errorText(parsed.left, locale)}`);
     events += 1;
     if (parsed.right.streamName === stream) records.push(parsed.right);
+    else if (candidates.has(parsed.right.streamName)) meant.add(parsed.right.streamName);
   }
   if (events === 0) return E.left(say.noEvents(source.path));
-  if (records.length === 0) return E.left(say.streamNotIn(stream, source.path));
+  if (records.length === 0) return E.left(say.streamNotIn(stream, source.path, [...meant]));
   return E.bimap(
     (e: { readonly code: string; readonly message: string }) => errorText(e, locale),
     (history: CaseHistory) => ({ history, events }),

@@ -18,7 +18,8 @@ export interface CliMessages {
   readonly badLang: (got: string, langs: ReadonlyArray<string>) => string;
   readonly notFound: (file: CliFile, path: string) => string;
   readonly isFolder: (file: CliFile, path: string) => string;
-  readonly notJson: (file: CliFile, path: string) => string;
+  /** `at`: where the JSON breaks, 1-based, when the parser says. */
+  readonly notJson: (file: CliFile, path: string, at?: { readonly line: number; readonly column: number }) => string;
   readonly cannotWriteReport: (path: string, code: string) => string;
   readonly cannotWriteExport: (path: string, code: string) => string;
   readonly oneSource: string;
@@ -30,7 +31,8 @@ export interface CliMessages {
   readonly calendarFile: (path: string, detail: string) => string;
   readonly badAsOf: (got: string) => string;
   readonly badMaxLineBytes: (got: string) => string;
-  readonly streamNotIn: (stream: string, source: string) => string;
+  /** `meant`: the streams of the source named `<category>-<stream>`, when the name given was a bare case id. */
+  readonly streamNotIn: (stream: string, source: string, meant?: ReadonlyArray<string>) => string;
   readonly noEvents: (source: string) => string;
   readonly auditNeedsStream: string;
   readonly htmlWritten: (path: string) => string;
@@ -98,7 +100,7 @@ export const cliMessagesEn: CliMessages = {
   badLang: (got, langs) => `--lang must be ${langs.join(' or ')} (got "${got}")`,
   notFound: (file, path) => `${fileEn(file)} not found: ${path}`,
   isFolder: (file, path) => `${fileEn(file)} ${path} is a folder, not a file`,
-  notJson: (file, path) => `${fileEn(file)} is not valid JSON: ${path}`,
+  notJson: (file, path, at) => `${fileEn(file)} is not valid JSON: ${path}${at === undefined ? '' : ` (line ${at.line}, column ${at.column})`}`,
   cannotWriteReport: (path, code) => `cannot write the HTML report to ${path} (${code === 'ENOENT' ? 'no such folder' : code})`,
   cannotWriteExport: (path, code) => `cannot write the export to ${path} (${code === 'ENOENT' ? 'no such folder' : code})`,
   oneSource: 'give one source: --file or --eventstoredb, not both',
@@ -110,7 +112,7 @@ export const cliMessagesEn: CliMessages = {
   calendarFile: (path, detail) => `calendar file ${path}: ${detail}`,
   badAsOf: (got) => `--as-of must be an ISO-8601 instant with a zone, e.g. 2026-03-03T00:00:00+08:00 (got "${got}")`,
   badMaxLineBytes: (got) => `--max-line-bytes must be a whole number of bytes (got "${got}")`,
-  streamNotIn: (stream, source) => `stream ${stream} is not in ${source}`,
+  streamNotIn: (stream, source, meant = []) => `stream ${stream} is not in ${source}${meant.length === 0 ? '' : `; did you mean ${meant.join(' or ')}? (a stream is named <category>-<case id>)`}`,
   noEvents: (source) => `no events in ${source}`,
   auditNeedsStream: 'audit needs the stream to audit, e.g. complaint-C-2026-0042',
   htmlWritten: (path) => `HTML report written to ${path}`,
@@ -160,7 +162,7 @@ export const cliMessagesZhCN: CliMessages = {
   badLang: (got, langs) => `--lang 只能是 ${langs.join(' 或 ')}（收到 "${got}"）`,
   notFound: (file, path) => `找不到${fileZh(file)}：${path}`,
   isFolder: (file, path) => `${fileZh(file)} ${path} 是文件夹，不是文件`,
-  notJson: (file, path) => `${fileZh(file)}不是有效的 JSON：${path}`,
+  notJson: (file, path, at) => `${fileZh(file)}不是有效的 JSON：${path}${at === undefined ? '' : `（第 ${at.line} 行第 ${at.column} 列）`}`,
   cannotWriteReport: (path, code) => `无法将 HTML 报告写入 ${path}（${code === 'ENOENT' ? '文件夹不存在' : code}）`,
   cannotWriteExport: (path, code) => `无法将导出写入 ${path}（${code === 'ENOENT' ? '文件夹不存在' : code}）`,
   oneSource: '只能给一个来源：--file 或 --eventstoredb，不能同时给',
@@ -172,7 +174,7 @@ export const cliMessagesZhCN: CliMessages = {
   calendarFile: (path, detail) => `日历文件 ${path}：${detail}`,
   badAsOf: (got) => `--as-of 须为带时区的 ISO-8601 时刻，例如 2026-03-03T00:00:00+08:00（收到 "${got}"）`,
   badMaxLineBytes: (got) => `--max-line-bytes 须为整数字节数（收到 "${got}"）`,
-  streamNotIn: (stream, source) => `${source} 中没有事件流 ${stream}`,
+  streamNotIn: (stream, source, meant = []) => `${source} 中没有事件流 ${stream}${meant.length === 0 ? '' : `；是否指 ${meant.join(' 或 ')}？（事件流名为 <类别>-<案件编号>）`}`,
   noEvents: (source) => `${source} 中没有事件`,
   auditNeedsStream: 'audit 需要指定要审核的事件流，例如 complaint-C-2026-0042',
   htmlWritten: (path) => `HTML 报告已写入 ${path}`,

@@ -199,6 +199,7 @@ describe('with EventStoreDB (through the test double)', () => {
       expect(audited.out).toContain('complaint        2');
       const one = await cli('audit', 'complaint-C-OK', '--eventstoredb', target.connectionString);
       expect(one.code).toBe(EXIT_CLEAN);
+      expect((await cli('audit', 'C-OK', '--eventstoredb', target.connectionString)).err).toContain('did you mean complaint-C-OK?');
       const back = join(dir, 'back.jsonl');
       const exported = await cli('export', '--eventstoredb', target.connectionString, '--file', back);
       expect(exported.code).toBe(EXIT_CLEAN);
@@ -252,5 +253,24 @@ describe('bad input exits 2 with a message that says what is wrong', () => {
     const r = await cli('audit-all', '--file', file, '--policies', policies);
     expect(r.code).toBe(EXIT_BAD_INPUT);
     expect(r.err).toContain('0.inForceFrom');
+  });
+
+  it('a bare case id is answered with the stream it most likely means', async () => {
+    const r = await cli('audit', 'C-OK', '--file', file);
+    expect(r.code).toBe(EXIT_BAD_INPUT);
+    expect(r.err).toBe(`stream C-OK is not in ${file}; did you mean complaint-C-OK? (a stream is named <category>-<case id>)`);
+    expect((await cli('audit', 'complaint-NOPE', '--file', file)).err).toBe(`stream complaint-NOPE is not in ${file}`);
+  });
+
+  it('a policies or calendar file that is not JSON says the line and column where it breaks, never its text', async () => {
+    const policies = join(dir, 'broken-policies.json');
+    writeFileSync(policies, '[\n  { "version": "company-13800001234",\n    "inForceFrom" "2026-01-01T00:00:00Z" }\n]\n');
+    const r = await cli('audit-all', '--file', file, '--policies', policies);
+    expect(r.code).toBe(EXIT_BAD_INPUT);
+    expect(r.err).toBe(`policies file is not valid JSON: ${policies} (line 3, column 19)`);
+    const calendar = join(dir, 'broken-calendar.json');
+    writeFileSync(calendar, '{ "timeZone": "Asia/Shanghai",');
+    const c = await cli('audit-all', '--file', file, '--calendar', calendar, '--lang', 'zh-CN');
+    expect(c.err).toBe(`日历文件不是有效的 JSON：${calendar}（第 1 行第 31 列）`);
   });
 });
