@@ -5,7 +5,7 @@
  */
 import type { CaseAudit, TimelineEntry } from './audit.js';
 import { type BulkAuditSummary, type CaseWithFindings, EVENT_ID_IN_TWO_STREAMS, type MissedInMonth } from './cases.js';
-import { type Provenance, hashCovers } from './provenance.js';
+import type { Provenance } from './provenance.js';
 import { problemText } from './problems.js';
 import { type ReportOptions, byMostFindings, findingText, policyValueText, readableWith, rulesCited } from './readable.js';
 import { type Locale, ruleText, rulebookRuleIds } from '@caseledger/core';
@@ -47,7 +47,7 @@ const provenanceHtml = (p: Provenance | undefined, when: (instant: string) => st
       `<tr><th>${escape(L.provenance.tool)}</th><td>${escape(p.tool)}</td></tr>` +
       `<tr><th>${escape(L.provenance.generatedAt)}</th><td>${escape(when(p.generatedAt))}</td></tr>` +
       `<tr><th>${escape(L.provenance.eventsRead)}</th><td>${p.events}</td></tr>` +
-      `<tr><th>${escape(L.provenance.sha256)}</th><td><code>${escape(p.sha256)}</code> <span class="meta">${escape(L.provenance.of(hashCovers(p)))}</span></td></tr>` +
+      `<tr><th>${escape(L.provenance.sha256)}</th><td><code>${escape(p.sha256)}</code> <span class="meta">${escape(L.provenance.of(p.sha256Of))}</span></td></tr>` +
       `</tbody></table>`;
 
 /** How rule ids show: with their title and text on hover, and the title under an id that heads a row. */
@@ -87,7 +87,7 @@ export const caseAuditHtml = ({ timeline, report }: CaseAudit, options: ReportOp
         ...(e.specialCase ? [`<span class="badge special">${escape(L.specialCaseBadge)}</span>`] : []),
         ...e.violations.map((v) => `<span class="badge violation" title="${escape(findingText(v, locale).text)}">${escape(v.ruleId)} ${escape(v.code)}</span>`),
       ].join(' ');
-      return `<tr class="${classes}" data-revision="${escape(e.revision)}"><td>${escape(e.revision)}</td><td class="when">${escape(when(e.at))}</td><td>${escape(e.actor.id)}<br><span class="meta">${escape(e.actor.department)}, ${escape(e.actor.role)}</span></td><td><strong>${escape(e.eventType)}</strong><br>${escape(e.summaries[locale])} ${badges}</td><td>${e.ruleIds.map(rules.chip).join('')}${e.policyVersion === undefined ? '' : `<br><span class="meta">${escape(L.policy(e.policyVersion, undefined))}</span>`}</td><td>${escape(L.caseStatus(e.status))}</td></tr>`;
+      return `<tr class="${classes}" data-revision="${escape(e.revision)}"><td>${escape(e.revision)}</td><td class="when">${escape(when(e.at))}</td><td>${escape(e.actor.id)}<br><span class="meta">${escape(L.word(e.actor.department))}, ${escape(L.word(e.actor.role))}</span></td><td><strong>${escape(e.eventType)}</strong><br>${escape(e.summaries[locale])} ${badges}</td><td>${e.ruleIds.map(rules.chip).join('')}${e.policyVersion === undefined ? '' : `<br><span class="meta">${escape(L.policy(e.policyVersion, undefined))}</span>`}</td><td>${escape(L.caseStatus(e.status))}</td></tr>`;
     })
     .join('\n');
   const deadlines = report.deadlines
@@ -99,7 +99,7 @@ export const caseAuditHtml = ({ timeline, report }: CaseAudit, options: ReportOp
     )
     .join('\n');
   const specials = report.specialCases
-    .map((s) => `<tr class="special"><td>${escape(s.revision)}</td><td>${escape(when(s.at))}</td><td>${escape(s.approvedBy.id)} (${escape(s.approvedBy.role)})</td><td>${escape(s.justification)}</td></tr>`)
+    .map((s) => `<tr class="special"><td>${escape(s.revision)}</td><td>${escape(when(s.at))}</td><td>${escape(s.approvedBy.id)} (${escape(L.word(s.approvedBy.role))})</td><td>${escape(s.justification)}</td></tr>`)
     .join('\n');
   const violations = report.violations
     .map((v) => {
@@ -149,7 +149,7 @@ const caseListsHtml = (cases: ReadonlyArray<CaseWithFindings>, L: ReportLabels, 
   if (cases.length === 0) return '';
   const c = L.columns;
   const row = (k: CaseWithFindings, rules: ReadonlyArray<string>) =>
-    `<tr><td>${escape(k.streamName)}</td><td>${escape(k.category)}</td><td>${k.findings}</td><td>${rules.map(chip).join('')}</td><td>${escape(k.department ?? '—')}</td></tr>`;
+    `<tr><td>${escape(k.streamName)}</td><td>${escape(L.word(k.category))}</td><td>${k.findings}</td><td>${rules.map(chip).join('')}</td><td>${escape(k.department === undefined ? '—' : L.word(k.department))}</td></tr>`;
   const head = (rules: string) => `<thead><tr><th>${c.case}</th><th>${c.type}</th><th>${c.findings}</th><th>${rules}</th><th>${c.department}</th></tr></thead>`;
   const more = (n: number) => (n > CASE_LIST_SHOWN ? `<p class="meta">${escape(L.bulk.more(n - CASE_LIST_SHOWN))}</p>` : '');
   const byFindings = byMostFindings(cases);
@@ -184,7 +184,7 @@ export const bulkAuditHtml = (s: BulkAuditSummary, options: ReportOptions = {}):
   const { when, zoneNote, labels: L, locale } = readableWith(options, s.asOf);
   const rules = rulesIn(locale, L);
   const total = Object.values(s.cases).reduce((a, b) => a + b, 0);
-  const cases = Object.entries(s.cases).map(([k, n]) => `<tr><td>${escape(k)}</td><td>${n}</td></tr>`).join('');
+  const cases = Object.entries(s.cases).map(([k, n]) => `<tr><td>${escape(L.word(k))}</td><td>${n}</td></tr>`).join('');
   const violations = Object.entries(s.violations).map(([k, n]) => `<tr class="violation"><td>${escape(k)}</td><td>${n}</td></tr>`).join('');
   const chart = barChart(
     s.deadlines.map((d) => ({ label: `${d.ruleId} ${L.deadlineName(d.deadline)}`, value: d.missedRate, text: L.bulk.missedOf(d.missed, d.applicable) })),

@@ -3,12 +3,14 @@
  * never change with the language; headings, column names, statuses, lateness and policy values do.
  * (Event summaries and violation messages come from the case types, in English.)
  */
-import type { Allowance, Locale } from '@caseledger/core';
+import { type Allowance, type Locale, wordIn } from '@caseledger/core';
 
 export interface ReportLabels {
   readonly lang: string;
   readonly auditOf: (stream: string) => string;
   readonly caseLine: (category: string, events: number, status: string, asOf: string) => string;
+  /** A value of the library's vocabulary as a person reads it: a case type, a department, a role (`production` → `生产部`). */
+  readonly word: (value: string) => string;
   readonly bulkAudit: string;
   readonly bulkLine: (cases: number, events: number, asOf: string) => string;
   readonly timesIn: (zone: string) => string;
@@ -64,7 +66,7 @@ export interface ReportLabels {
   readonly deadlineName: (name: string) => string;
   /** A case's status as its case type words it (`internal: quality-replied`, `return: open`). */
   readonly caseStatus: (status: string) => string;
-  readonly provenance: { readonly title: string; readonly source: string; readonly tool: string; readonly generatedAt: string; readonly eventsRead: string; readonly sha256: string; readonly of: (what: string) => string };
+  readonly provenance: { readonly title: string; readonly source: string; readonly tool: string; readonly generatedAt: string; readonly eventsRead: string; readonly sha256: string; readonly of: (covers: 'file' | 'events') => string };
   readonly bulk: {
     readonly casesPerType: string;
     readonly missedPerRule: string;
@@ -146,6 +148,7 @@ const en: ReportLabels = {
   lang: 'en',
   auditOf: (stream) => `Audit of ${stream}`,
   caseLine: (category, events, status, asOf) => `${category} · ${plural(events, 'event', 'events')} · status ${status} · as of ${asOf}`,
+  word: wordIn('en'),
   bulkAudit: 'Bulk audit',
   bulkLine: (cases, events, asOf) => `${plural(cases, 'case', 'cases')} · ${plural(events, 'event', 'events')} · as of ${asOf}`,
   timesIn: (zone) => `Times in ${zone}`,
@@ -201,7 +204,7 @@ const en: ReportLabels = {
   policy: (version, value) => `policy ${version}${value === undefined ? '' : `: ${value}`}`,
   deadlineName: (name) => name,
   caseStatus: (status) => status,
-  provenance: { title: 'Provenance', source: 'Source', tool: 'Tool', generatedAt: 'Generated at', eventsRead: 'Events read', sha256: 'SHA-256', of: (what) => `(of ${what})` },
+  provenance: { title: 'Provenance', source: 'Source', tool: 'Tool', generatedAt: 'Generated at', eventsRead: 'Events read', sha256: 'SHA-256', of: (covers) => (covers === 'file' ? "(of the file's bytes)" : '(of the events read, as export lines)') },
   bulk: {
     casesPerType: 'Cases per type',
     missedPerRule: 'Missed deadlines per rule',
@@ -225,7 +228,8 @@ const en: ReportLabels = {
 const zhCN: ReportLabels = {
   lang: 'zh-CN',
   auditOf: (stream) => `${stream} 审核报告`,
-  caseLine: (category, events, status, asOf) => `${category} · ${events} 个事件 · 状态 ${status} · 截至 ${asOf}`,
+  caseLine: (category, events, status, asOf) => `${wordIn('zh-CN')(category)} · ${events} 个事件 · 状态 ${status} · 截至 ${asOf}`,
+  word: wordIn('zh-CN'),
   bulkAudit: '批量审核报告',
   bulkLine: (cases, events, asOf) => `${cases} 个案件 · ${events} 个事件 · 截至 ${asOf}`,
   timesIn: (zone) => `时间均为 ${zone}`,
@@ -282,7 +286,7 @@ const zhCN: ReportLabels = {
       .replace(/[a-z]+(?:-[a-z]+)*/g, (word) => (Object.hasOwn(statusWordsZh, word) ? (statusWordsZh[word] ?? word) : word))
       .replace(': ', '：')
       .replace(/ \((.*)\)$/, '（$1）'),
-  provenance: { title: '来源', source: '数据来源', tool: '工具', generatedAt: '生成时间', eventsRead: '读取事件数', sha256: 'SHA-256', of: (what) => `（${what}）` },
+  provenance: { title: '来源', source: '数据来源', tool: '工具', generatedAt: '生成时间', eventsRead: '读取事件数', sha256: 'SHA-256', of: (covers) => (covers === 'file' ? '（文件的全部字节）' : '（所读取的事件，按导出行计）') },
   bulk: {
     casesPerType: '各类案件数',
     missedPerRule: '各规则逾期情况',

@@ -1,7 +1,7 @@
 /** Plain-text renderings of audits, for a terminal. */
 import type { CaseAudit } from './audit.js';
 import { type BulkAuditSummary, EVENT_ID_IN_TWO_STREAMS } from './cases.js';
-import { type Provenance, hashCovers } from './provenance.js';
+import type { Provenance } from './provenance.js';
 import { problemText } from './problems.js';
 import type { Locale } from '@caseledger/core';
 import type { ReportLabels } from './labels.js';
@@ -40,7 +40,7 @@ const provenanceLines = (p: Provenance | undefined, when: (instant: string) => s
     [L.provenance.tool, p.tool],
     [L.provenance.generatedAt, when(p.generatedAt)],
     [L.provenance.eventsRead, String(p.events)],
-    [L.provenance.sha256, `${p.sha256} ${L.provenance.of(hashCovers(p))}`],
+    [L.provenance.sha256, `${p.sha256} ${L.provenance.of(p.sha256Of)}`],
   ];
   const width = Math.max(...rows.map(([k]) => k.length)) + 2;
   return ['', L.provenance.title, ...rows.map(([k, v]) => `  ${k.padEnd(width)}${v}`)];
@@ -64,7 +64,7 @@ export const caseAuditText = ({ timeline, report }: CaseAudit, options: ReportOp
   for (const e of timeline) {
     const flags = [e.specialCase ? L.specialCaseBadge : '', ...e.violations.map((v) => `${L.violationFlag} ${v.ruleId} ${v.code}`)].filter((f) => f !== '');
     out.push(
-      `  ${e.revision.padStart(3)}  ${when(e.at)}  ${e.actor.id} (${e.actor.department}, ${e.actor.role})  ${e.eventType} [${e.ruleIds.join(', ')}]${e.policyVersion === undefined ? '' : ` ${L.policy(e.policyVersion, undefined)}`}`,
+      `  ${e.revision.padStart(3)}  ${when(e.at)}  ${e.actor.id} (${L.word(e.actor.department)}, ${L.word(e.actor.role)})  ${e.eventType} [${e.ruleIds.join(', ')}]${e.policyVersion === undefined ? '' : ` ${L.policy(e.policyVersion, undefined)}`}`,
       `       ${e.summaries[locale]} → ${L.caseStatus(e.status)}${flags.length > 0 ? `   !! ${flags.join('; ')}` : ''}`,
     );
   }
@@ -80,7 +80,7 @@ export const caseAuditText = ({ timeline, report }: CaseAudit, options: ReportOp
   }
   out.push('', L.specialCases);
   if (report.specialCases.length === 0) out.push(`  ${L.none}`);
-  for (const s of report.specialCases) out.push(`  ${L.text.rev} ${s.revision} ${when(s.at)} ${L.text.approvedBy} ${s.approvedBy.id} (${s.approvedBy.role}): ${s.justification}`);
+  for (const s of report.specialCases) out.push(`  ${L.text.rev} ${s.revision} ${when(s.at)} ${L.text.approvedBy} ${s.approvedBy.id} (${L.word(s.approvedBy.role)}): ${s.justification}`);
   out.push('', L.violationsInHistory);
   if (report.violations.length === 0) out.push(`  ${L.none}`);
   for (const v of report.violations) {
@@ -101,7 +101,7 @@ export const bulkAuditText = (s: BulkAuditSummary, options: ReportOptions = {}):
   out.push(`${L.bulkAudit}: ${L.bulkLine(total, s.events, when(s.asOf))}${zoneNote === undefined ? '' : ` · ${zoneNote}`}`, '');
   if (s.problemCount > 0) out.push(L.incomplete(s.problemCount, s.findings, s.casesWithFindings.length), '');
   out.push(L.bulk.casesPerType);
-  for (const [k, n] of Object.entries(s.cases)) out.push(`  ${k.padEnd(16)} ${n}`);
+  for (const [k, n] of Object.entries(s.cases)) out.push(`  ${L.word(k).padEnd(16)} ${n}`);
   out.push('', L.bulk.missedPerRule);
   if (s.deadlines.length === 0) out.push(`  ${L.noneApplies}`);
   for (const d of s.deadlines) out.push(`  ${d.ruleId} ${L.deadlineName(d.deadline).padEnd(20)} ${String(d.missed).padStart(6)} ${L.text.of} ${String(d.applicable).padEnd(6)} ${pct(d.missedRate)}`);
@@ -116,7 +116,7 @@ export const bulkAuditText = (s: BulkAuditSummary, options: ReportOptions = {}):
   if (s.casesWithFindings.length > 0) {
     const shown = byMostFindings(s.casesWithFindings).slice(0, 20);
     out.push('', L.bulk.mostFindings);
-    for (const c of shown) out.push(`  ${c.streamName.padEnd(28)} ${String(c.findings).padStart(4)}  ${c.rules.join(', ')}${c.department === undefined ? '' : `  (${c.department})`}`);
+    for (const c of shown) out.push(`  ${c.streamName.padEnd(28)} ${String(c.findings).padStart(4)}  ${c.rules.join(', ')}${c.department === undefined ? '' : `  (${L.word(c.department)})`}`);
     if (s.casesWithFindings.length > shown.length) out.push(`  ${L.bulk.more(s.casesWithFindings.length - shown.length)}`);
   }
   if (s.repeatedEventIds.length > 0) {

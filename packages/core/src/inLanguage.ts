@@ -30,6 +30,37 @@ const vocabularyZh: Readonly<Record<string, string>> = {
   'construction-defect': '工程缺陷',
   written: '书面',
   oral: '口头',
+  // The rulebook's functions (departments) and roles.
+  sales: '销售部',
+  'customer-service': '客服部',
+  quality: '品质部',
+  engineering: '工程部',
+  production: '生产部',
+  warehouse: '仓库',
+  finance: '财务部',
+  management: '管理层',
+  staff: '职员',
+  manager: '经理',
+  'general-manager': '总经理',
+  // Why a joint review was convened (C-9).
+  'cannot-fix-in-time': '无法按时解决',
+  'cause-unknown': '原因不明',
+  'responsibility-unclear': '责任不清',
+  // A warranty inspection's verdict and the grounds for no warranty (W-2, W-6, J-1).
+  'intrinsic-defect': '产品本身质量问题',
+  'not-intrinsic': '非产品本身质量问题',
+  misuse: '使用不当',
+  'unauthorised-repair': '擅自拆修',
+  'no-warranty-documents': '无保修凭证',
+  'altered-documents': '凭证涂改',
+  'force-majeure': '不可抗力',
+  // What a return window is counted to (W-2).
+  filing: '提出申请之日',
+  acceptance: '受理之日',
+  // Case types (stream categories).
+  complaint: '投诉',
+  warrantyClaim: '保修索赔',
+  contractReview: '合同评审',
 };
 
 /** A vocabulary value in a language (`phone` → `电话`). */

@@ -34,7 +34,7 @@ export const describeComplaintEvent = (e: ComplaintEvent, locale?: Locale): Even
         ? m(['C-9', 'C-3'], say(`Classified ${e.responsibility} by the joint review`, `经联合评审判定为${word(e.responsibility)}`))
         : m(['C-3'], say(`Classified ${e.responsibility}`, `判定为${word(e.responsibility)}`));
     case 'JointReviewConvened':
-      return m(['C-9'], say(`Joint review convened (${e.reason}), chaired by ${e.chair.id} (${e.chair.role})`, `召开联合评审（${e.reason}），主持人 ${e.chair.id}（${e.chair.role}）`));
+      return m(['C-9'], say(`Joint review convened (${e.reason}), chaired by ${e.chair.id} (${e.chair.role})`, `召开联合评审（${word(e.reason)}），主持人 ${e.chair.id}（${word(e.chair.role)}）`));
     case 'JointReviewDecided':
       return m(['C-9'], say(`Joint review decided${e.responsibility === undefined ? '' : `: ${e.responsibility}`}`, `联合评审已作结论${e.responsibility === undefined ? '' : `：${word(e.responsibility)}`}`));
     case 'ExplanationSent':
@@ -46,9 +46,9 @@ export const describeComplaintEvent = (e: ComplaintEvent, locale?: Locale): Even
     case 'QualityReplied':
       return m(['C-5'], say('Quality replied in writing', '品质部已书面回复'));
     case 'RootCauseDetermined':
-      return m(['C-7'], say(`Root cause determined; responsible: ${e.responsibleDepartment}`, `已确定原因；责任部门：${e.responsibleDepartment}`));
+      return m(['C-7'], say(`Root cause determined; responsible: ${e.responsibleDepartment}`, `已确定原因；责任部门：${word(e.responsibleDepartment)}`));
     case 'CapaPlanSubmitted':
-      return m(['C-7', 'C-8'], say(`CAPA plan ${e.planNumber} submitted by ${e.by.department}`, `${e.by.department} 提交第 ${e.planNumber} 个纠正预防措施方案`));
+      return m(['C-7', 'C-8'], say(`CAPA plan ${e.planNumber} submitted by ${e.by.department}`, `${word(e.by.department)} 提交第 ${e.planNumber} 个纠正预防措施方案`));
     case 'CapaImplemented':
       return m(['C-8'], say(`CAPA plan ${e.planNumber} implemented`, `第 ${e.planNumber} 个方案已实施`));
     case 'CapaVerified':
@@ -64,7 +64,7 @@ export const describeComplaintEvent = (e: ComplaintEvent, locale?: Locale): Even
         ['C-11'],
         e.result.outcome === 'upheld'
           ? say('Independent appraisal: determination upheld', '第三方鉴定：维持原判定')
-          : say(`Independent appraisal: revised; responsible: ${e.result.responsibleDepartment}`, `第三方鉴定：改变判定；责任部门：${e.result.responsibleDepartment}`),
+          : say(`Independent appraisal: revised; responsible: ${e.result.responsibleDepartment}`, `第三方鉴定：改变判定；责任部门：${word(e.result.responsibleDepartment)}`),
       );
     case 'ComplaintClosed':
       return m(['C-12'], say('Complaint closed', '投诉已结案'));

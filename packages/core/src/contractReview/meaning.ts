@@ -13,7 +13,7 @@ export const describeContractReviewEvent = (e: ContractReviewEvent, locale?: Loc
   const word = wordIn(locale);
   switch (e.type) {
     case 'OrderSubmitted': {
-      const opinions = e.requiredDepartments.length > 0 ? say(`; opinions needed from ${e.requiredDepartments.join(', ')}`, `；须征求 ${e.requiredDepartments.join('、')} 的意见`) : '';
+      const opinions = e.requiredDepartments.length > 0 ? say(`; opinions needed from ${e.requiredDepartments.join(', ')}`, `；须征求 ${e.requiredDepartments.map(word).join('、')} 的意见`) : '';
       return m(['R-1', 'R-4'], say(`${e.form} order submitted${opinions}`, `提交${word(e.form)}订单${opinions}`));
     }
     case 'OralOrderRecorded':
@@ -25,11 +25,11 @@ export const describeContractReviewEvent = (e: ContractReviewEvent, locale?: Loc
     case 'DifferenceResolved':
       return m(['R-3'], say(`Difference ${e.differenceId} resolved`, `差异 ${e.differenceId} 已解决`));
     case 'DepartmentOpinionRecorded':
-      return m(['R-4'], say(`${e.department}: ${e.canMeet ? 'can meet' : 'CANNOT meet'}`, `${e.department}：${e.canMeet ? '可以满足' : '无法满足'}`));
+      return m(['R-4'], say(`${e.department}: ${e.canMeet ? 'can meet' : 'CANNOT meet'}`, `${word(e.department)}：${e.canMeet ? '可以满足' : '无法满足'}`));
     case 'CapabilityConfirmed':
       return m(['R-3'], say('Capability confirmed', '已确认有能力满足'));
     case 'ContractApproved':
-      return m(['R-3', 'R-5'], say(`Contract approved by ${e.by.id} (${e.by.department})`, `合同由 ${e.by.id}（${e.by.department}）批准`));
+      return m(['R-3', 'R-5'], say(`Contract approved by ${e.by.id} (${e.by.department})`, `合同由 ${e.by.id}（${word(e.by.department)}）批准`));
     case 'OrderRejected':
       return m(['R-3'], say('Order rejected', '订单被拒绝'));
     case 'ContractSigned':
@@ -43,7 +43,7 @@ export const describeContractReviewEvent = (e: ContractReviewEvent, locale?: Loc
     case 'ContractReturnedToReview':
       return m(['R-6'], say(`Back to review after amendment ${e.amendmentId}`, `因变更 ${e.amendmentId} 重新评审`));
     case 'AmendmentCommunicated':
-      return m(['R-6'], say(`Amendment ${e.amendmentId} communicated to ${e.department}`, `变更 ${e.amendmentId} 已通知 ${e.department}`));
+      return m(['R-6'], say(`Amendment ${e.amendmentId} communicated to ${e.department}`, `变更 ${e.amendmentId} 已通知 ${word(e.department)}`));
     case 'ReleasedToProduction':
       return m(['R-6'], say('Released to production', '已下达生产'));
   }

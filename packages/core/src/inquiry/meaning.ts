@@ -19,7 +19,7 @@ export const describeInquiryEvent = (e: InquiryEvent, locale?: Locale): EventMea
     case 'CompletionDateAgreed':
       return m(['I-4'], say(`Customer agreed to completion by ${e.completionDate}`, `客户同意于 ${e.completionDate} 前完成`));
     case 'InquiryEscalated':
-      return m(['I-5'], say(`Question passed to ${e.manager.id} (${e.manager.role}) to decide`, `问题已转交 ${e.manager.id}（${e.manager.role}）决定`));
+      return m(['I-5'], say(`Question passed to ${e.manager.id} (${e.manager.role}) to decide`, `问题已转交 ${e.manager.id}（${word(e.manager.role)}）决定`));
     case 'ManagerDecided':
       return m(['I-5'], say(`${e.by.id} decided the question`, `${e.by.id} 已作决定`));
     case 'InquiryReplied': {

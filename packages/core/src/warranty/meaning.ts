@@ -21,17 +21,17 @@ export const describeWarrantyEvent = (e: WarrantyEvent, locale?: Locale): EventM
       return m(['W-1'], say(`${e.kind} claim filed${unit}${work}`, `受理${word(e.kind)}申请${unit}${work}`));
     }
     case 'DefectInspected': {
-      const excluded = e.exclusion === undefined ? '' : say(`, excluded: ${e.exclusion}`, `，不在保修范围：${e.exclusion}`);
-      return m(['W-2'], say(`Quality inspection: ${e.verdict}${excluded}`, `品质检验：${e.verdict}${excluded}`));
+      const excluded = e.exclusion === undefined ? '' : say(`, excluded: ${e.exclusion}`, `，不在保修范围：${word(e.exclusion)}`);
+      return m(['W-2'], say(`Quality inspection: ${e.verdict}${excluded}`, `品质检验：${word(e.verdict)}${excluded}`));
     }
     case 'SpecialCaseApproved':
-      return m(['W-3'], say(`SPECIAL CASE approved by ${e.by.id} (${e.by.role})`, `特殊情况，由 ${e.by.id}（${e.by.role}）批准`), true);
+      return m(['W-3'], say(`SPECIAL CASE approved by ${e.by.id} (${e.by.role})`, `特殊情况，由 ${e.by.id}（${word(e.by.role)}）批准`), true);
     case 'ReturnAccepted': {
       const rules: ReadonlyArray<RuleId> = [...new Set<RuleId>([e.rule, ...(e.specialCase ? ['W-3' as const] : [])])];
       const window =
         e.windowEndsOn === undefined
           ? say('no ground offers it', '无适用的退货理由')
-          : say(`ground ${e.ground ?? '?'}, window to ${e.windowEndsOn}, counted to the ${e.windowCountsTo} at ${e.countedAt}`, `理由 ${e.ground ?? '?'}，期限至 ${e.windowEndsOn}，按${e.windowCountsTo}计至 ${e.countedAt}`);
+          : say(`ground ${e.ground ?? '?'}, window to ${e.windowEndsOn}, counted to the ${e.windowCountsTo} at ${e.countedAt}`, `理由 ${e.ground ?? '?'}，期限至 ${e.windowEndsOn}，按${word(e.windowCountsTo)}计至 ${e.countedAt}`);
       const jurisdiction = e.jurisdiction === 'none' ? '' : `, ${e.jurisdiction}`;
       return m(
         rules,
@@ -54,7 +54,7 @@ export const describeWarrantyEvent = (e: WarrantyEvent, locale?: Locale): EventM
     case 'RepairUnitReceived':
       return m(['W-6'], say(`${e.quantity} unit(s) received for repair`, `收到待修产品 ${e.quantity} 件`));
     case 'RepairAssessed': {
-      const excluded = e.exclusion === undefined ? '' : say(`, excluded: ${e.exclusion}`, `，不在保修范围：${e.exclusion}`);
+      const excluded = e.exclusion === undefined ? '' : say(`, excluded: ${e.exclusion}`, `，不在保修范围：${word(e.exclusion)}`);
       return m(
         ['W-6', 'W-9'],
         say(
@@ -80,7 +80,7 @@ export const describeWarrantyEvent = (e: WarrantyEvent, locale?: Locale): EventM
     case 'ConstructionDefectConfirmed':
       return m(['W-8'], say('Construction defect confirmed', '已确认工程质量缺陷'));
     case 'RepairPlanApproved':
-      return m(['W-8'], say(`Repair plan approved by ${e.by.id} (${e.by.role})`, `维修方案由 ${e.by.id}（${e.by.role}）批准`));
+      return m(['W-8'], say(`Repair plan approved by ${e.by.id} (${e.by.role})`, `维修方案由 ${e.by.id}（${word(e.by.role)}）批准`));
     case 'OwnerAccepted':
       return m(['W-8'], say("Owner's acceptance signed", '业主已签字验收'));
     case 'ClaimClosed':
