@@ -66,11 +66,12 @@ const { connectEventStoreDb } = require('@caseledger/eventstoredb');
 const { caseFiles } = require('@caseledger/projections');
 const { run } = require('@caseledger/cli');
 const { openTelemetry } = require('@caseledger/core/opentelemetry');
+const { warrantyClaimCaseType } = require('@caseledger/core/warranty');
 const { isRight } = require('fp-ts/lib/Either.js');
 (async () => {
   const handle = commandHandler(complaintCaseType, inMemoryEventStore(), { telemetry: openTelemetry() });
   const r = await handle({ type: 'ReceiveComplaint', caseId: 'C-1', at: '2026-11-16T09:00:00+08:00', actor: { id: 'cs-li', department: 'customer-service', role: 'staff' }, customer: { id: 'c1', name: 'A' }, channel: 'phone', description: 'late', severity: 'minor' })();
-  if (!isRight(r) || r.right.revision !== 0n || typeof connectEventStoreDb !== 'function' || typeof caseFiles !== 'function' || typeof run !== 'function') { console.error('CommonJS smoke failed', r); process.exit(1); }
+  if (!isRight(r) || r.right.revision !== 0n || typeof connectEventStoreDb !== 'function' || typeof caseFiles !== 'function' || typeof run !== 'function' || warrantyClaimCaseType.category !== 'warrantyClaim') { console.error('CommonJS smoke failed', r); process.exit(1); }
   console.log('CommonJS: appended at revision', String(r.right.revision));
 })();
 JS
@@ -107,10 +108,13 @@ node kit.cjs
 say "TypeScript resolves the types under node16, nodenext and bundler"
 cat > types.mts <<'TS'
 import { type Instant, commandHandler, complaintCaseType, inMemoryEventStore } from '@caseledger/core';
+import { type WarrantyEvent, warrantyClaimCaseType } from '@caseledger/core/warranty';
 import { caseAuditHtml } from '@caseledger/audit';
 export const handle = commandHandler(complaintCaseType, inMemoryEventStore());
 export const at: Instant | undefined = undefined;
 export const html: typeof caseAuditHtml = caseAuditHtml;
+export const claims: string = warrantyClaimCaseType.category;
+export type Claimed = WarrantyEvent['type'];
 TS
 cat > types.cts <<'TS'
 import core = require('@caseledger/core');
