@@ -40,6 +40,8 @@ export const startDouble = () =>
     const streams = new Map();
     /** Positions are sparse, as the server's byte offsets are: only these are events' positions. */
     const positionAt = (index) => 4096 + index * 128;
+    /** Events a stream read without `requires-leader` is behind by, as a follower's copy can be (0: none). */
+    let followerLag = 0;
     const MAX_APPEND_SIZE = 1024 * 1024;
     const grpcError = (code, details, exception, extra = {}) => {
       const metadata = new grpc.Metadata();
@@ -247,7 +249,10 @@ export const startDouble = () =>
             call.emit('error', grpcError(grpc.status.FAILED_PRECONDITION, `Event stream '${name}' is deleted.`, 'stream-deleted', { 'stream-name': name }));
             return;
           }
-          const events = visible(streams.get(name));
+          const current = visible(streams.get(name));
+          // A read that does not require the leader may be served by a follower that has not caught up.
+          const leaderRequired = call.metadata.get('requires-leader').some((v) => String(v) === 'true');
+          const events = leaderRequired || followerLag === 0 ? current : current.slice(0, Math.max(0, current.length - followerLag));
           if (events.length === 0) {
             const notFound = new streamsPb.ReadResp.StreamNotFound();
             notFound.setStreamIdentifier(identifierOf(name));
@@ -373,6 +378,10 @@ export const startDouble = () =>
           subscribers.clear();
         },
         kill: () => server.forceShutdown(),
+        /** From now on a stream read without `requires-leader: true` misses the last `n` events of its stream, as a lagging follower's would. */
+        lagFollowerReads: (n) => {
+          followerLag = n;
+        },
       });
     });
   });
