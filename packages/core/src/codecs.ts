@@ -321,6 +321,16 @@ const isPlainObject = (u: unknown): u is Readonly<Record<string, unknown>> => ty
 type PathStack = (string | number)[];
 const pathText = (path: PathStack, last: string): string => (path.length === 0 ? last : `${path.join('.')}.${last}`);
 
+/** A copy of the object's fields that come before `key`: where a copy starts once a field must differ. */
+const fieldsBefore = (u: Readonly<Record<string, unknown>>, keys: ReadonlyArray<string>, key: string): Record<string, unknown> => {
+  const copy: Record<string, unknown> = {};
+  for (const earlier of keys) {
+    if (earlier === key) break;
+    copy[earlier] = u[earlier];
+  }
+  return copy;
+};
+
 /** `definedOnly` of one child: its key pushed while it is walked. */
 const child = (codec: t.Decoder<unknown, unknown>, u: unknown, key: string | number, path: PathStack, unknown: FieldError[]): unknown => {
   path.push(key);
@@ -344,25 +354,13 @@ const definedOnly = (codec: t.Decoder<unknown, unknown>, u: unknown, path: PathS
       const field = Object.hasOwn(props, key) ? props[key] : undefined;
       // A key holding `undefined` is absent, as in JSON: nothing to refuse, nothing to write.
       if (field === undefined && value === undefined) {
-        if (copy === undefined) {
-          copy = {};
-          for (const earlier of keys) {
-            if (earlier === key) break;
-            copy[earlier] = u[earlier];
-          }
-        }
+        copy = copy ?? fieldsBefore(u, keys, key);
         continue;
       }
       const kept = field === undefined ? undefined : child(field, value, key, path, unknown);
       // A key nobody defined is the caller's text: named only when it looks like a field name (T-10).
       if (field === undefined) unknown.push({ path: pathText(path, showableText(key)), expected: NO_SUCH_FIELD, found: kindOf(value) });
-      if (copy === undefined && (field === undefined || kept !== value)) {
-        copy = {};
-        for (const earlier of keys) {
-          if (earlier === key) break;
-          copy[earlier] = u[earlier];
-        }
-      }
+      if (copy === undefined && (field === undefined || kept !== value)) copy = fieldsBefore(u, keys, key);
       if (copy !== undefined && field !== undefined) copy[key] = kept;
     }
     return copy ?? u;

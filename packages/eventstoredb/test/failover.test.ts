@@ -16,6 +16,7 @@ import { join } from 'node:path';
 import * as E from 'fp-ts/lib/Either.js';
 import { afterAll, describe, expect, it } from 'vitest';
 import { type EventStoreDbStore, connectEventStoreDb, subscribeToCases } from '../src/index.js';
+import { internalComplaintSteps } from './support/internalComplaint.js';
 
 const scripts = [process.env['CASELEDGER_ESDB_SCRIPTS'], join(process.cwd(), '..', 'shared', 'eventstoredb'), join(process.cwd(), '..', '..', '..', 'shared', 'eventstoredb')].find(
   (dir): dir is string => dir !== undefined && dir !== '' && existsSync(join(dir, 'start-cluster.sh')),
@@ -62,23 +63,8 @@ const kill = (cluster: Cluster, node: number): void => {
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 const LEADER_KILLS = 5;
-const cs = { id: 'cs-li', department: 'customer-service', role: 'staff' };
-const quality = { id: 'qa-chen', department: 'quality', role: 'staff' };
-const production = { id: 'prod-liu', department: 'production', role: 'staff' };
-/** An internal complaint from receipt to the customer's acceptance: each step is refused unless the one before is stored. */
-const dependentSteps = [
-  { type: 'ReceiveComplaint', actor: cs, customer: { id: 'c', name: 'Customer' }, channel: 'phone', description: 'Housings cracked', severity: 'minor' },
-  { type: 'AcknowledgeComplaint', actor: cs, explanation: 'Quality will reply' },
-  { type: 'ClassifyComplaint', actor: cs, responsibility: 'internal' },
-  { type: 'ForwardToQuality', actor: cs },
-  { type: 'RecordQualityReply', actor: quality, reply: 'Batch quarantined' },
-  { type: 'DetermineRootCause', actor: quality, rootCause: 'Mould too cold', responsibleDepartment: 'production' },
-  { type: 'SubmitCapaPlan', actor: production, corrective: 'Raise mould temperature', preventive: 'SPC check per shift' },
-  { type: 'RecordCapaImplemented', actor: production, note: 'Line 3 adjusted' },
-  { type: 'VerifyCapa', actor: quality, effective: true, note: 'No cracks in 500 units' },
-  { type: 'ReportResolution', actor: cs, summary: 'Cause and actions explained' },
-  { type: 'RecordCustomerResponse', actor: cs, accepted: true },
-] as const;
+/** Each step of a lane needs the one before. */
+const dependentSteps = internalComplaintSteps;
 
 const cluster = process.env['CASELEDGER_FAILOVER'] === 'off' ? 'CASELEDGER_FAILOVER=off' : startCluster();
 afterAll(() => {

@@ -9,6 +9,7 @@ import * as E from 'fp-ts/lib/Either.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KurrentDBClient } from '@kurrent/kurrentdb-client';
 import { connectEventStoreDb, eventStoreDbStore } from '../src/index.js';
+import { internalComplaintSteps } from './support/internalComplaint.js';
 // @ts-expect-error -- the test double is plain JavaScript without type declarations.
 import { startDouble } from './support/double.mjs';
 
@@ -26,19 +27,10 @@ afterAll(async () => {
   await double.stop();
 });
 
-const cs = { id: 'cs-li', department: 'customer-service', role: 'staff' };
-const quality = { id: 'qa-chen', department: 'quality', role: 'staff' };
-const production = { id: 'prod-liu', department: 'production', role: 'staff' };
-const steps = (caseId: string) =>
-  [
-    { type: 'ReceiveComplaint', actor: cs, customer: { id: 'c', name: 'Customer' }, channel: 'phone', description: 'Cracked', severity: 'minor' },
-    { type: 'AcknowledgeComplaint', actor: cs, explanation: 'Quality will reply' },
-    { type: 'ClassifyComplaint', actor: cs, responsibility: 'internal' },
-    { type: 'ForwardToQuality', actor: cs },
-    { type: 'RecordQualityReply', actor: quality, reply: 'Batch quarantined' },
-    { type: 'DetermineRootCause', actor: quality, rootCause: 'Mould too cold', responsibleDepartment: 'production' },
-  ].map((s, i) => ({ ...s, caseId, at: `2026-11-16T0${i}:00:00+08:00` }));
-const capa = (caseId: string) => ({ type: 'SubmitCapaPlan', caseId, at: '2026-11-16T09:00:00+08:00', actor: production, corrective: 'Raise the temperature', preventive: 'SPC per shift' });
+/** The complaint up to its root cause; the CAPA plan is the step that needs it. */
+const steps = (caseId: string) => internalComplaintSteps.slice(0, 6).map((s, i) => ({ ...s, caseId, at: `2026-11-16T0${i}:00:00+08:00` }));
+const [capaStep] = internalComplaintSteps.slice(6, 7);
+const capa = (caseId: string) => ({ ...capaStep, caseId, at: '2026-11-16T09:00:00+08:00' });
 
 describe.each([{ reads: 'channel' as const }, { reads: 'client' as const }])('stream reads through the $reads path', ({ reads }) => {
   it('come from the leader: a fresh handler decides the next step on the whole case while followers lag', async () => {
