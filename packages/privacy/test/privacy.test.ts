@@ -154,6 +154,11 @@ describe('forgetting a customer (T-10)', () => {
     // C-3 still refuses forwarding before classification, and classification still works.
     const early = await handle({ type: 'CloseComplaint', caseId: 'C-W', at: at(19, '10:00'), actor: cs })();
     expect(E.isLeft(early) && early.left._tag).toBe('Violation');
+    // A step without personal data, sent with a command id (as the desk's Idempotency-Key does), goes on and is applied once.
+    const samples = { type: 'RequestSamples', caseId: 'C-W', at: at(19, '11:00'), actor: cs };
+    const once = await handle(samples, { commandId: 'after-forget-1' })();
+    const twice = await commandHandler(complaintCaseType, store)(samples, { commandId: 'after-forget-1' })();
+    expect(E.isRight(once) && E.isRight(twice) && once.right.revision === twice.right.revision).toBe(true);
   });
 });
 
