@@ -27,4 +27,6 @@ for (let n = 0; audited < events; n++) {
   violations += report.violations.length;
 }
 const seconds = (performance.now() - started) / 1000;
-process.stdout.write(`${JSON.stringify({ events: audited, seconds, eventsPerSecond: audited / seconds, maxRssMb: process.resourceUsage().maxRSS / 1024, violations })}\n`);
+process.stdout.write(
+  `${JSON.stringify({ events: audited, seconds, eventsPerSecond: audited / seconds, maxRssMb: process.resourceUsage().maxRSS / 1024, violations })}\n`,
+);

@@ -27,7 +27,9 @@ let url = process.env['EVENTSTOREDB_URL'];
 let serverDir;
 let scripts;
 if (url === undefined) {
-  scripts = [process.env['CASELEDGER_ESDB_SCRIPTS'], join(root, '..', 'shared', 'eventstoredb')].find((d) => d !== undefined && d !== '' && existsSync(join(d, 'start.sh')));
+  scripts = [process.env['CASELEDGER_ESDB_SCRIPTS'], join(root, '..', 'shared', 'eventstoredb')].find(
+    (d) => d !== undefined && d !== '' && existsSync(join(d, 'start.sh')),
+  );
   if (scripts === undefined) {
     console.error('eventstoredb benchmark SKIPPED: no server (set EVENTSTOREDB_URL, or CASELEDGER_ESDB_SCRIPTS to the folder of start.sh)');
     process.exit(0);
@@ -60,18 +62,44 @@ try {
   // Stream reads: the adapter's channel path against the client's native bridge, three processes.
   const readRuns = Array.from({ length: quick ? 1 : 3 }, () => runSide(here('esdbRead.mjs'), [quick ? 200 : 2000]));
   const pick = (path, k) => median(readRuns.map((r) => r[path][k]));
-  readFigures = Object.fromEntries(['channel', 'client'].map((path) => [path, { p50: pick(path, 'p50'), p90: pick(path, 'p90'), p99: pick(path, 'p99'), over30ms: pick(path, 'over30ms') }]));
+  readFigures = Object.fromEntries(
+    ['channel', 'client'].map((path) => [path, { p50: pick(path, 'p50'), p90: pick(path, 'p90'), p99: pick(path, 'p99'), over30ms: pick(path, 'over30ms') }]),
+  );
   process.stdout.write(`${JSON.stringify({ name: 'eventstoredb-read-11-events', ...readFigures })}\n`);
   let batch = 0;
-  for (const [cases, length] of readsOnly ? [] : quick ? [[20, 11], [4, 101]] : [[500, 11], [50, 101]]) {
+  for (const [cases, length] of readsOnly
+    ? []
+    : quick
+      ? [
+          [20, 11],
+          [4, 101],
+        ]
+      : [
+          [500, 11],
+          [50, 101],
+        ]) {
     for (const concurrency of [1, 16]) {
       for (const cache of ['warm', 'cold']) {
         const runs = { caseledger: [], emmett: [], floor: [] };
         for (let round = 0; round < (quick ? 1 : 2); round++) {
-          for (const [name, script] of Object.entries(sides)) runs[name].push(runSide(script, [cases, length, concurrency, cache, `bench${process.pid}x${batch++}${name}-`]));
+          for (const [name, script] of Object.entries(sides))
+            runs[name].push(runSide(script, [cases, length, concurrency, cache, `bench${process.pid}x${batch++}${name}-`]));
         }
-        const of = (name) => ({ perSecond: median(runs[name].map((r) => r.perSecond)), p50: median(runs[name].map((r) => r.p50)), p99: median(runs[name].map((r) => r.p99)) });
-        const cell = { name: `eventstoredb-${cases}x${length}-c${concurrency}-${cache}`, cases, length, concurrency, cache, caseledger: of('caseledger'), emmett: of('emmett'), floor: of('floor') };
+        const of = (name) => ({
+          perSecond: median(runs[name].map((r) => r.perSecond)),
+          p50: median(runs[name].map((r) => r.p50)),
+          p99: median(runs[name].map((r) => r.p99)),
+        });
+        const cell = {
+          name: `eventstoredb-${cases}x${length}-c${concurrency}-${cache}`,
+          cases,
+          length,
+          concurrency,
+          cache,
+          caseledger: of('caseledger'),
+          emmett: of('emmett'),
+          floor: of('floor'),
+        };
         cell.ratioToEmmett = cell.caseledger.perSecond / cell.emmett.perSecond;
         cell.ratioToFloor = cell.caseledger.perSecond / cell.floor.perSecond;
         cells.push(cell);
@@ -86,7 +114,8 @@ try {
 if (!quick) {
   const n = (x, d = 0) => x.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
   const side = (s) => `${n(s.perSecond)} (p50 ${n(s.p50, 1)} ms)`;
-  const readLine = (path, label) => `| ${label} | p50 ${n(readFigures[path].p50, 2)} ms | p90 ${n(readFigures[path].p90, 1)} ms, p99 ${n(readFigures[path].p99, 1)} ms | ${n(readFigures[path].over30ms * 100, 1)}% of reads over 30 ms |`;
+  const readLine = (path, label) =>
+    `| ${label} | p50 ${n(readFigures[path].p50, 2)} ms | p90 ${n(readFigures[path].p90, 1)} ms, p99 ${n(readFigures[path].p99, 1)} ms | ${n(readFigures[path].over30ms * 100, 1)}% of reads over 30 ms |`;
   const readTable = [
     '| a stream of 11 events, read 2,000 times (3 processes) | median | tail | stalls |',
     '|---|---|---|---|',
@@ -96,7 +125,10 @@ if (!quick) {
   const table = [
     '| cases × commands, in flight, cache | caseledger commands/s | Emmett | ratio (goal ≥ 2) | floor: the client alone | ratio (goal ≥ 0.8) |',
     '|---|---|---|---|---|---|',
-    ...cells.map((c) => `| ${c.cases} × ${c.length}, ${c.concurrency}, ${c.cache} | ${side(c.caseledger)} | ${side(c.emmett)} | ${n(c.ratioToEmmett, 2)} | ${side(c.floor)} | ${n(c.ratioToFloor, 2)} |`),
+    ...cells.map(
+      (c) =>
+        `| ${c.cases} × ${c.length}, ${c.concurrency}, ${c.cache} | ${side(c.caseledger)} | ${side(c.emmett)} | ${n(c.ratioToEmmett, 2)} | ${side(c.floor)} | ${n(c.ratioToFloor, 2)} |`,
+    ),
   ];
   const machine = `${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), ${Math.round(totalmem() / 2 ** 30)} GiB, ${process.platform} ${process.arch}, Node ${process.versions.node}`;
   const server = serverDir === undefined ? url.replace(/\/\/[^@/]*@/, '//') : 'EventStoreDB 23.10.8, one node in memory on loopback, on the same cores';

@@ -27,11 +27,20 @@ export const drive = async ({ cases, length, concurrency, cache, prefix }, makeH
     await Promise.all(Array.from({ length: concurrency }, worker));
   };
   const cold = cache === 'cold';
-  if (cold) await inParallel(makeHandle(), (commands) => commands.slice(0, 1), () => undefined);
+  if (cold)
+    await inParallel(
+      makeHandle(),
+      (commands) => commands.slice(0, 1),
+      () => undefined,
+    );
   const latencies = new Float64Array(cases * length);
   let done = 0;
   const started = performance.now();
-  await inParallel(makeHandle(), (commands) => (cold ? commands.slice(1) : commands), (ms) => (latencies[done++] = ms));
+  await inParallel(
+    makeHandle(),
+    (commands) => (cold ? commands.slice(1) : commands),
+    (ms) => (latencies[done++] = ms),
+  );
   const seconds = (performance.now() - started) / 1000;
   const measured = latencies.subarray(0, done).sort();
   const at = (q) => measured[Math.min(done - 1, Math.floor(q * done))];

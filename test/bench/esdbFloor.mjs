@@ -14,7 +14,11 @@ const makeHandle = () => async (input) => {
   const { state, revision } = known.get(streamName) ?? { state: initialState, revision: undefined };
   const decided = decide(input, state);
   if (decided._tag === 'Left') throw new Error(decided.left.message);
-  const result = await client.appendToStream(streamName, decided.right.map((e) => jsonEvent({ type: e.type, data: e })), { streamState: revision ?? NO_STREAM });
+  const result = await client.appendToStream(
+    streamName,
+    decided.right.map((e) => jsonEvent({ type: e.type, data: e })),
+    { streamState: revision ?? NO_STREAM },
+  );
   known.set(streamName, { state: decided.right.reduce(evolve, state), revision: result.nextExpectedRevision });
 };
 report(await drive(args, makeHandle));

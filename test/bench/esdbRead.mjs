@@ -9,7 +9,11 @@ const reads = Number(readsArg ?? 2000);
 const paths = { channel: connectEventStoreDb(url), client: connectEventStoreDb(url, { reads: 'client' }) };
 const streamName = `benchread-${randomUUID()}`;
 const data = { text: 'a complaint description of some length '.repeat(8) };
-await paths.channel.appendToStream(streamName, Array.from({ length: 11 }, (_, n) => ({ eventId: randomUUID(), type: 'Read', data: { n, ...data }, metadata: { n } })), 'no-stream')();
+await paths.channel.appendToStream(
+  streamName,
+  Array.from({ length: 11 }, (_, n) => ({ eventId: randomUUID(), type: 'Read', data: { n, ...data }, metadata: { n } })),
+  'no-stream',
+)();
 const times = { channel: [], client: [] };
 for (let round = 0; round < 10; round++) {
   for (const [name, store] of Object.entries(paths)) {

@@ -68,4 +68,6 @@ for (let round = 0; round < 2; round++) {
   for (const [name, make] of Object.entries(sides)) results[name].push(await run(make));
 }
 const best = (xs) => xs.reduce((a, b) => (b.perSecond > a.perSecond ? b : a));
-process.stdout.write(`${JSON.stringify({ commands: cases * length, library: best(results.library), emmett: best(results.emmett), limit: best(results.limit) })}\n`);
+process.stdout.write(
+  `${JSON.stringify({ commands: cases * length, library: best(results.library), emmett: best(results.emmett), limit: best(results.limit) })}\n`,
+);

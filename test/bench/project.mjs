@@ -1,7 +1,14 @@
 // project: projection catch-up (complaint statistics) over a store of complaint events, into the
 // in-memory read-model store or into PostgreSQL (when a URL is given).
 import { defaultCalendar, inMemoryEventStore } from '@caseledger/core';
-import { complaintStatistics, complaintStatisticsTable, inMemoryReadModelStore, migrateReadModelStore, postgresReadModelStore, runProjection } from '@caseledger/projections';
+import {
+  complaintStatistics,
+  complaintStatisticsTable,
+  inMemoryReadModelStore,
+  migrateReadModelStore,
+  postgresReadModelStore,
+  runProjection,
+} from '@caseledger/projections';
 import pg from 'pg';
 import { complaintEvents } from './workloads.mjs';
 

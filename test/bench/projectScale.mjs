@@ -5,7 +5,15 @@
 // and the overdue list's first page at that size. Prints the rate of each tenth of the run, so a
 // per-event cost that grows with the number of cases shows.
 import { defaultCalendar, defaultPolicies, inMemoryEventStore, instantFromEpochMs } from '@caseledger/core';
-import { caseFiles, caseFilesTable, inMemoryReadModelStore, migrateReadModelStore, postgresCaseQueries, postgresReadModelStore, runProjection } from '@caseledger/projections';
+import {
+  caseFiles,
+  caseFilesTable,
+  inMemoryReadModelStore,
+  migrateReadModelStore,
+  postgresCaseQueries,
+  postgresReadModelStore,
+  runProjection,
+} from '@caseledger/projections';
 import pg from 'pg';
 import { complaintEvents } from './workloads.mjs';
 
@@ -46,12 +54,15 @@ await pool.query('DELETE FROM caseledger_read_models WHERE name = $1', [projecti
 const pgStore = postgresReadModelStore(pool, projection, caseFilesTable);
 // Where the time goes: loading rows, committing them (the rest is reading the source and folding).
 const spent = { rows: 0, commit: 0 };
-const timedStep = (what, f) => (...args) => async () => {
-  const t = performance.now();
-  const r = await f(...args)();
-  spent[what] += performance.now() - t;
-  return r;
-};
+const timedStep =
+  (what, f) =>
+  (...args) =>
+  async () => {
+    const t = performance.now();
+    const r = await f(...args)();
+    spent[what] += performance.now() - t;
+    return r;
+  };
 const target = process.env['PROJECT_SCALE_STORE'] === 'memory' ? inMemoryReadModelStore() : pgStore;
 const store = { ...target, rows: timedStep('rows', target.rows), commit: timedStep('commit', target.commit) };
 
@@ -96,7 +107,9 @@ const latency = async (run) => {
 const board = await latency(() => queries.complaintBoard(now, { limit: 50 })());
 const boardDeep = await latency(() => queries.complaintBoard(now, { limit: 50, offset: 10_000 })());
 const overdue = await latency(() => queries.overdueList(now, { page: { limit: 50 } })());
-const sizes = (await pool.query("SELECT count(*)::int AS cases, count(*) FILTER (WHERE on_board)::int AS open FROM caseledger_cases WHERE projection = 'case-files'")).rows[0];
+const sizes = (
+  await pool.query("SELECT count(*)::int AS cases, count(*) FILTER (WHERE on_board)::int AS open FROM caseledger_cases WHERE projection = 'case-files'")
+).rows[0];
 const deadlines = (await pool.query("SELECT count(*)::int AS n FROM caseledger_case_deadlines WHERE projection = 'case-files'")).rows[0].n;
 const bytes = (await pool.query("SELECT pg_total_relation_size('caseledger_cases')::bigint AS n")).rows[0].n;
 await pool.end();

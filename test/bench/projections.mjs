@@ -29,7 +29,10 @@ let pgUrl = process.env['CASELEDGER_PG_URL'];
 let pgDir;
 if (pgUrl === undefined) {
   pgDir = join(work, 'pg');
-  pgUrl = execFileSync('bash', [here('../../.ci/postgres.sh'), 'start', pgDir, '55498'], { encoding: 'utf8' }).trim().split('\n').pop();
+  pgUrl = execFileSync('bash', [here('../../.ci/postgres.sh'), 'start', pgDir, '55498'], { encoding: 'utf8' })
+    .trim()
+    .split('\n')
+    .pop();
 }
 const sizes = quick ? [20_000] : [100_000, 1_000_000];
 const rows = [];

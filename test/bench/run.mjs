@@ -38,21 +38,52 @@ const emit = (o) => {
   const value = stat(runs.map((r) => r.value));
   const baseline = stat(runs.map((r) => r.baseline));
   const ratio = stat(runs.map((r) => r.value / r.baseline));
-  emit({ name: 'replay', unit: 'events/s', events: runs[0].events, value: value.median, spread: value, baseline: baseline.median, ratio: ratio.median, ratioSpread: ratio, target: 'ratio >= 0.5' });
+  emit({
+    name: 'replay',
+    unit: 'events/s',
+    events: runs[0].events,
+    value: value.median,
+    spread: value,
+    baseline: baseline.median,
+    ratio: ratio.median,
+    ratioSpread: ratio,
+    target: 'ratio >= 0.5',
+  });
 }
 
 // 2. handle, both shapes
-for (const [cases, length] of quick ? [[100, 11], [10, 101]] : [[2000, 11], [200, 101]]) {
+for (const [cases, length] of quick
+  ? [
+      [100, 11],
+      [10, 101],
+    ]
+  : [
+      [2000, 11],
+      [200, 101],
+    ]) {
   const runs = repeat(3, () => child('handle.mjs', [cases, length]));
-  const side = (k) => ({ perSecond: stat(runs.map((r) => r[k].perSecond)), p50ms: median(runs.map((r) => r[k].p50)), p99ms: median(runs.map((r) => r[k].p99)) });
+  const side = (k) => ({
+    perSecond: stat(runs.map((r) => r[k].perSecond)),
+    p50ms: median(runs.map((r) => r[k].p50)),
+    p99ms: median(runs.map((r) => r[k].p99)),
+  });
   const library = side('library');
   const emmett = side('emmett');
   const limit = side('limit');
   emit({
-    name: `handle-${cases}x${length}`, unit: 'commands/s', commands: cases * length,
-    value: library.perSecond.median, spread: library.perSecond, p50ms: library.p50ms, p99ms: library.p99ms,
-    baseline: emmett.perSecond.median, ratio: median(runs.map((r) => r.library.perSecond / r.emmett.perSecond)), emmett,
-    limit: limit.perSecond.median, ratioToLimit: median(runs.map((r) => r.library.perSecond / r.limit.perSecond)), limitSide: limit,
+    name: `handle-${cases}x${length}`,
+    unit: 'commands/s',
+    commands: cases * length,
+    value: library.perSecond.median,
+    spread: library.perSecond,
+    p50ms: library.p50ms,
+    p99ms: library.p99ms,
+    baseline: emmett.perSecond.median,
+    ratio: median(runs.map((r) => r.library.perSecond / r.emmett.perSecond)),
+    emmett,
+    limit: limit.perSecond.median,
+    ratioToLimit: median(runs.map((r) => r.library.perSecond / r.limit.perSecond)),
+    limitSide: limit,
     target: 'ratio >= 3 and ratioToLimit >= 0.25',
   });
 }
@@ -83,7 +114,17 @@ for (const events of quick ? [10_000] : [100_000, 1_000_000]) {
   if (runs.some((r) => r.violations !== 0)) throw new Error('the audit found violations in histories the rules wrote');
   const rss = stat(runs.map((r) => r.maxRssMb));
   const rate = stat(runs.map((r) => r.eventsPerSecond));
-  emit({ name: `audit-bulk-${events}`, unit: 'events/s', events, fileMb: statSync(file).size / 2 ** 20, value: rate.median, spread: rate, peakRssMb: rss.max, rssSpread: rss, target: 'peakRssMb < 256' });
+  emit({
+    name: `audit-bulk-${events}`,
+    unit: 'events/s',
+    events,
+    fileMb: statSync(file).size / 2 ** 20,
+    value: rate.median,
+    spread: rate,
+    peakRssMb: rss.max,
+    rssSpread: rss,
+    target: 'peakRssMb < 256',
+  });
   rmSync(file);
 }
 
@@ -114,10 +155,16 @@ for (const events of quick ? [10_000] : [100_000, 1_000_000]) {
   let pgDir;
   if (pgUrl === undefined) {
     pgDir = join(work, 'pg');
-    pgUrl = execFileSync('bash', [here('../../.ci/postgres.sh'), 'start', pgDir, '55499'], { encoding: 'utf8' }).trim().split('\n').pop();
+    pgUrl = execFileSync('bash', [here('../../.ci/postgres.sh'), 'start', pgDir, '55499'], { encoding: 'utf8' })
+      .trim()
+      .split('\n')
+      .pop();
   }
   try {
-    for (const [target, args] of [['memory', [events]], ['postgresql', [events, pgUrl]]]) {
+    for (const [target, args] of [
+      ['memory', [events]],
+      ['postgresql', [events, pgUrl]],
+    ]) {
       const runs = repeat(3, () => child('project.mjs', args));
       const rate = stat(runs.map((r) => r.value));
       emit({ name: `project-${target}`, unit: 'events/s', events, value: rate.median, spread: rate });
@@ -139,8 +186,14 @@ if (!quick) {
     `| benchmark | median | spread (min–max) | comparison |`,
     `|---|---|---|---|`,
     `| replay: decode + fold, ${n(h('replay').events)} events | ${n(h('replay').value)} events/s | ${spread(h('replay').spread)} | baseline ${n(h('replay').baseline)} events/s, ratio ${n(h('replay').ratio, 2)} (${spread(h('replay').ratioSpread, 2)}) |`,
-    ...['handle-2000x11', 'handle-200x101'].map((k) => `| ${k}: commands/s | ${n(h(k).value)} (p50 ${n(h(k).p50ms, 3)} ms, p99 ${n(h(k).p99ms, 3)} ms) | ${spread(h(k).spread)} | Emmett ${n(h(k).baseline)} (p50 ${n(h(k).emmett.p50ms, 3)} ms, p99 ${n(h(k).emmett.p99ms, 3)} ms), ratio ${n(h(k).ratio, 2)}; hand-written limit ${n(h(k).limit)}, ratio ${n(h(k).ratioToLimit, 3)} |`),
-    ...['audit-bulk-100000', 'audit-bulk-1000000'].map((k) => `| ${k}: ${n(h(k).fileMb)} MB file, every case type | ${n(h(k).value)} events/s | ${spread(h(k).spread)} | peak RSS ${n(h(k).peakRssMb)} MB (${spread(h(k).rssSpread)}), bound 256 MB |`),
+    ...['handle-2000x11', 'handle-200x101'].map(
+      (k) =>
+        `| ${k}: commands/s | ${n(h(k).value)} (p50 ${n(h(k).p50ms, 3)} ms, p99 ${n(h(k).p99ms, 3)} ms) | ${spread(h(k).spread)} | Emmett ${n(h(k).baseline)} (p50 ${n(h(k).emmett.p50ms, 3)} ms, p99 ${n(h(k).emmett.p99ms, 3)} ms), ratio ${n(h(k).ratio, 2)}; hand-written limit ${n(h(k).limit)}, ratio ${n(h(k).ratioToLimit, 3)} |`,
+    ),
+    ...['audit-bulk-100000', 'audit-bulk-1000000'].map(
+      (k) =>
+        `| ${k}: ${n(h(k).fileMb)} MB file, every case type | ${n(h(k).value)} events/s | ${spread(h(k).spread)} | peak RSS ${n(h(k).peakRssMb)} MB (${spread(h(k).rssSpread)}), bound 256 MB |`,
+    ),
     `| audit-memory: ${n(h('audit-memory').events)} events in memory, every case type | ${n(h('audit-memory').value)} events/s | ${spread(h('audit-memory').spread)} | peak RSS ${n(h('audit-memory').peakRssMb)} MB; target 200,000 events/s |`,
     `| line-cap: a file with one 50 MB line (refused at 16 MiB) | peak RSS ${n(h('line-cap').value)} MB | | bound 128 MB |`,
     ...['project-memory', 'project-postgresql'].map((k) => `| ${k}: ${n(h(k).events)} events | ${n(h(k).value)} events/s | ${spread(h(k).spread)} | |`),

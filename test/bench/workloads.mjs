@@ -22,7 +22,14 @@ const production = { id: 'prod-liu', department: 'production', role: 'staff' };
 
 /** Eleven steps of an internal complaint, from receipt to the customer's acceptance. */
 const internal = [
-  { type: 'ReceiveComplaint', actor: cs, customer: { id: 'c', name: 'Customer', phone: '+86 21 5555 0101' }, channel: 'phone', description: 'Housings cracked on arrival', severity: 'minor' },
+  {
+    type: 'ReceiveComplaint',
+    actor: cs,
+    customer: { id: 'c', name: 'Customer', phone: '+86 21 5555 0101' },
+    channel: 'phone',
+    description: 'Housings cracked on arrival',
+    severity: 'minor',
+  },
   { type: 'AcknowledgeComplaint', actor: cs, explanation: 'Quality will reply' },
   { type: 'ClassifyComplaint', actor: cs, responsibility: 'internal' },
   { type: 'ForwardToQuality', actor: cs },
@@ -125,8 +132,22 @@ const scripts = {
   contractReview: [
     contractReviewCaseType,
     [
-      { type: 'SubmitOrder', actor: sales, customer, form: 'written', description: '2,000 drivers', complexProcess: false, specialMaterials: false, requiredDepartments: [] },
-      ...['stated', 'implied', 'statutory', 'product-specific', 'reliability', 'transport', 'support', 'safety'].map((category) => ({ type: 'DetermineRequirement', actor: sales, category, decision: { kind: 'none' } })),
+      {
+        type: 'SubmitOrder',
+        actor: sales,
+        customer,
+        form: 'written',
+        description: '2,000 drivers',
+        complexProcess: false,
+        specialMaterials: false,
+        requiredDepartments: [],
+      },
+      ...['stated', 'implied', 'statutory', 'product-specific', 'reliability', 'transport', 'support', 'safety'].map((category) => ({
+        type: 'DetermineRequirement',
+        actor: sales,
+        category,
+        decision: { kind: 'none' },
+      })),
       { type: 'ConfirmCapability', actor: sales, note: 'Capacity booked' },
       { type: 'ApproveContract', actor: sales },
       { type: 'SignContract', actor: sales },
@@ -137,7 +158,15 @@ const scripts = {
     surveyCaseType,
     [
       { type: 'SendSurvey', actor: sales, customer, period: '2026-H1', items: ['quality', 'delivery'] },
-      { type: 'RecordSurveyReturn', actor: sales, ratings: [{ item: 'quality', level: 'fairly-satisfied' }, { item: 'delivery', level: 'very-satisfied' }], overall: 'fairly-satisfied' },
+      {
+        type: 'RecordSurveyReturn',
+        actor: sales,
+        ratings: [
+          { item: 'quality', level: 'fairly-satisfied' },
+          { item: 'delivery', level: 'very-satisfied' },
+        ],
+        overall: 'fairly-satisfied',
+      },
     ],
   ],
 };
@@ -162,7 +191,15 @@ const storedCase = (caseType, inputs, caseId, startMs) => {
         eventId,
         type: event.type,
         data: JSON.parse(JSON.stringify(event)),
-        metadata: { eventId, schemaVersion: currentSchemaVersion(caseType.upcasters, event.type), actor: command.right.actor, correlationId: caseId, causationId: caseId, at: event.at, ...(policyVersion === undefined ? {} : { policyVersion }) },
+        metadata: {
+          eventId,
+          schemaVersion: currentSchemaVersion(caseType.upcasters, event.type),
+          actor: command.right.actor,
+          correlationId: caseId,
+          causationId: caseId,
+          at: event.at,
+          ...(policyVersion === undefined ? {} : { policyVersion }),
+        },
       });
     }
   });

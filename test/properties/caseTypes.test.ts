@@ -4,14 +4,7 @@
  * events survive JSON, the generators reach every event type, valid procedures replay to the
  * handler's state. Runs per property: CASELEDGER_NUM_RUNS (default 200), set once in the kit.
  */
-import {
-  complaintCaseType,
-  contractReviewCaseType,
-  defaultRulebook,
-  inquiryCaseType,
-  surveyCaseType,
-  warrantyClaimCaseType,
-} from '@caseledger/core';
+import { complaintCaseType, contractReviewCaseType, defaultRulebook, inquiryCaseType, surveyCaseType, warrantyClaimCaseType } from '@caseledger/core';
 import {
   adversarialComplaintCommands,
   caseTypeProperties,
@@ -30,9 +23,21 @@ import fc from 'fast-check';
 import { describe, it } from 'vitest';
 
 const suites = [
-  caseTypeProperties(complaintCaseType, { commands: fc.oneof(complaintCommands(), adversarialComplaintCommands()), valid: validComplaintProcedures(), deep: complaintCommands({ maxLength: 60 }) }),
-  caseTypeProperties(warrantyClaimCaseType, { commands: warrantyCommands(), valid: validWarrantyProcedures(defaultRulebook), deep: warrantyCommands(defaultRulebook, { maxLength: 60 }) }),
-  caseTypeProperties(contractReviewCaseType, { commands: contractReviewCommands(), valid: validContractReviews(), deep: contractReviewCommands({ maxLength: 60 }) }),
+  caseTypeProperties(complaintCaseType, {
+    commands: fc.oneof(complaintCommands(), adversarialComplaintCommands()),
+    valid: validComplaintProcedures(),
+    deep: complaintCommands({ maxLength: 60 }),
+  }),
+  caseTypeProperties(warrantyClaimCaseType, {
+    commands: warrantyCommands(),
+    valid: validWarrantyProcedures(defaultRulebook),
+    deep: warrantyCommands(defaultRulebook, { maxLength: 60 }),
+  }),
+  caseTypeProperties(contractReviewCaseType, {
+    commands: contractReviewCommands(),
+    valid: validContractReviews(),
+    deep: contractReviewCommands({ maxLength: 60 }),
+  }),
   caseTypeProperties(surveyCaseType, { commands: surveyCommands(), valid: validSurveys() }),
   caseTypeProperties(inquiryCaseType, { commands: inquiryCommands(), valid: validInquiries(), deep: inquiryCommands(defaultRulebook, { maxLength: 30 }) }),
 ];

@@ -42,7 +42,7 @@ const workingDaysDue = (fromMs: number, n: number) => {
     while (isWeekend(day)) day += 1;
     return endOfDay(day);
   }
-  for (let counted = 0; counted < n; ) {
+  for (let counted = 0; counted < n;) {
     day += 1;
     if (!isWeekend(day)) counted += 1;
   }
@@ -62,9 +62,21 @@ const reference = (events: ReadonlyArray<ComplaintEvent>, nowMs: number) => {
   const classified = events.find((e) => e.type === 'ComplaintClassified');
   return {
     acknowledgement: status(received, 'ComplaintAcknowledged', (f) => workingDaysDue(f, 0)),
-    'external-answer': status(classified?.type === 'ComplaintClassified' && classified.responsibility === 'external' ? classified : undefined, 'ExplanationSent', (f) => f + 3 * DAY),
-    'quality-reply': status(events.find((e) => e.type === 'ForwardedToQuality'), 'QualityReplied', (f) => workingDaysDue(f, 1)),
-    'capa-plan': status(events.find((e) => e.type === 'RootCauseDetermined'), 'CapaPlanSubmitted', (f) => workingDaysDue(f, 3)),
+    'external-answer': status(
+      classified?.type === 'ComplaintClassified' && classified.responsibility === 'external' ? classified : undefined,
+      'ExplanationSent',
+      (f) => f + 3 * DAY,
+    ),
+    'quality-reply': status(
+      events.find((e) => e.type === 'ForwardedToQuality'),
+      'QualityReplied',
+      (f) => workingDaysDue(f, 1),
+    ),
+    'capa-plan': status(
+      events.find((e) => e.type === 'RootCauseDetermined'),
+      'CapaPlanSubmitted',
+      (f) => workingDaysDue(f, 3),
+    ),
     'resolution-report': status(
       classified?.type === 'ComplaintClassified' && classified.responsibility === 'internal' ? received : undefined,
       'ResolutionReported',
@@ -152,46 +164,100 @@ const afterReceipt =
           ? { refused: 'COMPLAINT_CLOSED' }
           : rest(s);
 const steps = [
-  new Step('receive', () => ({ type: 'ReceiveComplaint', actor: office.cs, customer, channel: 'email', description: 'Broken', severity: 'minor' }), (s) =>
-    s === 'none' ? { next: 'received', events: 1 } : { refused: 'COMPLAINT_ALREADY_RECEIVED' },
+  new Step(
+    'receive',
+    () => ({ type: 'ReceiveComplaint', actor: office.cs, customer, channel: 'email', description: 'Broken', severity: 'minor' }),
+    (s) => (s === 'none' ? { next: 'received', events: 1 } : { refused: 'COMPLAINT_ALREADY_RECEIVED' }),
   ),
-  new Step('classify external', () => ({ type: 'ClassifyComplaint', actor: office.cs, responsibility: 'external' }), afterReceipt(() => ({ refused: 'ALREADY_CLASSIFIED' }), { next: 'external', events: 1 })),
-  new Step('classify internal', () => ({ type: 'ClassifyComplaint', actor: office.cs, responsibility: 'internal' }), afterReceipt(() => ({ refused: 'ALREADY_CLASSIFIED' }), { next: 'internal', events: 1 })),
-  new Step('explain', () => ({ type: 'SendExplanation', actor: office.cs, explanation: 'Not our fault' }), afterReceipt((s) =>
-    s === 'external' ? { next: 'explained', events: 1 } : s === 'explained' || s === 'confirmed' ? { next: s, events: 1 } : { refused: 'NOT_EXTERNAL' },
-  )),
-  new Step('confirm receipt', () => ({ type: 'ConfirmExplanationReceipt', actor: office.cs }), afterReceipt((s) =>
-    s === 'external' ? { refused: 'EXPLANATION_NOT_SENT' } : s === 'explained' || s === 'confirmed' ? { next: 'confirmed', events: 1 } : { refused: 'NOT_EXTERNAL' },
-  )),
-  new Step('close', () => ({ type: 'CloseComplaint', actor: office.cs }), afterReceipt((s) =>
-    s === 'confirmed'
-      ? { next: 'closed', events: 1 }
-      : s === 'external'
+  new Step(
+    'classify external',
+    () => ({ type: 'ClassifyComplaint', actor: office.cs, responsibility: 'external' }),
+    afterReceipt(() => ({ refused: 'ALREADY_CLASSIFIED' }), { next: 'external', events: 1 }),
+  ),
+  new Step(
+    'classify internal',
+    () => ({ type: 'ClassifyComplaint', actor: office.cs, responsibility: 'internal' }),
+    afterReceipt(() => ({ refused: 'ALREADY_CLASSIFIED' }), { next: 'internal', events: 1 }),
+  ),
+  new Step(
+    'explain',
+    () => ({ type: 'SendExplanation', actor: office.cs, explanation: 'Not our fault' }),
+    afterReceipt((s) =>
+      s === 'external' ? { next: 'explained', events: 1 } : s === 'explained' || s === 'confirmed' ? { next: s, events: 1 } : { refused: 'NOT_EXTERNAL' },
+    ),
+  ),
+  new Step(
+    'confirm receipt',
+    () => ({ type: 'ConfirmExplanationReceipt', actor: office.cs }),
+    afterReceipt((s) =>
+      s === 'external'
         ? { refused: 'EXPLANATION_NOT_SENT' }
-        : s === 'explained'
-          ? { refused: 'EXPLANATION_RECEIPT_NOT_CONFIRMED' }
-          : { refused: 'CUSTOMER_ACCEPTANCE_MISSING' },
-  )),
-  new Step('forward', () => ({ type: 'ForwardToQuality', actor: office.cs }), afterReceipt((s) =>
-    s === 'internal' ? { next: 'forwarded', events: 1 } : s === 'forwarded' || s === 'replied' ? { refused: 'ALREADY_FORWARDED' } : { refused: 'NOT_INTERNAL' },
-  )),
-  new Step('reply by sales', () => ({ type: 'RecordQualityReply', actor: office.sales, reply: 'x' }), afterReceipt(() => ({ refused: 'QUALITY_ONLY' }))),
-  new Step('reply by quality', () => ({ type: 'RecordQualityReply', actor: office.quality, reply: 'Investigating' }), afterReceipt((s) =>
-    s === 'forwarded' ? { next: 'replied', events: 1 } : s === 'internal' ? { refused: 'NOT_FORWARDED_TO_QUALITY' } : s === 'replied' ? { refused: 'QUALITY_ALREADY_REPLIED' } : { refused: 'NOT_INTERNAL' },
-  )),
+        : s === 'explained' || s === 'confirmed'
+          ? { next: 'confirmed', events: 1 }
+          : { refused: 'NOT_EXTERNAL' },
+    ),
+  ),
+  new Step(
+    'close',
+    () => ({ type: 'CloseComplaint', actor: office.cs }),
+    afterReceipt((s) =>
+      s === 'confirmed'
+        ? { next: 'closed', events: 1 }
+        : s === 'external'
+          ? { refused: 'EXPLANATION_NOT_SENT' }
+          : s === 'explained'
+            ? { refused: 'EXPLANATION_RECEIPT_NOT_CONFIRMED' }
+            : { refused: 'CUSTOMER_ACCEPTANCE_MISSING' },
+    ),
+  ),
+  new Step(
+    'forward',
+    () => ({ type: 'ForwardToQuality', actor: office.cs }),
+    afterReceipt((s) =>
+      s === 'internal'
+        ? { next: 'forwarded', events: 1 }
+        : s === 'forwarded' || s === 'replied'
+          ? { refused: 'ALREADY_FORWARDED' }
+          : { refused: 'NOT_INTERNAL' },
+    ),
+  ),
+  new Step(
+    'reply by sales',
+    () => ({ type: 'RecordQualityReply', actor: office.sales, reply: 'x' }),
+    afterReceipt(() => ({ refused: 'QUALITY_ONLY' })),
+  ),
+  new Step(
+    'reply by quality',
+    () => ({ type: 'RecordQualityReply', actor: office.quality, reply: 'Investigating' }),
+    afterReceipt((s) =>
+      s === 'forwarded'
+        ? { next: 'replied', events: 1 }
+        : s === 'internal'
+          ? { refused: 'NOT_FORWARDED_TO_QUALITY' }
+          : s === 'replied'
+            ? { refused: 'QUALITY_ALREADY_REPLIED' }
+            : { refused: 'NOT_INTERNAL' },
+    ),
+  ),
 ];
 
 describe('model-based: command handler and in-memory store against a model of the complaint procedure', () => {
   it('accepts and refuses exactly as the model says, and writes exactly the events it accepts', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.commands(steps.map((s) => fc.constant(s)), { maxCommands: 40, size: 'max' }), async (cmds) => {
-        const store = inMemoryEventStore();
-        const handle = commandHandler(complaintCaseType, store);
-        const real: Real = { handle, count: () => store.allWritten().length };
-        await fc.asyncModelRun(() => ({ model: initialModel(), real }), cmds);
-        const loaded = await loadCase(complaintCaseType, store)(caseId(ID))();
-        expect(E.isRight(loaded)).toBe(true);
-      }),
+      fc.asyncProperty(
+        fc.commands(
+          steps.map((s) => fc.constant(s)),
+          { maxCommands: 40, size: 'max' },
+        ),
+        async (cmds) => {
+          const store = inMemoryEventStore();
+          const handle = commandHandler(complaintCaseType, store);
+          const real: Real = { handle, count: () => store.allWritten().length };
+          await fc.asyncModelRun(() => ({ model: initialModel(), real }), cmds);
+          const loaded = await loadCase(complaintCaseType, store)(caseId(ID))();
+          expect(E.isRight(loaded)).toBe(true);
+        },
+      ),
       runs,
     );
   });

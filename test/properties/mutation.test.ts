@@ -15,7 +15,15 @@ import {
   surveyCaseType,
   warrantyClaimCaseType,
 } from '@caseledger/core';
-import { type MutationScore, auditMutationScore, validComplaintProcedures, validContractReviews, validInquiries, validSurveys, validWarrantyProcedures } from '@caseledger/testing';
+import {
+  type MutationScore,
+  auditMutationScore,
+  validComplaintProcedures,
+  validContractReviews,
+  validInquiries,
+  validSurveys,
+  validWarrantyProcedures,
+} from '@caseledger/testing';
 import * as E from 'fp-ts/lib/Either.js';
 import { afterAll, describe, expect, it } from 'vitest';
 

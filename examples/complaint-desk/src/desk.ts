@@ -69,7 +69,20 @@ export interface DeskOptions {
   readonly maxConnections?: number;
 }
 
-type Handle = (input: unknown, context?: CommandContext) => () => Promise<E.Either<{ readonly _tag: string; readonly code: string; readonly message: string }, { readonly streamName: string; readonly revision: bigint | 'no-stream'; readonly state: unknown; readonly appended: ReadonlyArray<{ readonly event: { readonly type: string }; readonly revision: bigint }> }>>;
+type Handle = (
+  input: unknown,
+  context?: CommandContext,
+) => () => Promise<
+  E.Either<
+    { readonly _tag: string; readonly code: string; readonly message: string },
+    {
+      readonly streamName: string;
+      readonly revision: bigint | 'no-stream';
+      readonly state: unknown;
+      readonly appended: ReadonlyArray<{ readonly event: { readonly type: string }; readonly revision: bigint }>;
+    }
+  >
+>;
 
 const MAX_BODY = 1024 * 1024;
 
@@ -100,9 +113,22 @@ const readBody = (req: IncomingMessage): Promise<E.Either<'too-large' | 'unreada
 /** How instants go out: in the calendar's zone with its offset (for people), or as computed, in UTC (`?utc=true`). */
 type ShowInstant = (instant: Instant) => Instant;
 
-const send = (res: ServerResponse, status: number, body: unknown, contentType = 'application/json; charset=utf-8', headers: Readonly<Record<string, string>> = {}, show: ShowInstant = (i) => i) => {
+const send = (
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  contentType = 'application/json; charset=utf-8',
+  headers: Readonly<Record<string, string>> = {},
+  show: ShowInstant = (i) => i,
+) => {
   res.writeHead(status, { 'content-type': contentType, ...headers });
-  res.end(typeof body === 'string' ? body : JSON.stringify(body, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : typeof v === 'string' && v.endsWith('Z') && Instant.is(v) ? show(v) : v)));
+  res.end(
+    typeof body === 'string'
+      ? body
+      : JSON.stringify(body, (_k, v: unknown) =>
+          typeof v === 'bigint' ? v.toString() : typeof v === 'string' && v.endsWith('Z') && Instant.is(v) ? show(v) : v,
+        ),
+  );
 };
 
 export const createDesk = (options: DeskOptions = {}): { readonly server: Server; readonly store: EventStore } => {
@@ -125,7 +151,10 @@ export const createDesk = (options: DeskOptions = {}): { readonly server: Server
   };
   const files = caseFiles(context);
   /** The read model caught up with the store; the cause when it cannot be (never a silent empty list). */
-  const caughtUp = async <Row>(projection: Projection<Row>, rms: ReadModelStore<Row>): Promise<E.Either<{ readonly code: string; readonly message: string }, ReadonlyArray<Row>>> => {
+  const caughtUp = async <Row>(
+    projection: Projection<Row>,
+    rms: ReadModelStore<Row>,
+  ): Promise<E.Either<{ readonly code: string; readonly message: string }, ReadonlyArray<Row>>> => {
     const ran = await runProjection({ source: store, store: rms, projection })();
     if (E.isLeft(ran)) return E.left({ code: ran.left.code, message: `The read model ${projection.name} cannot be brought up to date: ${ran.left.message}` });
     const loaded = await rms.load(projection.name)();
@@ -133,7 +162,13 @@ export const createDesk = (options: DeskOptions = {}): { readonly server: Server
     return E.right(loaded.right === undefined ? [] : [...loaded.right.rows.values()]);
   };
   /** 200 with the view of the read model (its instants in the calendar's zone unless `?utc=true`), or 503 with the cause. */
-  const serve = async <Row>(res: ServerResponse, projection: Projection<Row>, rms: ReadModelStore<Row>, view: (rows: ReadonlyArray<Row>) => unknown, utc: boolean) => {
+  const serve = async <Row>(
+    res: ServerResponse,
+    projection: Projection<Row>,
+    rms: ReadModelStore<Row>,
+    view: (rows: ReadonlyArray<Row>) => unknown,
+    utc: boolean,
+  ) => {
     const rm = await caughtUp(projection, rms);
     return E.isLeft(rm) ? send(res, 503, rm.left) : send(res, 200, view(rm.right), undefined, {}, utc ? undefined : (i) => instantInZone(context.calendar, i));
   };
@@ -160,7 +195,11 @@ export const createDesk = (options: DeskOptions = {}): { readonly server: Server
 
   /** The method a path answers to, if any: a known path asked with another method is 405, not 404. */
   const methodOf = (parts: ReadonlyArray<string>): 'POST' | 'GET' | undefined =>
-    parts.length === 2 && parts[1] === 'commands' ? 'POST' : (parts[0] === 'cases' && (parts.length === 2 || (parts.length === 3 && parts[2] === 'audit'))) || (parts[0] === 'read-models' && parts.length === 2) ? 'GET' : undefined;
+    parts.length === 2 && parts[1] === 'commands'
+      ? 'POST'
+      : (parts[0] === 'cases' && (parts.length === 2 || (parts.length === 3 && parts[2] === 'audit'))) || (parts[0] === 'read-models' && parts.length === 2)
+        ? 'GET'
+        : undefined;
 
   const route = async (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://desk.local');
@@ -193,7 +232,12 @@ export const createDesk = (options: DeskOptions = {}): { readonly server: Server
       const result = await handle(input, typeof key === 'string' ? { commandId: key } : {})();
       if (E.isRight(result)) {
         const r = result.right;
-        return send(res, 200, { streamName: r.streamName, revision: r.revision, state: r.state, appended: r.appended.map((a) => ({ type: a.event.type, revision: a.revision })) });
+        return send(res, 200, {
+          streamName: r.streamName,
+          revision: r.revision,
+          state: r.state,
+          appended: r.appended.map((a) => ({ type: a.event.type, revision: a.revision })),
+        });
       }
       const error = result.left;
       if (error.code === 'COMMAND_UNDECODABLE') return send(res, 400, error);
@@ -203,7 +247,11 @@ export const createDesk = (options: DeskOptions = {}): { readonly server: Server
     }
     if (req.method === 'GET' && parts[0] === 'cases' && parts[1] !== undefined) {
       const history = await readCase(store, parts[1]);
-      if (E.isLeft(history)) return send(res, history.left.code === 'CASE_NOT_FOUND' ? 404 : statusOfFailure(history.left), { code: history.left.code, message: history.left.message });
+      if (E.isLeft(history))
+        return send(res, history.left.code === 'CASE_NOT_FOUND' ? 404 : statusOfFailure(history.left), {
+          code: history.left.code,
+          message: history.left.message,
+        });
       const now = nowFrom(url);
       if (E.isLeft(now)) return send(res, 400, { code: 'BAD_NOW', message: now.left });
       const audit = auditCase(history.right, context, now.right);
@@ -224,7 +272,13 @@ export const createDesk = (options: DeskOptions = {}): { readonly server: Server
         case 'complaint-board':
           return serve(res, files, stores.caseFiles, (rows) => complaintBoard(rows, now.right, context, page.right), utc);
         case 'overdue':
-          return serve(res, files, stores.caseFiles, (rows) => overdueList(rows, now.right, context, page.right === undefined ? {} : { page: page.right }), utc);
+          return serve(
+            res,
+            files,
+            stores.caseFiles,
+            (rows) => overdueList(rows, now.right, context, page.right === undefined ? {} : { page: page.right }),
+            utc,
+          );
         case 'capa':
           return serve(res, files, stores.caseFiles, (rows) => capaTracker(rows, now.right, context, page.right), utc);
         case 'contract-queue':
@@ -242,9 +296,12 @@ export const createDesk = (options: DeskOptions = {}): { readonly server: Server
 
   const requestTimeout = options.requestTimeoutMs ?? 10_000;
   // Node checks for late requests at this interval: a fraction of the timeout, so a slow body is cut near it.
-  const server = createServer({ requestTimeout, headersTimeout: requestTimeout, connectionsCheckingInterval: Math.max(50, Math.min(1000, Math.floor(requestTimeout / 4))) }, (req, res) => {
-    route(req, res).catch(() => send(res, 500, { code: 'INTERNAL_ERROR', message: 'Unexpected error.' }));
-  });
+  const server = createServer(
+    { requestTimeout, headersTimeout: requestTimeout, connectionsCheckingInterval: Math.max(50, Math.min(1000, Math.floor(requestTimeout / 4))) },
+    (req, res) => {
+      route(req, res).catch(() => send(res, 500, { code: 'INTERNAL_ERROR', message: 'Unexpected error.' }));
+    },
+  );
   server.maxConnections = options.maxConnections ?? 256;
   return { server, store };
 };

@@ -19,7 +19,11 @@ afterAll(async () => {
 
 const cs = { id: 'cs-li', department: 'customer-service', role: 'staff' };
 const post = async (path: string, body: unknown) => {
-  const res = await fetch(`${base}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+  const res = await fetch(`${base}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
   return { status: res.status, body: await res.json() };
 };
 const get = async (path: string, accept = 'application/json') => {
@@ -41,7 +45,12 @@ describe('complaint desk', () => {
   it('accepts a command and returns the new state', async () => {
     const r = await post('/complaints/commands', receive('D1'));
     expect(r.status).toBe(200);
-    expect(r.body).toMatchObject({ streamName: 'complaint-D1', revision: '0', state: { status: 'received' }, appended: [{ type: 'ComplaintReceived', revision: '0' }] });
+    expect(r.body).toMatchObject({
+      streamName: 'complaint-D1',
+      revision: '0',
+      state: { status: 'received' },
+      appended: [{ type: 'ComplaintReceived', revision: '0' }],
+    });
   });
 
   it('answers 400 with the paths of bad fields, and for a body that is not JSON', async () => {
@@ -53,7 +62,11 @@ describe('complaint desk', () => {
 
   it('a command sent again with the same Idempotency-Key is applied once and answered the same; another command under that key is 409', async () => {
     const once = async (body: unknown, key: string) => {
-      const res = await fetch(`${base}/complaints/commands`, { method: 'POST', headers: { 'content-type': 'application/json', 'idempotency-key': key }, body: JSON.stringify(body) });
+      const res = await fetch(`${base}/complaints/commands`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'idempotency-key': key },
+        body: JSON.stringify(body),
+      });
       return { status: res.status, body: await res.json() };
     };
     const first = await once(receive('D9'), 'k-d9-1');
@@ -76,7 +89,15 @@ describe('complaint desk', () => {
   it('concurrent commands on one case: each is applied once or answered 409 after the retry bound', async () => {
     await post('/complaints/commands', receive('D4'));
     const results = await Promise.all(
-      Array.from({ length: 12 }, (_, i) => post('/complaints/commands', { type: 'ReceiveSamples', caseId: 'D4', at: `2026-11-16T10:${String(i).padStart(2, '0')}:00+08:00`, actor: cs, quantity: 1 })),
+      Array.from({ length: 12 }, (_, i) =>
+        post('/complaints/commands', {
+          type: 'ReceiveSamples',
+          caseId: 'D4',
+          at: `2026-11-16T10:${String(i).padStart(2, '0')}:00+08:00`,
+          actor: cs,
+          quantity: 1,
+        }),
+      ),
     );
     for (const r of results) expect([200, 409, 422]).toContain(r.status);
     const applied = results.filter((r) => r.status === 200).length;
@@ -101,7 +122,9 @@ describe('complaint desk', () => {
     const overdue = await get('/read-models/overdue?now=2026-11-18T12:00:00%2B08:00');
     expect(JSON.parse(overdue.text)).toContainEqual(expect.objectContaining({ caseId: 'D1', deadline: 'acknowledgement', status: 'missed' }));
     // Instants for people carry the calendar's offset (Asia/Shanghai); ?utc=true gives the same instants in UTC.
-    expect(JSON.parse(overdue.text)).toContainEqual(expect.objectContaining({ caseId: 'D1', deadline: 'acknowledgement', dueBy: '2026-11-16T23:59:59.999+08:00' }));
+    expect(JSON.parse(overdue.text)).toContainEqual(
+      expect.objectContaining({ caseId: 'D1', deadline: 'acknowledgement', dueBy: '2026-11-16T23:59:59.999+08:00' }),
+    );
     const utc = await get('/read-models/overdue?now=2026-11-18T12:00:00%2B08:00&utc=true');
     expect(JSON.parse(utc.text)).toContainEqual(expect.objectContaining({ caseId: 'D1', deadline: 'acknowledgement', dueBy: '2026-11-16T15:59:59.999Z' }));
     const whole: ReadonlyArray<{ caseId: string }> = JSON.parse(board.text);
@@ -112,7 +135,11 @@ describe('complaint desk', () => {
   });
 
   it('answers 413 for a body over 1 MiB (not a reset connection), 405 with Allow for a known path asked with another method, 404 for __proto__ and constructor', async () => {
-    const big = await fetch(`${base}/complaints/commands`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ...receive('D-BIG'), description: 'x'.repeat(2 * 1024 * 1024) }) });
+    const big = await fetch(`${base}/complaints/commands`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ ...receive('D-BIG'), description: 'x'.repeat(2 * 1024 * 1024) }),
+    });
     expect(big.status).toBe(413);
     expect(await big.json()).toMatchObject({ code: 'BODY_TOO_LARGE' });
     const wrong = await fetch(`${base}/complaints/commands`, { method: 'GET' });
@@ -162,11 +189,24 @@ describe('complaint desk', () => {
 describe('complaint desk with its store down', () => {
   it('answers 503 with the cause for commands and cases when the store fails, 500 for a stored case it cannot read', async () => {
     const working = inMemoryEventStore();
-    const failure = async () => E.left({ _tag: 'StoreError' as const, code: 'STORE_UNAVAILABLE' as const, retriable: false, message: 'Reading stream complaint-S1 on kurrentdb://db1:2113: the server did not answer.' });
+    const failure = async () =>
+      E.left({
+        _tag: 'StoreError' as const,
+        code: 'STORE_UNAVAILABLE' as const,
+        retriable: false,
+        message: 'Reading stream complaint-S1 on kurrentdb://db1:2113: the server did not answer.',
+      });
     const down: EventStore = { ...working, readStream: () => failure, appendToStream: () => failure };
     const cs = { id: 'cs-li', department: 'customer-service', role: 'staff' };
-    await working.appendToStream('complaint-BAD', [{ eventId: 'e1', type: 'ComplaintReceived', data: { type: 'ComplaintReceived', at: 'not an instant' }, metadata: {} }], 'no-stream')();
-    for (const [store, expected] of [[down, 503], [working, 500]] as const) {
+    await working.appendToStream(
+      'complaint-BAD',
+      [{ eventId: 'e1', type: 'ComplaintReceived', data: { type: 'ComplaintReceived', at: 'not an instant' }, metadata: {} }],
+      'no-stream',
+    )();
+    for (const [store, expected] of [
+      [down, 503],
+      [working, 500],
+    ] as const) {
       const desk = createDesk({ store, clock: () => Date.parse('2026-11-18T12:00:00+08:00') });
       await new Promise<void>((resolve) => desk.server.listen(0, '127.0.0.1', resolve));
       try {
@@ -179,7 +219,13 @@ describe('complaint desk with its store down', () => {
         const command = await fetch(`${base}/complaints/commands`, {
           method: 'POST',
           headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ type: 'AcknowledgeComplaint', caseId: store === down ? 'S1' : 'BAD', at: '2026-11-16T09:10:00+08:00', actor: cs, explanation: 'x' }),
+          body: JSON.stringify({
+            type: 'AcknowledgeComplaint',
+            caseId: store === down ? 'S1' : 'BAD',
+            at: '2026-11-16T09:10:00+08:00',
+            actor: cs,
+            explanation: 'x',
+          }),
         });
         expect(command.status).toBe(expected);
       } finally {
@@ -190,7 +236,11 @@ describe('complaint desk with its store down', () => {
 
   it('answers 503 with the cause for a read model, never 200 with an empty list', async () => {
     const working = inMemoryEventStore();
-    const down: EventStore = { ...working, readAll: () => async () => E.left({ _tag: 'StoreError', code: 'STORE_UNAVAILABLE', retriable: true, message: 'Reading $all on kurrentdb://db1:2113: the server did not answer.' }) };
+    const down: EventStore = {
+      ...working,
+      readAll: () => async () =>
+        E.left({ _tag: 'StoreError', code: 'STORE_UNAVAILABLE', retriable: true, message: 'Reading $all on kurrentdb://db1:2113: the server did not answer.' }),
+    };
     const desk = createDesk({ store: down, clock: () => Date.parse('2026-11-18T12:00:00+08:00') });
     await new Promise<void>((resolve) => desk.server.listen(0, '127.0.0.1', resolve));
     try {

@@ -28,11 +28,29 @@ describe.each([{ target: 'the test double' }, ...(real === undefined ? [] : [{ t
     const caseId = `E${randomUUID().slice(0, 8)}`;
     try {
       const cs = { id: 'cs-li', department: 'customer-service', role: 'staff' };
-      const received = await post({ type: 'ReceiveComplaint', caseId, at: '2026-11-16T09:00:00+08:00', actor: cs, customer: { id: 'c', name: 'A' }, channel: 'phone', description: 'x', severity: 'minor' });
+      const received = await post({
+        type: 'ReceiveComplaint',
+        caseId,
+        at: '2026-11-16T09:00:00+08:00',
+        actor: cs,
+        customer: { id: 'c', name: 'A' },
+        channel: 'phone',
+        description: 'x',
+        severity: 'minor',
+      });
       expect(received.status).toBe(200);
       const refused = await post({ type: 'ForwardToQuality', caseId, at: '2026-11-16T10:00:00+08:00', actor: cs });
       expect(refused).toMatchObject({ status: 422, body: { ruleId: 'C-3' } });
-      const again = await post({ type: 'ReceiveComplaint', caseId, at: '2026-11-16T11:00:00+08:00', actor: cs, customer: { id: 'c', name: 'A' }, channel: 'phone', description: 'x', severity: 'minor' });
+      const again = await post({
+        type: 'ReceiveComplaint',
+        caseId,
+        at: '2026-11-16T11:00:00+08:00',
+        actor: cs,
+        customer: { id: 'c', name: 'A' },
+        channel: 'phone',
+        description: 'x',
+        severity: 'minor',
+      });
       expect(again).toMatchObject({ status: 422, body: { code: 'COMPLAINT_ALREADY_RECEIVED' } });
       const state = await (await fetch(`${base}/cases/complaint-${caseId}`)).json();
       expect(state).toMatchObject({ status: 'received', events: 1 });

@@ -90,59 +90,173 @@ export const runDay = async (reportDir = mkdtempSync(join(tmpdir(), 'caseledger-
   say('Refused commands (each names the rule it would break):');
 
   // Complaints. E1 is external and closes; I1 is internal: quality replies a day late and the customer rejects the first plan.
-  await send('complaint', 'E1', { type: 'ReceiveComplaint', at: at(18, '08:40'), actor: cs, customer: customer('cust-11', 'Suzhou Lighting'), channel: 'phone', description: 'Lamps flicker after installation', severity: 'minor' });
+  await send('complaint', 'E1', {
+    type: 'ReceiveComplaint',
+    at: at(18, '08:40'),
+    actor: cs,
+    customer: customer('cust-11', 'Suzhou Lighting'),
+    channel: 'phone',
+    description: 'Lamps flicker after installation',
+    severity: 'minor',
+  });
   await send('complaint', 'E1', { type: 'AcknowledgeComplaint', at: at(18, '08:50'), actor: cs, explanation: 'We will answer within 3 days' });
   await send('complaint', 'E1', { type: 'ClassifyComplaint', at: at(18, '09:30'), actor: cs, responsibility: 'external' });
-  await send('complaint', 'E1', { type: 'SendExplanation', at: at(18, '11:00'), actor: cs, explanation: 'Dimmer incompatible; install the listed dimmer model' });
+  await send('complaint', 'E1', {
+    type: 'SendExplanation',
+    at: at(18, '11:00'),
+    actor: cs,
+    explanation: 'Dimmer incompatible; install the listed dimmer model',
+  });
   await send('complaint', 'E1', { type: 'CloseComplaint', at: at(18, '11:05'), actor: cs });
   await send('complaint', 'E1', { type: 'ConfirmExplanationReceipt', at: at(18, '14:00'), actor: cs });
   await send('complaint', 'E1', { type: 'CloseComplaint', at: at(18, '14:05'), actor: cs });
 
-  await send('complaint', 'I1', { type: 'ReceiveComplaint', at: at(16, '09:00'), actor: cs, customer: customer('cust-12', 'Ningbo Fixtures'), channel: 'email', description: 'Housings cracked on arrival', severity: 'major' });
+  await send('complaint', 'I1', {
+    type: 'ReceiveComplaint',
+    at: at(16, '09:00'),
+    actor: cs,
+    customer: customer('cust-12', 'Ningbo Fixtures'),
+    channel: 'email',
+    description: 'Housings cracked on arrival',
+    severity: 'major',
+  });
   await send('complaint', 'I1', { type: 'AcknowledgeComplaint', at: at(16, '09:20'), actor: cs, explanation: 'Quality will reply; resolution within 7 days' });
   await send('complaint', 'I1', { type: 'ForwardToQuality', at: at(16, '09:30'), actor: cs });
   await send('complaint', 'I1', { type: 'ClassifyComplaint', at: at(16, '10:00'), actor: cs, responsibility: 'internal' });
   await send('complaint', 'I1', { type: 'ForwardToQuality', at: at(16, '10:30'), actor: cs });
   await send('complaint', 'I1', { type: 'RecordQualityReply', at: at(18, '09:00'), actor: sales, reply: 'Looks like transport damage' });
   await send('complaint', 'I1', { type: 'RecordQualityReply', at: at(18, '09:10'), actor: quality, reply: 'Batch 2611 quarantined' });
-  await send('complaint', 'I1', { type: 'DetermineRootCause', at: at(18, '10:00'), actor: quality, rootCause: 'Mould temperature too low', responsibleDepartment: 'production' });
-  await send('complaint', 'I1', { type: 'SubmitCapaPlan', at: at(18, '11:00'), actor: production, corrective: 'Raise mould temperature', preventive: 'SPC check per shift' });
+  await send('complaint', 'I1', {
+    type: 'DetermineRootCause',
+    at: at(18, '10:00'),
+    actor: quality,
+    rootCause: 'Mould temperature too low',
+    responsibleDepartment: 'production',
+  });
+  await send('complaint', 'I1', {
+    type: 'SubmitCapaPlan',
+    at: at(18, '11:00'),
+    actor: production,
+    corrective: 'Raise mould temperature',
+    preventive: 'SPC check per shift',
+  });
   await send('complaint', 'I1', { type: 'RecordCapaImplemented', at: at(18, '13:00'), actor: production, note: 'Line 3 adjusted' });
   await send('complaint', 'I1', { type: 'ReportResolution', at: at(18, '13:30'), actor: cs, summary: 'Cause and actions explained' });
   await send('complaint', 'I1', { type: 'VerifyCapa', at: at(18, '15:00'), actor: quality, effective: true, note: '500 units, no cracks' });
   await send('complaint', 'I1', { type: 'ReportResolution', at: at(18, '15:30'), actor: cs, summary: 'Cause, actions and result explained' });
-  await send('complaint', 'I1', { type: 'RecordCustomerResponse', at: at(18, '17:00'), actor: cs, accepted: false, comment: 'Wants a new mould, not a setting' });
+  await send('complaint', 'I1', {
+    type: 'RecordCustomerResponse',
+    at: at(18, '17:00'),
+    actor: cs,
+    accepted: false,
+    comment: 'Wants a new mould, not a setting',
+  });
 
   // Warranty. W1: a return one day after the 3-month window, refused, then approved as a special case by the GM. W2: a repair waiting for fee consent.
-  const unit = (serialNumber: string, shippedOn: string) => ({ sku: 'DRV-40', model: 'Driver 40W', serialNumber, category: 'drivers', shippedOn, purchasedOn: shippedOn });
-  await send('warrantyClaim', 'W1', { type: 'FileClaim', at: at(18, '09:00'), actor: cs, customer: customer('cust-13', 'Hangzhou Retail'), kind: 'return', reason: 'Dead on arrival', unit: unit('SN-9001', '2026-08-17') });
-  await send('warrantyClaim', 'W1', { type: 'RecordDefectInspection', at: at(18, '10:00'), actor: quality, verdict: 'intrinsic-defect', report: 'Capacitor C12 failed' });
+  const unit = (serialNumber: string, shippedOn: string) => ({
+    sku: 'DRV-40',
+    model: 'Driver 40W',
+    serialNumber,
+    category: 'drivers',
+    shippedOn,
+    purchasedOn: shippedOn,
+  });
+  await send('warrantyClaim', 'W1', {
+    type: 'FileClaim',
+    at: at(18, '09:00'),
+    actor: cs,
+    customer: customer('cust-13', 'Hangzhou Retail'),
+    kind: 'return',
+    reason: 'Dead on arrival',
+    unit: unit('SN-9001', '2026-08-17'),
+  });
+  await send('warrantyClaim', 'W1', {
+    type: 'RecordDefectInspection',
+    at: at(18, '10:00'),
+    actor: quality,
+    verdict: 'intrinsic-defect',
+    report: 'Capacitor C12 failed',
+  });
   await send('warrantyClaim', 'W1', { type: 'AcceptReturn', at: at(18, '10:30'), actor: cs });
   await send('warrantyClaim', 'W1', { type: 'ApproveSpecialCase', at: at(18, '11:00'), actor: salesManager, justification: 'Good customer' });
-  await send('warrantyClaim', 'W1', { type: 'ApproveSpecialCase', at: at(18, '11:30'), actor: gm, justification: 'Key account; defect confirmed; one day late' });
+  await send('warrantyClaim', 'W1', {
+    type: 'ApproveSpecialCase',
+    at: at(18, '11:30'),
+    actor: gm,
+    justification: 'Key account; defect confirmed; one day late',
+  });
   await send('warrantyClaim', 'W1', { type: 'AcceptReturn', at: at(18, '12:00'), actor: cs });
-  await send('warrantyClaim', 'W2', { type: 'FileClaim', at: at(18, '09:15'), actor: cs, customer: customer('cust-14', 'Wuxi Electric'), kind: 'repair', reason: 'No output', unit: unit('SN-4411', '2025-03-01') });
+  await send('warrantyClaim', 'W2', {
+    type: 'FileClaim',
+    at: at(18, '09:15'),
+    actor: cs,
+    customer: customer('cust-14', 'Wuxi Electric'),
+    kind: 'repair',
+    reason: 'No output',
+    unit: unit('SN-4411', '2025-03-01'),
+  });
   await send('warrantyClaim', 'W2', { type: 'ReceiveRepairUnit', at: at(18, '09:45'), actor: cs, quantity: 1, defect: 'Main board burnt' });
   await send('warrantyClaim', 'W2', { type: 'AssessRepair', at: at(18, '10:15'), actor: engineering, mainComponentDamaged: true });
   await send('warrantyClaim', 'W2', { type: 'SendFeeQuote', at: at(18, '10:45'), actor: cs, quote: { amountMinor: 38000, currency: 'CNY' } });
   await send('warrantyClaim', 'W2', { type: 'StartRepair', at: at(18, '11:00'), actor: engineering });
 
   // Contract review R1: production cannot meet the delivery date; the requirement changes; production can; approved.
-  await send('contractReview', 'R1', { type: 'SubmitOrder', at: at(18, '09:00'), actor: sales, customer: customer('cust-15', 'Xiamen Projects'), form: 'written', description: '2,000 drivers in custom potting', complexProcess: true, specialMaterials: true, requiredDepartments: ['production', 'warehouse'] });
+  await send('contractReview', 'R1', {
+    type: 'SubmitOrder',
+    at: at(18, '09:00'),
+    actor: sales,
+    customer: customer('cust-15', 'Xiamen Projects'),
+    form: 'written',
+    description: '2,000 drivers in custom potting',
+    complexProcess: true,
+    specialMaterials: true,
+    requiredDepartments: ['production', 'warehouse'],
+  });
   for (const [i, category] of ['stated', 'implied', 'statutory', 'product-specific', 'reliability', 'transport', 'support', 'safety'].entries()) {
-    await send('contractReview', 'R1', { type: 'DetermineRequirement', at: at(18, `09:${String(10 + i).padStart(2, '0')}`), actor: sales, category, decision: category === 'stated' ? { kind: 'defined', text: 'Delivery 1 December' } : { kind: 'none' } });
+    await send('contractReview', 'R1', {
+      type: 'DetermineRequirement',
+      at: at(18, `09:${String(10 + i).padStart(2, '0')}`),
+      actor: sales,
+      category,
+      decision: category === 'stated' ? { kind: 'defined', text: 'Delivery 1 December' } : { kind: 'none' },
+    });
   }
-  await send('contractReview', 'R1', { type: 'RecordDepartmentOpinion', at: at(18, '10:00'), actor: production, canMeet: false, note: 'Curing ovens booked until mid-December' });
+  await send('contractReview', 'R1', {
+    type: 'RecordDepartmentOpinion',
+    at: at(18, '10:00'),
+    actor: production,
+    canMeet: false,
+    note: 'Curing ovens booked until mid-December',
+  });
   await send('contractReview', 'R1', { type: 'RecordDepartmentOpinion', at: at(18, '10:10'), actor: warehouse, canMeet: true, note: 'Compound in stock' });
   await send('contractReview', 'R1', { type: 'ApproveContract', at: at(18, '10:30'), actor: salesManager });
-  await send('contractReview', 'R1', { type: 'DetermineRequirement', at: at(18, '11:00'), actor: sales, category: 'stated', decision: { kind: 'defined', text: 'Delivery 20 December' } });
-  await send('contractReview', 'R1', { type: 'RecordDepartmentOpinion', at: at(18, '11:30'), actor: production, canMeet: true, note: 'Fits after the oven slot' });
+  await send('contractReview', 'R1', {
+    type: 'DetermineRequirement',
+    at: at(18, '11:00'),
+    actor: sales,
+    category: 'stated',
+    decision: { kind: 'defined', text: 'Delivery 20 December' },
+  });
+  await send('contractReview', 'R1', {
+    type: 'RecordDepartmentOpinion',
+    at: at(18, '11:30'),
+    actor: production,
+    canMeet: true,
+    note: 'Fits after the oven slot',
+  });
   await send('contractReview', 'R1', { type: 'RecordDepartmentOpinion', at: at(18, '11:40'), actor: warehouse, canMeet: true, note: 'Compound in stock' });
   await send('contractReview', 'R1', { type: 'ConfirmCapability', at: at(18, '12:00'), actor: sales, note: 'All departments can meet it' });
   await send('contractReview', 'R1', { type: 'ApproveContract', at: at(18, '12:10'), actor: salesManager });
 
   // Survey S1: a "dissatisfied" item opens a complaint (S-3).
-  await send('survey', 'S1', { type: 'SendSurvey', at: '2026-11-02T09:00:00+08:00', actor: sales, customer: customer('cust-16', 'Jinan Hotels'), period: '2026-H2', items: ['product quality', 'delivery'] });
+  await send('survey', 'S1', {
+    type: 'SendSurvey',
+    at: '2026-11-02T09:00:00+08:00',
+    actor: sales,
+    customer: customer('cust-16', 'Jinan Hotels'),
+    period: '2026-H2',
+    items: ['product quality', 'delivery'],
+  });
   const returned = await handlers.survey({
     type: 'RecordSurveyReturn',
     caseId: 'S1',
@@ -166,11 +280,24 @@ export const runDay = async (reportDir = mkdtempSync(join(tmpdir(), 'caseledger-
   }
 
   // Inquiry Q1: a phone call asking for last year's price; sales may not decide it (I-5).
-  await send('inquiry', 'Q1', { type: 'ReceiveInquiry', at: at(18, '09:20'), actor: cs, customer: customer('cust-17', 'Changzhou Builders'), channel: 'phone', subject: "500 drivers by 1 December at last year's price?" });
+  await send('inquiry', 'Q1', {
+    type: 'ReceiveInquiry',
+    at: at(18, '09:20'),
+    actor: cs,
+    customer: customer('cust-17', 'Changzhou Builders'),
+    channel: 'phone',
+    subject: "500 drivers by 1 December at last year's price?",
+  });
   await send('inquiry', 'Q1', { type: 'EscalateToManager', at: at(18, '09:40'), actor: cs, manager: salesManager, question: "May we hold last year's price?" });
   await send('inquiry', 'Q1', { type: 'ReplyToInquiry', at: at(18, '10:00'), actor: cs, form: 'oral', reply: 'Yes, same price' });
   await send('inquiry', 'Q1', { type: 'RecordManagerDecision', at: at(18, '11:00'), actor: salesManager, decision: "Last year's price holds for this order" });
-  await send('inquiry', 'Q1', { type: 'ReplyToInquiry', at: at(18, '11:30'), actor: cs, form: 'oral', reply: 'Delivery by 1 December at last year’s price, confirmed by the sales manager' });
+  await send('inquiry', 'Q1', {
+    type: 'ReplyToInquiry',
+    at: at(18, '11:30'),
+    actor: cs,
+    form: 'oral',
+    reply: 'Delivery by 1 December at last year’s price, confirmed by the sales manager',
+  });
 
   // Read models, as of the end of the day.
   const now = instantFromEpochMs(Date.parse(at(18, '18:00')));
@@ -190,7 +317,9 @@ export const runDay = async (reportDir = mkdtempSync(join(tmpdir(), 'caseledger-
   say('');
   say('Open inquiries (the one due first on top):');
   for (const r of openInquiries(files, now, context)) {
-    say(`  ${r.caseId.padEnd(20)} ${r.status.padEnd(8)} ${r.channel.padEnd(6)} next due ${local(r.nextDueBy)}: ${r.deadlines.map((d) => `${d.ruleId} ${d.name}: ${d.status}`).join(', ')}`);
+    say(
+      `  ${r.caseId.padEnd(20)} ${r.status.padEnd(8)} ${r.channel.padEnd(6)} next due ${local(r.nextDueBy)}: ${r.deadlines.map((d) => `${d.ruleId} ${d.name}: ${d.status}`).join(', ')}`,
+    );
   }
   say('');
   say('Overdue or due within a day:');
@@ -206,13 +335,17 @@ export const runDay = async (reportDir = mkdtempSync(join(tmpdir(), 'caseledger-
   const warranty = await project(warrantyStatistics);
   say('');
   say('Warranty by category:');
-  for (const r of warrantyByCategory(warranty)) say(`  ${r.category}: ${r.claims} claim(s), return rate ${(r.returnRate * 100).toFixed(0)}%, special cases ${r.specialCases}`);
+  for (const r of warrantyByCategory(warranty))
+    say(`  ${r.category}: ${r.claims} claim(s), return rate ${(r.returnRate * 100).toFixed(0)}%, special cases ${r.specialCases}`);
   say('Special cases for management review (W-3):');
   for (const s of specialCaseLog(warranty)) say(`  ${s.caseId} approved by ${s.approvedBy} (${s.approverRole}) at ${s.at}: ${s.justification}`);
   const surveys = satisfactionByPeriod(await project(satisfaction));
   say('');
   say('Satisfaction:');
-  for (const p of surveys) say(`  ${p.period}: ${p.returned}/${p.sent} returned, satisfaction ${p.satisfactionRate === undefined ? '-' : `${(p.satisfactionRate * 100).toFixed(0)}%`}`);
+  for (const p of surveys)
+    say(
+      `  ${p.period}: ${p.returned}/${p.sent} returned, satisfaction ${p.satisfactionRate === undefined ? '-' : `${(p.satisfactionRate * 100).toFixed(0)}%`}`,
+    );
 
   // The audit timeline of the internal complaint, and its HTML report.
   const history = await readCase(store, 'complaint-I1');
@@ -221,7 +354,10 @@ export const runDay = async (reportDir = mkdtempSync(join(tmpdir(), 'caseledger-
   say('');
   say('Audit timeline of complaint I1:');
   for (const e of audit.timeline) {
-    const late = e.deadlines.filter((d) => d.status === 'missed' && d.doneAt === e.at).map((d) => ` LATE ${d.ruleId}`).join('');
+    const late = e.deadlines
+      .filter((d) => d.status === 'missed' && d.doneAt === e.at)
+      .map((d) => ` LATE ${d.ruleId}`)
+      .join('');
     say(`  ${e.revision.padStart(2)} ${e.at} ${e.actor.id.padEnd(14)} [${e.ruleIds.join(',')}] ${e.summary}${late}`);
   }
   const reportPath = join(reportDir, 'complaint-I1-audit.html');

@@ -11,7 +11,17 @@ describe('the quick start working day', () => {
   it('shows each refusal with its rule, the read models, the audit timeline and writes the HTML report', async () => {
     const { lines, reportPath } = await runDay(mkdtempSync(join(tmpdir(), 'quickstart-test-')));
     const text = lines.join('\n');
-    for (const refusal of ['C-3 NOT_CLASSIFIED', 'C-5 QUALITY_ONLY', 'C-8 CAPA_NOT_VERIFIED_EFFECTIVE', 'C-4 EXPLANATION_RECEIPT_NOT_CONFIRMED', 'W-2 RETURN_WINDOW_EXPIRED', 'W-3 SPECIAL_CASE_NOT_BY_GENERAL_MANAGER', 'W-6 REPAIR_CONSENT_MISSING', 'R-4 DEPARTMENT_CANNOT_MEET', 'I-5 AWAITING_MANAGER_DECISION']) {
+    for (const refusal of [
+      'C-3 NOT_CLASSIFIED',
+      'C-5 QUALITY_ONLY',
+      'C-8 CAPA_NOT_VERIFIED_EFFECTIVE',
+      'C-4 EXPLANATION_RECEIPT_NOT_CONFIRMED',
+      'W-2 RETURN_WINDOW_EXPIRED',
+      'W-3 SPECIAL_CASE_NOT_BY_GENERAL_MANAGER',
+      'W-6 REPAIR_CONSENT_MISSING',
+      'R-4 DEPARTMENT_CANNOT_MEET',
+      'I-5 AWAITING_MANAGER_DECISION',
+    ]) {
       expect(text).toContain(refusal);
     }
     expect(text).toContain('complaint S1.complaint opened (S-3)');
@@ -46,6 +56,10 @@ describe.skipIf(!built)('the command the quick start prints (needs `pnpm build`,
     expect(chinese.status).toBe(1);
     expect(chinese.stdout).toContain('批量审核报告');
     expect(chinese.stdout).toContain('时间均为 Asia/Shanghai (UTC+08:00)');
-    expect(readFileSync(exportPath, 'utf8').split('\n').filter((l) => l !== '').length).toBeGreaterThan(40);
+    expect(
+      readFileSync(exportPath, 'utf8')
+        .split('\n')
+        .filter((l) => l !== '').length,
+    ).toBeGreaterThan(40);
   }, 120_000);
 });

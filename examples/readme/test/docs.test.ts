@@ -17,7 +17,10 @@ const at = (text: string) => instantFromEpochMs(Date.parse(text));
 
 const oneComplaint = async () => {
   const store = inMemoryEventStore();
-  await commandHandler(complaintCaseType, store)({
+  await commandHandler(
+    complaintCaseType,
+    store,
+  )({
     type: 'ReceiveComplaint',
     caseId: 'C1',
     at: '2026-11-16T09:00:00+08:00',
@@ -60,7 +63,7 @@ describe('code in the docs is the code the suite compiles and runs', () => {
     expect(typeof result === 'string' ? result : result.report.findings).toBe(1);
   });
 
-  it('docs/getting-started.md: a preset with one value of the company\'s own', async () => {
+  it("docs/getting-started.md: a preset with one value of the company's own", async () => {
     expect(file('../../../docs/getting-started.md')).toContain(file('../src/preset.ts').trim());
     const shop = shopRulebook('30 days');
     if (E.isLeft(shop)) throw new Error(shop.left);
@@ -68,12 +71,32 @@ describe('code in the docs is the code the suite compiles and runs', () => {
     const cs = { id: 'cs-li', department: 'customer-service', role: 'staff' } as const;
     const handle = commandHandler(warrantyClaimCaseType, inMemoryEventStore(), { rulebook: shop.right });
     const unit = { sku: 'TV-55', model: 'Vista 55', serialNumber: 'SN-1', category: 'televisions', shippedOn: '2027-03-01', purchasedOn: '2027-03-01' };
-    await handle({ type: 'FileClaim', caseId: 'W1', at: '2027-03-21T10:00:00+08:00', actor: cs, customer: { id: 'c', name: 'A' }, kind: 'return', reason: 'No picture', unit })();
-    await handle({ type: 'RecordDefectInspection', caseId: 'W1', at: '2027-03-21T11:00:00+08:00', actor: { id: 'qa', department: 'quality', role: 'staff' }, verdict: 'intrinsic-defect', report: 'Panel' })();
+    await handle({
+      type: 'FileClaim',
+      caseId: 'W1',
+      at: '2027-03-21T10:00:00+08:00',
+      actor: cs,
+      customer: { id: 'c', name: 'A' },
+      kind: 'return',
+      reason: 'No picture',
+      unit,
+    })();
+    await handle({
+      type: 'RecordDefectInspection',
+      caseId: 'W1',
+      at: '2027-03-21T11:00:00+08:00',
+      actor: { id: 'qa', department: 'quality', role: 'staff' },
+      verdict: 'intrinsic-defect',
+      report: 'Panel',
+    })();
     const accepted = await handle({ type: 'AcceptReturn', caseId: 'W1', at: '2027-03-21T12:00:00+08:00', actor: cs })();
     expect(E.isRight(accepted) && accepted.right.appended[0]?.event).toMatchObject({ rule: 'J-1', ground: 'sanbao-return', policyVersion: 'shop-2027' });
     const tooShort = shopRulebook('5 days');
-    expect(tooShort).toEqual(E.left("0.values.warranty.returnGrounds.sanbao-return.within gives 5 days; the law's floor is at least 7 days (J-1, 部分商品修理更换退货责任规定 (国经贸[1995]458号) art. 9)."));
+    expect(tooShort).toEqual(
+      E.left(
+        "0.values.warranty.returnGrounds.sanbao-return.within gives 5 days; the law's floor is at least 7 days (J-1, 部分商品修理更换退货责任规定 (国经贸[1995]458号) art. 9).",
+      ),
+    );
   });
 
   it('docs/testing.md: the mutation property for a case type', async () => {
@@ -96,13 +119,19 @@ describe('code in the docs is the code the suite compiles and runs', () => {
       severity: 'major',
     })();
     expect(received._tag).toBe('Right');
-    const sealedBytes = JSON.stringify((await sealed.readAll()()), (_, v: unknown) => (typeof v === 'bigint' ? String(v) : v));
+    const sealedBytes = JSON.stringify(await sealed.readAll()(), (_, v: unknown) => (typeof v === 'bigint' ? String(v) : v));
     expect(sealedBytes).not.toContain('Li Na');
     expect(sealedBytes).not.toContain('cut her hand');
     const report = await forget('cust-7');
-    expect(report._tag === 'Right' && report.right.steps.map((s) => `${s.kind} ${s.name}: ${s.outcome}`)).toEqual(['key key store: done', 'cache complaints: done', 'read-model case-files: done']);
+    expect(report._tag === 'Right' && report.right.steps.map((s) => `${s.kind} ${s.name}: ${s.outcome}`)).toEqual([
+      'key key store: done',
+      'cache complaints: done',
+      'read-model case-files: done',
+    ]);
     expect(report._tag === 'Right' && report.right.remaining[0]?.until).toContain('KEK rotation');
-    const stored = JSON.stringify(await readModels.load('case-files')(), (_, v: unknown) => (typeof v === 'bigint' ? String(v) : v instanceof Map ? [...v] : v));
+    const stored = JSON.stringify(await readModels.load('case-files')(), (_, v: unknown) =>
+      typeof v === 'bigint' ? String(v) : v instanceof Map ? [...v] : v,
+    );
     expect(stored).toContain('[erased personal data]');
     expect(stored).not.toContain('Li Na');
   });

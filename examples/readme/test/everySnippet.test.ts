@@ -11,7 +11,11 @@ const filesUnder = (dir: string): string[] =>
     return statSync(path).isDirectory() ? (name === 'node_modules' ? [] : filesUnder(path)) : [path];
   });
 
-const documents = [join(root, 'README.md'), ...filesUnder(join(root, 'docs')).filter((f) => f.endsWith('.md')), ...readdirSync(join(root, 'packages')).map((p) => join(root, 'packages', p, 'README.md'))];
+const documents = [
+  join(root, 'README.md'),
+  ...filesUnder(join(root, 'docs')).filter((f) => f.endsWith('.md')),
+  ...readdirSync(join(root, 'packages')).map((p) => join(root, 'packages', p, 'README.md')),
+];
 const sources = filesUnder(join(root, 'examples'))
   .filter((f) => f.endsWith('.ts'))
   .map((f) => readFileSync(f, 'utf8'));

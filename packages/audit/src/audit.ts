@@ -88,7 +88,13 @@ const departmentOf = <Ev extends EventBase>(envelopes: ReadonlyArray<EventEnvelo
   let named: string | undefined;
   for (const { event } of envelopes) {
     if ('responsibleDepartment' in event && typeof event.responsibleDepartment === 'string') named = event.responsibleDepartment;
-    if ('result' in event && typeof event.result === 'object' && event.result !== null && 'responsibleDepartment' in event.result && typeof event.result.responsibleDepartment === 'string') {
+    if (
+      'result' in event &&
+      typeof event.result === 'object' &&
+      event.result !== null &&
+      'responsibleDepartment' in event.result &&
+      typeof event.result.responsibleDepartment === 'string'
+    ) {
       named = event.result.responsibleDepartment;
     }
   }
@@ -131,7 +137,12 @@ const auditWith = <C extends CommandBase, Ev extends EventBase, S>(
     violations.push(...found);
     const approval: { readonly type: string; readonly by?: Actor; readonly justification?: string } = envelope.event;
     if (approval.type === 'SpecialCaseApproved' && approval.by !== undefined) {
-      specialCases.push({ revision: envelope.revision.toString(), at: envelope.event.at, approvedBy: approval.by, justification: approval.justification ?? '' });
+      specialCases.push({
+        revision: envelope.revision.toString(),
+        at: envelope.event.at,
+        approvedBy: approval.by,
+        justification: approval.justification ?? '',
+      });
     }
     // The timeline judges every deadline again after each event (quadratic in the case's length): only when asked for.
     if (!withTimeline) continue;

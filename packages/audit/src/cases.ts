@@ -25,12 +25,14 @@ import { type InputProblem, inputProblemOf } from './problems.js';
 export const EVENT_ID_IN_TWO_STREAMS = 'EVENT_ID_IN_TWO_STREAMS';
 
 export type CaseReadError =
-  | CoreCaseReadError
-  | { readonly code: 'EXPORT_NOT_GROUPED_BY_STREAM'; readonly message: string; readonly streamName: string; readonly line: number };
+  CoreCaseReadError | { readonly code: 'EXPORT_NOT_GROUPED_BY_STREAM'; readonly message: string; readonly streamName: string; readonly line: number };
 
 /** Decode a stream's recorded events into the history of a case of a registered type (the rulebook's by default). */
-export const caseHistoryOf = (streamName: string, recorded: ReadonlyArray<RecordedEvent>, registry: CaseTypeRegistry = caseTypes): E.Either<CaseReadError, CaseHistory> =>
-  readCaseHistory(registry)(streamName, recorded);
+export const caseHistoryOf = (
+  streamName: string,
+  recorded: ReadonlyArray<RecordedEvent>,
+  registry: CaseTypeRegistry = caseTypes,
+): E.Either<CaseReadError, CaseHistory> => readCaseHistory(registry)(streamName, recorded);
 
 /**
  * Every case of a store, one at a time: the stream names first (memory holds the list of names),
@@ -68,7 +70,11 @@ export async function* casesFromStore(
 }
 
 /** One case from a store. */
-export const readCase = async (store: Pick<EventStore, 'readStream'>, streamName: string, registry: CaseTypeRegistry = caseTypes): Promise<E.Either<StoreError | CaseReadError | { readonly code: 'CASE_NOT_FOUND'; readonly message: string }, CaseHistory>> => {
+export const readCase = async (
+  store: Pick<EventStore, 'readStream'>,
+  streamName: string,
+  registry: CaseTypeRegistry = caseTypes,
+): Promise<E.Either<StoreError | CaseReadError | { readonly code: 'CASE_NOT_FOUND'; readonly message: string }, CaseHistory>> => {
   const read = await store.readStream(streamName)();
   if (E.isLeft(read)) return read;
   if (read.right.kind === 'no-stream') return E.left({ code: 'CASE_NOT_FOUND', message: `No stream ${streamName}.` });
@@ -105,7 +111,12 @@ export async function* casesFromLines(
       const done = flush();
       if (done !== undefined) yield done;
       if (finished.has(e.streamName)) {
-        yield E.left({ code: 'EXPORT_NOT_GROUPED_BY_STREAM', message: `line ${line}: stream ${e.streamName} appears again after other streams; export with \`caseledger export\` keeps streams together.`, streamName: e.streamName, line });
+        yield E.left({
+          code: 'EXPORT_NOT_GROUPED_BY_STREAM',
+          message: `line ${line}: stream ${e.streamName} appears again after other streams; export with \`caseledger export\` keeps streams together.`,
+          streamName: e.streamName,
+          line,
+        });
         continue;
       }
       current = { streamName: e.streamName, events: [] };
@@ -198,7 +209,10 @@ export const bulkAudit = async (
       problem(item.left);
       continue;
     }
-    ids.add(item.right.streamName, item.right.use((_, envelopes) => envelopes.map((e) => ({ eventId: e.metadata.eventId, revision: e.revision }))));
+    ids.add(
+      item.right.streamName,
+      item.right.use((_, envelopes) => envelopes.map((e) => ({ eventId: e.metadata.eventId, revision: e.revision }))),
+    );
     const report = complianceReport(item.right, rulebook, asOf);
     byCategory[report.category] = (byCategory[report.category] ?? 0) + 1;
     events += report.events;
@@ -214,17 +228,29 @@ export const bulkAudit = async (
           const month = localDateOf(rulebook.calendar, d.dueBy).slice(0, 7);
           const m = missedByMonth.get(month) ?? { missed: 0, byRule: {} };
           m.missed += 1;
-          Object.defineProperty(m.byRule, d.ruleId, { value: (Object.hasOwn(m.byRule, d.ruleId) ? (m.byRule[d.ruleId] ?? 0) : 0) + 1, enumerable: true, writable: true, configurable: true });
+          Object.defineProperty(m.byRule, d.ruleId, {
+            value: (Object.hasOwn(m.byRule, d.ruleId) ? (m.byRule[d.ruleId] ?? 0) : 0) + 1,
+            enumerable: true,
+            writable: true,
+            configurable: true,
+          });
           missedByMonth.set(month, m);
         }
       }
       deadlineStats.set(key, s);
     }
     for (const v of report.violations) violations[`${v.ruleId} ${v.code}`] = (violations[`${v.ruleId} ${v.code}`] ?? 0) + 1;
-    if (report.policyProblem !== undefined) problem({ code: 'CASE_POLICY_PROBLEM', message: `${report.streamName}: ${report.policyProblem}`, streamName: report.streamName });
+    if (report.policyProblem !== undefined)
+      problem({ code: 'CASE_POLICY_PROBLEM', message: `${report.streamName}: ${report.policyProblem}`, streamName: report.streamName });
     if (report.findings > 0) {
       const rules = [...new Set([...report.deadlines.filter((d) => d.status === 'missed').map((d) => d.ruleId), ...report.violations.map((v) => v.ruleId)])];
-      casesWithFindings.push({ streamName: report.streamName, category: report.category, findings: report.findings, rules, ...(report.department === undefined ? {} : { department: report.department }) });
+      casesWithFindings.push({
+        streamName: report.streamName,
+        category: report.category,
+        findings: report.findings,
+        rules,
+        ...(report.department === undefined ? {} : { department: report.department }),
+      });
     }
     findings += report.findings;
     done += 1;
@@ -237,7 +263,8 @@ export const bulkAudit = async (
     findings += 1;
     const i = casesWithFindings.findIndex((c) => c.streamName === r.again.streamName);
     const listed = casesWithFindings[i];
-    if (listed === undefined) casesWithFindings.push({ streamName: r.again.streamName, category: splitStreamName(r.again.streamName).category, findings: 1, rules: ['T-12'] });
+    if (listed === undefined)
+      casesWithFindings.push({ streamName: r.again.streamName, category: splitStreamName(r.again.streamName).category, findings: 1, rules: ['T-12'] });
     else casesWithFindings[i] = { ...listed, findings: listed.findings + 1, rules: listed.rules.includes('T-12') ? listed.rules : [...listed.rules, 'T-12'] };
   }
   return {
@@ -245,7 +272,9 @@ export const bulkAudit = async (
     cases: byCategory,
     events,
     repeatedEventIds: repeatedEventIds.slice(0, PROBLEMS_KEPT),
-    deadlines: [...deadlineStats.values()].map((s) => ({ ...s, missedRate: s.applicable === 0 ? 0 : s.missed / s.applicable })).sort((a, b) => a.ruleId.localeCompare(b.ruleId) || a.deadline.localeCompare(b.deadline)),
+    deadlines: [...deadlineStats.values()]
+      .map((s) => ({ ...s, missedRate: s.applicable === 0 ? 0 : s.missed / s.applicable }))
+      .sort((a, b) => a.ruleId.localeCompare(b.ruleId) || a.deadline.localeCompare(b.deadline)),
     specialCases,
     violations,
     casesWithFindings,

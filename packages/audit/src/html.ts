@@ -78,7 +78,9 @@ export const caseAuditHtml = ({ timeline, report }: CaseAudit, options: ReportOp
   const rows = timeline
     .map((e) => {
       const late = lateDeadlines(e);
-      const classes = [e.specialCase ? 'special' : '', e.violations.length > 0 ? 'violation' : '', late.length > 0 ? 'late' : ''].filter((c) => c !== '').join(' ');
+      const classes = [e.specialCase ? 'special' : '', e.violations.length > 0 ? 'violation' : '', late.length > 0 ? 'late' : '']
+        .filter((c) => c !== '')
+        .join(' ');
       const badges = [
         ...late.map((d) => {
           const by = lateBy(d);
@@ -99,7 +101,10 @@ export const caseAuditHtml = ({ timeline, report }: CaseAudit, options: ReportOp
     )
     .join('\n');
   const specials = report.specialCases
-    .map((s) => `<tr class="special"><td>${escape(s.revision)}</td><td>${escape(when(s.at))}</td><td>${escape(s.approvedBy.id)} (${escape(L.word(s.approvedBy.role))})</td><td>${escape(s.justification)}</td></tr>`)
+    .map(
+      (s) =>
+        `<tr class="special"><td>${escape(s.revision)}</td><td>${escape(when(s.at))}</td><td>${escape(s.approvedBy.id)} (${escape(L.word(s.approvedBy.role))})</td><td>${escape(s.justification)}</td></tr>`,
+    )
     .join('\n');
   const violations = report.violations
     .map((v) => {
@@ -107,8 +112,13 @@ export const caseAuditHtml = ({ timeline, report }: CaseAudit, options: ReportOp
       return `<tr class="violation"><td>${v.revision}</td><td>${rules.chip(v.ruleId)} ${escape(v.code)}${rules.title(v.ruleId)}</td><td>${escape(said.text)}${said.detail === undefined ? '' : `<br><span class="meta">${escape(said.detail)}</span>`}</td></tr>`;
     })
     .join('\n');
-  const cited = [...timeline.flatMap((e) => e.ruleIds), ...report.deadlines.filter((d) => d.status !== 'not-applicable').map((d) => d.ruleId), ...report.violations.map((v) => v.ruleId)];
-  const verdict = report.findings === 0 ? `<p class="ok" id="verdict">${escape(L.noFindings)}</p>` : `<p class="bad" id="verdict">${escape(L.findings(report.findings))}</p>`;
+  const cited = [
+    ...timeline.flatMap((e) => e.ruleIds),
+    ...report.deadlines.filter((d) => d.status !== 'not-applicable').map((d) => d.ruleId),
+    ...report.violations.map((v) => v.ruleId),
+  ];
+  const verdict =
+    report.findings === 0 ? `<p class="ok" id="verdict">${escape(L.noFindings)}</p>` : `<p class="bad" id="verdict">${escape(L.findings(report.findings))}</p>`;
   const c = L.columns;
   return page(
     L.lang,
@@ -156,12 +166,23 @@ const caseListsHtml = (cases: ReadonlyArray<CaseWithFindings>, L: ReportLabels, 
   const perRule = cases
     .flatMap((k) => k.rules.map((rule) => ({ rule, k })))
     .sort((a, b) => ruleOrder(a.rule) - ruleOrder(b.rule) || byText(a.rule, b.rule) || b.k.findings - a.k.findings || byText(a.k.streamName, b.k.streamName));
-  const byDepartment = [...cases].sort((a, b) => byText(a.department ?? '\uffff', b.department ?? '\uffff') || b.findings - a.findings || byText(a.streamName, b.streamName));
+  const byDepartment = [...cases].sort(
+    (a, b) => byText(a.department ?? '\uffff', b.department ?? '\uffff') || b.findings - a.findings || byText(a.streamName, b.streamName),
+  );
   return `<h2>${escape(L.bulk.casesWithFindings)}</h2><nav class="orders">${escape(L.bulk.sorted)} <a href="#by-findings">${escape(L.bulk.byFindings)}</a> · <a href="#by-rule">${escape(L.bulk.byRule)}</a> · <a href="#by-department">${escape(L.bulk.byDepartment)}</a></nav>
 <div class="case-lists">
-<section id="by-findings" class="case-list"><table>${head(c.rules)}<tbody>${byFindings.slice(0, CASE_LIST_SHOWN).map((k) => row(k, k.rules)).join('')}</tbody></table>${more(byFindings.length)}</section>
-<section id="by-rule" class="case-list"><table>${head(c.rule)}<tbody>${perRule.slice(0, CASE_LIST_SHOWN).map(({ rule, k }) => row(k, [rule])).join('')}</tbody></table>${more(perRule.length)}</section>
-<section id="by-department" class="case-list"><table>${head(c.rules)}<tbody>${byDepartment.slice(0, CASE_LIST_SHOWN).map((k) => row(k, k.rules)).join('')}</tbody></table>${more(byDepartment.length)}</section>
+<section id="by-findings" class="case-list"><table>${head(c.rules)}<tbody>${byFindings
+    .slice(0, CASE_LIST_SHOWN)
+    .map((k) => row(k, k.rules))
+    .join('')}</tbody></table>${more(byFindings.length)}</section>
+<section id="by-rule" class="case-list"><table>${head(c.rule)}<tbody>${perRule
+    .slice(0, CASE_LIST_SHOWN)
+    .map(({ rule, k }) => row(k, [rule]))
+    .join('')}</tbody></table>${more(perRule.length)}</section>
+<section id="by-department" class="case-list"><table>${head(c.rules)}<tbody>${byDepartment
+    .slice(0, CASE_LIST_SHOWN)
+    .map((k) => row(k, k.rules))
+    .join('')}</tbody></table>${more(byDepartment.length)}</section>
 </div>`;
 };
 
@@ -175,7 +196,10 @@ const monthsHtml = (months: ReadonlyArray<MissedInMonth>, L: ReportLabels, chip:
     L.bulk.missedPerMonth,
   );
   const table = `<table id="missed-by-month"><thead><tr><th>${L.columns.month}</th>${rules.map((r) => `<th>${chip(r)}</th>`).join('')}<th>${L.columns.all}</th></tr></thead><tbody>${months
-    .map((m) => `<tr><td>${escape(m.month)}</td>${rules.map((r) => `<td>${Object.hasOwn(m.byRule, r) ? (m.byRule[r] ?? 0) : ''}</td>`).join('')}<td>${m.missed}</td></tr>`)
+    .map(
+      (m) =>
+        `<tr><td>${escape(m.month)}</td>${rules.map((r) => `<td>${Object.hasOwn(m.byRule, r) ? (m.byRule[r] ?? 0) : ''}</td>`).join('')}<td>${m.missed}</td></tr>`,
+    )
     .join('')}</tbody></table>`;
   return `<h2>${escape(L.bulk.missedPerMonth)}</h2><p class="meta">${escape(L.bulk.byDueMonth)}</p>${chart}${table}`;
 };
@@ -184,13 +208,21 @@ export const bulkAuditHtml = (s: BulkAuditSummary, options: ReportOptions = {}):
   const { when, zoneNote, labels: L, locale } = readableWith(options, s.asOf);
   const rules = rulesIn(locale, L);
   const total = Object.values(s.cases).reduce((a, b) => a + b, 0);
-  const cases = Object.entries(s.cases).map(([k, n]) => `<tr><td>${escape(L.word(k))}</td><td>${n}</td></tr>`).join('');
-  const violations = Object.entries(s.violations).map(([k, n]) => `<tr class="violation"><td>${escape(k)}</td><td>${n}</td></tr>`).join('');
+  const cases = Object.entries(s.cases)
+    .map(([k, n]) => `<tr><td>${escape(L.word(k))}</td><td>${n}</td></tr>`)
+    .join('');
+  const violations = Object.entries(s.violations)
+    .map(([k, n]) => `<tr class="violation"><td>${escape(k)}</td><td>${n}</td></tr>`)
+    .join('');
   const chart = barChart(
     s.deadlines.map((d) => ({ label: `${d.ruleId} ${L.deadlineName(d.deadline)}`, value: d.missedRate, text: L.bulk.missedOf(d.missed, d.applicable) })),
     L.bulk.missedPerRule,
   );
-  const cited = [...s.deadlines.map((d) => d.ruleId), ...Object.keys(s.violations).map((k) => k.split(' ')[0] ?? k), ...s.casesWithFindings.flatMap((c) => c.rules)];
+  const cited = [
+    ...s.deadlines.map((d) => d.ruleId),
+    ...Object.keys(s.violations).map((k) => k.split(' ')[0] ?? k),
+    ...s.casesWithFindings.flatMap((c) => c.rules),
+  ];
   return page(
     L.lang,
     L.bulkAudit,
@@ -202,7 +234,14 @@ ${monthsHtml(s.missedByMonth, L, rules.chip)}
 <h2>${escape(L.violationsInHistories)}</h2>${violations === '' ? `<p>${escape(L.none)}</p>` : `<table id="violations"><tbody>${violations}</tbody></table>`}
 ${caseListsHtml(s.casesWithFindings, L, rules.chip)}
 ${s.repeatedEventIds.length === 0 ? '' : `<h2>${escape(L.bulk.repeatedEventIds(s.violations[`T-12 ${EVENT_ID_IN_TWO_STREAMS}`] ?? s.repeatedEventIds.length))}</h2><ul id="repeated-event-ids">${s.repeatedEventIds.map((r) => `<li class="violation">${escape(L.bulk.repeatedEventId(`${r.again.streamName}@${r.again.revision}`, `${r.first.streamName}@${r.first.revision}`))}</li>`).join('')}</ul>`}
-${s.problems.length === 0 ? '' : `<h2>${escape(L.bulk.inputProblems(s.problemCount))}</h2><ul>${s.problems.slice(0, 100).map((p) => `<li>${escape(problemText(p, locale))}</li>`).join('')}</ul>`}
+${
+  s.problems.length === 0
+    ? ''
+    : `<h2>${escape(L.bulk.inputProblems(s.problemCount))}</h2><ul>${s.problems
+        .slice(0, 100)
+        .map((p) => `<li>${escape(problemText(p, locale))}</li>`)
+        .join('')}</ul>`
+}
 ${rules.cited(cited)}
 ${provenanceHtml(options.provenance, when, L)}`,
   );

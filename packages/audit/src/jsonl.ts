@@ -11,7 +11,20 @@
  */
 import { createReadStream } from 'node:fs';
 import { randomUUID } from 'node:crypto';
-import { type EventStore, type GlobalPosition, type JsonValue, type Locale, type RecordedEvent, SealedText, type StoreError, isObjectValue, parseJson, personalPathsOf, valueAtPath, violationText } from '@caseledger/core';
+import {
+  type EventStore,
+  type GlobalPosition,
+  type JsonValue,
+  type Locale,
+  type RecordedEvent,
+  SealedText,
+  type StoreError,
+  isObjectValue,
+  parseJson,
+  personalPathsOf,
+  valueAtPath,
+  violationText,
+} from '@caseledger/core';
 import * as E from 'fp-ts/lib/Either.js';
 import type * as TE from 'fp-ts/lib/TaskEither.js';
 
@@ -57,7 +70,15 @@ interface LineWords {
   readonly pastStreamEnd: (streamName: string, revision: string, end: string) => string;
 }
 
-const foundZh: Readonly<Record<string, string>> = { none: '缺失', 'another text': '其他文本', 'a number': '数字', 'a boolean': '布尔值', 'an object': '对象', 'an array': '数组', null: 'null' };
+const foundZh: Readonly<Record<string, string>> = {
+  none: '缺失',
+  'another text': '其他文本',
+  'a number': '数字',
+  'a boolean': '布尔值',
+  'an object': '对象',
+  'an array': '数组',
+  null: 'null',
+};
 
 const lineWords: { readonly [L in Locale]: LineWords } = {
   en: {
@@ -78,7 +99,8 @@ const lineWords: { readonly [L in Locale]: LineWords } = {
     tooLong: (maxBytes) => `longer than ${maxBytes} bytes (raise --max-line-bytes to read it)`,
     notUtf8: 'not valid UTF-8',
     notAppended: (_code, message) => message,
-    revisionTaken: (stream, revision) => `${stream}@${revision} is already taken by another event (the line repeats or contradicts an earlier one); not imported`,
+    revisionTaken: (stream, revision) =>
+      `${stream}@${revision} is already taken by another event (the line repeats or contradicts an earlier one); not imported`,
     pastStreamEnd: (stream, revision, end) => `${stream}@${revision} lies past the stream's end (its next revision is ${end}); not imported`,
   },
   'zh-CN': {
@@ -130,7 +152,12 @@ export const lineProblemText = (line: number, problem: LineProblem, locale: Loca
   return w.line(line, what);
 };
 
-export const lineError = (line: number, problem: LineProblem): LineError => ({ code: 'JSONL_BAD_LINE', line, problem, message: lineProblemText(line, problem) });
+export const lineError = (line: number, problem: LineProblem): LineError => ({
+  code: 'JSONL_BAD_LINE',
+  line,
+  problem,
+  message: lineProblemText(line, problem),
+});
 
 const bad = (line: number, problem: LineProblem): E.Either<LineError, never> => E.left(lineError(line, problem));
 
@@ -159,10 +186,33 @@ export const parseLine = (text: string, line: number): E.Either<LineError, Recor
   if (!isObjectValue(value)) return bad(line, { kind: 'not-an-object' });
   const { format, streamName, revision, position, eventId, type, data, metadata } = value;
   // The value is never echoed: a line is customer data until proven otherwise (T-10).
-  if (format !== JSONL_FORMAT) return bad(line, { kind: 'bad-field', field: 'format', found: format === undefined ? 'none' : typeof format === 'string' ? 'another text' : Array.isArray(format) ? 'an array' : format === null ? 'null' : typeof format === 'object' ? 'an object' : `a ${typeof format}` });
+  if (format !== JSONL_FORMAT)
+    return bad(line, {
+      kind: 'bad-field',
+      field: 'format',
+      found:
+        format === undefined
+          ? 'none'
+          : typeof format === 'string'
+            ? 'another text'
+            : Array.isArray(format)
+              ? 'an array'
+              : format === null
+                ? 'null'
+                : typeof format === 'object'
+                  ? 'an object'
+                  : `a ${typeof format}`,
+    });
   if (typeof streamName !== 'string' || streamName === '') return bad(line, { kind: 'bad-field', field: 'streamName' });
   if (typeof revision !== 'string' || !DECIMAL.test(revision)) return bad(line, { kind: 'bad-field', field: 'revision' });
-  if (position === undefined || !isObjectValue(position) || typeof position['commit'] !== 'string' || typeof position['prepare'] !== 'string' || !DECIMAL.test(position['commit']) || !DECIMAL.test(position['prepare'])) {
+  if (
+    position === undefined ||
+    !isObjectValue(position) ||
+    typeof position['commit'] !== 'string' ||
+    typeof position['prepare'] !== 'string' ||
+    !DECIMAL.test(position['commit']) ||
+    !DECIMAL.test(position['prepare'])
+  ) {
     return bad(line, { kind: 'bad-field', field: 'position' });
   }
   if (typeof eventId !== 'string' || eventId === '') return bad(line, { kind: 'bad-field', field: 'eventId' });
@@ -345,7 +395,7 @@ export const truncatedStart =
   (store: Pick<EventStore, 'appendToStream' | 'deleteStream'>, streamName: string, first: bigint): TE.TaskEither<StoreError, void> =>
   async () => {
     const perAppend = 2_000n;
-    for (let written = 0n; written < first; ) {
+    for (let written = 0n; written < first;) {
       const count = first - written < perAppend ? first - written : perAppend;
       const standIns = Array.from({ length: Number(count) }, () => ({ eventId: randomUUID(), type: TRUNCATED_START_EVENT_TYPE, data: {}, metadata: {} }));
       const appended = await store.appendToStream(streamName, standIns, written === 0n ? 'no-stream' : written - 1n)();
@@ -449,7 +499,11 @@ export const importLines = async (
     const started = truncated ? await truncatedStart(store, e.streamName, e.revision)() : E.right(undefined);
     const appended = E.isLeft(started)
       ? started
-      : await store.appendToStream(e.streamName, [{ eventId: e.eventId, type: e.type, data: e.data, metadata: e.metadata }], e.revision === 0n ? 'no-stream' : e.revision - 1n)();
+      : await store.appendToStream(
+          e.streamName,
+          [{ eventId: e.eventId, type: e.type, data: e.data, metadata: e.metadata }],
+          e.revision === 0n ? 'no-stream' : e.revision - 1n,
+        )();
     if (E.isLeft(appended)) {
       // Another writer moved the stream meanwhile: read it again at its next line.
       current = undefined;

@@ -60,13 +60,26 @@ export interface ReportLabels {
   readonly lateBy: (lateness: string, done: boolean) => string;
   readonly due: string;
   readonly done: string;
-  readonly lateness: { readonly workingDays: (n: number) => string; readonly hours: (n: number) => string; readonly minutes: (n: number) => string; readonly underAMinute: string };
+  readonly lateness: {
+    readonly workingDays: (n: number) => string;
+    readonly hours: (n: number) => string;
+    readonly minutes: (n: number) => string;
+    readonly underAMinute: string;
+  };
   readonly allowance: (a: Allowance) => string;
   readonly policy: (version: string, value: string | undefined) => string;
   readonly deadlineName: (name: string) => string;
   /** A case's status as its case type words it (`internal: quality-replied`, `return: open`). */
   readonly caseStatus: (status: string) => string;
-  readonly provenance: { readonly title: string; readonly source: string; readonly tool: string; readonly generatedAt: string; readonly eventsRead: string; readonly sha256: string; readonly of: (covers: 'file' | 'events') => string };
+  readonly provenance: {
+    readonly title: string;
+    readonly source: string;
+    readonly tool: string;
+    readonly generatedAt: string;
+    readonly eventsRead: string;
+    readonly sha256: string;
+    readonly of: (covers: 'file' | 'events') => string;
+  };
   readonly bulk: {
     readonly casesPerType: string;
     readonly missedPerRule: string;
@@ -155,7 +168,8 @@ const en: ReportLabels = {
   noFindings: 'No findings.',
   findings: (n) => `${n} finding(s).`,
   findingsInCases: (n, cases) => `${n} finding(s) in ${cases} case(s).`,
-  incomplete: (problems, findings, cases) => `INCOMPLETE: the input could not be read in full (${problems} input problem(s), listed below); this report covers only what was read: ${findings} finding(s) in ${cases} case(s).`,
+  incomplete: (problems, findings, cases) =>
+    `INCOMPLETE: the input could not be read in full (${problems} input problem(s), listed below); this report covers only what was read: ${findings} finding(s) in ${cases} case(s).`,
   timeline: 'Timeline',
   deadlines: 'Deadlines',
   specialCases: 'Special cases (W-3)',
@@ -196,15 +210,32 @@ const en: ReportLabels = {
   lateBy: (lateness, done) => `${done ? '' : 'not done, '}late by ${lateness}`,
   due: 'due',
   done: 'done',
-  lateness: { workingDays: (n) => plural(n, 'working day', 'working days'), hours: (n) => `${n} h`, minutes: (n) => `${n} min`, underAMinute: 'under a minute' },
+  lateness: {
+    workingDays: (n) => plural(n, 'working day', 'working days'),
+    hours: (n) => `${n} h`,
+    minutes: (n) => `${n} min`,
+    underAMinute: 'under a minute',
+  },
   allowance: (a) =>
     a.count === 0 && a.unit === 'working-days'
       ? 'the same working day'
-      : plural(a.count, { 'working-days': 'working day', days: 'day', hours: 'hour', months: 'month' }[a.unit], { 'working-days': 'working days', days: 'days', hours: 'hours', months: 'months' }[a.unit]),
+      : plural(
+          a.count,
+          { 'working-days': 'working day', days: 'day', hours: 'hour', months: 'month' }[a.unit],
+          { 'working-days': 'working days', days: 'days', hours: 'hours', months: 'months' }[a.unit],
+        ),
   policy: (version, value) => `policy ${version}${value === undefined ? '' : `: ${value}`}`,
   deadlineName: (name) => name,
   caseStatus: (status) => status,
-  provenance: { title: 'Provenance', source: 'Source', tool: 'Tool', generatedAt: 'Generated at', eventsRead: 'Events read', sha256: 'SHA-256', of: (covers) => (covers === 'file' ? "(of the file's bytes)" : '(of the events read, as export lines)') },
+  provenance: {
+    title: 'Provenance',
+    source: 'Source',
+    tool: 'Tool',
+    generatedAt: 'Generated at',
+    eventsRead: 'Events read',
+    sha256: 'SHA-256',
+    of: (covers) => (covers === 'file' ? "(of the file's bytes)" : '(of the events read, as export lines)'),
+  },
   bulk: {
     casesPerType: 'Cases per type',
     missedPerRule: 'Missed deadlines per rule',
@@ -236,7 +267,8 @@ const zhCN: ReportLabels = {
   noFindings: '未发现问题。',
   findings: (n) => `发现 ${n} 个问题。`,
   findingsInCases: (n, cases) => `在 ${cases} 个案件中发现 ${n} 个问题。`,
-  incomplete: (problems, findings, cases) => `不完整：输入未能全部读取（${problems} 个输入问题，见下文）；本报告只涵盖已读取的部分：在 ${cases} 个案件中发现 ${findings} 个问题。`,
+  incomplete: (problems, findings, cases) =>
+    `不完整：输入未能全部读取（${problems} 个输入问题，见下文）；本报告只涵盖已读取的部分：在 ${cases} 个案件中发现 ${findings} 个问题。`,
   timeline: '时间线',
   deadlines: '期限',
   specialCases: '特殊情况（W-3）',
@@ -278,7 +310,10 @@ const zhCN: ReportLabels = {
   due: '截止',
   done: '完成',
   lateness: { workingDays: (n) => `${n} 个工作日`, hours: (n) => `${n} 小时`, minutes: (n) => `${n} 分钟`, underAMinute: '不到 1 分钟' },
-  allowance: (a) => (a.count === 0 && a.unit === 'working-days' ? '当个工作日' : `${a.count} ${{ 'working-days': '个工作日', days: '天', hours: '小时', months: '个月' }[a.unit]}`),
+  allowance: (a) =>
+    a.count === 0 && a.unit === 'working-days'
+      ? '当个工作日'
+      : `${a.count} ${{ 'working-days': '个工作日', days: '天', hours: '小时', months: '个月' }[a.unit]}`,
   policy: (version, value) => `政策 ${version}${value === undefined ? '' : `：${value}`}`,
   deadlineName: (name) => (Object.hasOwn(deadlineNamesZh, name) ? (deadlineNamesZh[name] ?? name) : name),
   caseStatus: (status) =>
@@ -286,7 +321,15 @@ const zhCN: ReportLabels = {
       .replace(/[a-z]+(?:-[a-z]+)*/g, (word) => (Object.hasOwn(statusWordsZh, word) ? (statusWordsZh[word] ?? word) : word))
       .replace(': ', '：')
       .replace(/ \((.*)\)$/, '（$1）'),
-  provenance: { title: '来源', source: '数据来源', tool: '工具', generatedAt: '生成时间', eventsRead: '读取事件数', sha256: 'SHA-256', of: (covers) => (covers === 'file' ? '（文件的全部字节）' : '（所读取的事件，按导出行计）') },
+  provenance: {
+    title: '来源',
+    source: '数据来源',
+    tool: '工具',
+    generatedAt: '生成时间',
+    eventsRead: '读取事件数',
+    sha256: 'SHA-256',
+    of: (covers) => (covers === 'file' ? '（文件的全部字节）' : '（所读取的事件，按导出行计）'),
+  },
   bulk: {
     casesPerType: '各类案件数',
     missedPerRule: '各规则逾期情况',

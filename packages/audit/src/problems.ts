@@ -36,13 +36,24 @@ export const inputProblemOf = (e: { readonly code: string; readonly message: str
 const lineProblemKinds: ReadonlyArray<LineProblem['kind']> = ['not-json', 'not-an-object', 'bad-field', 'too-long', 'not-utf8', 'not-appended'];
 const isLineProblem = (u: unknown): u is LineProblem => typeof u === 'object' && u !== null && 'kind' in u && lineProblemKinds.some((k) => k === u.kind);
 const isFieldError = (u: unknown): u is FieldError =>
-  typeof u === 'object' && u !== null && 'path' in u && typeof u.path === 'string' && 'expected' in u && typeof u.expected === 'string' && 'found' in u && typeof u.found === 'string';
+  typeof u === 'object' &&
+  u !== null &&
+  'path' in u &&
+  typeof u.path === 'string' &&
+  'expected' in u &&
+  typeof u.expected === 'string' &&
+  'found' in u &&
+  typeof u.found === 'string';
 
 /** A problem in a language: a bad line by its number and what is wrong, any other by its code's sentence and where it is. */
 export const problemText = (p: InputProblem, locale: Locale = 'en'): string => {
   if (locale !== 'zh-CN') return p.message;
   if (p.problem !== undefined && p.line !== undefined) return lineProblemText(p.line, p.problem, locale);
-  const where = [p.line === undefined ? undefined : `第 ${p.line} 行`, p.streamName === undefined ? undefined : `${p.streamName}${p.revision === undefined ? '' : `@${p.revision}`}`, p.eventType]
+  const where = [
+    p.line === undefined ? undefined : `第 ${p.line} 行`,
+    p.streamName === undefined ? undefined : `${p.streamName}${p.revision === undefined ? '' : `@${p.revision}`}`,
+    p.eventType,
+  ]
     .filter((w) => w !== undefined)
     .join(' ');
   const sentence = violationText(p.code, locale);

@@ -2,7 +2,19 @@
  * Reports for people: instants in the calendar's zone, in a readable form, with the zone named
  * once; how late a late step was, in working days and hours.
  */
-import { type Allowance, type BusinessCalendar, type Instant, type Lateness, type Locale, type RuleText, isRulebookRuleId, lateness, rulebookRuleIds, rulebookRuleText, violationText } from '@caseledger/core';
+import {
+  type Allowance,
+  type BusinessCalendar,
+  type Instant,
+  type Lateness,
+  type Locale,
+  type RuleText,
+  isRulebookRuleId,
+  lateness,
+  rulebookRuleIds,
+  rulebookRuleText,
+  violationText,
+} from '@caseledger/core';
 import { reportLabels } from './labels.js';
 import type { Provenance } from './provenance.js';
 
@@ -18,7 +30,16 @@ export interface ReportOptions {
 /** `2026-11-18 10:00` in the zone (seconds only when they are not zero). */
 export const instantIn = (timeZone: string) => {
   // One formatter per zone, not per instant: a report formats every row with it.
-  const format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
+  const format = new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    hourCycle: 'h23',
+  });
   return (instant: string): string => {
     const ms = Date.parse(instant);
     if (Number.isNaN(ms)) return instant;
@@ -32,7 +53,10 @@ export const instantIn = (timeZone: string) => {
 /** `Asia/Shanghai (UTC+08:00)`: the zone and its offset at an instant. */
 export const zoneLabel = (timeZone: string, at: string): string => {
   const ms = Date.parse(at);
-  const offset = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' }).formatToParts(new Date(Number.isNaN(ms) ? 0 : ms)).find((p) => p.type === 'timeZoneName')?.value ?? '';
+  const offset =
+    new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' })
+      .formatToParts(new Date(Number.isNaN(ms) ? 0 : ms))
+      .find((p) => p.type === 'timeZoneName')?.value ?? '';
   return `${timeZone} (${offset === 'GMT' ? 'UTC+00:00' : offset.replace('GMT', 'UTC')})`;
 };
 
@@ -73,13 +97,18 @@ export const allowanceText = (a: Allowance, locale: Locale = 'en'): string => re
 
 /** `policy v1: 1 working day`: the version that set a due instant and the value it gave. */
 export const policyValueText = (d: { readonly policyVersion?: string; readonly allowed?: Allowance }, locale: Locale = 'en'): string | undefined =>
-  d.policyVersion === undefined ? undefined : reportLabels(locale).policy(d.policyVersion, d.allowed === undefined ? undefined : allowanceText(d.allowed, locale));
+  d.policyVersion === undefined
+    ? undefined
+    : reportLabels(locale).policy(d.policyVersion, d.allowed === undefined ? undefined : allowanceText(d.allowed, locale));
 
 /** The rulebook's rules a report cites, in the rulebook's order, with their text; then a company's own rules, by id only. */
 export const rulesCited = (ids: Iterable<string>, locale: Locale = 'en'): ReadonlyArray<{ readonly id: string; readonly text?: RuleText }> => {
   const cited = new Set(ids);
   const known = rulebookRuleIds.filter((id) => cited.has(id)).map((id) => ({ id, text: rulebookRuleText(id, locale) }));
-  const own = [...cited].filter((id) => !isRulebookRuleId(id)).sort().map((id) => ({ id }));
+  const own = [...cited]
+    .filter((id) => !isRulebookRuleId(id))
+    .sort()
+    .map((id) => ({ id }));
   return [...known, ...own];
 };
 
@@ -87,7 +116,10 @@ export const rulesCited = (ids: Iterable<string>, locale: Locale = 'en'): Readon
  * A finding as a report says it: in English its own message; in Chinese the code's sentence, with
  * the English message (which names the step and the facts) as the detail.
  */
-export const findingText = (v: { readonly code: string; readonly message: string }, locale: Locale = 'en'): { readonly text: string; readonly detail?: string } => {
+export const findingText = (
+  v: { readonly code: string; readonly message: string },
+  locale: Locale = 'en',
+): { readonly text: string; readonly detail?: string } => {
   const translated = violationText(v.code, locale);
   return translated === undefined ? { text: v.message } : { text: translated, detail: v.message };
 };

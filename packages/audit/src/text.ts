@@ -11,14 +11,16 @@ const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 
 const isControl = (code: number, withC0: boolean): boolean => (withC0 && code < 0x20) || (code >= 0x7f && code <= 0x9f);
 
-const escaping = (withC0: boolean) => (text: string): string => {
-  let out = '';
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    out += isControl(code, withC0) ? `\\u${code.toString(16).padStart(4, '0')}` : text.charAt(i);
-  }
-  return out;
-};
+const escaping =
+  (withC0: boolean) =>
+  (text: string): string => {
+    let out = '';
+    for (let i = 0; i < text.length; i++) {
+      const code = text.charCodeAt(i);
+      out += isControl(code, withC0) ? `\\u${code.toString(16).padStart(4, '0')}` : text.charAt(i);
+    }
+    return out;
+  };
 
 /**
  * Text with every control character (C0 and C1) written as `\uXXXX`, so that it prints as text and
@@ -80,7 +82,8 @@ export const caseAuditText = ({ timeline, report }: CaseAudit, options: ReportOp
   }
   out.push('', L.specialCases);
   if (report.specialCases.length === 0) out.push(`  ${L.none}`);
-  for (const s of report.specialCases) out.push(`  ${L.text.rev} ${s.revision} ${when(s.at)} ${L.text.approvedBy} ${s.approvedBy.id} (${L.word(s.approvedBy.role)}): ${s.justification}`);
+  for (const s of report.specialCases)
+    out.push(`  ${L.text.rev} ${s.revision} ${when(s.at)} ${L.text.approvedBy} ${s.approvedBy.id} (${L.word(s.approvedBy.role)}): ${s.justification}`);
   out.push('', L.violationsInHistory);
   if (report.violations.length === 0) out.push(`  ${L.none}`);
   for (const v of report.violations) {
@@ -88,7 +91,9 @@ export const caseAuditText = ({ timeline, report }: CaseAudit, options: ReportOp
     out.push(`  ${L.text.rev} ${v.revision} ${v.ruleId} ${v.code}: ${said.text}${said.detail === undefined ? '' : ` (${said.detail})`}`);
   }
   if (report.policyProblem !== undefined) out.push('', `${L.policyProblem}: ${report.policyProblem}`);
-  out.push(...rulesCitedLines([...timeline.flatMap((e) => e.ruleIds), ...applicable.map((d) => d.ruleId), ...report.violations.map((v) => v.ruleId)], locale, L));
+  out.push(
+    ...rulesCitedLines([...timeline.flatMap((e) => e.ruleIds), ...applicable.map((d) => d.ruleId), ...report.violations.map((v) => v.ruleId)], locale, L),
+  );
   out.push('', report.findings === 0 ? L.noFindings : L.findings(report.findings));
   out.push(...provenanceLines(options.provenance, when, L));
   return lines(out);
@@ -104,10 +109,18 @@ export const bulkAuditText = (s: BulkAuditSummary, options: ReportOptions = {}):
   for (const [k, n] of Object.entries(s.cases)) out.push(`  ${L.word(k).padEnd(16)} ${n}`);
   out.push('', L.bulk.missedPerRule);
   if (s.deadlines.length === 0) out.push(`  ${L.noneApplies}`);
-  for (const d of s.deadlines) out.push(`  ${d.ruleId} ${L.deadlineName(d.deadline).padEnd(20)} ${String(d.missed).padStart(6)} ${L.text.of} ${String(d.applicable).padEnd(6)} ${pct(d.missedRate)}`);
+  for (const d of s.deadlines)
+    out.push(
+      `  ${d.ruleId} ${L.deadlineName(d.deadline).padEnd(20)} ${String(d.missed).padStart(6)} ${L.text.of} ${String(d.applicable).padEnd(6)} ${pct(d.missedRate)}`,
+    );
   if (s.missedByMonth.length > 0) {
     out.push('', `${L.bulk.missedPerMonth} (${L.bulk.byDueMonth.replace(/[.。]$/, '')})`);
-    for (const m of s.missedByMonth) out.push(`  ${m.month}  ${String(m.missed).padStart(6)}  ${Object.entries(m.byRule).map(([rule, n]) => `${rule} ${n}`).join(', ')}`);
+    for (const m of s.missedByMonth)
+      out.push(
+        `  ${m.month}  ${String(m.missed).padStart(6)}  ${Object.entries(m.byRule)
+          .map(([rule, n]) => `${rule} ${n}`)
+          .join(', ')}`,
+      );
   }
   out.push('', `${L.specialCases}: ${s.specialCases}`);
   out.push('', L.violationsInHistories);
@@ -116,12 +129,16 @@ export const bulkAuditText = (s: BulkAuditSummary, options: ReportOptions = {}):
   if (s.casesWithFindings.length > 0) {
     const shown = byMostFindings(s.casesWithFindings).slice(0, 20);
     out.push('', L.bulk.mostFindings);
-    for (const c of shown) out.push(`  ${c.streamName.padEnd(28)} ${String(c.findings).padStart(4)}  ${c.rules.join(', ')}${c.department === undefined ? '' : `  (${L.word(c.department)})`}`);
+    for (const c of shown)
+      out.push(
+        `  ${c.streamName.padEnd(28)} ${String(c.findings).padStart(4)}  ${c.rules.join(', ')}${c.department === undefined ? '' : `  (${L.word(c.department)})`}`,
+      );
     if (s.casesWithFindings.length > shown.length) out.push(`  ${L.bulk.more(s.casesWithFindings.length - shown.length)}`);
   }
   if (s.repeatedEventIds.length > 0) {
     out.push('', L.bulk.repeatedEventIds(s.violations[`T-12 ${EVENT_ID_IN_TWO_STREAMS}`] ?? s.repeatedEventIds.length));
-    for (const r of s.repeatedEventIds.slice(0, 20)) out.push(`  ${L.bulk.repeatedEventId(`${r.again.streamName}@${r.again.revision}`, `${r.first.streamName}@${r.first.revision}`)}`);
+    for (const r of s.repeatedEventIds.slice(0, 20))
+      out.push(`  ${L.bulk.repeatedEventId(`${r.again.streamName}@${r.again.revision}`, `${r.first.streamName}@${r.first.revision}`)}`);
   }
   if (s.problemCount > 0) {
     out.push('', L.bulk.inputProblems(s.problemCount));
@@ -129,7 +146,14 @@ export const bulkAuditText = (s: BulkAuditSummary, options: ReportOptions = {}):
     if (s.problemCount > 20) out.push(`  ${L.bulk.more(s.problemCount - 20)}`);
   }
   out.push(...rulesCitedLines([...s.deadlines.map((d) => d.ruleId), ...s.casesWithFindings.flatMap((c) => c.rules)], locale, L));
-  out.push('', s.problemCount > 0 ? L.incomplete(s.problemCount, s.findings, s.casesWithFindings.length) : s.findings === 0 ? L.noFindings : L.findingsInCases(s.findings, s.casesWithFindings.length));
+  out.push(
+    '',
+    s.problemCount > 0
+      ? L.incomplete(s.problemCount, s.findings, s.casesWithFindings.length)
+      : s.findings === 0
+        ? L.noFindings
+        : L.findingsInCases(s.findings, s.casesWithFindings.length),
+  );
   out.push(...provenanceLines(options.provenance, when, L));
   return lines(out);
 };

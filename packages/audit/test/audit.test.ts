@@ -1,5 +1,16 @@
 /** The audit of hand-written histories: timelines, compliance reports, forged histories, state as of an instant. */
-import { type JsonObject, type NewEvent, RULEBOOK_DEFAULT_VERSION, commandHandler, complaintCaseType, defaultCalendar, defaultPolicies, inMemoryEventStore, instantFromEpochMs, warrantyClaimCaseType } from '@caseledger/core';
+import {
+  type JsonObject,
+  type NewEvent,
+  RULEBOOK_DEFAULT_VERSION,
+  commandHandler,
+  complaintCaseType,
+  defaultCalendar,
+  defaultPolicies,
+  inMemoryEventStore,
+  instantFromEpochMs,
+  warrantyClaimCaseType,
+} from '@caseledger/core';
 import * as E from 'fp-ts/lib/Either.js';
 import { describe, expect, it } from 'vitest';
 import { auditCase, readCase, stateAsOf } from '../src/index.js';
@@ -28,7 +39,8 @@ const load = async (store: ReturnType<typeof inMemoryEventStore>, stream: string
 describe('audit of a complaint with a late quality reply', () => {
   const store = inMemoryEventStore();
   const handle = commandHandler(complaintCaseType, store);
-  const step = (type: string, day: number, hhmm: string, actor: object, fields: object = {}) => must(handle({ type, caseId: 'C1', at: at(day, hhmm), actor, ...fields })());
+  const step = (type: string, day: number, hhmm: string, actor: object, fields: object = {}) =>
+    must(handle({ type, caseId: 'C1', at: at(day, hhmm), actor, ...fields })());
 
   it('shows each step with its rules, the state after it and every deadline as it stood', async () => {
     await step('ReceiveComplaint', 16, '09:00', cs, { customer, channel: 'phone', description: 'Cracked', severity: 'minor' });
@@ -45,9 +57,22 @@ describe('audit of a complaint with a late quality reply', () => {
       ['4', 'QualityReplied', 'C-5', 'internal: quality-replied'],
     ]);
     // At the reply, the quality-reply deadline is shown as missed: the step was recorded, lateness reported (T-8).
-    expect(timeline[4]?.deadlines.find((d) => d.name === 'quality-reply')).toMatchObject({ ruleId: 'C-5', status: 'missed', dueBy: '2026-11-17T15:59:59.999Z', doneAt: at(18, '10:00') });
+    expect(timeline[4]?.deadlines.find((d) => d.name === 'quality-reply')).toMatchObject({
+      ruleId: 'C-5',
+      status: 'missed',
+      dueBy: '2026-11-17T15:59:59.999Z',
+      doneAt: at(18, '10:00'),
+    });
     expect(timeline[3]?.deadlines.find((d) => d.name === 'quality-reply')).toMatchObject({ status: 'pending' });
-    expect(report).toMatchObject({ streamName: 'complaint-C1', category: 'complaint', events: 5, status: 'internal: quality-replied', violations: [], specialCases: [], findings: 1 });
+    expect(report).toMatchObject({
+      streamName: 'complaint-C1',
+      category: 'complaint',
+      events: 5,
+      status: 'internal: quality-replied',
+      violations: [],
+      specialCases: [],
+      findings: 1,
+    });
     // The timeline never quotes the customer (T-10).
     expect(JSON.stringify(timeline.map((e) => e.summary))).not.toContain('Wang Lei');
   });
@@ -76,15 +101,42 @@ describe('audit of warranty claims', () => {
 
   it('flags a forged history in which a sales manager approved the special case', async () => {
     const store = inMemoryEventStore();
-    const meta = (eventId: string, actor: Person, time: string, extra: JsonObject = {}) => ({ eventId, schemaVersion: 1, actor, correlationId: 'x', causationId: 'x', at: time, ...extra });
+    const meta = (eventId: string, actor: Person, time: string, extra: JsonObject = {}) => ({
+      eventId,
+      schemaVersion: 1,
+      actor,
+      correlationId: 'x',
+      causationId: 'x',
+      at: time,
+      ...extra,
+    });
     const unit = { sku: 'S', model: 'M', serialNumber: 'SN', category: 'drivers', shippedOn: '2026-05-01', purchasedOn: '2026-05-01' };
     const forged: ReadonlyArray<NewEvent> = [
-      { eventId: 'e1', type: 'ClaimFiled', data: { type: 'ClaimFiled', at: at(16, '09:00'), by: cs, customer, kind: 'return', reason: 'x', unit }, metadata: meta('e1', cs, at(16, '09:00')) },
-      { eventId: 'e2', type: 'SpecialCaseApproved', data: { type: 'SpecialCaseApproved', at: at(16, '10:00'), by: salesManager, justification: 'Friend of mine' }, metadata: meta('e2', salesManager, at(16, '10:00')) },
+      {
+        eventId: 'e1',
+        type: 'ClaimFiled',
+        data: { type: 'ClaimFiled', at: at(16, '09:00'), by: cs, customer, kind: 'return', reason: 'x', unit },
+        metadata: meta('e1', cs, at(16, '09:00')),
+      },
+      {
+        eventId: 'e2',
+        type: 'SpecialCaseApproved',
+        data: { type: 'SpecialCaseApproved', at: at(16, '10:00'), by: salesManager, justification: 'Friend of mine' },
+        metadata: meta('e2', salesManager, at(16, '10:00')),
+      },
       {
         eventId: 'e3',
         type: 'ReturnAccepted',
-        data: { type: 'ReturnAccepted', at: at(16, '11:00'), by: cs, policyVersion: RULEBOOK_DEFAULT_VERSION, windowEndsOn: '2026-08-01', windowCountsTo: 'filing', countedAt: at(16, '09:00'), specialCase: true },
+        data: {
+          type: 'ReturnAccepted',
+          at: at(16, '11:00'),
+          by: cs,
+          policyVersion: RULEBOOK_DEFAULT_VERSION,
+          windowEndsOn: '2026-08-01',
+          windowCountsTo: 'filing',
+          countedAt: at(16, '09:00'),
+          specialCase: true,
+        },
         metadata: meta('e3', cs, at(16, '11:00'), { schemaVersion: 2, policyVersion: RULEBOOK_DEFAULT_VERSION }),
       },
     ];
@@ -100,7 +152,12 @@ describe('audit of a forged complaint closed without acceptance', () => {
   it('flags the close at its revision', async () => {
     const store = inMemoryEventStore();
     const meta = (eventId: string, actor: Person, time: string) => ({ eventId, schemaVersion: 1, actor, correlationId: 'x', causationId: 'x', at: time });
-    const ev = (n: number, type: string, actor: Person, time: string, fields: JsonObject = {}): NewEvent => ({ eventId: `f${n}`, type, data: { type, at: time, by: actor, ...fields }, metadata: meta(`f${n}`, actor, time) });
+    const ev = (n: number, type: string, actor: Person, time: string, fields: JsonObject = {}): NewEvent => ({
+      eventId: `f${n}`,
+      type,
+      data: { type, at: time, by: actor, ...fields },
+      metadata: meta(`f${n}`, actor, time),
+    });
     await store.appendToStream(
       'complaint-F1',
       [

@@ -6,7 +6,16 @@ import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { type NewEvent, commandHandler, complaintCaseType, defaultCalendar, defaultPolicies, inMemoryEventStore, instantFromEpochMs, warrantyClaimCaseType } from '@caseledger/core';
+import {
+  type NewEvent,
+  commandHandler,
+  complaintCaseType,
+  defaultCalendar,
+  defaultPolicies,
+  inMemoryEventStore,
+  instantFromEpochMs,
+  warrantyClaimCaseType,
+} from '@caseledger/core';
 import * as E from 'fp-ts/lib/Either.js';
 import { chromium } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -25,7 +34,12 @@ const specialCaseHtml = async (): Promise<string> => {
   const unit = { sku: 'S', model: 'Driver 40W', serialNumber: 'SN1', category: 'drivers', shippedOn: '2026-05-01', purchasedOn: '2026-05-01' };
   const steps: ReadonlyArray<Record<string, unknown>> = [
     { type: 'FileClaim', at: at(16, '09:00'), actor: cs, customer: { id: 'c', name: 'A' }, kind: 'return', reason: 'Late return', unit },
-    { type: 'ApproveSpecialCase', at: at(16, '10:00'), actor: { id: 'gm-huang', department: 'management', role: 'general-manager' }, justification: 'Key account; goodwill' },
+    {
+      type: 'ApproveSpecialCase',
+      at: at(16, '10:00'),
+      actor: { id: 'gm-huang', department: 'management', role: 'general-manager' },
+      justification: 'Key account; goodwill',
+    },
     { type: 'AcceptReturn', at: at(16, '11:00'), actor: cs },
   ];
   for (const step of steps) {
@@ -58,7 +72,14 @@ const reportHtml = async (options: ReportOptions = {}): Promise<string> => {
     eventId: 'forged',
     type: 'QualityReplied',
     data: { type: 'QualityReplied', at: at(18, '11:00'), by: { id: 'sales-wang', department: 'sales', role: 'staff' }, reply: 'x' },
-    metadata: { eventId: 'forged', schemaVersion: 1, actor: { id: 'sales-wang', department: 'sales', role: 'staff' }, correlationId: 'x', causationId: 'x', at: at(18, '11:00') },
+    metadata: {
+      eventId: 'forged',
+      schemaVersion: 1,
+      actor: { id: 'sales-wang', department: 'sales', role: 'staff' },
+      correlationId: 'x',
+      causationId: 'x',
+      at: at(18, '11:00'),
+    },
   };
   await store.appendToStream('complaint-C1', [forged], 4n)();
   const history = await readCase(store, 'complaint-C1');
@@ -70,8 +91,20 @@ const reportHtml = async (options: ReportOptions = {}): Promise<string> => {
 const bulkHtml = async (): Promise<string> => {
   const store = inMemoryEventStore();
   const handle = commandHandler(complaintCaseType, store);
-  for (const [caseId, department] of [['B1', 'customer-service'], ['B2', 'sales']] as const) {
-    const r = await handle({ type: 'ReceiveComplaint', caseId, at: at(16, '09:00'), actor: { id: 'x', department, role: 'staff' }, customer: { id: 'c', name: 'A' }, channel: 'phone', description: 'x', severity: 'minor' })();
+  for (const [caseId, department] of [
+    ['B1', 'customer-service'],
+    ['B2', 'sales'],
+  ] as const) {
+    const r = await handle({
+      type: 'ReceiveComplaint',
+      caseId,
+      at: at(16, '09:00'),
+      actor: { id: 'x', department, role: 'staff' },
+      customer: { id: 'c', name: 'A' },
+      channel: 'phone',
+      description: 'x',
+      severity: 'minor',
+    })();
     if (E.isLeft(r)) throw new Error(r.left.message);
   }
   const summary = await bulkAudit(casesFromStore(store), context, instantFromEpochMs(Date.parse(at(20, '12:00'))));
@@ -98,7 +131,16 @@ if (!available && process.env['CI'] === 'true') {
       writeFileSync(file, await reportHtml());
       const browser = await chromium.launch({
         executablePath: CHROMIUM,
-        args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+        args: [
+          '--headless',
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-quic',
+          '--no-first-run',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+        ],
       });
       try {
         const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });

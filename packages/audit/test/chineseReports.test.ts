@@ -50,7 +50,10 @@ import { auditCase, bulkAudit, bulkAuditHtml, bulkAuditText, caseAuditHtml, case
 const asOf = instantFromEpochMs(Date.parse('2027-03-01T00:00:00Z'));
 const zh = { locale: 'zh-CN' } as const;
 
-const recorded = async <C extends CommandBase, Ev extends EventBase, S>(caseType: CaseType<C, Ev, S>, procedures: fc.Arbitrary<ReadonlyArray<C>>): Promise<ReadonlyArray<{ readonly streamName: string; readonly events: ReadonlyArray<RecordedEvent> }>> =>
+const recorded = async <C extends CommandBase, Ev extends EventBase, S>(
+  caseType: CaseType<C, Ev, S>,
+  procedures: fc.Arbitrary<ReadonlyArray<C>>,
+): Promise<ReadonlyArray<{ readonly streamName: string; readonly events: ReadonlyArray<RecordedEvent> }>> =>
   Promise.all(
     fc.sample(procedures, { numRuns: 15, seed: 3 }).map(async (commands) => {
       const { streamName, recorded: events } = await recordCase(caseType, commands);
@@ -62,7 +65,11 @@ const streamName = new RegExp(`\\b(?:${caseTypes.categories.join('|')})-[A-Za-z0
 
 /** Latin words left once the data's own strings, markup, codes, ids and format names are taken out. */
 const untranslated = (report: string, dataStrings: ReadonlyArray<string>): ReadonlyArray<string> => {
-  let text = report.replace(/<style[\s\S]*?<\/style>/g, ' ').replace(/<[^>]+>/g, ' ').replace(/&[a-z]+;/g, ' ').replace(streamName, ' ');
+  let text = report
+    .replace(/<style[\s\S]*?<\/style>/g, ' ')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&[a-z]+;/g, ' ')
+    .replace(streamName, ' ');
   for (const d of dataStrings) text = text.split(d).join(' ');
   text = text.replace(/\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\b/g, ' ');
   return (text.match(/[A-Za-z]{3,}/g) ?? []).filter((w) => !['JSON', 'HTML', 'SHA', 'UTC'].includes(w));
@@ -82,7 +89,19 @@ it('a Chinese report has no English word outside codes, ids and the data (case a
     JSON.stringify(events, (_k, v: unknown) => (typeof v === 'string' ? (dataStrings.add(v), v) : typeof v === 'bigint' ? String(v) : v));
   }
   // Values of the library's vocabulary are words to translate, not data: they are not taken out.
-  const vocabulary = new Set<string>([...departments, ...roles, ...channels, ...severities, ...claimKinds, ...exclusions, ...defectVerdicts, ...returnWindowReadings, ...reviewReasons, ...replyForms, ...caseTypes.categories]);
+  const vocabulary = new Set<string>([
+    ...departments,
+    ...roles,
+    ...channels,
+    ...severities,
+    ...claimKinds,
+    ...exclusions,
+    ...defectVerdicts,
+    ...returnWindowReadings,
+    ...reviewReasons,
+    ...replyForms,
+    ...caseTypes.categories,
+  ]);
   const longestFirst = [...dataStrings].filter((d) => d !== '' && !vocabulary.has(d)).sort((a, b) => b.length - a.length);
   const histories: CaseHistory[] = streams.flatMap(({ streamName, events }) => {
     const h = caseHistoryOf(streamName, events);

@@ -6,7 +6,17 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type JsonObject, type RecordedEvent, RULEBOOK_DEFAULT_VERSION, commandHandler, complaintCaseType, contractReviewCaseType, inMemoryEventStore, instantFromEpochMs, warrantyClaimCaseType } from '@caseledger/core';
+import {
+  type JsonObject,
+  type RecordedEvent,
+  RULEBOOK_DEFAULT_VERSION,
+  commandHandler,
+  complaintCaseType,
+  contractReviewCaseType,
+  inMemoryEventStore,
+  instantFromEpochMs,
+  warrantyClaimCaseType,
+} from '@caseledger/core';
 import { recordCase, validComplaintProcedures, validWarrantyProcedures, defaultNumRuns } from '@caseledger/testing';
 import fc from 'fast-check';
 import * as E from 'fp-ts/lib/Either.js';
@@ -26,7 +36,12 @@ const customer = { id: 'cust-1', name: 'Customer One' };
 const unit = (shippedOn: string) => ({ sku: 'S', model: 'Driver 40W', serialNumber: 'SN1', category: 'drivers', shippedOn, purchasedOn: shippedOn });
 
 /** A stored event as an export holds it; metadata as the handler writes it unless `metadata` says otherwise. */
-const line = (streamName: string, revision: number, data: JsonObject, overrides: { readonly eventId?: string; readonly metadata?: JsonObject } = {}): RecordedEvent => {
+const line = (
+  streamName: string,
+  revision: number,
+  data: JsonObject,
+  overrides: { readonly eventId?: string; readonly metadata?: JsonObject } = {},
+): RecordedEvent => {
   const eventId = overrides.eventId ?? `${streamName}/${revision}`;
   const policyVersion = typeof data['policyVersion'] === 'string' ? { policyVersion: data['policyVersion'] } : {};
   const schemaVersion = data['type'] === 'ReturnAccepted' ? 2 : 1;
@@ -37,17 +52,45 @@ const line = (streamName: string, revision: number, data: JsonObject, overrides:
     eventId,
     type: String(data['type']),
     data,
-    metadata: { eventId, schemaVersion, actor: data['by'] ?? null, correlationId: 'x', causationId: 'x', at: data['at'] ?? null, ...policyVersion, ...overrides.metadata },
+    metadata: {
+      eventId,
+      schemaVersion,
+      actor: data['by'] ?? null,
+      correlationId: 'x',
+      causationId: 'x',
+      at: data['at'] ?? null,
+      ...policyVersion,
+      ...overrides.metadata,
+    },
   };
 };
 const stream = (streamName: string, events: ReadonlyArray<JsonObject>) => events.map((e, i) => line(streamName, i, e));
 
 const filedReturn = { type: 'ClaimFiled', at: at(10, '09:00'), by: cs, customer, kind: 'return', reason: 'x', unit: unit('2026-06-01') };
 const inspected = { type: 'DefectInspected', at: at(10, '10:00'), by: quality, verdict: 'intrinsic-defect', report: 'Capacitor failed' };
-const accepted = { type: 'ReturnAccepted', at: at(10, '11:00'), by: cs, policyVersion: RULEBOOK_DEFAULT_VERSION, windowEndsOn: '2026-09-01', windowCountsTo: 'filing', countedAt: at(10, '09:00'), specialCase: false };
+const accepted = {
+  type: 'ReturnAccepted',
+  at: at(10, '11:00'),
+  by: cs,
+  policyVersion: RULEBOOK_DEFAULT_VERSION,
+  windowEndsOn: '2026-09-01',
+  windowCountsTo: 'filing',
+  countedAt: at(10, '09:00'),
+  specialCase: false,
+};
 const filedRepair = { ...filedReturn, kind: 'repair', unit: unit('2022-03-01') };
 const repairReceived = { type: 'RepairUnitReceived', at: at(10, '09:30'), by: cs, quantity: 1, defect: 'No power' };
-const assessed = { type: 'RepairAssessed', at: at(10, '10:00'), by: engineering, inWarranty: false, mainComponentDamaged: true, feeRequired: true, policyVersion: RULEBOOK_DEFAULT_VERSION, jurisdiction: 'none', warrantyLastDay: '2023-02-28' };
+const assessed = {
+  type: 'RepairAssessed',
+  at: at(10, '10:00'),
+  by: engineering,
+  inWarranty: false,
+  mainComponentDamaged: true,
+  feeRequired: true,
+  policyVersion: RULEBOOK_DEFAULT_VERSION,
+  jurisdiction: 'none',
+  warrantyLastDay: '2023-02-28',
+};
 const received = { type: 'ComplaintReceived', at: at(16, '09:00'), by: cs, customer, channel: 'phone', description: 'x', severity: 'minor' };
 const acknowledged = { type: 'ComplaintAcknowledged', at: at(16, '09:10'), by: cs, explanation: 'x' };
 const classified = { type: 'ComplaintClassified', at: at(16, '10:00'), by: cs, responsibility: 'external', basis: 'assessment' };
@@ -60,10 +103,24 @@ const forged = {
   /** A unit delivered years ago recorded as in warranty. */
   'warrantyClaim-W-OLD': stream('warrantyClaim-W-OLD', [filedRepair, repairReceived, { ...assessed, inWarranty: true }]),
   /** A return accepted under a policy version that never existed. */
-  'warrantyClaim-W-POLICY': stream('warrantyClaim-W-POLICY', [{ ...filedReturn, unit: unit('2026-10-01') }, inspected, { ...accepted, windowEndsOn: '2027-01-01', policyVersion: 'generous-2026' }]),
+  'warrantyClaim-W-POLICY': stream('warrantyClaim-W-POLICY', [
+    { ...filedReturn, unit: unit('2026-10-01') },
+    inspected,
+    { ...accepted, windowEndsOn: '2027-01-01', policyVersion: 'generous-2026' },
+  ]),
   /** A contract approved by quality. */
   'contractReview-CR-Q': stream('contractReview-CR-Q', [
-    { type: 'OrderSubmitted', at: at(16, '09:00'), by: sales, customer, form: 'written', description: 'x', complexProcess: false, specialMaterials: false, requiredDepartments: [] },
+    {
+      type: 'OrderSubmitted',
+      at: at(16, '09:00'),
+      by: sales,
+      customer,
+      form: 'written',
+      description: 'x',
+      complexProcess: false,
+      specialMaterials: false,
+      requiredDepartments: [],
+    },
     { type: 'ContractApproved', at: at(16, '10:00'), by: quality },
   ]),
   /** Revision 1 missing. */
@@ -119,22 +176,41 @@ describe('forged histories', () => {
       const r = await cli('audit', name, '--file', file, '--json');
       expect(r.code).toBe(EXIT_FINDINGS);
       const json: unknown = JSON.parse(r.out);
-      const violations = typeof json === 'object' && json !== null && 'report' in json && typeof json.report === 'object' && json.report !== null && 'violations' in json.report ? json.report.violations : [];
+      const violations =
+        typeof json === 'object' && json !== null && 'report' in json && typeof json.report === 'object' && json.report !== null && 'violations' in json.report
+          ? json.report.violations
+          : [];
       expect(violations).toMatchObject(expected[name].map(([ruleId, code, revision]) => ({ ruleId, code, revision })));
     });
   }
 
   it('the handler refuses the forged approval with the same rule and code', async () => {
     const handle = commandHandler(contractReviewCaseType, inMemoryEventStore());
-    await handle({ type: 'SubmitOrder', caseId: 'CR-Q', at: at(16, '09:00'), actor: sales, customer, form: 'written', description: 'x', complexProcess: false, specialMaterials: false, requiredDepartments: [] })();
-    expect(await handle({ type: 'ApproveContract', caseId: 'CR-Q', at: at(16, '10:00'), actor: quality })()).toMatchObject({ left: { ruleId: 'R-5', code: 'APPROVAL_NOT_BY_SALES' } });
+    await handle({
+      type: 'SubmitOrder',
+      caseId: 'CR-Q',
+      at: at(16, '09:00'),
+      actor: sales,
+      customer,
+      form: 'written',
+      description: 'x',
+      complexProcess: false,
+      specialMaterials: false,
+      requiredDepartments: [],
+    })();
+    expect(await handle({ type: 'ApproveContract', caseId: 'CR-Q', at: at(16, '10:00'), actor: quality })()).toMatchObject({
+      left: { ruleId: 'R-5', code: 'APPROVAL_NOT_BY_SALES' },
+    });
   });
 
   it('caseledger audit-all counts every forgery by rule and exits 1; the text report names the revision', async () => {
     const all = await cli('audit-all', '--file', file, '--json');
     expect(all.code).toBe(EXIT_FINDINGS);
     const summary: unknown = JSON.parse(all.out);
-    expect(summary).toMatchObject({ casesWithFindings: names.map((streamName) => expect.objectContaining({ streamName })), violations: { 'W-2 RETURN_WINDOW_EXPIRED': 1, 'T-12 REVISION_GAP': 1, 'R-5 APPROVAL_NOT_BY_SALES': 1 } });
+    expect(summary).toMatchObject({
+      casesWithFindings: names.map((streamName) => expect.objectContaining({ streamName })),
+      violations: { 'W-2 RETURN_WINDOW_EXPIRED': 1, 'T-12 REVISION_GAP': 1, 'R-5 APPROVAL_NOT_BY_SALES': 1 },
+    });
     const text = await cli('audit', 'complaint-C-GAP', '--file', file);
     expect(text.out).toContain('rev 2 T-12 REVISION_GAP: Revision 1 is missing before revision 2.');
   });
@@ -187,11 +263,16 @@ describe('valid histories', () => {
       expect(report.findings).toBe(report.deadlines.filter((d) => d.status === 'missed').length);
     };
     await fc.assert(
-      fc.asyncProperty(validComplaintProcedures(), validWarrantyProcedures(rulebook), fc.integer({ min: 0, max: 90 * 86_400_000 }), async (complaint, claim, later) => {
-        const asOf = Date.parse('2026-11-16T01:00:00Z') + later;
-        await check(await recordCase(complaintCaseType, complaint), asOf);
-        await check(await recordCase(warrantyClaimCaseType, claim, { rulebook }), asOf);
-      }),
+      fc.asyncProperty(
+        validComplaintProcedures(),
+        validWarrantyProcedures(rulebook),
+        fc.integer({ min: 0, max: 90 * 86_400_000 }),
+        async (complaint, claim, later) => {
+          const asOf = Date.parse('2026-11-16T01:00:00Z') + later;
+          await check(await recordCase(complaintCaseType, complaint), asOf);
+          await check(await recordCase(warrantyClaimCaseType, claim, { rulebook }), asOf);
+        },
+      ),
       { numRuns: defaultNumRuns() },
     );
   });

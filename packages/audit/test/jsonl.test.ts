@@ -2,7 +2,17 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type EventStore, caseTypes, commandHandler, complaintCaseType, currentSchemaVersion, defaultCalendar, defaultPolicies, inMemoryEventStore, instantFromEpochMs } from '@caseledger/core';
+import {
+  type EventStore,
+  caseTypes,
+  commandHandler,
+  complaintCaseType,
+  currentSchemaVersion,
+  defaultCalendar,
+  defaultPolicies,
+  inMemoryEventStore,
+  instantFromEpochMs,
+} from '@caseledger/core';
 import { complaintCommands } from '@caseledger/testing/arbitraries';
 import * as E from 'fp-ts/lib/Either.js';
 import fc from 'fast-check';
@@ -47,7 +57,9 @@ describe('JSON Lines', () => {
     expect(report).toEqual(E.right({ imported: lines.length, alreadyPresent: 0, badLines: [] }));
     const strip = (store: EventStore) => async () => {
       const all = await store.readAll()();
-      return E.isRight(all) ? all.right.map(({ streamName, revision, eventId, type, data, metadata }) => ({ streamName, revision, eventId, type, data, metadata })) : [];
+      return E.isRight(all)
+        ? all.right.map(({ streamName, revision, eventId, type, data, metadata }) => ({ streamName, revision, eventId, type, data, metadata }))
+        : [];
     };
     const sortKey = (e: { streamName: string; revision: bigint }) => `${e.streamName}/${String(e.revision).padStart(6, '0')}`;
     const [a, b] = [await strip(source)(), await strip(target)()];
@@ -68,7 +80,15 @@ describe('JSON Lines', () => {
     expect(lines.map((l) => JSON.parse(l).revision)).toEqual(['3', '4']);
     const target = inMemoryEventStore();
     // Re-created only when asked, up to a bound: by default a line past its stream's end is refused.
-    expect(await importLines(numbered(lines), inMemoryEventStore(), { onBadLine: 'skip' })).toMatchObject(E.right({ imported: 0, badLines: [{ line: 1, problem: { kind: 'past-stream-end', end: '0' } }, { line: 2, problem: { kind: 'past-stream-end', end: '0' } }] }));
+    expect(await importLines(numbered(lines), inMemoryEventStore(), { onBadLine: 'skip' })).toMatchObject(
+      E.right({
+        imported: 0,
+        badLines: [
+          { line: 1, problem: { kind: 'past-stream-end', end: '0' } },
+          { line: 2, problem: { kind: 'past-stream-end', end: '0' } },
+        ],
+      }),
+    );
     expect(await importLines(numbered(lines), target, { truncatedStartsUpTo: 3n })).toEqual(E.right({ imported: 2, alreadyPresent: 0, badLines: [] }));
     const read = await target.readStream('complaint-R1')();
     expect(E.isRight(read) && read.right.kind === 'stream' && read.right.events.map((e) => [e.revision, e.data['n']])).toEqual([
@@ -101,9 +121,15 @@ describe('JSON Lines', () => {
     const forged = JSON.stringify({ ...JSON.parse(first), streamName: 'complaint-FORGED', revision: '9000000000' });
     const empty = inMemoryEventStore();
     const stopped = await importLines(numbered([forged]), empty);
-    expect(E.isLeft(stopped) && stopped.left).toMatchObject({ code: 'JSONL_BAD_LINE', line: 1, problem: { kind: 'past-stream-end', streamName: 'complaint-FORGED', revision: '9000000000', end: '0' } });
+    expect(E.isLeft(stopped) && stopped.left).toMatchObject({
+      code: 'JSONL_BAD_LINE',
+      line: 1,
+      problem: { kind: 'past-stream-end', streamName: 'complaint-FORGED', revision: '9000000000', end: '0' },
+    });
     expect(empty.allWritten()).toEqual([]);
-    expect(E.isLeft(stopped) && lineProblemText(1, stopped.left.code === 'JSONL_BAD_LINE' ? stopped.left.problem : { kind: 'not-json' }, 'zh-CN')).toContain('超出该流的末尾');
+    expect(E.isLeft(stopped) && lineProblemText(1, stopped.left.code === 'JSONL_BAD_LINE' ? stopped.left.problem : { kind: 'not-json' }, 'zh-CN')).toContain(
+      '超出该流的末尾',
+    );
   });
 
   it('reports a bad line with its number, and goes on or stops as asked', async () => {
@@ -120,9 +146,19 @@ describe('JSON Lines', () => {
   });
 
   it('never quotes event data in a line error (T-10)', () => {
-    const line = formatLine({ streamName: 'complaint-X', revision: 0n, position: { commit: 0n, prepare: 0n }, eventId: 'e', type: 'T', data: { phone: '13800001234' }, metadata: {} });
+    const line = formatLine({
+      streamName: 'complaint-X',
+      revision: 0n,
+      position: { commit: 0n, prepare: 0n },
+      eventId: 'e',
+      type: 'T',
+      data: { phone: '13800001234' },
+      metadata: {},
+    });
     const broken = line.replace('"revision":"0"', '"revision":13800001234');
-    expect(parseLine(broken, 7)).toEqual(E.left({ code: 'JSONL_BAD_LINE', line: 7, problem: { kind: 'bad-field', field: 'revision' }, message: 'line 7: revision: expected a decimal string' }));
+    expect(parseLine(broken, 7)).toEqual(
+      E.left({ code: 'JSONL_BAD_LINE', line: 7, problem: { kind: 'bad-field', field: 'revision' }, message: 'line 7: revision: expected a decimal string' }),
+    );
     expect(lineProblemText(7, { kind: 'bad-field', field: 'revision' }, 'zh-CN')).toBe('第 7 行：revision：应为十进制数字字符串');
     // A line of another system whose format field holds the customer's words.
     const foreign = JSON.stringify({ format: 'Wang Lei, +86 138 0000 1234', streamName: 'x' });
@@ -172,11 +208,19 @@ describe('an export over deleted streams', () => {
     // The server answers a read of a tombstoned stream with "deleted"; the in-memory store has no tombstones.
     const withTombstone: Pick<EventStore, 'readAll' | 'readStream'> = {
       readAll: store.readAll,
-      readStream: (name) => (name === tombstoned ? async () => E.left({ _tag: 'StoreError', code: 'STREAM_DELETED', retriable: false, streamName: name, message: 'tombstoned' }) : store.readStream(name)),
+      readStream: (name) =>
+        name === tombstoned
+          ? async () => E.left({ _tag: 'StoreError', code: 'STREAM_DELETED', retriable: false, streamName: name, message: 'tombstoned' })
+          : store.readStream(name),
     };
     const lines: string[] = [];
     const skipped: string[] = [];
-    const written = await exportStore(withTombstone, async (line) => void lines.push(line), 1000, (s) => skipped.push(`${s.streamName} ${s.reason}`))();
+    const written = await exportStore(
+      withTombstone,
+      async (line) => void lines.push(line),
+      1000,
+      (s) => skipped.push(`${s.streamName} ${s.reason}`),
+    )();
     expect(skipped).toEqual([`${tombstoned} hard-deleted`]);
     const exported = new Set(lines.map((l) => String(JSON.parse(l).streamName)));
     expect(exported).toEqual(new Set([kept]));

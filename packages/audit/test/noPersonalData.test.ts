@@ -79,7 +79,10 @@ interface Procedure {
   readonly handlerAfter: (steps: number) => Promise<(input: unknown) => Promise<E.Either<{ readonly code: string; readonly message: string }, unknown>>>;
   readonly recorded: () => Promise<ReadonlyArray<RecordedEvent>>;
   /** What the audit finds in a stored stream of this case type, or why it cannot be read. */
-  readonly audit: (streamName: string, events: ReadonlyArray<RecordedEvent>) => E.Either<{ readonly code: string; readonly message: string }, ReadonlyArray<object>>;
+  readonly audit: (
+    streamName: string,
+    events: ReadonlyArray<RecordedEvent>,
+  ) => E.Either<{ readonly code: string; readonly message: string }, ReadonlyArray<object>>;
 }
 
 const procedure = <C extends CommandBase, Ev extends EventBase, S>(caseType: CaseType<C, Ev, S>, commands: ReadonlyArray<C>): Procedure => {
@@ -139,7 +142,8 @@ describe('no personal data in messages (T-10)', () => {
           const result = await handle(variant.value);
           if (E.isRight(result)) continue;
           errors += 1;
-          if (leaksIn(result.left).length > 0) leaks.push(`${p.category} ${String(command['type'])} ${variant.path}: ${result.left.code} ${result.left.message}`);
+          if (leaksIn(result.left).length > 0)
+            leaks.push(`${p.category} ${String(command['type'])} ${variant.path}: ${result.left.code} ${result.left.message}`);
         }
       }
     }

@@ -6,7 +6,18 @@
 import { type NewEvent, commandHandler, complaintCaseType, defaultCalendar, defaultPolicies, inMemoryEventStore, instantFromEpochMs } from '@caseledger/core';
 import * as E from 'fp-ts/lib/Either.js';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type BulkAuditSummary, allowanceText, auditCase, bulkAudit, bulkAuditHtml, bulkAuditText, caseAuditHtml, caseAuditText, casesFromStore, readCase } from '../src/index.js';
+import {
+  type BulkAuditSummary,
+  allowanceText,
+  auditCase,
+  bulkAudit,
+  bulkAuditHtml,
+  bulkAuditText,
+  caseAuditHtml,
+  caseAuditText,
+  casesFromStore,
+  readCase,
+} from '../src/index.js';
 
 const context = { policies: defaultPolicies, calendar: defaultCalendar };
 const at = (month: number, day: number, hhmm: string) => `2026-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}T${hhmm}:00+08:00`;
@@ -30,7 +41,13 @@ beforeAll(async () => {
   await step('LATE-Q', 'ForwardToQuality', at(10, 12, '10:30'), cs);
   await step('LATE-Q', 'RecordQualityReply', at(10, 14, '10:00'), quality, { reply: 'x' });
   await step('LATE-Q', 'DetermineRootCause', at(10, 14, '11:00'), quality, { rootCause: 'x', responsibleDepartment: 'production' });
-  await step('LATE-Q', 'SubmitCapaPlan', at(10, 14, '15:00'), { id: 'prod-liu', department: 'production', role: 'staff' }, { corrective: 'x', preventive: 'x' });
+  await step(
+    'LATE-Q',
+    'SubmitCapaPlan',
+    at(10, 14, '15:00'),
+    { id: 'prod-liu', department: 'production', role: 'staff' },
+    { corrective: 'x', preventive: 'x' },
+  );
   // NO-ACK: November; never acknowledged (C-2 missed), external, never answered (C-4 missed).
   await step('NO-ACK', 'ReceiveComplaint', at(11, 16, '09:00'), cs, receive);
   await step('NO-ACK', 'ClassifyComplaint', at(11, 16, '10:00'), cs, { responsibility: 'external' });
@@ -64,13 +81,24 @@ describe('a case report names each rule and the policy value that applied', () =
       eventId: 'forged-reply',
       type: 'QualityReplied',
       data: { type: 'QualityReplied', at: at(10, 14, '10:05'), by: { id: 'sales-wang', department: 'sales', role: 'staff' }, reply: 'x' },
-      metadata: { eventId: 'forged-reply', schemaVersion: 1, actor: { id: 'sales-wang', department: 'sales', role: 'staff' }, correlationId: 'x', causationId: 'x', at: at(10, 14, '10:05') },
+      metadata: {
+        eventId: 'forged-reply',
+        schemaVersion: 1,
+        actor: { id: 'sales-wang', department: 'sales', role: 'staff' },
+        correlationId: 'x',
+        causationId: 'x',
+        at: at(10, 14, '10:05'),
+      },
     };
     const local = inMemoryEventStore();
     const original = await store.readStream('complaint-LATE-Q')();
     if (E.isLeft(original) || original.right.kind === 'no-stream') throw new Error('no stream');
     const first = original.right.events.slice(0, 5);
-    await local.appendToStream('complaint-F', first.map(({ eventId, type, data, metadata }) => ({ eventId, type, data, metadata })), 'no-stream')();
+    await local.appendToStream(
+      'complaint-F',
+      first.map(({ eventId, type, data, metadata }) => ({ eventId, type, data, metadata })),
+      'no-stream',
+    )();
     await local.appendToStream('complaint-F', [forged], 4n)();
     const history = await readCase(local, 'complaint-F');
     if (E.isLeft(history)) throw new Error(history.left.message);

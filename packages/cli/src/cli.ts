@@ -63,7 +63,6 @@ import { CLI_VERSION } from './version.js';
 import type { CliIo } from './io.js';
 import pg from 'pg';
 
-
 export const EXIT_CLEAN = 0;
 export const EXIT_FINDINGS = 1;
 export const EXIT_BAD_INPUT = 2;
@@ -73,7 +72,21 @@ interface Options {
   readonly flags: ReadonlyMap<string, string | true>;
 }
 
-const VALUED = new Set(['--file', '--as-of', '--html', '--policies', '--preset', '--calendar', '--eventstoredb', '--on-bad-line', '--max-line-bytes', '--truncated-starts-up-to', '--pg', '--projection', '--lang']);
+const VALUED = new Set([
+  '--file',
+  '--as-of',
+  '--html',
+  '--policies',
+  '--preset',
+  '--calendar',
+  '--eventstoredb',
+  '--on-bad-line',
+  '--max-line-bytes',
+  '--truncated-starts-up-to',
+  '--pg',
+  '--projection',
+  '--lang',
+]);
 const BOOLEAN = new Set(['--json', '--help', '--version', '--quiet']);
 
 const parseArgs = (argv: ReadonlyArray<string>, say: CliMessages): E.Either<string, Options> => {
@@ -243,7 +256,12 @@ const provenanceOf = async (source: Source, io: CliIo, read: { readonly events: 
 const bareIdCandidates = (stream: string): ReadonlyArray<string> =>
   caseTypes.categories.some((c) => stream.startsWith(`${c}-`)) ? [] : caseTypes.categories.map((c) => `${c}-${stream}`);
 
-const historyFrom = async (source: Source, stream: string, lines: ReadLinesOptions, locale: Locale): Promise<E.Either<string, { readonly history: CaseHistory; readonly events: number; readonly sha256?: string }>> => {
+const historyFrom = async (
+  source: Source,
+  stream: string,
+  lines: ReadLinesOptions,
+  locale: Locale,
+): Promise<E.Either<string, { readonly history: CaseHistory; readonly events: number; readonly sha256?: string }>> => {
   const say = cliMessages(locale);
   if (source.kind === 'eventstoredb') {
     const store = openStore(source.url, say);
@@ -297,7 +315,14 @@ const auditOne = async (o: Options, io: CliIo, setup: Setup): Promise<number> =>
   const audit = auditCase(history.right.history, setup.rulebook, setup.asOf, { locale: setup.locale });
   const provenance = await provenanceOf(setup.source, io, history.right);
   const shown = { provenance, calendar: setup.rulebook.calendar, locale: setup.locale };
-  const written = report(o, io, setup.say, () => caseAuditHtml(audit, shown), () => JSON.stringify({ ...audit, provenance }, null, 2), () => caseAuditText(audit, shown));
+  const written = report(
+    o,
+    io,
+    setup.say,
+    () => caseAuditHtml(audit, shown),
+    () => JSON.stringify({ ...audit, provenance }, null, 2),
+    () => caseAuditText(audit, shown),
+  );
   if (E.isLeft(written)) {
     io.err(written.left);
     return EXIT_BAD_INPUT;
@@ -339,7 +364,12 @@ const auditAll = async (o: Options, io: CliIo, setup: Setup): Promise<number> =>
       await store.right.dispose();
     }
   } else {
-    summary = await bulkAudit(casesFromLines(readLines(setup.source.path, { maxLineBytes: setup.maxLineBytes, onBytes: progress.onBytes })), setup.rulebook, setup.asOf, progress.onCase);
+    summary = await bulkAudit(
+      casesFromLines(readLines(setup.source.path, { maxLineBytes: setup.maxLineBytes, onBytes: progress.onBytes })),
+      setup.rulebook,
+      setup.asOf,
+      progress.onCase,
+    );
   }
   progress.done();
   if (summary.events === 0 && summary.problemCount === 0) {
@@ -349,7 +379,14 @@ const auditAll = async (o: Options, io: CliIo, setup: Setup): Promise<number> =>
   const finished = summary;
   const provenance = await provenanceOf(setup.source, io, setup.source.kind === 'file' ? { events: finished.events } : digest.result());
   const shown = { provenance, calendar: setup.rulebook.calendar, locale: setup.locale };
-  const written = report(o, io, setup.say, () => bulkAuditHtml(finished, shown), () => JSON.stringify({ ...finished, provenance }, null, 2), () => bulkAuditText(finished, shown));
+  const written = report(
+    o,
+    io,
+    setup.say,
+    () => bulkAuditHtml(finished, shown),
+    () => JSON.stringify({ ...finished, provenance }, null, 2),
+    () => bulkAuditText(finished, shown),
+  );
   if (E.isLeft(written)) {
     io.err(written.left);
     return EXIT_BAD_INPUT;
@@ -452,7 +489,10 @@ const importCommand = async (o: Options, io: CliIo, locale: Locale): Promise<num
     return EXIT_BAD_INPUT;
   }
   try {
-    const report = await importLines(readLines(file, { maxLineBytes: cap.right }), store.right, { onBadLine, ...(upTo === undefined ? {} : { truncatedStartsUpTo: BigInt(upTo) }) });
+    const report = await importLines(readLines(file, { maxLineBytes: cap.right }), store.right, {
+      onBadLine,
+      ...(upTo === undefined ? {} : { truncatedStartsUpTo: BigInt(upTo) }),
+    });
     if (E.isLeft(report)) {
       io.err(escapeControls(say.importStopped(errorText(report.left, locale))));
       return EXIT_BAD_INPUT;
@@ -533,7 +573,14 @@ const projectFromCli = async (o: Options, io: CliIo, locale: Locale): Promise<nu
   try {
     return await projectCommand(
       command.right,
-      { pool, ...(source === undefined ? {} : { source }), sourceName: (url === undefined ? undefined : serverOf(url)) ?? file ?? 'no source', json: o.flags.has('--json'), quiet: o.flags.has('--quiet'), rulebook: rulebook.right },
+      {
+        pool,
+        ...(source === undefined ? {} : { source }),
+        sourceName: (url === undefined ? undefined : serverOf(url)) ?? file ?? 'no source',
+        json: o.flags.has('--json'),
+        quiet: o.flags.has('--quiet'),
+        rulebook: rulebook.right,
+      },
       { ...io, locale },
     );
   } finally {

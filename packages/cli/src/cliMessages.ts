@@ -51,14 +51,27 @@ export interface CliMessages {
   readonly projectNeedsPg: string;
   readonly projectNeedsSource: (sub: string) => string;
   /** A bulk audit's progress: `share` of the input's bytes when its size is known, `left` the time left. */
-  readonly auditProgress: (p: { readonly cases: string; readonly events: string; readonly rate: string; readonly of?: { readonly read: string; readonly total: string; readonly percent: number }; readonly left?: string }) => string;
+  readonly auditProgress: (p: {
+    readonly cases: string;
+    readonly events: string;
+    readonly rate: string;
+    readonly of?: { readonly read: string; readonly total: string; readonly percent: number };
+    readonly left?: string;
+  }) => string;
   readonly project: {
     readonly cannotPrepare: (detail: string) => string;
     readonly noProjection: (name: string, all: ReadonlyArray<string>) => string;
     readonly noParked: (projection: string) => string;
     readonly sourceUnreadable: (source: string, detail: string) => string;
     readonly statusTitle: (source: string) => string;
-    readonly columns: { readonly projection: string; readonly version: string; readonly checkpoint: string; readonly lag: string; readonly parked: string; readonly runner: string };
+    readonly columns: {
+      readonly projection: string;
+      readonly version: string;
+      readonly checkpoint: string;
+      readonly lag: string;
+      readonly parked: string;
+      readonly runner: string;
+    };
     readonly newVersion: (version: number) => string;
     readonly waiting: (projection: string, holder: string | undefined) => string;
     readonly ran: (projection: string, report: RunReport, checkpoint: string) => string;
@@ -69,7 +82,13 @@ export interface CliMessages {
 const n = (x: number): string => Math.round(x).toLocaleString('en-US');
 const presets = (): string => Object.keys(jurisdictionPresets).join(', ');
 
-const usageLines = (words: { readonly usage: string; readonly policies: string; readonly reading: string; readonly reports: string; readonly exits: string }): string => `${words.usage}
+const usageLines = (words: {
+  readonly usage: string;
+  readonly policies: string;
+  readonly reading: string;
+  readonly reports: string;
+  readonly exits: string;
+}): string => `${words.usage}
   caseledger audit <stream> (--file events.jsonl | --eventstoredb URL) [--as-of INSTANT] [--json] [--html FILE] [--policies FILE] [--preset ID] [--calendar FILE] [--lang zh-CN|en]
   caseledger audit-all (--file events.jsonl | --eventstoredb URL) [--as-of INSTANT] [--json] [--html FILE] [--policies FILE] [--preset ID] [--calendar FILE] [--lang zh-CN|en] [--quiet]
   caseledger export --eventstoredb URL --file out.jsonl
@@ -112,7 +131,8 @@ export const cliMessagesEn: CliMessages = {
   calendarFile: (path, detail) => `calendar file ${path}: ${detail}`,
   badAsOf: (got) => `--as-of must be an ISO-8601 instant with a zone, e.g. 2026-03-03T00:00:00+08:00 (got "${got}")`,
   badMaxLineBytes: (got) => `--max-line-bytes must be a whole number of bytes (got "${got}")`,
-  streamNotIn: (stream, source, meant = []) => `stream ${stream} is not in ${source}${meant.length === 0 ? '' : `; did you mean ${meant.join(' or ')}? (a stream is named <category>-<case id>)`}`,
+  streamNotIn: (stream, source, meant = []) =>
+    `stream ${stream} is not in ${source}${meant.length === 0 ? '' : `; did you mean ${meant.join(' or ')}? (a stream is named <category>-<case id>)`}`,
   noEvents: (source) => `no events in ${source}`,
   auditNeedsStream: 'audit needs the stream to audit, e.g. complaint-C-2026-0042',
   htmlWritten: (path) => `HTML report written to ${path}`,
@@ -141,7 +161,8 @@ export const cliMessagesEn: CliMessages = {
     columns: { projection: 'projection', version: 'version', checkpoint: 'checkpoint', lag: 'lag', parked: 'parked', runner: 'runner' },
     newVersion: (version) => `${version} (new)`,
     waiting: (projection, holder) => `${projection}: waiting for the runner ${holder ?? 'that holds the lease'} to finish`,
-    ran: (projection, r, checkpoint) => `${projection}: ${r.rebuilt ? 'rebuilt, ' : ''}${n(r.eventsRead)} events read, ${n(r.eventsApplied)} applied, ${r.parked} parked; checkpoint ${checkpoint}`,
+    ran: (projection, r, checkpoint) =>
+      `${projection}: ${r.rebuilt ? 'rebuilt, ' : ''}${n(r.eventsRead)} events read, ${n(r.eventsApplied)} applied, ${r.parked} parked; checkpoint ${checkpoint}`,
     reading: (projection, events, rate) => `${projection}: ${events} events read, ${rate} events/s`,
   },
 };
@@ -174,7 +195,8 @@ export const cliMessagesZhCN: CliMessages = {
   calendarFile: (path, detail) => `日历文件 ${path}：${detail}`,
   badAsOf: (got) => `--as-of 须为带时区的 ISO-8601 时刻，例如 2026-03-03T00:00:00+08:00（收到 "${got}"）`,
   badMaxLineBytes: (got) => `--max-line-bytes 须为整数字节数（收到 "${got}"）`,
-  streamNotIn: (stream, source, meant = []) => `${source} 中没有事件流 ${stream}${meant.length === 0 ? '' : `；是否指 ${meant.join(' 或 ')}？（事件流名为 <类别>-<案件编号>）`}`,
+  streamNotIn: (stream, source, meant = []) =>
+    `${source} 中没有事件流 ${stream}${meant.length === 0 ? '' : `；是否指 ${meant.join(' 或 ')}？（事件流名为 <类别>-<案件编号>）`}`,
   noEvents: (source) => `${source} 中没有事件`,
   auditNeedsStream: 'audit 需要指定要审核的事件流，例如 complaint-C-2026-0042',
   htmlWritten: (path) => `HTML 报告已写入 ${path}`,
@@ -203,7 +225,8 @@ export const cliMessagesZhCN: CliMessages = {
     columns: { projection: '投影', version: '版本', checkpoint: '检查点', lag: '落后', parked: '暂存', runner: '运行者' },
     newVersion: (version) => `${version}（新）`,
     waiting: (projection, holder) => `${projection}：等待运行者 ${holder ?? '（持有租约者）'} 完成`,
-    ran: (projection, r, checkpoint) => `${projection}：${r.rebuilt ? '已重建，' : ''}读取 ${n(r.eventsRead)} 个事件，应用 ${n(r.eventsApplied)} 个，暂存 ${r.parked} 个；检查点 ${checkpoint}`,
+    ran: (projection, r, checkpoint) =>
+      `${projection}：${r.rebuilt ? '已重建，' : ''}读取 ${n(r.eventsRead)} 个事件，应用 ${n(r.eventsApplied)} 个，暂存 ${r.parked} 个；检查点 ${checkpoint}`,
     reading: (projection, events, rate) => `${projection}：已读取 ${events} 个事件，每秒 ${rate} 个`,
   },
 };

@@ -4,7 +4,16 @@
  * or a rebuild under the projection's lease, and the list of parked events. The source is an
  * EventStoreDB server or a JSON Lines export.
  */
-import { type EventStore, type GlobalPosition, type RecordedEvent, type Rulebook, type StoreError, compareGlobalPositions, defaultCalendar, defaultPolicies } from '@caseledger/core';
+import {
+  type EventStore,
+  type GlobalPosition,
+  type RecordedEvent,
+  type Rulebook,
+  type StoreError,
+  compareGlobalPositions,
+  defaultCalendar,
+  defaultPolicies,
+} from '@caseledger/core';
 import {
   type Projection,
   type ProjectionHead,
@@ -105,7 +114,10 @@ export interface ProjectSetup {
 /** Lag is counted up to this many events; beyond, it is shown as "more than". */
 export const LAG_COUNT_LIMIT = 100_000;
 
-const lagAfter = async (source: Pick<EventStore, 'readAll'>, checkpoint: GlobalPosition | undefined): Promise<E.Either<StoreError, { readonly events: number; readonly atLeast: boolean }>> => {
+const lagAfter = async (
+  source: Pick<EventStore, 'readAll'>,
+  checkpoint: GlobalPosition | undefined,
+): Promise<E.Either<StoreError, { readonly events: number; readonly atLeast: boolean }>> => {
   let after = checkpoint;
   let events = 0;
   while (events < LAG_COUNT_LIMIT) {
@@ -122,7 +134,15 @@ const lagAfter = async (source: Pick<EventStore, 'readAll'>, checkpoint: GlobalP
 const position = (p: GlobalPosition | undefined): string => (p === undefined ? '-' : `${p.commit}/${p.prepare}`);
 
 /** Pad to a width in terminal columns: a Chinese character takes two. */
-const padEnd = (text: string, width: number): string => text + ' '.repeat(Math.max(0, width - [...text].reduce((w, ch) => w + (/[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1), 0)));
+const padEnd = (text: string, width: number): string =>
+  text +
+  ' '.repeat(
+    Math.max(
+      0,
+      width -
+        [...text].reduce((w, ch) => w + (/[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1), 0),
+    ),
+  );
 
 /** Progress of a run on stderr: events read and the rate; a line a second on a terminal, every ten seconds otherwise. */
 const progressOf = (io: ProjectIo, quiet: boolean, name: string) => {
@@ -159,7 +179,12 @@ export const projectCommand = async (command: ProjectCommand, setup: ProjectSetu
   const all = knownProjections(setup.rulebook);
   const named = (name: string): SomeProjection | undefined => all.find((p) => p.name === name);
   const unknown = (name: string) => {
-    io.err(say.noProjection(escapeControls(name), all.map((p) => p.name)));
+    io.err(
+      say.noProjection(
+        escapeControls(name),
+        all.map((p) => p.name),
+      ),
+    );
     return 2;
   };
 
@@ -226,9 +251,16 @@ export const projectCommand = async (command: ProjectCommand, setup: ProjectSetu
     const c = say.columns;
     io.out(`${padEnd(c.projection, 22)} ${padEnd(c.version, 9)} ${padEnd(c.checkpoint, 24)} ${padEnd(c.lag, 12)} ${padEnd(c.parked, 7)} ${c.runner}`);
     for (const r of rows) {
-      const version = r['storedVersion'] === null ? say.newVersion(Number(r['version'])) : r['storedVersion'] === r['version'] ? String(r['version']) : `${r['storedVersion']}→${r['version']}`;
+      const version =
+        r['storedVersion'] === null
+          ? say.newVersion(Number(r['version']))
+          : r['storedVersion'] === r['version']
+            ? String(r['version'])
+            : `${r['storedVersion']}→${r['version']}`;
       const lag = r['lag'] === null ? '?' : `${r['lagAtLeast'] === true ? '>' : ''}${Number(r['lag']).toLocaleString('en-US')}`;
-      io.out(`${padEnd(String(r['projection']), 22)} ${padEnd(version, 9)} ${padEnd(String(r['checkpoint']), 24)} ${padEnd(lag, 12)} ${padEnd(String(r['parked']), 7)} ${escapeControls(String(r['runner'] ?? '-'))}`);
+      io.out(
+        `${padEnd(String(r['projection']), 22)} ${padEnd(version, 9)} ${padEnd(String(r['checkpoint']), 24)} ${padEnd(lag, 12)} ${padEnd(String(r['parked']), 7)} ${escapeControls(String(r['runner'] ?? '-'))}`,
+      );
     }
     return 0;
   }

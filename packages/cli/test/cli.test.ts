@@ -66,11 +66,23 @@ describe('caseledger audit', () => {
     expect(html.code).toBe(EXIT_FINDINGS);
     expect(readFileSync(join(dir, 'zh.html'), 'utf8')).toMatch(/^<!doctype html>\n<html lang="zh-CN">/);
     const fromEnvironment: string[] = [];
-    await run(['audit', 'complaint-C-LATE', '--file', file], { out: (t) => fromEnvironment.push(t), err: () => undefined, interactive: false, now: () => Date.parse(at(20, '12:00')), locale: 'zh-CN' });
+    await run(['audit', 'complaint-C-LATE', '--file', file], {
+      out: (t) => fromEnvironment.push(t),
+      err: () => undefined,
+      interactive: false,
+      now: () => Date.parse(at(20, '12:00')),
+      locale: 'zh-CN',
+    });
     expect(fromEnvironment.join('\n')).toContain('审核报告');
     // --lang wins over the environment.
     const english: string[] = [];
-    await run(['audit', 'complaint-C-LATE', '--file', file, '--lang', 'en'], { out: (t) => english.push(t), err: () => undefined, interactive: false, now: () => Date.parse(at(20, '12:00')), locale: 'zh-CN' });
+    await run(['audit', 'complaint-C-LATE', '--file', file, '--lang', 'en'], {
+      out: (t) => english.push(t),
+      err: () => undefined,
+      interactive: false,
+      now: () => Date.parse(at(20, '12:00')),
+      locale: 'zh-CN',
+    });
     expect(english.join('\n')).toContain('Audit of complaint-C-LATE');
   });
 
@@ -128,7 +140,9 @@ describe('provenance: where a report came from', () => {
   it('names the file, the tool and its version, the time, the events read and the SHA-256 of the file, in text, JSON and HTML', async () => {
     const sha256 = createHash('sha256').update(readFileSync(file)).digest('hex');
     const text = await cli('audit-all', '--file', file);
-    expect(text.out).toContain(`Provenance\n  Source        ${file}\n  Tool          ${tool}\n  Generated at  2026-11-20 12:00\n  Events read   11\n  SHA-256       ${sha256} (of the file's bytes)`);
+    expect(text.out).toContain(
+      `Provenance\n  Source        ${file}\n  Tool          ${tool}\n  Generated at  2026-11-20 12:00\n  Events read   11\n  SHA-256       ${sha256} (of the file's bytes)`,
+    );
     const json = await cli('audit', 'complaint-C-OK', '--file', file, '--json');
     expect(JSON.parse(json.out).provenance).toEqual({ source: file, tool, generatedAt: '2026-11-20T04:00:00.000Z', events: 11, sha256, sha256Of: 'file' });
     const html = join(dir, 'provenance.html');
@@ -145,7 +159,14 @@ describe('provenance: where a report came from', () => {
       // The import wrote the file's events at the same revisions; their export lines differ only in positions, so rebuild them.
       const back = join(dir, 'provenance-back.jsonl');
       await cli('export', '--eventstoredb', target.connectionString, '--file', back);
-      expect(provenance).toEqual({ source: target.connectionString, tool, generatedAt: '2026-11-20T04:00:00.000Z', events: 11, sha256: createHash('sha256').update(readFileSync(back)).digest('hex'), sha256Of: 'events' });
+      expect(provenance).toEqual({
+        source: target.connectionString,
+        tool,
+        generatedAt: '2026-11-20T04:00:00.000Z',
+        events: 11,
+        sha256: createHash('sha256').update(readFileSync(back)).digest('hex'),
+        sha256Of: 'events',
+      });
     } finally {
       await target.stop();
     }
@@ -165,7 +186,11 @@ describe('with EventStoreDB (through the test double)', () => {
       const again = await cli('import', '--file', file, '--eventstoredb', withPassword);
       expect(again.out).toMatch(/^0 events imported into .*; 11 already there$/);
       const down = 'kurrentdb://admin:s3cret-pass@127.0.0.1:1?tls=false';
-      const unreachable = [await cli('audit', 'complaint-C1', '--eventstoredb', down), await cli('audit-all', '--eventstoredb', down, '--json'), await cli('audit-all', '--eventstoredb', `${down}&bad=`)];
+      const unreachable = [
+        await cli('audit', 'complaint-C1', '--eventstoredb', down),
+        await cli('audit-all', '--eventstoredb', down, '--json'),
+        await cli('audit-all', '--eventstoredb', `${down}&bad=`),
+      ];
       for (const r of [capped, first, again, ...unreachable]) expect(`${r.out}${r.err}`).not.toContain('s3cret-pass');
       // A report over input that could not be read says so first, never "No findings", never green; exit 2.
       const page = join(dir, 'down.html');
@@ -203,7 +228,12 @@ describe('with EventStoreDB (through the test double)', () => {
       const back = join(dir, 'back.jsonl');
       const exported = await cli('export', '--eventstoredb', target.connectionString, '--file', back);
       expect(exported.code).toBe(EXIT_CLEAN);
-      const strip = (text: string) => text.trim().split('\n').map((l) => JSON.parse(l)).map(({ position: _p, ...rest }) => rest);
+      const strip = (text: string) =>
+        text
+          .trim()
+          .split('\n')
+          .map((l) => JSON.parse(l))
+          .map(({ position: _p, ...rest }) => rest);
       expect(strip(readFileSync(back, 'utf8'))).toEqual(strip(readFileSync(file, 'utf8')));
     } finally {
       await target.stop();
@@ -224,8 +254,16 @@ describe('bad input exits 2 with a message that says what is wrong', () => {
     ['two sources at once', ['audit-all', '--file', 'x', '--eventstoredb', 'kurrentdb://localhost:2113'], 'give one source'],
     ['an export without a target file', ['export', '--eventstoredb', 'kurrentdb://localhost:2113'], 'export needs --eventstoredb (the source) and --file'],
     ['an import without a source file', ['import', '--eventstoredb', 'kurrentdb://localhost:2113'], 'import needs --file'],
-    ['an import of a missing file', ['import', '--file', '/nonexistent.jsonl', '--eventstoredb', 'kurrentdb://localhost:2113'], 'file not found: /nonexistent.jsonl'],
-    ['a bad --on-bad-line', ['import', '--file', 'x', '--eventstoredb', 'kurrentdb://localhost:2113', '--on-bad-line', 'maybe'], '--on-bad-line must be skip or stop'],
+    [
+      'an import of a missing file',
+      ['import', '--file', '/nonexistent.jsonl', '--eventstoredb', 'kurrentdb://localhost:2113'],
+      'file not found: /nonexistent.jsonl',
+    ],
+    [
+      'a bad --on-bad-line',
+      ['import', '--file', 'x', '--eventstoredb', 'kurrentdb://localhost:2113', '--on-bad-line', 'maybe'],
+      '--on-bad-line must be skip or stop',
+    ],
     ['a connection string that is not one', ['audit-all', '--eventstoredb', 'http://not-a-db'], '--eventstoredb: not a valid connection string'],
   ];
   for (const [title, argv, message] of cases) {

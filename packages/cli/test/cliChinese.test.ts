@@ -26,7 +26,16 @@ beforeAll(async () => {
   const handle = commandHandler(complaintCaseType, store);
   const cs = { id: 'cs-li', department: 'customer-service', role: 'staff' };
   for (const id of ['C1', 'C2']) {
-    const r = await handle({ type: 'ReceiveComplaint', caseId: id, at: at(16, '09:00'), actor: cs, customer: { id: 'c', name: 'A' }, channel: 'phone', description: 'x', severity: 'minor' })();
+    const r = await handle({
+      type: 'ReceiveComplaint',
+      caseId: id,
+      at: at(16, '09:00'),
+      actor: cs,
+      customer: { id: 'c', name: 'A' },
+      channel: 'phone',
+      description: 'x',
+      severity: 'minor',
+    })();
     if (E.isLeft(r)) throw new Error(r.left.message);
   }
   const out: string[] = [];
@@ -99,7 +108,8 @@ const said = (m: unknown, s: unknown, path: string): ReadonlyArray<readonly [str
     const text: unknown = Reflect.apply(m, undefined, s);
     return [[path, typeof text === 'string' ? text : '']];
   }
-  if (typeof m === 'object' && m !== null && typeof s === 'object' && s !== null) return Object.keys(m).flatMap((k) => said(Reflect.get(m, k), Reflect.get(s, k), `${path}.${k}`));
+  if (typeof m === 'object' && m !== null && typeof s === 'object' && s !== null)
+    return Object.keys(m).flatMap((k) => said(Reflect.get(m, k), Reflect.get(s, k), `${path}.${k}`));
   return [[path, '']];
 };
 

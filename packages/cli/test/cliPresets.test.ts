@@ -29,9 +29,27 @@ beforeAll(async () => {
   // A distance sale returned without a reason 6 days after delivery (J-2), under the preset.
   const store = inMemoryEventStore();
   const handle = commandHandler(warrantyClaimCaseType, store, { rulebook: presetRulebook(prcDistanceSales, defaultCalendar) });
-  const unit = { sku: 'TV-55', model: 'Vista 55', serialNumber: 'SN-1', category: 'televisions', shippedOn: '2026-11-04', purchasedOn: '2026-11-04', deliveredOn: '2026-11-08' };
+  const unit = {
+    sku: 'TV-55',
+    model: 'Vista 55',
+    serialNumber: 'SN-1',
+    category: 'televisions',
+    shippedOn: '2026-11-04',
+    purchasedOn: '2026-11-04',
+    deliveredOn: '2026-11-08',
+  };
   const steps = [
-    { type: 'FileClaim', caseId: 'W1', at: '2026-11-14T10:00:00+08:00', actor: cs, customer: { id: 'c', name: 'A' }, kind: 'return', reason: 'Changed my mind', unit, channel: 'distance' },
+    {
+      type: 'FileClaim',
+      caseId: 'W1',
+      at: '2026-11-14T10:00:00+08:00',
+      actor: cs,
+      customer: { id: 'c', name: 'A' },
+      kind: 'return',
+      reason: 'Changed my mind',
+      unit,
+      channel: 'distance',
+    },
     { type: 'AcceptReturn', caseId: 'W1', at: '2026-11-14T11:00:00+08:00', actor: cs },
   ] as const;
   for (const step of steps) {
@@ -56,13 +74,36 @@ describe('caseledger --preset', () => {
     expect(without.out).toContain('POLICY_VERSION_UNKNOWN');
   });
 
-  it('lays a policies file over the preset and refuses one below the law\'s floor, citing the article', async () => {
-    const generous = file('generous.json', JSON.stringify([{ version: 'acme-2026', inForceFrom: '2026-11-15T00:00:00+08:00', values: { warranty: { defaultProductWarrantyMonths: 24 } } }]));
-    const ok = await cli(['audit', 'warrantyClaim-W1', '--file', exported, '--preset', 'CN-distance', '--policies', generous, '--as-of', '2026-11-14T12:00:00+08:00']);
+  it("lays a policies file over the preset and refuses one below the law's floor, citing the article", async () => {
+    const generous = file(
+      'generous.json',
+      JSON.stringify([{ version: 'acme-2026', inForceFrom: '2026-11-15T00:00:00+08:00', values: { warranty: { defaultProductWarrantyMonths: 24 } } }]),
+    );
+    const ok = await cli([
+      'audit',
+      'warrantyClaim-W1',
+      '--file',
+      exported,
+      '--preset',
+      'CN-distance',
+      '--policies',
+      generous,
+      '--as-of',
+      '2026-11-14T12:00:00+08:00',
+    ]);
     // The history was decided before the company's own version, under the preset alone, which stays in the set.
     expect(ok.err).toBe('');
     expect(ok.code).toBe(EXIT_CLEAN);
-    const short = file('short.json', JSON.stringify([{ version: 'acme-2026', inForceFrom: '2026-01-01T00:00:00+08:00', values: { warranty: { returnGrounds: { 'distance-no-reason': { within: '3 days' } } } } }]));
+    const short = file(
+      'short.json',
+      JSON.stringify([
+        {
+          version: 'acme-2026',
+          inForceFrom: '2026-01-01T00:00:00+08:00',
+          values: { warranty: { returnGrounds: { 'distance-no-reason': { within: '3 days' } } } },
+        },
+      ]),
+    );
     const refused = await cli(['audit-all', '--file', exported, '--preset', 'CN-distance', '--policies', short]);
     expect(refused.code).toBe(EXIT_BAD_INPUT);
     expect(refused.err.split('\n')).toHaveLength(1);

@@ -25,7 +25,16 @@ beforeAll(async () => {
   const store = inMemoryEventStore();
   const handle = commandHandler(complaintCaseType, store);
   for (const id of ['C1', 'C2', 'C3']) {
-    const r = await handle({ type: 'ReceiveComplaint', caseId: id, at: at(16, '09:00'), actor: cs, customer: { id: 'c', name: 'A' }, channel: 'phone', description: 'x', severity: 'minor' })();
+    const r = await handle({
+      type: 'ReceiveComplaint',
+      caseId: id,
+      at: at(16, '09:00'),
+      actor: cs,
+      customer: { id: 'c', name: 'A' },
+      channel: 'phone',
+      description: 'x',
+      severity: 'minor',
+    })();
     if (E.isLeft(r)) throw new Error(r.left.message);
     await handle({ type: 'AcknowledgeComplaint', caseId: id, at: at(16, '09:10'), actor: cs, explanation: 'x' })();
   }
@@ -88,7 +97,12 @@ describe('caseledger never surprises', () => {
     expect(c.code).toBe(EXIT_BAD_INPUT);
     expect(c.err).toContain('timeZone: expected string, found a number');
     expect(c.err).toContain('holidays.0: expected LocalDate, found a string');
-    const policies = file('policies.json', JSON.stringify([{ version: 'x', inForceFrom: '2026-01-01T00:00:00+08:00', values: { warranty: { returnGrounds: { company: { within: 'three months' } } } } }]));
+    const policies = file(
+      'policies.json',
+      JSON.stringify([
+        { version: 'x', inForceFrom: '2026-01-01T00:00:00+08:00', values: { warranty: { returnGrounds: { company: { within: 'three months' } } } } },
+      ]),
+    );
     const p = await cli(['audit-all', '--file', export_, '--policies', policies]);
     expect(p.err).toContain('0.values.warranty.returnGrounds.company.within: expected Window ("7 days" | "3 working days" | "3 months"), found a string');
   });
@@ -102,7 +116,11 @@ describe('caseledger never surprises', () => {
   });
 
   it('invalid UTF-8 is an error naming the line, never silently repaired', async () => {
-    const broken = Buffer.concat([Buffer.from(`${lines[0] ?? ''}\n`), Buffer.from([0x7b, 0x22, 0xff, 0xfe, 0x22, 0x7d, 0x0a]), Buffer.from(`${lines.slice(1).join('\n')}\n`)]);
+    const broken = Buffer.concat([
+      Buffer.from(`${lines[0] ?? ''}\n`),
+      Buffer.from([0x7b, 0x22, 0xff, 0xfe, 0x22, 0x7d, 0x0a]),
+      Buffer.from(`${lines.slice(1).join('\n')}\n`),
+    ]);
     const r = await cli(['audit-all', '--file', file('latin1.jsonl', broken), '--json']);
     expect(r.code).toBe(EXIT_BAD_INPUT);
     expect(r.err).toBe('1 input problem(s), e.g. line 2: not valid UTF-8');
@@ -134,7 +152,19 @@ describe('caseledger never surprises', () => {
   it('control characters are escaped in text output: an escape sequence in an actor id prints as text', async () => {
     const store = inMemoryEventStore();
     const sly = { id: 'cs-\u001b[2J\u001b[31mli\u009b', department: 'customer-service', role: 'staff' };
-    await commandHandler(complaintCaseType, store)({ type: 'ReceiveComplaint', caseId: 'X1', at: at(16, '09:00'), actor: sly, customer: { id: 'c', name: 'A' }, channel: 'phone', description: 'x', severity: 'minor' })();
+    await commandHandler(
+      complaintCaseType,
+      store,
+    )({
+      type: 'ReceiveComplaint',
+      caseId: 'X1',
+      at: at(16, '09:00'),
+      actor: sly,
+      customer: { id: 'c', name: 'A' },
+      channel: 'phone',
+      description: 'x',
+      severity: 'minor',
+    })();
     const out: string[] = [];
     await exportStore(store, async (l) => {
       out.push(l);

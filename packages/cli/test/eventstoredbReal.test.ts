@@ -24,7 +24,7 @@ if (real === undefined) {
   });
 } else {
   describe(`caseledger import, audit, audit-all and export on a real EventStoreDB (${real})`, () => {
-    it('imports an export, audits its cases from the server, audits all without failing on others\' streams, and exports them back identically', async () => {
+    it("imports an export, audits its cases from the server, audits all without failing on others' streams, and exports them back identically", async () => {
       const run_ = randomUUID().slice(0, 8);
       const late = `L${run_}`;
       const ok = `K${run_}`;
@@ -64,7 +64,10 @@ if (real === undefined) {
       // Every case on the server, others' included: findings or not, never a failure of the tool
       // (no test leaves an undecodable case stream behind).
       const all = await cli('audit-all', '--eventstoredb', real, '--quiet');
-      expect({ code: all.code, err: all.err.slice(0, 500) }).toEqual({ code: expect.toSatisfy((c: number) => c === EXIT_CLEAN || c === EXIT_FINDINGS), err: '' });
+      expect({ code: all.code, err: all.err.slice(0, 500) }).toEqual({
+        code: expect.toSatisfy((c: number) => c === EXIT_CLEAN || c === EXIT_FINDINGS),
+        err: '',
+      });
       const back = join(dir, 'back.jsonl');
       expect((await cli('export', '--eventstoredb', real, '--file', back)).code).toBe(EXIT_CLEAN);
       const ours = (text: string) =>
@@ -96,10 +99,20 @@ if (real === undefined) {
       const file = join(mkdtempSync(join(tmpdir(), 'caseledger-export-')), 'out.jsonl');
       const out: string[] = [];
       const err: string[] = [];
-      const code = await run(['export', '--eventstoredb', real, '--file', file], { out: (t) => out.push(t), err: (t) => err.push(t), interactive: false, now: () => Date.now() });
+      const code = await run(['export', '--eventstoredb', real, '--file', file], {
+        out: (t) => out.push(t),
+        err: (t) => err.push(t),
+        interactive: false,
+        now: () => Date.now(),
+      });
       expect(code).toBe(EXIT_CLEAN);
       expect(err.join('\n')).not.toContain('Error');
-      const exported = new Set(readFileSync(file, 'utf8').split('\n').filter((l) => l !== '').map((l) => String(JSON.parse(l).streamName)));
+      const exported = new Set(
+        readFileSync(file, 'utf8')
+          .split('\n')
+          .filter((l) => l !== '')
+          .map((l) => String(JSON.parse(l).streamName)),
+      );
       expect(exported.has(names.kept)).toBe(true);
       expect(exported.has(names.softDeleted)).toBe(false);
       expect(exported.has(names.tombstoned)).toBe(false);

@@ -17,7 +17,16 @@ import { describeWithoutPostgres, freshDatabase, pgUrl } from '../../projections
 import { startDouble } from '../../eventstoredb/test/support/double.mjs';
 
 const cs = { id: 'cs-li', department: 'customer-service', role: 'staff' };
-const receive = (caseId: string) => ({ type: 'ReceiveComplaint', caseId, at: '2026-11-16T09:00:00+08:00', actor: cs, customer: { id: 'c', name: 'A' }, channel: 'phone', description: 'x', severity: 'minor' });
+const receive = (caseId: string) => ({
+  type: 'ReceiveComplaint',
+  caseId,
+  at: '2026-11-16T09:00:00+08:00',
+  actor: cs,
+  customer: { id: 'c', name: 'A' },
+  channel: 'phone',
+  description: 'x',
+  severity: 'minor',
+});
 const acknowledge = (caseId: string) => ({ type: 'AcknowledgeComplaint', caseId, at: '2026-11-16T09:10:00+08:00', actor: cs, explanation: 'x' });
 
 const cli = async (...argv: string[]) => {
@@ -102,7 +111,10 @@ if (pgUrl === undefined) {
         [['project', 'status'], 'project needs --pg'],
         [['project', 'catch-up', '--pg', database.url], 'project catch-up needs a source'],
         [['project', 'rebuild', '--pg', database.url], "project rebuild needs the projection's name"],
-        [['project', 'parked', 'horoscope', '--pg', database.url], 'no projection "horoscope"; the projections are case-files, warranty-statistics, satisfaction, complaint-statistics'],
+        [
+          ['project', 'parked', 'horoscope', '--pg', database.url],
+          'no projection "horoscope"; the projections are case-files, warranty-statistics, satisfaction, complaint-statistics',
+        ],
         [['project', 'status', '--pg', 'postgres://nobody@127.0.0.1:1/none'], 'the read-model database cannot be prepared'],
       ];
       for (const [argv, message] of cases) {

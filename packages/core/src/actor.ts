@@ -8,16 +8,7 @@ import * as t from 'io-ts';
 import { NonEmptyText, oneOf } from './codecs.js';
 import { type RuleId, type Violation, violation } from './violation.js';
 
-export const departments = [
-  'sales',
-  'customer-service',
-  'quality',
-  'engineering',
-  'production',
-  'warehouse',
-  'finance',
-  'management',
-] as const;
+export const departments = ['sales', 'customer-service', 'quality', 'engineering', 'production', 'warehouse', 'finance', 'management'] as const;
 export type Department = (typeof departments)[number];
 
 /** Roles in ascending authority: a manager may do what staff may, a general manager what a manager may. */
@@ -43,7 +34,10 @@ const rank = (role: Role): number => roles.indexOf(role);
  * T-6: whether the actor is the person a step named (a review's chair, the manager a question was
  * passed to): the same id in the same role, so an id typed in by someone in another role is not enough.
  */
-export const isNamedPerson = (named: Actor) => (actor: Actor): boolean => actor.id === named.id && actor.role === named.role;
+export const isNamedPerson =
+  (named: Actor) =>
+  (actor: Actor): boolean =>
+    actor.id === named.id && actor.role === named.role;
 
 /** Who may take a step: any of the departments (all when omitted), at least the given role. */
 export interface Permission {

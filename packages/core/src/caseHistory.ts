@@ -38,7 +38,11 @@ export const makeRegistry = (entries: ReadonlyArray<RegisteredCaseType>): E.Eith
   const byCategory = new Map<string, RegisteredCaseType>();
   for (const entry of entries) {
     if (!/^[A-Za-z][A-Za-z0-9]*$/.test(entry.category)) {
-      return E.left({ code: 'CASE_CATEGORY_INVALID', message: `Case category "${entry.category}" must be letters and digits (streams are named <category>-<case id>).`, category: entry.category });
+      return E.left({
+        code: 'CASE_CATEGORY_INVALID',
+        message: `Case category "${entry.category}" must be letters and digits (streams are named <category>-<case id>).`,
+        category: entry.category,
+      });
     }
     if (byCategory.has(entry.category)) {
       return E.left({ code: 'CASE_CATEGORY_DUPLICATE', message: `Two case types have the category "${entry.category}".`, category: entry.category });
@@ -49,7 +53,10 @@ export const makeRegistry = (entries: ReadonlyArray<RegisteredCaseType>): E.Eith
 };
 
 /** Something to do with a case's decoded history whatever its case type. */
-export type WithCaseHistory<R> = <C extends CommandBase, Ev extends EventBase, S>(caseType: CaseType<C, Ev, S>, envelopes: ReadonlyArray<EventEnvelope<Ev>>) => R;
+export type WithCaseHistory<R> = <C extends CommandBase, Ev extends EventBase, S>(
+  caseType: CaseType<C, Ev, S>,
+  envelopes: ReadonlyArray<EventEnvelope<Ev>>,
+) => R;
 
 /** A case's decoded history, with the case type that reads it. */
 export interface CaseHistory {
@@ -75,9 +82,7 @@ export const caseHistory = <C extends CommandBase, Ev extends EventBase, S>(
   use: (f) => f(caseType, envelopes),
 });
 
-export type CaseReadError =
-  | EventDecodeError
-  | { readonly code: 'UNKNOWN_CASE_CATEGORY'; readonly message: string; readonly streamName: string };
+export type CaseReadError = EventDecodeError | { readonly code: 'UNKNOWN_CASE_CATEGORY'; readonly message: string; readonly streamName: string };
 
 /** Is this stream a case of a registered type? Other streams (system streams, other apps' streams) are not. */
 export const isCaseStream = (registry: CaseTypeRegistry, streamName: string): boolean => {
@@ -92,7 +97,11 @@ export const readCaseHistory =
     const { category, caseId } = splitStreamName(streamName);
     const entry = registry.find(category);
     if (entry === undefined || !CaseId.is(caseId)) {
-      return E.left({ code: 'UNKNOWN_CASE_CATEGORY', message: `Stream ${showableText(streamName)} is not the stream of a case of a registered type (${registry.categories.join(', ')}).`, streamName: showableText(streamName) });
+      return E.left({
+        code: 'UNKNOWN_CASE_CATEGORY',
+        message: `Stream ${showableText(streamName)} is not the stream of a case of a registered type (${registry.categories.join(', ')}).`,
+        streamName: showableText(streamName),
+      });
     }
     return entry.use((caseType) => {
       const decode = decodeRecorded(caseType);

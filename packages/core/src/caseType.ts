@@ -82,7 +82,10 @@ export interface CaseType<C extends CommandBase, Ev extends EventBase, S> {
 }
 
 /** What a case type must say; the rest has defaults (no upcasters, facts, deadlines; the event type as summary). */
-export type CaseTypeDefinition<C extends CommandBase, Ev extends EventBase, S> = Pick<CaseType<C, Ev, S>, 'category' | 'commands' | 'events' | 'initialState'> & {
+export type CaseTypeDefinition<C extends CommandBase, Ev extends EventBase, S> = Pick<
+  CaseType<C, Ev, S>,
+  'category' | 'commands' | 'events' | 'initialState'
+> & {
   // The codecs and the initial state give the types; the functions are checked against them, never
   // read for them, so a mistake is reported in the function that makes it.
   readonly evolve: (state: NoInfer<S>, event: NoInfer<Ev>) => NoInfer<S>;
@@ -161,7 +164,11 @@ export const decodeRecorded =
   <Ev extends EventBase>(caseType: Pick<CaseType<CommandBase, Ev, unknown>, 'events' | 'upcasters'>) =>
   (recorded: RecordedEvent): E.Either<EventDecodeError, EventEnvelope<Ev>> => {
     if (recorded.unreadable !== undefined) {
-      return E.left(decodeError(recorded, `${recorded.unreadable.code}: ${recorded.unreadable.message}`, [{ path: recorded.unreadable.path, expected: 'a sealed field that opens', found: 'one that does not' }]));
+      return E.left(
+        decodeError(recorded, `${recorded.unreadable.code}: ${recorded.unreadable.message}`, [
+          { path: recorded.unreadable.path, expected: 'a sealed field that opens', found: 'one that does not' },
+        ]),
+      );
     }
     const metadata = decodeMetadata(recorded.metadata);
     if (E.isLeft(metadata)) return E.left(decodeError(recorded, `metadata: ${describeFieldErrors(metadata.left)}`, metadata.left));
@@ -171,9 +178,19 @@ export const decodeRecorded =
     const event = caseType.events.decode(data.right.data);
     if (E.isLeft(event)) return E.left(decodeError(recorded, describeFieldErrors(event.left), event.left));
     if (event.right.type !== recorded.type) {
-      return E.left(decodeError(recorded, `its data says type ${event.right.type}`, [{ path: 'type', expected: JSON.stringify(showableText(recorded.type)), found: 'a string' }]));
+      return E.left(
+        decodeError(recorded, `its data says type ${event.right.type}`, [
+          { path: 'type', expected: JSON.stringify(showableText(recorded.type)), found: 'a string' },
+        ]),
+      );
     }
-    const envelope = { event: event.right, metadata: metadata.right, streamName: recorded.streamName, revision: recorded.revision, position: recorded.position };
+    const envelope = {
+      event: event.right,
+      metadata: metadata.right,
+      streamName: recorded.streamName,
+      revision: recorded.revision,
+      position: recorded.position,
+    };
     return E.right(data.right.mislabelled.length === 0 ? envelope : { ...envelope, mislabelled: data.right.mislabelled.map(showableText) });
   };
 

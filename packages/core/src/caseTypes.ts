@@ -7,7 +7,13 @@ import { inquiryCaseType } from './inquiry/index.js';
 import { surveyCaseType } from './survey/index.js';
 import { warrantyClaimCaseType } from './warranty/index.js';
 
-const builtIn = makeRegistry([registered(complaintCaseType), registered(warrantyClaimCaseType), registered(contractReviewCaseType), registered(surveyCaseType), registered(inquiryCaseType)]);
+const builtIn = makeRegistry([
+  registered(complaintCaseType),
+  registered(warrantyClaimCaseType),
+  registered(contractReviewCaseType),
+  registered(surveyCaseType),
+  registered(inquiryCaseType),
+]);
 if (E.isLeft(builtIn)) throw new Error(builtIn.left.message);
 
 /** Complaints, warranty claims, contract reviews, surveys and inquiries. Add your own with `makeRegistry([...caseTypes.entries, registered(yours)])`. */

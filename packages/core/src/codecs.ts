@@ -219,7 +219,7 @@ export const fieldErrors = (errors: t.Errors): ReadonlyArray<FieldError> => {
   // A union's other members fail at the union's own path (e.g. "expected null" beside a bad field of
   // the object member); the deeper error is the one that explains.
   const paths = out.map((e) => e.path);
-  return out.filter((e) => e.path === '(root)' ? out.length === 1 || paths.every((p) => p === '(root)') : !paths.some((p) => p.startsWith(`${e.path}.`)));
+  return out.filter((e) => (e.path === '(root)' ? out.length === 1 || paths.every((p) => p === '(root)') : !paths.some((p) => p.startsWith(`${e.path}.`))));
 };
 
 /** What was found where a field was expected, in Chinese (`a string` → `字符串`). */
@@ -236,7 +236,9 @@ const foundZh: Readonly<Record<string, string>> = {
 /** Each bad field with what was expected and what was found, in a language; paths and type names stay as they are. */
 export const describeFieldErrors = (errors: ReadonlyArray<FieldError>, locale: Locale = 'en'): string =>
   locale === 'zh-CN'
-    ? errors.map((e) => (e.expected === NO_SUCH_FIELD ? `${e.path}：没有这个字段` : `${e.path}：应为 ${e.expected}，实为${foundZh[e.found] ?? e.found}`)).join('；')
+    ? errors
+        .map((e) => (e.expected === NO_SUCH_FIELD ? `${e.path}：没有这个字段` : `${e.path}：应为 ${e.expected}，实为${foundZh[e.found] ?? e.found}`))
+        .join('；')
     : errors.map((e) => (e.expected === NO_SUCH_FIELD ? `${e.path}: no such field` : `${e.path}: expected ${e.expected}, found ${e.found}`)).join('; ');
 
 // Codecs written here with `new t.Type` whose `validate` returns its input unchanged when it is valid.

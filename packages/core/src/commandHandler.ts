@@ -9,7 +9,16 @@ import * as E from 'fp-ts/lib/Either.js';
 import type * as TE from 'fp-ts/lib/TaskEither.js';
 import { v4 as uuidv4 } from 'uuid';
 import { type CaseId, type FieldError, describeFieldErrors, withDefinedFieldsOnly } from './codecs.js';
-import { type CaseType, type CommandBase, type EventBase, type EventDecodeError, type EventEnvelope, decodeRecorded, recordedPolicyVersion, streamNameOf } from './caseType.js';
+import {
+  type CaseType,
+  type CommandBase,
+  type EventBase,
+  type EventDecodeError,
+  type EventEnvelope,
+  decodeRecorded,
+  recordedPolicyVersion,
+  streamNameOf,
+} from './caseType.js';
 import type { EventMetadata, ExpectedRevision, NewEvent } from './event.js';
 import type { EventStore, StoreError } from './eventStore.js';
 import { type JsonValue, isJsonObject, isObjectValue, plainJsonCopy } from './json.js';
@@ -131,11 +140,16 @@ const COMMAND_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
 /** The command id the caller gave, in the context or in the command itself; refused when it is not an id. */
 const commandIdOf = (input: JsonValue | undefined, context: CommandContext): E.Either<Violation, string | undefined> => {
-  const given: unknown = context.commandId ?? (typeof input === 'object' && input !== null && !Array.isArray(input) ? Reflect.get(input, 'commandId') : undefined);
+  const given: unknown =
+    context.commandId ?? (typeof input === 'object' && input !== null && !Array.isArray(input) ? Reflect.get(input, 'commandId') : undefined);
   if (given === undefined) return E.right(undefined);
   return typeof given === 'string' && COMMAND_ID.test(given)
     ? E.right(given)
-    : E.left(violation('T-7', 'COMMAND_UNDECODABLE', 'The command is not valid: commandId: expected letters, digits and ._:- (1 to 128 characters), like a UUID.', { paths: ['commandId'] }));
+    : E.left(
+        violation('T-7', 'COMMAND_UNDECODABLE', 'The command is not valid: commandId: expected letters, digits and ._:- (1 to 128 characters), like a UUID.', {
+          paths: ['commandId'],
+        }),
+      );
 };
 
 /** JSON with every object's keys in one order, so equal commands are written alike whatever order their fields came in. */
@@ -164,7 +178,8 @@ const commandsRecordedIn = (events: ReadonlyArray<EventEnvelope<unknown>>): Read
   const commands = new Map<string, string>();
   for (const e of events) {
     const { commandId, commandFingerprint } = e.metadata;
-    if (commandId !== undefined && commandFingerprint !== undefined) commands.set(commandId, typeof commandFingerprint === 'string' ? commandFingerprint : SEALED);
+    if (commandId !== undefined && commandFingerprint !== undefined)
+      commands.set(commandId, typeof commandFingerprint === 'string' ? commandFingerprint : SEALED);
   }
   return commands;
 };
@@ -200,9 +215,14 @@ const lruCache = <V>(size: number) => {
 
 /** What telemetry is told of a command's end: codes, rule ids and counts only (T-10). */
 const outcomeOf = (result: E.Either<HandleError, Handled<unknown, unknown>>, attempts: number): CommandOutcome => {
-  if (E.isLeft(result)) return result.left._tag === 'Violation' ? { kind: 'refused', ruleId: result.left.ruleId, code: result.left.code } : { kind: 'failed', code: result.left.code };
+  if (E.isLeft(result))
+    return result.left._tag === 'Violation'
+      ? { kind: 'refused', ruleId: result.left.ruleId, code: result.left.code }
+      : { kind: 'failed', code: result.left.code };
   const { revision, appended } = result.right;
-  return appended.length === 0 || revision === 'no-stream' ? { kind: 'unchanged', attempts } : { kind: 'appended', revision, events: appended.length, attempts };
+  return appended.length === 0 || revision === 'no-stream'
+    ? { kind: 'unchanged', attempts }
+    : { kind: 'appended', revision, events: appended.length, attempts };
 };
 
 /** The command without its `commandId`, which is the handler's to read, not the case type's. */
@@ -231,17 +251,26 @@ export const commandHandler = <C extends CommandBase, Ev extends EventBase, S>(
   const retryDelayMs = Math.max(0, options.retryDelayMs ?? 100);
   const loadOnce = loadCase(caseType, store);
   /** A case read for a decision; a read that failed with a retriable store error (a leader change) is asked again, like an append. */
-  const load = (caseId: CaseId): TE.TaskEither<StoreError | EventDecodeError, LoadedCase<Ev, S>> => async () => {
-    let loaded = await loadOnce(caseId)();
-    for (let resend = 1; E.isLeft(loaded) && loaded.left._tag === 'StoreError' && loaded.left.retriable && resend <= transientRetries; resend++) {
-      await new Promise((resolve) => setTimeout(resolve, retryDelayMs * resend));
-      loaded = await loadOnce(caseId)();
-    }
-    return loaded;
-  };
+  const load =
+    (caseId: CaseId): TE.TaskEither<StoreError | EventDecodeError, LoadedCase<Ev, S>> =>
+    async () => {
+      let loaded = await loadOnce(caseId)();
+      for (let resend = 1; E.isLeft(loaded) && loaded.left._tag === 'StoreError' && loaded.left.retriable && resend <= transientRetries; resend++) {
+        await new Promise((resolve) => setTimeout(resolve, retryDelayMs * resend));
+        loaded = await loadOnce(caseId)();
+      }
+      return loaded;
+    };
   const decide = decideStep(caseType, inForce(options.rulebook ?? defaultRulebook));
   /** The event as stored: its data and metadata, plain JSON by construction or refused (T-7). */
-  const toNewEvent = (command: C, sentAs: SentAs | undefined, correlationId: string, causationId: string, revision: bigint, event: Ev): E.Either<Violation, { readonly stored: NewEvent; readonly appended: AppendedEvent<Ev> }> => {
+  const toNewEvent = (
+    command: C,
+    sentAs: SentAs | undefined,
+    correlationId: string,
+    causationId: string,
+    revision: bigint,
+    event: Ev,
+  ): E.Either<Violation, { readonly stored: NewEvent; readonly appended: AppendedEvent<Ev> }> => {
     // Exactly the fields the event type defines (T-7): a decider that spreads more into an event does not store it.
     const data = caseType.events.codec.encode(withDefinedFieldsOnly(caseType.events.codec, event));
     if (!isJsonObject(data)) return E.left(violation('T-7', 'EVENT_NOT_SERIALISABLE', `The decided event ${event.type} is not plain JSON.`));
@@ -267,7 +296,8 @@ export const commandHandler = <C extends CommandBase, Ev extends EventBase, S>(
     const loaded = await load(caseId)();
     if (E.isLeft(loaded)) return loaded;
     const { state, events, revision } = loaded.right;
-    const found = revision === 'no-stream' ? undefined : { state, revision, lastEventAt: events[events.length - 1]?.event.at, commands: commandsRecordedIn(events) };
+    const found =
+      revision === 'no-stream' ? undefined : { state, revision, lastEventAt: events[events.length - 1]?.event.at, commands: commandsRecordedIn(events) };
     if (found === undefined) cache.delete(streamName);
     else cache.set(streamName, found);
     return E.right(found);
@@ -287,7 +317,8 @@ export const commandHandler = <C extends CommandBase, Ev extends EventBase, S>(
     });
   };
 
-  const handle = (input: unknown, context: CommandContext = {}): TE.TaskEither<HandleError, Handled<Ev, S>> =>
+  const handle =
+    (input: unknown, context: CommandContext = {}): TE.TaskEither<HandleError, Handled<Ev, S>> =>
     async () => {
       // Read the caller's object once, as plain JSON: a getter or a proxy cannot throw past this
       // point, nor answer the check one way and the store another (T-7).
@@ -312,7 +343,12 @@ export const commandHandler = <C extends CommandBase, Ev extends EventBase, S>(
       return result;
     };
 
-  const handleDecoded = async (command: C, commandId: string | undefined, context: CommandContext, observer: CommandObserver | undefined): Promise<E.Either<HandleError, Handled<Ev, S>>> => {
+  const handleDecoded = async (
+    command: C,
+    commandId: string | undefined,
+    context: CommandContext,
+    observer: CommandObserver | undefined,
+  ): Promise<E.Either<HandleError, Handled<Ev, S>>> => {
     const encoded = plainJsonCopy(caseType.commands.codec.encode(command));
     const sentAs: SentAs | undefined = commandId === undefined || encoded === undefined ? undefined : { commandId, fingerprint: fingerprintOf(encoded) };
     const correlationId = context.correlationId ?? newId();
@@ -338,7 +374,11 @@ export const commandHandler = <C extends CommandBase, Ev extends EventBase, S>(
       if (recorded !== undefined && sentAs !== undefined) {
         return recorded === sentAs.fingerprint
           ? firstOutcome(command.caseId, streamName, sentAs.commandId)
-          : E.left(violation('T-7', 'COMMAND_ID_REUSED', 'This command id was used for another command on this case; send a new command with a new id.', { commandId: sentAs.commandId }));
+          : E.left(
+              violation('T-7', 'COMMAND_ID_REUSED', 'This command id was used for another command on this case; send a new command with a new id.', {
+                commandId: sentAs.commandId,
+              }),
+            );
       }
 
       const decided = decide(command, state, lastEventAt);
@@ -390,11 +430,17 @@ export const commandHandler = <C extends CommandBase, Ev extends EventBase, S>(
           cache.delete(streamName);
           return E.right({ streamName, state: decided.right.reduce(caseType.evolve, state), revision: lastWritten, appended: appendedEvents });
         }
-        return E.right({ streamName, state: now.right?.state ?? caseType.initialState, revision: now.right?.revision ?? lastWritten, appended: appendedEvents });
+        return E.right({
+          streamName,
+          state: now.right?.state ?? caseType.initialState,
+          revision: now.right?.revision ?? lastWritten,
+          appended: appendedEvents,
+        });
       }
       const after = decided.right.reduce(caseType.evolve, state);
       const lastAt = decided.right[decided.right.length - 1]?.at ?? lastEventAt;
-      const commands = sentAs === undefined ? (known?.commands ?? new Map<string, string>()) : new Map([...(known?.commands ?? []), [sentAs.commandId, sentAs.fingerprint]]);
+      const commands =
+        sentAs === undefined ? (known?.commands ?? new Map<string, string>()) : new Map([...(known?.commands ?? []), [sentAs.commandId, sentAs.fingerprint]]);
       cache.set(streamName, { state: after, revision: lastWritten, lastEventAt: lastAt, commands });
       return E.right({ streamName, state: after, revision: lastWritten, appended: appendedEvents });
     }

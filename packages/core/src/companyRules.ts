@@ -107,7 +107,12 @@ export const withCompanyRules = <C extends CommandBase, Ev extends EventBase, S>
     seen.add(rule.id);
     const unknown = rule.governs.find((step) => !steps.includes(step));
     if (unknown !== undefined) {
-      return E.left({ code: 'COMPANY_RULE_UNKNOWN_STEP', message: `${rule.id} governs ${unknown}, which is not a ${caseType.category} command.`, ruleId: rule.id, step: unknown });
+      return E.left({
+        code: 'COMPANY_RULE_UNKNOWN_STEP',
+        message: `${rule.id} governs ${unknown}, which is not a ${caseType.category} command.`,
+        ruleId: rule.id,
+        step: unknown,
+      });
     }
   }
   if (rules.length === 0) return E.right(caseType);

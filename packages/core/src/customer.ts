@@ -7,4 +7,3 @@ export const Customer = t.readonly(
   'Customer',
 );
 export type Customer = t.TypeOf<typeof Customer>;
-

@@ -76,5 +76,4 @@ export interface RecordedEvent extends NewEvent {
  */
 export type ExpectedRevision = 'no-stream' | 'exists' | 'any' | bigint;
 
-export const describeExpectedRevision = (expected: ExpectedRevision): string =>
-  typeof expected === 'bigint' ? `revision ${expected}` : expected;
+export const describeExpectedRevision = (expected: ExpectedRevision): string => (typeof expected === 'bigint' ? `revision ${expected}` : expected);

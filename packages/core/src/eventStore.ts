@@ -6,9 +6,7 @@
 import type * as TE from 'fp-ts/lib/TaskEither.js';
 import { type ExpectedRevision, type GlobalPosition, type NewEvent, type RecordedEvent, describeExpectedRevision } from './event.js';
 
-export type StreamRead =
-  | { readonly kind: 'no-stream' }
-  | { readonly kind: 'stream'; readonly revision: bigint; readonly events: ReadonlyArray<RecordedEvent> };
+export type StreamRead = { readonly kind: 'no-stream' } | { readonly kind: 'stream'; readonly revision: bigint; readonly events: ReadonlyArray<RecordedEvent> };
 
 export interface AppendResult {
   /** The revision of the last event in the stream after the append. */

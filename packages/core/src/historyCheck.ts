@@ -47,23 +47,43 @@ interface StreamPosition {
 
 const checkWholeness = (streamName: string, at: StreamPosition, e: EventEnvelope<unknown>, found: Violation[]): void => {
   if (e.streamName !== streamName) {
-    found.push(violation('T-12', 'EVENT_FROM_ANOTHER_STREAM', `The event read from ${showableText(streamName)} belongs to ${showableText(e.streamName)}.`, { streamName: showableText(streamName), recordedStream: showableText(e.streamName) }));
+    found.push(
+      violation('T-12', 'EVENT_FROM_ANOTHER_STREAM', `The event read from ${showableText(streamName)} belongs to ${showableText(e.streamName)}.`, {
+        streamName: showableText(streamName),
+        recordedStream: showableText(e.streamName),
+      }),
+    );
   }
   if (e.revision > at.next) {
     const missing = at.next === e.revision - 1n ? `${at.next}` : `${at.next} to ${e.revision - 1n}`;
-    found.push(violation('T-12', 'REVISION_GAP', `Revision ${missing} is missing before revision ${e.revision}.`, { expected: `${at.next}`, found: `${e.revision}` }));
+    found.push(
+      violation('T-12', 'REVISION_GAP', `Revision ${missing} is missing before revision ${e.revision}.`, { expected: `${at.next}`, found: `${e.revision}` }),
+    );
   } else if (e.revision === at.next - 1n) {
     found.push(violation('T-12', 'REVISION_REPEATED', `Revision ${e.revision} appears a second time.`, { revision: `${e.revision}` }));
   } else if (e.revision < at.next) {
-    found.push(violation('T-12', 'REVISION_OUT_OF_ORDER', `Revision ${e.revision} comes after revision ${at.next - 1n}.`, { expected: `${at.next}`, found: `${e.revision}` }));
+    found.push(
+      violation('T-12', 'REVISION_OUT_OF_ORDER', `Revision ${e.revision} comes after revision ${at.next - 1n}.`, {
+        expected: `${at.next}`,
+        found: `${e.revision}`,
+      }),
+    );
   }
   // An event written before the one that precedes it here was not written here: moved or copied from another stream.
   if (at.last !== undefined && compareGlobalPositions(e.position, at.last) < 0) {
-    found.push(violation('T-12', 'POSITION_OUT_OF_ORDER', `The event at revision ${e.revision} was written before the event that precedes it in this stream.`, { revision: `${e.revision}` }));
+    found.push(
+      violation('T-12', 'POSITION_OUT_OF_ORDER', `The event at revision ${e.revision} was written before the event that precedes it in this stream.`, {
+        revision: `${e.revision}`,
+      }),
+    );
   }
   if (at.last === undefined || compareGlobalPositions(e.position, at.last) > 0) at.last = e.position;
   if (at.ids.has(e.metadata.eventId)) {
-    found.push(violation('T-12', 'EVENT_ID_REPEATED', `Event id ${showableText(e.metadata.eventId)} appears a second time.`, { eventId: showableText(e.metadata.eventId) }));
+    found.push(
+      violation('T-12', 'EVENT_ID_REPEATED', `Event id ${showableText(e.metadata.eventId)} appears a second time.`, {
+        eventId: showableText(e.metadata.eventId),
+      }),
+    );
   }
   at.ids.add(e.metadata.eventId);
   if (e.revision >= at.next) at.next = e.revision + 1n;
@@ -101,11 +121,16 @@ const policyFindings = (rulebook: Rulebook, label: string, at: Instant): Readonl
   if (E.isRight(current) && current.right.version === label) return [];
   const inForceThen = E.isRight(current) ? `"${current.right.version}" was` : 'no version was';
   return [
-    violation('T-5', 'POLICY_VERSION_NOT_IN_FORCE', `The event records policy version "${showableText(label)}", which was not in force at ${at}; ${inForceThen}.`, {
-      recorded: showableText(label),
-      inForce: E.isRight(current) ? current.right.version : null,
-      at,
-    }),
+    violation(
+      'T-5',
+      'POLICY_VERSION_NOT_IN_FORCE',
+      `The event records policy version "${showableText(label)}", which was not in force at ${at}; ${inForceThen}.`,
+      {
+        recorded: showableText(label),
+        inForce: E.isRight(current) ? current.right.version : null,
+        at,
+      },
+    ),
   ];
 };
 
@@ -138,7 +163,9 @@ export const checkHistory = <C extends CommandBase, Ev extends EventBase, S>(cas
       const decidedValue: unknown = Reflect.get(decided, field);
       found.push(
         rule === undefined
-          ? violation('T-11', 'RECORDED_FACT_DIFFERS', `${recorded.type} records a ${showableText(field)} that its step does not give.`, { field: showableText(field) })
+          ? violation('T-11', 'RECORDED_FACT_DIFFERS', `${recorded.type} records a ${showableText(field)} that its step does not give.`, {
+              field: showableText(field),
+            })
           : violation(rule, 'RECORDED_FACT_DIFFERS', `${recorded.type} records ${field} ${shown(recordedValue)}; the rule gives ${shown(decidedValue)}.`, {
               field,
               recorded: shown(recordedValue),
@@ -170,10 +197,15 @@ export const checkHistory = <C extends CommandBase, Ev extends EventBase, S>(cas
       checkMetadata(e, label, found);
       if (e.mislabelled !== undefined && e.mislabelled.length > 0) {
         found.push(
-          violation('T-11', 'SCHEMA_VERSION_MISLABELLED', `${e.event.type} is labelled schema version ${e.metadata.schemaVersion} but holds ${e.mislabelled.join(', ')} as a later version does; read as stored, not rewritten.`, {
-            schemaVersion: e.metadata.schemaVersion,
-            fields: e.mislabelled,
-          }),
+          violation(
+            'T-11',
+            'SCHEMA_VERSION_MISLABELLED',
+            `${e.event.type} is labelled schema version ${e.metadata.schemaVersion} but holds ${e.mislabelled.join(', ')} as a later version does; read as stored, not rewritten.`,
+            {
+              schemaVersion: e.metadata.schemaVersion,
+              fields: e.mislabelled,
+            },
+          ),
         );
       }
       if (label !== undefined) found.push(...policyFindings(rulebook, label, e.event.at));
@@ -185,14 +217,21 @@ export const checkHistory = <C extends CommandBase, Ev extends EventBase, S>(cas
         if (compare(expected, e.event, found)) rederived = expected;
       } else {
         if (expected !== undefined) {
-          found.push(violation(ruleOf(expected), 'DECIDED_EVENT_MISSING', `The step before decided ${expected.type} next; the history has ${e.event.type}.`, { missing: expected.type }));
+          found.push(
+            violation(ruleOf(expected), 'DECIDED_EVENT_MISSING', `The step before decided ${expected.type} next; the history has ${e.event.type}.`, {
+              missing: expected.type,
+            }),
+          );
         }
         pending = NONE;
         const command = caseId === undefined ? undefined : caseType.stepOf(e.event, caseId);
         if (caseId === undefined) {
-          if (out.length === 0) found.push(violation('T-12', 'STREAM_NOT_A_CASE', `${streamName} is not the stream of a ${caseType.category} case.`, { streamName }));
+          if (out.length === 0)
+            found.push(violation('T-12', 'STREAM_NOT_A_CASE', `${streamName} is not the stream of a ${caseType.category} case.`, { streamName }));
         } else if (command === undefined) {
-          found.push(violation(ruleOf(e.event), 'EVENT_WITHOUT_STEP', `${e.event.type} is recorded only with the step before it, which did not decide it here.`));
+          found.push(
+            violation(ruleOf(e.event), 'EVENT_WITHOUT_STEP', `${e.event.type} is recorded only with the step before it, which did not decide it here.`),
+          );
         } else {
           const decided = decide(command, judged, lastAt);
           const first = E.isRight(decided) ? decided.right[0] : undefined;
@@ -200,7 +239,11 @@ export const checkHistory = <C extends CommandBase, Ev extends EventBase, S>(cas
           else if (first === undefined) {
             found.push(violation('T-11', 'EVENT_NOT_DECIDED', `Deciding ${command.type} again on the state before ${e.event.type} decides nothing.`));
           } else if (first.type !== e.event.type) {
-            found.push(violation(ruleOf(first), 'EVENT_NOT_DECIDED', `Deciding ${command.type} again decides ${first.type}, not ${e.event.type}.`, { decided: first.type }));
+            found.push(
+              violation(ruleOf(first), 'EVENT_NOT_DECIDED', `Deciding ${command.type} again decides ${first.type}, not ${e.event.type}.`, {
+                decided: first.type,
+              }),
+            );
           } else {
             if (compare(first, e.event, found)) rederived = first;
             pending = decided.right;
@@ -220,7 +263,9 @@ export const checkHistory = <C extends CommandBase, Ev extends EventBase, S>(cas
     const missing = pending[next];
     const last = out[out.length - 1];
     if (missing !== undefined && last !== undefined) {
-      const v = violation(ruleOf(missing), 'DECIDED_EVENT_MISSING', `The last step also decided ${missing.type}, which the history does not have.`, { missing: missing.type });
+      const v = violation(ruleOf(missing), 'DECIDED_EVENT_MISSING', `The last step also decided ${missing.type}, which the history does not have.`, {
+        missing: missing.type,
+      });
       out[out.length - 1] = { ...last, findings: [...last.findings, findingAt(last.envelope.revision, last.envelope.event.type, v)] };
     }
     return out;

@@ -34,8 +34,7 @@ export const inMemoryEventStore = (): InMemoryEventStore => {
   const streams = new Map<string, StreamEntry>();
   const log: RecordedEvent[] = [];
 
-  const visible = (entry: StreamEntry | undefined): ReadonlyArray<RecordedEvent> =>
-    entry === undefined ? [] : entry.events.slice(entry.deletedBefore);
+  const visible = (entry: StreamEntry | undefined): ReadonlyArray<RecordedEvent> => (entry === undefined ? [] : entry.events.slice(entry.deletedBefore));
 
   const actualRevision = (entry: StreamEntry | undefined): bigint | 'no-stream' =>
     entry === undefined || entry.events.length <= entry.deletedBefore ? 'no-stream' : BigInt(entry.events.length - 1);
@@ -50,7 +49,11 @@ export const inMemoryEventStore = (): InMemoryEventStore => {
     const first = newEvents[0];
     if (first === undefined || !idsOf(entry).has(first.eventId)) return undefined;
     const start =
-      expected === 'no-stream' ? entry.deletedBefore : typeof expected === 'bigint' ? Number(expected) + 1 : entry.events.findIndex((e, i) => i >= entry.deletedBefore && e.eventId === first.eventId);
+      expected === 'no-stream'
+        ? entry.deletedBefore
+        : typeof expected === 'bigint'
+          ? Number(expected) + 1
+          : entry.events.findIndex((e, i) => i >= entry.deletedBefore && e.eventId === first.eventId);
     if (start < entry.deletedBefore || start + newEvents.length > entry.events.length) return undefined;
     return newEvents.every((e, i) => entry.events[start + i]?.eventId === e.eventId) ? entry.events[start + newEvents.length - 1] : undefined;
   };
@@ -70,54 +73,56 @@ export const inMemoryEventStore = (): InMemoryEventStore => {
     },
 
     appendToStream: (streamName, newEvents: ReadonlyArray<NewEvent>, expected) => async (): Promise<E.Either<StoreError, AppendResult>> => {
-        await tick();
-        const entry = streams.get(streamName);
-        const actual = actualRevision(entry);
-        // As EventStoreDB: a soft-deleted stream takes an append expecting no stream, or its last deleted revision.
-        const lastDeleted = entry !== undefined && actual === 'no-stream' && entry.events.length > 0 ? BigInt(entry.events.length - 1) : undefined;
-        const holds = expectationHolds(expected, actual) || (lastDeleted !== undefined && expected === lastDeleted);
-        // Idempotent appends, as EventStoreDB: the same ids already sit, in order, in the slots the
-        // expectation points at (for any/exists: anywhere); the answer is the revision and position
-        // they were written at. An append at the exact revision it expected is new by definition.
-        if (entry !== undefined && newEvents.length > 0 && (!holds || expected === 'any' || expected === 'exists')) {
-          const repeated = repeatedRun(entry, newEvents, expected);
-          if (repeated !== undefined) return E.right({ nextExpectedRevision: repeated.revision, position: repeated.position });
-        }
-        if (!holds) return E.left(revisionConflict(streamName, expected, actual));
-        const target: StreamEntry = entry ?? { events: [], deletedBefore: 0, eventIds: undefined };
-        if (entry === undefined && newEvents.length > 0) streams.set(streamName, target);
-        let lastPosition: GlobalPosition | undefined;
-        for (const e of newEvents) {
-          lastPosition = position(BigInt(log.length));
-          const recorded: RecordedEvent = {
-            eventId: e.eventId,
-            type: e.type,
-            data: copyJson(e.data),
-            metadata: copyJson(e.metadata),
-            streamName,
-            revision: BigInt(target.events.length),
-            position: lastPosition,
-          };
-          target.events.push(recorded);
-          target.eventIds?.add(e.eventId);
-          log.push(recorded);
-        }
-        const nextExpectedRevision = BigInt(target.events.length - 1);
-        return E.right(lastPosition === undefined ? { nextExpectedRevision } : { nextExpectedRevision, position: lastPosition });
-      },
-
-    readAll: (options = {}) => async () => {
       await tick();
-      const { after, maxCount } = options;
-      // Positions here are indexes into the log, so a page starts right after `after`.
-      const start = after === undefined ? 0 : Number(after.commit) + 1;
-      const out: RecordedEvent[] = [];
-      for (let i = Math.max(0, start); i < log.length && (maxCount === undefined || out.length < maxCount); i++) {
-        const e = log[i];
-        if (e !== undefined && isVisible(e)) out.push(e);
+      const entry = streams.get(streamName);
+      const actual = actualRevision(entry);
+      // As EventStoreDB: a soft-deleted stream takes an append expecting no stream, or its last deleted revision.
+      const lastDeleted = entry !== undefined && actual === 'no-stream' && entry.events.length > 0 ? BigInt(entry.events.length - 1) : undefined;
+      const holds = expectationHolds(expected, actual) || (lastDeleted !== undefined && expected === lastDeleted);
+      // Idempotent appends, as EventStoreDB: the same ids already sit, in order, in the slots the
+      // expectation points at (for any/exists: anywhere); the answer is the revision and position
+      // they were written at. An append at the exact revision it expected is new by definition.
+      if (entry !== undefined && newEvents.length > 0 && (!holds || expected === 'any' || expected === 'exists')) {
+        const repeated = repeatedRun(entry, newEvents, expected);
+        if (repeated !== undefined) return E.right({ nextExpectedRevision: repeated.revision, position: repeated.position });
       }
-      return E.right<StoreError, ReadonlyArray<RecordedEvent>>(out);
+      if (!holds) return E.left(revisionConflict(streamName, expected, actual));
+      const target: StreamEntry = entry ?? { events: [], deletedBefore: 0, eventIds: undefined };
+      if (entry === undefined && newEvents.length > 0) streams.set(streamName, target);
+      let lastPosition: GlobalPosition | undefined;
+      for (const e of newEvents) {
+        lastPosition = position(BigInt(log.length));
+        const recorded: RecordedEvent = {
+          eventId: e.eventId,
+          type: e.type,
+          data: copyJson(e.data),
+          metadata: copyJson(e.metadata),
+          streamName,
+          revision: BigInt(target.events.length),
+          position: lastPosition,
+        };
+        target.events.push(recorded);
+        target.eventIds?.add(e.eventId);
+        log.push(recorded);
+      }
+      const nextExpectedRevision = BigInt(target.events.length - 1);
+      return E.right(lastPosition === undefined ? { nextExpectedRevision } : { nextExpectedRevision, position: lastPosition });
     },
+
+    readAll:
+      (options = {}) =>
+      async () => {
+        await tick();
+        const { after, maxCount } = options;
+        // Positions here are indexes into the log, so a page starts right after `after`.
+        const start = after === undefined ? 0 : Number(after.commit) + 1;
+        const out: RecordedEvent[] = [];
+        for (let i = Math.max(0, start); i < log.length && (maxCount === undefined || out.length < maxCount); i++) {
+          const e = log[i];
+          if (e !== undefined && isVisible(e)) out.push(e);
+        }
+        return E.right<StoreError, ReadonlyArray<RecordedEvent>>(out);
+      },
 
     deleteStream: (streamName, expected) => async () => {
       await tick();

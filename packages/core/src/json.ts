@@ -1,11 +1,5 @@
 /** A value that survives `JSON.stringify` → `JSON.parse` unchanged. Stored event data is always this. */
-export type JsonValue =
-  | null
-  | boolean
-  | number
-  | string
-  | ReadonlyArray<JsonValue>
-  | { readonly [key: string]: JsonValue };
+export type JsonValue = null | boolean | number | string | ReadonlyArray<JsonValue> | { readonly [key: string]: JsonValue };
 
 export type JsonObject = { readonly [key: string]: JsonValue };
 
@@ -27,8 +21,7 @@ const isJsonValue = (u: unknown, depth: number): u is JsonValue => {
 };
 
 /** True for a plain object whose every value survives JSON unchanged (no `undefined`, bigint, NaN, functions). */
-export const isJsonObject = (u: unknown): u is JsonObject =>
-  typeof u === 'object' && u !== null && !Array.isArray(u) && isJsonValue(u, 0);
+export const isJsonObject = (u: unknown): u is JsonObject => typeof u === 'object' && u !== null && !Array.isArray(u) && isJsonValue(u, 0);
 
 /**
  * Parse JSON text. What `JSON.parse` returns is JSON by construction, so readers of stored JSON

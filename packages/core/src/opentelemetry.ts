@@ -40,7 +40,12 @@ export const ATTRIBUTES = {
 const outcomeAttributes = (o: CommandOutcome): Attributes => {
   switch (o.kind) {
     case 'appended':
-      return { [ATTRIBUTES.outcome]: 'appended', [ATTRIBUTES.revision]: Number(o.revision), [ATTRIBUTES.eventsAppended]: o.events, [ATTRIBUTES.attempts]: o.attempts };
+      return {
+        [ATTRIBUTES.outcome]: 'appended',
+        [ATTRIBUTES.revision]: Number(o.revision),
+        [ATTRIBUTES.eventsAppended]: o.events,
+        [ATTRIBUTES.attempts]: o.attempts,
+      };
     case 'unchanged':
       return { [ATTRIBUTES.outcome]: 'unchanged', [ATTRIBUTES.attempts]: o.attempts };
     case 'refused':
@@ -61,7 +66,10 @@ export const openTelemetry = (options: OpenTelemetryOptions = {}): Telemetry => 
   const tracer = options.tracer ?? trace.getTracer(INSTRUMENTATION_NAME);
   const meter = options.meter ?? metrics.getMeter(INSTRUMENTATION_NAME);
   const commands = meter.createCounter('caseledger.command.count', { description: 'Commands handled, by type and outcome.' });
-  const duration = meter.createHistogram('caseledger.command.duration', { description: 'Time to handle a command, conflicts and resends included.', unit: 's' });
+  const duration = meter.createHistogram('caseledger.command.duration', {
+    description: 'Time to handle a command, conflicts and resends included.',
+    unit: 's',
+  });
   const conflicts = meter.createCounter('caseledger.command.conflicts', { description: 'Appends that lost to another writer.' });
   const projected = meter.createCounter('caseledger.projection.events', { description: 'Events a projection read.' });
   const batchDuration = meter.createHistogram('caseledger.projection.batch.duration', { description: 'Time to fold and commit a batch.', unit: 's' });

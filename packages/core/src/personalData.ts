@@ -33,11 +33,13 @@ export const customerContactDetails: PersonalDataSpec = {
 };
 
 /** A spec with more personal fields: an app's own fields on top of a spec. */
-export const withPersonalFields = (extra: PersonalDataSpec) => (spec: PersonalDataSpec): PersonalDataSpec => {
-  const merged: Record<string, ReadonlyArray<PersonalPath>> = { ...spec };
-  for (const [eventType, paths] of Object.entries(extra)) merged[eventType] = [...new Set([...(spec[eventType] ?? []), ...paths])];
-  return merged;
-};
+export const withPersonalFields =
+  (extra: PersonalDataSpec) =>
+  (spec: PersonalDataSpec): PersonalDataSpec => {
+    const merged: Record<string, ReadonlyArray<PersonalPath>> = { ...spec };
+    for (const [eventType, paths] of Object.entries(extra)) merged[eventType] = [...new Set([...(spec[eventType] ?? []), ...paths])];
+    return merged;
+  };
 
 /** What a sealed field holds in the stored event instead of the text: the customer it belongs to and the ciphertext. */
 export const SealedText = t.readonly(

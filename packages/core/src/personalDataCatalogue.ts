@@ -93,7 +93,7 @@ const surveyFields: Readonly<Record<string, TextFieldDecisions>> = {
     period: notPersonal('the period surveyed: what satisfaction statistics group by (S-2)'),
     'items[]': notPersonal("the form's questions: S-1 matches the ratings against them"),
   },
-  SurveyReturned: { 'ratings[].item': notPersonal("a question of the form, rated (S-1)"), comments: 'sealed' },
+  SurveyReturned: { 'ratings[].item': notPersonal('a question of the form, rated (S-1)'), comments: 'sealed' },
 };
 
 const inquiryFields: Readonly<Record<string, TextFieldDecisions>> = {

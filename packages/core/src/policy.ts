@@ -59,7 +59,12 @@ export const policyAt =
     }
     if (found !== undefined) return E.right(found);
     const earliest = set.versions[0]?.inForceFrom ?? at;
-    return E.left({ code: 'POLICY_NOT_IN_FORCE', message: `No policy version was in force at ${at}; the earliest is in force from ${earliest}.`, at, earliest });
+    return E.left({
+      code: 'POLICY_NOT_IN_FORCE',
+      message: `No policy version was in force at ${at}; the earliest is in force from ${earliest}.`,
+      at,
+      earliest,
+    });
   };
 
 /** A version by its label, as recorded in an event. */

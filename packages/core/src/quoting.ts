@@ -27,7 +27,8 @@ const showable = (u: unknown): unknown => {
 };
 
 /** A number as a message may show it: whole and short; a long one (seven digits or more: a phone number?) by its digits. */
-export const showableNumber = (n: number | bigint): string => (isShowable(String(n)) ? String(n) : `‹a number of ${String(n).replace(/\D/g, '').length} digits›`);
+export const showableNumber = (n: number | bigint): string =>
+  isShowable(String(n)) ? String(n) : `‹a number of ${String(n).replace(/\D/g, '').length} digits›`;
 
 /** A stored value as JSON, with every text and field name that is not showable described instead. */
-export const showStoredValue = (u: unknown): string => (u === undefined ? 'nothing' : JSON.stringify(showable(u)) ?? 'nothing');
+export const showStoredValue = (u: unknown): string => (u === undefined ? 'nothing' : (JSON.stringify(showable(u)) ?? 'nothing'));

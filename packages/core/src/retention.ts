@@ -23,11 +23,7 @@ export const retentionEndsAt = (closedAt: Instant, retentionYears: number): Inst
  * May a case closed at `closedAt` be deleted at `at`? The longer of the retention periods in force
  * when it closed and now applies, so a later, shorter policy never shortens a promise already made.
  */
-export const checkRetention = (
-  policies: PolicySet<RulebookPolicy>,
-  closedAt: Instant | undefined,
-  at: Instant,
-): E.Either<Violation, Instant> => {
+export const checkRetention = (policies: PolicySet<RulebookPolicy>, closedAt: Instant | undefined, at: Instant): E.Either<Violation, Instant> => {
   if (closedAt === undefined) {
     return E.left(violation('T-9', 'CASE_NOT_CLOSED', 'An open case cannot be deleted or archived.', { at }));
   }
@@ -39,11 +35,16 @@ export const checkRetention = (
   const endsAt = retentionEndsAt(closedAt, years);
   return compareInstants(at, endsAt) < 0
     ? E.left(
-        violation('T-9', 'RETENTION_PERIOD_NOT_OVER', `Records must be kept ${years} years after the case closed at ${closedAt}; it may be deleted from ${endsAt}.`, {
-          closedAt,
-          retentionYears: years,
-          deletableFrom: endsAt,
-        }),
+        violation(
+          'T-9',
+          'RETENTION_PERIOD_NOT_OVER',
+          `Records must be kept ${years} years after the case closed at ${closedAt}; it may be deleted from ${endsAt}.`,
+          {
+            closedAt,
+            retentionYears: years,
+            deletableFrom: endsAt,
+          },
+        ),
       )
     : E.right(endsAt);
 };

@@ -188,7 +188,9 @@ export const InquiryPolicy = t.readonly(
     /** I-6: an oral reply is confirmed in writing within 1 working day. */
     writtenConfirmationWithinWorkingDays: NonNegativeInt,
     /** I-7: service targets by channel, in hours of receipt: a phone message 24, an email 48. */
-    replyWithinHours: t.readonly(t.partial({ phone: NonNegativeInt, email: NonNegativeInt, fax: NonNegativeInt, letter: NonNegativeInt, visit: NonNegativeInt })),
+    replyWithinHours: t.readonly(
+      t.partial({ phone: NonNegativeInt, email: NonNegativeInt, fax: NonNegativeInt, letter: NonNegativeInt, visit: NonNegativeInt }),
+    ),
   }),
   'InquiryPolicy',
 );
@@ -265,14 +267,15 @@ const rulebookDefaultsInput = {
 };
 
 export type RulebookPolicyError =
-  | { readonly code: 'POLICY_VALUES_UNDECODABLE'; readonly message: string; readonly errors: ReadonlyArray<FieldError> }
-  | PolicyError;
+  { readonly code: 'POLICY_VALUES_UNDECODABLE'; readonly message: string; readonly errors: ReadonlyArray<FieldError> } | PolicyError;
 
 /** Read policy values from plain data (e.g. a JSON file), with every bad field named by path. */
 export const decodeRulebookPolicy = (input: unknown): E.Either<RulebookPolicyError, RulebookPolicy> =>
-  E.mapLeft(
-    (errors: ReadonlyArray<FieldError>): RulebookPolicyError => ({ code: 'POLICY_VALUES_UNDECODABLE', message: 'The policy values are not valid.', errors }),
-  )(decodeWith(RulebookPolicy)(input));
+  E.mapLeft((errors: ReadonlyArray<FieldError>): RulebookPolicyError => ({
+    code: 'POLICY_VALUES_UNDECODABLE',
+    message: 'The policy values are not valid.',
+    errors,
+  }))(decodeWith(RulebookPolicy)(input));
 
 const decodedDefaults = RulebookPolicy.decode(rulebookDefaultsInput);
 if (E.isLeft(decodedDefaults)) throw new Error('The rulebook defaults do not satisfy their own codec.');
@@ -353,12 +356,17 @@ const unknownNames = (codec: AnyDecoder, given: unknown, path: string): Readonly
   return Object.entries(given).flatMap(([k, v]): ReadonlyArray<FieldError> => {
     const at = path === '' ? k : `${path}.${k}`;
     const field = Object.hasOwn(fields, k) ? fields[k] : undefined;
-    if (field === undefined) return [{ path: at, expected: renamed[at] ?? 'nothing here: no policy value has this name', found: v === null ? 'null' : `a value` }];
+    if (field === undefined)
+      return [{ path: at, expected: renamed[at] ?? 'nothing here: no policy value has this name', found: v === null ? 'null' : `a value` }];
     return unknownNames(field, v, at);
   });
 };
 
-const undecodable = (errors: ReadonlyArray<FieldError>): RulebookPolicyError => ({ code: 'POLICY_VALUES_UNDECODABLE', message: 'The policy versions are not valid.', errors });
+const undecodable = (errors: ReadonlyArray<FieldError>): RulebookPolicyError => ({
+  code: 'POLICY_VALUES_UNDECODABLE',
+  message: 'The policy versions are not valid.',
+  errors,
+});
 
 /** Policy values as a policy file writes them (windows as text), so a file's values lay over them. */
 const encodedBase = (base: RulebookPolicy): unknown => RulebookPolicy.encode(base);

@@ -91,7 +91,13 @@ export const checkTextFieldCatalogue = (registry: CaseTypeRegistry, catalogue: T
         fieldsByEvent.set(eventType, new Set(fields));
         for (const path of fields) {
           if (decisionFor(catalogue, eventType, path) === undefined) {
-            problems.push({ code: 'TEXT_FIELD_UNDECIDED', category: entry.category, eventType, path, message: `${eventType}.${path} (${entry.category}) holds free text but is neither sealed nor declared not personal.` });
+            problems.push({
+              code: 'TEXT_FIELD_UNDECIDED',
+              category: entry.category,
+              eventType,
+              path,
+              message: `${eventType}.${path} (${entry.category}) holds free text but is neither sealed nor declared not personal.`,
+            });
           }
         }
       }
@@ -100,10 +106,20 @@ export const checkTextFieldCatalogue = (registry: CaseTypeRegistry, catalogue: T
   for (const [eventType, decisions] of Object.entries(catalogue.events)) {
     for (const [path, decision] of Object.entries(decisions)) {
       if (fieldsByEvent.get(eventType)?.has(path) !== true) {
-        problems.push({ code: 'TEXT_FIELD_UNKNOWN', eventType, path, message: `The catalogue decides ${eventType}.${path}, but no event of the registry has that text field.` });
+        problems.push({
+          code: 'TEXT_FIELD_UNKNOWN',
+          eventType,
+          path,
+          message: `The catalogue decides ${eventType}.${path}, but no event of the registry has that text field.`,
+        });
       }
       if (decision === 'sealed' && /\[\]|\{\}/.test(path)) {
-        problems.push({ code: 'TEXT_FIELD_NOT_SEALABLE', eventType, path, message: `${eventType}.${path} is decided sealed, but fields inside arrays or records cannot be sealed; seal the whole field in an object path.` });
+        problems.push({
+          code: 'TEXT_FIELD_NOT_SEALABLE',
+          eventType,
+          path,
+          message: `${eventType}.${path} is decided sealed, but fields inside arrays or records cannot be sealed; seal the whole field in an object path.`,
+        });
       }
     }
   }

@@ -63,7 +63,12 @@ export const upcast = (registry: UpcasterRegistry, eventType: string, version: n
   for (let v = version; v < current; v++) {
     const step = schema?.upcasters?.[v];
     if (step === undefined) {
-      return E.left({ code: 'EVENT_UPCASTER_MISSING', message: `No upcaster reads ${showableText(eventType)} version ${v}.`, eventType: showableText(eventType), version: v });
+      return E.left({
+        code: 'EVENT_UPCASTER_MISSING',
+        message: `No upcaster reads ${showableText(eventType)} version ${v}.`,
+        eventType: showableText(eventType),
+        version: v,
+      });
     }
     out = step(out);
   }

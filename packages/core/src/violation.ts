@@ -40,15 +40,15 @@ export interface Violation {
   readonly details: ViolationDetails;
 }
 
-export const violation = (
-  ruleId: RuleId,
-  code: string,
-  message: string,
-  details: ViolationDetails = {},
-): Violation => ({ _tag: 'Violation', ruleId, code, message, details });
+export const violation = (ruleId: RuleId, code: string, message: string, details: ViolationDetails = {}): Violation => ({
+  _tag: 'Violation',
+  ruleId,
+  code,
+  message,
+  details,
+});
 
-export const isViolation = (u: unknown): u is Violation =>
-  typeof u === 'object' && u !== null && '_tag' in u && u._tag === 'Violation';
+export const isViolation = (u: unknown): u is Violation => typeof u === 'object' && u !== null && '_tag' in u && u._tag === 'Violation';
 
 /** A violation found in a stored history: at the stored revision of the event where it happens. */
 export interface Finding extends Violation {

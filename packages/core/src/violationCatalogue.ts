@@ -266,4 +266,5 @@ export const describedViolationCodes: ReadonlyArray<string> = Object.keys(zh);
  * What a refusal or finding code means in a language: the Chinese sentence for `zh-CN`;
  * `undefined` in English (the violation's own message says it) and for a code of one's own.
  */
-export const violationText = (code: string, locale: Locale = 'en'): string | undefined => (locale === 'zh-CN' && Object.hasOwn(zh, code) ? zh[code] : undefined);
+export const violationText = (code: string, locale: Locale = 'en'): string | undefined =>
+  locale === 'zh-CN' && Object.hasOwn(zh, code) ? zh[code] : undefined;

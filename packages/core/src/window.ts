@@ -37,13 +37,22 @@ export const describeWindow = (w: Window): string => {
 export const WindowCodec = new t.Type<Window, string, unknown>(
   'Window ("7 days" | "3 working days" | "3 months")',
   (u): u is Window =>
-    typeof u === 'object' && u !== null && 'count' in u && 'unit' in u && typeof u.count === 'number' && Number.isInteger(u.count) && u.count >= 0 && windowUnits.some((unit) => unit === u.unit),
+    typeof u === 'object' &&
+    u !== null &&
+    'count' in u &&
+    'unit' in u &&
+    typeof u.count === 'number' &&
+    Number.isInteger(u.count) &&
+    u.count >= 0 &&
+    windowUnits.some((unit) => unit === u.unit),
   (u, c) => {
     if (typeof u === 'object' && u !== null && 'count' in u && 'unit' in u) {
       // Values built in code (e.g. spread from the defaults) are already read.
       const { count, unit } = u;
       const known = windowUnits.find((w) => w === unit);
-      return typeof count === 'number' && Number.isInteger(count) && count >= 0 && count <= 9999 && known !== undefined ? t.success({ count, unit: known }) : t.failure(u, c);
+      return typeof count === 'number' && Number.isInteger(count) && count >= 0 && count <= 9999 && known !== undefined
+        ? t.success({ count, unit: known })
+        : t.failure(u, c);
     }
     const m = typeof u === 'string' ? WINDOW_TEXT.exec(u) : null;
     return m === null ? t.failure(u, c) : t.success({ count: Number(m[1]), unit: unitOf(m[2] ?? '') });

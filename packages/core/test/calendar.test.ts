@@ -34,7 +34,12 @@ const date = (s: string): LocalDate => {
   if (!LocalDate.is(s)) throw new Error(`not a date: ${s}`);
   return s;
 };
-const calendar = (config: { readonly timeZone?: string; readonly weekendDays?: ReadonlyArray<string>; readonly holidays?: ReadonlyArray<string>; readonly makeUpWorkingDays?: ReadonlyArray<string> }): BusinessCalendar => {
+const calendar = (config: {
+  readonly timeZone?: string;
+  readonly weekendDays?: ReadonlyArray<string>;
+  readonly holidays?: ReadonlyArray<string>;
+  readonly makeUpWorkingDays?: ReadonlyArray<string>;
+}): BusinessCalendar => {
   // A built calendar also holds its lookup sets: only the configuration is given back (an unknown key is refused).
   const { timeZone, weekendDays, holidays, makeUpWorkingDays } = config;
   const c = makeCalendar({ timeZone, weekendDays, holidays, makeUpWorkingDays });
@@ -257,7 +262,8 @@ describe('calendar properties', () => {
 // The calendar computes local dates on a UTC time line with an offset per zone and day; date-fns
 // (TZDate) is the reference it must agree with, DST changes and month ends included.
 
-const referenceDate = (d: Date): string => `${String(d.getFullYear()).padStart(4, '0')}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+const referenceDate = (d: Date): string =>
+  `${String(d.getFullYear()).padStart(4, '0')}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 const allZones = [...zones, 'America/Sao_Paulo', 'Asia/Kathmandu', 'Pacific/Chatham', 'America/St_Johns', 'Europe/London', 'Africa/Casablanca'] as const;
 const wideInstantArb = fc.integer({ min: Date.parse('1980-01-01T00:00:00Z'), max: Date.parse('2040-12-31T00:00:00Z') }).map(instantFromEpochMs);
 const wideDateArb = fc.integer({ min: 0, max: 60 * 366 }).map((i) => {
@@ -283,7 +289,7 @@ describe('local dates agree with date-fns', () => {
     );
   });
 
-  it('a date that comes back after the next began (clocks set back at 00:01, St. John\'s 2008) ends when the repeat ends', () => {
+  it("a date that comes back after the next began (clocks set back at 00:01, St. John's 2008) ends when the repeat ends", () => {
     const stJohns = calendar({ timeZone: 'America/St_Johns' });
     // 2008-11-02 00:01 NDT (-02:30) went back to 2008-11-01 23:01 NST (-03:30): the 1st came back for an hour.
     expect(startOfLocalDay(stJohns, date('2008-11-02'))).toBe('2008-11-02T02:30:00.000Z');
@@ -314,7 +320,7 @@ describe('local dates agree with date-fns', () => {
 });
 
 describe('instants for people (instantInZone)', () => {
-  it('writes the same instant with the calendar\'s offset, still an ISO-8601 instant', () => {
+  it("writes the same instant with the calendar's offset, still an ISO-8601 instant", () => {
     const shanghai = calendar({});
     expect(instantInZone(shanghai, instant('2026-11-19T15:59:59.999Z'))).toBe('2026-11-19T23:59:59.999+08:00');
     expect(instantInZone(calendar({ timeZone: 'America/New_York' }), instant('2026-03-08T07:30:00Z'))).toBe('2026-03-08T03:30:00.000-04:00');
@@ -330,4 +336,3 @@ describe('instants for people (instantInZone)', () => {
     );
   });
 });
-

@@ -2,7 +2,20 @@ import * as fc from 'fast-check';
 import * as E from 'fp-ts/lib/Either.js';
 import * as t from 'io-ts';
 import { describe, expect, it } from 'vitest';
-import { Actor, CaseId, ComplaintEvent, Instant, LocalDate, NonEmptyText, compareInstants, decodeWith, decodesToItself, oneOf, only, parseInstant } from '../src/index.js';
+import {
+  Actor,
+  CaseId,
+  ComplaintEvent,
+  Instant,
+  LocalDate,
+  NonEmptyText,
+  compareInstants,
+  decodeWith,
+  decodesToItself,
+  oneOf,
+  only,
+  parseInstant,
+} from '../src/index.js';
 import { actor } from './fixtures/values.js';
 
 describe('shared codecs', () => {
@@ -64,7 +77,10 @@ describe('shared codecs', () => {
         fc.oneof(digits(2), fc.constantFrom('23', '24')),
         fc.oneof(digits(2), fc.constantFrom('59', '60')),
         fc.option(fc.tuple(digits(2), fc.option(fc.integer({ min: 0, max: 11 }).chain(digits)))),
-        fc.oneof(fc.constant('Z'), fc.tuple(fc.constantFrom('+', '-'), digits(2), digits(2)).map(([s, h, m]) => `${s}${h}:${m}`)),
+        fc.oneof(
+          fc.constant('Z'),
+          fc.tuple(fc.constantFrom('+', '-'), digits(2), digits(2)).map(([s, h, m]) => `${s}${h}:${m}`),
+        ),
         fc.constantFrom('', '', '', 'x', ' '),
       )
       .map(([y, mo, d, h, mi, sec, zone, tail]) => {
@@ -107,11 +123,21 @@ describe('shared codecs', () => {
     expect(decodesToItself(ComplaintEvent.codec)).toBe(true);
     expect(decodesToItself(oneOf(['a', 'b']))).toBe(true);
     expect(decodesToItself(t.exact(t.type({ a: t.string })))).toBe(false);
-    const Trimmed = new t.Type<string, string, unknown>('Trimmed', t.string.is, (u, c) => (typeof u === 'string' ? t.success(u.trim()) : t.failure(u, c)), t.identity);
+    const Trimmed = new t.Type<string, string, unknown>(
+      'Trimmed',
+      t.string.is,
+      (u, c) => (typeof u === 'string' ? t.success(u.trim()) : t.failure(u, c)),
+      t.identity,
+    );
     const WithTrimmed = t.type({ name: Trimmed });
     expect(decodesToItself(WithTrimmed)).toBe(false);
     expect(decodeWith(WithTrimmed)({ name: ' Li ' })).toEqual(E.right({ name: 'Li' }));
-    const input = { type: 'ComplaintAcknowledged', at: '2026-01-05T01:00:00Z', by: { id: 'cs', department: 'customer-service', role: 'staff' }, explanation: 'ok' };
+    const input = {
+      type: 'ComplaintAcknowledged',
+      at: '2026-01-05T01:00:00Z',
+      by: { id: 'cs', department: 'customer-service', role: 'staff' },
+      explanation: 'ok',
+    };
     const decoded = ComplaintEvent.decode(input);
     expect(E.isRight(decoded) && decoded.right).toBe(input);
     const bad = ComplaintEvent.decode({ ...input, at: '2026-01-05', by: { ...input.by, role: 'boss' } });

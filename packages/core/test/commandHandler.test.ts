@@ -54,15 +54,33 @@ describe('command handler', () => {
   it('T-7: a command read through a throwing getter or a proxy is refused as a value, never a rejected promise', async () => {
     const store = inMemoryEventStore();
     const handle = commandHandler(ticketCaseType, store, { newId: sequentialIds() });
-    const throwing = { ...open, get title(): string { throw new Error('boom'); } };
-    const proxied = new Proxy({ ...open }, { ownKeys: () => { throw new Error('trap'); } });
+    const throwing = {
+      ...open,
+      get title(): string {
+        throw new Error('boom');
+      },
+    };
+    const proxied = new Proxy(
+      { ...open },
+      {
+        ownKeys: () => {
+          throw new Error('trap');
+        },
+      },
+    );
     for (const input of [throwing, proxied]) {
       const result = await handle(input)();
       expect(E.isLeft(result) && result.left.code).toBe('COMMAND_UNDECODABLE');
     }
     // A getter is read once: what was checked is what is stored.
     let reads = 0;
-    const flipping = { ...open, get caseId(): string { reads += 1; return reads === 1 ? open.caseId : '../other'; } };
+    const flipping = {
+      ...open,
+      get caseId(): string {
+        reads += 1;
+        return reads === 1 ? open.caseId : '../other';
+      },
+    };
     const result = await handle(flipping)();
     expect(E.isRight(result) && result.right.streamName).toBe(`ticket-${open.caseId}`);
     expect(store.allWritten()).toHaveLength(1);
@@ -135,7 +153,12 @@ describe('command handler', () => {
     const store = inMemoryEventStore();
     const handle = commandHandler(ticketCaseType, store);
     await handle(open)();
-    const garbage: NewEvent = { eventId: 'g', type: 'NoteAdded', data: { type: 'NoteAdded', at: 'yesterday', note: 'x' }, metadata: { ...store.allWritten()[0]?.metadata, schemaVersion: 2 } };
+    const garbage: NewEvent = {
+      eventId: 'g',
+      type: 'NoteAdded',
+      data: { type: 'NoteAdded', at: 'yesterday', note: 'x' },
+      metadata: { ...store.allWritten()[0]?.metadata, schemaVersion: 2 },
+    };
     await store.appendToStream('ticket-T1', [garbage], 0n)();
     const result = await handle(note(1))();
     expect(E.isLeft(result) && result.left).toMatchObject({
@@ -209,7 +232,12 @@ describe('command handler under concurrency', () => {
         }
         const written = store.allWritten();
         expect(written.map((e) => e.revision)).toEqual(Array.from({ length: written.length }, (_, i) => BigInt(i)));
-        expect(written.slice(1).map((e) => e.data['note']).sort()).toEqual(applied.sort());
+        expect(
+          written
+            .slice(1)
+            .map((e) => e.data['note'])
+            .sort(),
+        ).toEqual(applied.sort());
         // With one attempt only the first writer can win; with as many attempts as writers all do.
         if (maxAttempts >= writers) expect(applied).toHaveLength(writers);
         if (maxAttempts === 1) expect(applied).toHaveLength(1);
@@ -223,7 +251,17 @@ describe('command handler state cache', () => {
   const counting = () => {
     const store = inMemoryEventStore();
     let reads = 0;
-    return { store: { ...store, readStream: (name: string) => { reads += 1; return store.readStream(name); } }, reads: () => reads, raw: store };
+    return {
+      store: {
+        ...store,
+        readStream: (name: string) => {
+          reads += 1;
+          return store.readStream(name);
+        },
+      },
+      reads: () => reads,
+      raw: store,
+    };
   };
   const close = { type: 'CloseTicket', caseId: 'T1', at: '2026-11-20T11:00:00+08:00', actor: manager };
 

@@ -70,7 +70,11 @@ describe('company rules', () => {
   });
 
   it('a company rule does not judge the steps taken before it came into force', async () => {
-    const later = right(withCompanyRules(warrantyClaimCaseType, [right(rule({ ...acme3, governs: ['AcceptReturn'], inForceFrom: instant('2027-01-01T00:00:00+08:00'), check: acme3.check }))]));
+    const later = right(
+      withCompanyRules(warrantyClaimCaseType, [
+        right(rule({ ...acme3, governs: ['AcceptReturn'], inForceFrom: instant('2027-01-01T00:00:00+08:00'), check: acme3.check })),
+      ]),
+    );
     const written = await recordCase(warrantyClaimCaseType, [file('return', '2026-10-01'), inspect, acceptBy(cs)]);
     expect(findingsOf(checkHistory(later, defaultRulebook)(written.streamName, written.envelopes))).toEqual([]);
     const accepted = written.envelopes[2]?.event;

@@ -40,12 +40,19 @@ describe('exact codecs (T-7)', () => {
       ...order,
       mobile: '138',
       customer: { id: 'c', wechat: 'w' },
-      lines: [{ sku: 'A', quantity: 1 }, { sku: 'B', quantity: 2, price: 3 }],
+      lines: [
+        { sku: 'A', quantity: 1 },
+        { sku: 'B', quantity: 2, price: 3 },
+      ],
       note: { text: 'n', secret: 's' },
       tags: { x: { sku: 'C', quantity: 1, colour: 'red' } },
     };
     const expected = ['mobile', 'customer.wechat', 'lines.1.price', 'note.secret', 'tags.x.colour'];
-    expect(unknownFields(Order, input).map((e) => e.path).sort()).toEqual([...expected].sort());
+    expect(
+      unknownFields(Order, input)
+        .map((e) => e.path)
+        .sort(),
+    ).toEqual([...expected].sort());
     const decoded = Orders.decode(input);
     expect(E.isLeft(decoded) && decoded.left.map((e) => e.path).sort()).toEqual([...expected].sort());
     expect(E.isLeft(decoded) && describeFieldErrors(decoded.left)).toContain('customer.wechat: no such field');

@@ -1,16 +1,6 @@
 import * as E from 'fp-ts/lib/Either.js';
 import { describe, expect, it } from 'vitest';
-import {
-  commandHandler,
-  decodeRecorded,
-  defaultPolicies,
-  deleteCase,
-  inMemoryEventStore,
-  replay,
-  retentionEndsAt,
-  states,
-  upcast,
-} from '../src/index.js';
+import { commandHandler, decodeRecorded, defaultPolicies, deleteCase, inMemoryEventStore, replay, retentionEndsAt, states, upcast } from '../src/index.js';
 import { codes, judge, storedStream } from './fixtures/history.js';
 import { manager, staff, ticketCaseType, ticketDecider } from './fixtures/ticket.js';
 import { caseId, instant } from './fixtures/values.js';
@@ -50,7 +40,11 @@ describe('upcasting', () => {
     const handle = commandHandler(ticketCaseType, store);
     await handle({ type: 'OpenTicket', caseId: 'U1', at: opened.at, actor: staff, title: 'Dent' })();
     const metadata = { ...store.allWritten()[0]?.metadata, schemaVersion: 1, eventId: 'old' };
-    await store.appendToStream('ticket-U1', [{ eventId: 'old', type: 'NoteAdded', data: { type: 'NoteAdded', at: '2026-11-20T10:00:00+08:00', by: staff, text: 'v1 note' }, metadata }], 0n)();
+    await store.appendToStream(
+      'ticket-U1',
+      [{ eventId: 'old', type: 'NoteAdded', data: { type: 'NoteAdded', at: '2026-11-20T10:00:00+08:00', by: staff, text: 'v1 note' }, metadata }],
+      0n,
+    )();
     const read = await store.readStream('ticket-U1')();
     const recorded = E.isRight(read) && read.right.kind === 'stream' ? read.right.events[1] : undefined;
     if (recorded === undefined) throw new Error('not written');
@@ -60,7 +54,9 @@ describe('upcasting', () => {
 
   it('refuses a version newer than the library knows, and a missing step', () => {
     expect(upcast(ticketCaseType.upcasters, 'NoteAdded', 3, {})).toMatchObject({ left: { code: 'EVENT_SCHEMA_TOO_NEW', currentVersion: 2 } });
-    expect(upcast({ X: { currentVersion: 3, upcasters: { 1: (d) => d } } }, 'X', 1, {})).toMatchObject({ left: { code: 'EVENT_UPCASTER_MISSING', version: 2 } });
+    expect(upcast({ X: { currentVersion: 3, upcasters: { 1: (d) => d } } }, 'X', 1, {})).toMatchObject({
+      left: { code: 'EVENT_UPCASTER_MISSING', version: 2 },
+    });
     expect(upcast({}, 'Unlisted', 1, { a: 1 })).toEqual(E.right({ a: 1 }));
   });
 });

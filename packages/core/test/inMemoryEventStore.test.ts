@@ -16,7 +16,9 @@ describe('in-memory store: idempotent appends and isolation', () => {
     await store.appendToStream('s-1', [event('b', 2), event('c', 3)], 0n)();
     // The first retry builds the stream's id set; the append after it must keep the set current.
     // Answered as first written: revision 2, at the log's position of c.
-    expect(await store.appendToStream('s-1', [event('b', 2), event('c', 3)], 0n)()).toEqual(E.right({ nextExpectedRevision: 2n, position: { commit: 2n, prepare: 2n } }));
+    expect(await store.appendToStream('s-1', [event('b', 2), event('c', 3)], 0n)()).toEqual(
+      E.right({ nextExpectedRevision: 2n, position: { commit: 2n, prepare: 2n } }),
+    );
     await store.appendToStream('s-1', [event('d', 4)], 2n)();
     expect(await store.appendToStream('s-1', [event('d', 4)], 2n)()).toEqual(E.right({ nextExpectedRevision: 3n, position: { commit: 3n, prepare: 3n } }));
     expect(await idsIn(store, 's-1')).toEqual(['a', 'b', 'c', 'd']);
@@ -33,7 +35,9 @@ describe('in-memory store: idempotent appends and isolation', () => {
   it('with `any`, events already in the stream are not written twice', async () => {
     const store = inMemoryEventStore();
     await store.appendToStream('s-3', [event('a', 1), event('b', 2)], 'any')();
-    expect(await store.appendToStream('s-3', [event('a', 1), event('b', 2)], 'any')()).toEqual(E.right({ nextExpectedRevision: 1n, position: { commit: 1n, prepare: 1n } }));
+    expect(await store.appendToStream('s-3', [event('a', 1), event('b', 2)], 'any')()).toEqual(
+      E.right({ nextExpectedRevision: 1n, position: { commit: 1n, prepare: 1n } }),
+    );
     await store.appendToStream('s-3', [event('c', 3)], 'exists')();
     expect(await idsIn(store, 's-3')).toEqual(['a', 'b', 'c']);
   });

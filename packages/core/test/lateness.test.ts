@@ -14,7 +14,10 @@ describe('lateness', () => {
     // Wednesday passed whole; 3 hours into Thursday (and the last millisecond of Tuesday).
     expect(lateness(defaultCalendar, tuesdayEnd, at('2026-11-19T03:00:00+08:00'))).toEqual({ workingDays: 1, ms: 3 * HOUR + 1 });
     // A weekend in between is no working day: a Friday deadline met on Monday at 10:00.
-    expect(lateness(defaultCalendar, endOfLocalDay(defaultCalendar, localDate('2026-11-20')), at('2026-11-23T10:00:00+08:00'))).toEqual({ workingDays: 0, ms: 10 * HOUR + 1 });
+    expect(lateness(defaultCalendar, endOfLocalDay(defaultCalendar, localDate('2026-11-20')), at('2026-11-23T10:00:00+08:00'))).toEqual({
+      workingDays: 0,
+      ms: 10 * HOUR + 1,
+    });
     // The same day: the time between.
     expect(lateness(defaultCalendar, at('2026-11-18T10:00:00+08:00'), at('2026-11-18T12:30:00+08:00'))).toEqual({ workingDays: 0, ms: 2.5 * HOUR });
   });

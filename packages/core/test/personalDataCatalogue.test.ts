@@ -50,7 +50,14 @@ describe('the catalogue of free-text fields (T-10)', () => {
   });
 
   it('seals free text by default: descriptions, replies and reasons, and the contact details', () => {
-    expect(defaultPersonalData['ComplaintReceived']).toEqual(['customer.name', 'customer.phone', 'customer.email', 'customer.address', 'description', 'product.serialNumber']);
+    expect(defaultPersonalData['ComplaintReceived']).toEqual([
+      'customer.name',
+      'customer.phone',
+      'customer.email',
+      'customer.address',
+      'description',
+      'product.serialNumber',
+    ]);
     expect(defaultPersonalData['QualityReplied']).toEqual(['reply']);
     expect(defaultPersonalData['SpecialCaseApproved']).toEqual(['justification']);
     expect(defaultPersonalData['OralOrderRecorded']).toEqual(['orderedBy', 'record']);
@@ -65,7 +72,11 @@ describe('the catalogue of free-text fields (T-10)', () => {
     const { description: _undecided, ...rest } = ComplaintReceived ?? {};
     const flawed: TextFieldCatalogue = {
       everyEvent: personalDataCatalogue.everyEvent,
-      events: { ...others, ComplaintReceived: { ...rest, descripton: 'sealed' }, SurveySent: { ...personalDataCatalogue.events['SurveySent'], 'items[]': 'sealed' } },
+      events: {
+        ...others,
+        ComplaintReceived: { ...rest, descripton: 'sealed' },
+        SurveySent: { ...personalDataCatalogue.events['SurveySent'], 'items[]': 'sealed' },
+      },
     };
     expect(checkTextFieldCatalogue(caseTypes, flawed).map((p) => [p.code, p.eventType, p.path])).toEqual([
       ['TEXT_FIELD_UNDECIDED', 'ComplaintReceived', 'description'],
@@ -75,7 +86,13 @@ describe('the catalogue of free-text fields (T-10)', () => {
   });
 
   it("finds a new text field in an app's own case type until the app decides it", () => {
-    const NoteTaken = tagged('NoteTaken', { at: Instant, note: NonEmptyText, extra: t.partial({ callback: t.string }), tags: t.array(NonEmptyText), kind: t.keyof({ a: null }) });
+    const NoteTaken = tagged('NoteTaken', {
+      at: Instant,
+      note: NonEmptyText,
+      extra: t.partial({ callback: t.string }),
+      tags: t.array(NonEmptyText),
+      kind: t.keyof({ a: null }),
+    });
     type NoteTaken = t.TypeOf<typeof NoteTaken>;
     const TakeNote = tagged('TakeNote', { caseId: CaseId, at: Instant, actor: Actor, note: NonEmptyText });
     expect(textFieldsOf(NoteTaken)).toEqual(['note', 'extra.callback', 'tags[]']);
@@ -91,14 +108,24 @@ describe('the catalogue of free-text fields (T-10)', () => {
     const registry = makeRegistry([registered(notes)]);
     if (E.isLeft(registry)) throw new Error(registry.left.message);
     const undecided = checkTextFieldCatalogue(registry.right, { everyEvent: {}, events: {} });
-    expect(undecided.map((p) => p.code === 'TEXT_FIELD_UNDECIDED' && `${p.category}:${p.eventType}.${p.path}`)).toEqual(['notes:NoteTaken.note', 'notes:NoteTaken.extra.callback', 'notes:NoteTaken.tags[]']);
-    const decided = checkTextFieldCatalogue(registry.right, { everyEvent: {}, events: { NoteTaken: { note: 'sealed', 'extra.callback': 'sealed', 'tags[]': notPersonal('labels from a fixed list') } } });
+    expect(undecided.map((p) => p.code === 'TEXT_FIELD_UNDECIDED' && `${p.category}:${p.eventType}.${p.path}`)).toEqual([
+      'notes:NoteTaken.note',
+      'notes:NoteTaken.extra.callback',
+      'notes:NoteTaken.tags[]',
+    ]);
+    const decided = checkTextFieldCatalogue(registry.right, {
+      everyEvent: {},
+      events: { NoteTaken: { note: 'sealed', 'extra.callback': 'sealed', 'tags[]': notPersonal('labels from a fixed list') } },
+    });
     expect(decided).toEqual([]);
   });
 });
 
 /** The history as it reads after its customer is forgotten: every sealed field erased. */
-const erased = <Ev extends EventBase>(caseType: Pick<CaseType<CommandBase, Ev, unknown>, 'events'>, envelopes: ReadonlyArray<EventEnvelope<Ev>>): ReadonlyArray<EventEnvelope<Ev>> =>
+const erased = <Ev extends EventBase>(
+  caseType: Pick<CaseType<CommandBase, Ev, unknown>, 'events'>,
+  envelopes: ReadonlyArray<EventEnvelope<Ev>>,
+): ReadonlyArray<EventEnvelope<Ev>> =>
   envelopes.map((envelope) => {
     const plain: unknown = JSON.parse(JSON.stringify(envelope.event));
     if (!isJsonObject(plain)) throw new Error('not an object');
@@ -119,7 +146,18 @@ const judgedAlike = async <C extends CommandBase, Ev extends EventBase, S>(caseT
       expect(sealedSomething || envelopes.length === 0).toBe(true);
       expect(findingsOf(check(streamName, forgotten))).toEqual(findingsOf(check(streamName, envelopes)));
       const now = envelopes.at(-1)?.metadata.at;
-      if (now !== undefined) expect(deadlines(forgotten.map((e) => e.event), now)).toEqual(deadlines(envelopes.map((e) => e.event), now));
+      if (now !== undefined)
+        expect(
+          deadlines(
+            forgotten.map((e) => e.event),
+            now,
+          ),
+        ).toEqual(
+          deadlines(
+            envelopes.map((e) => e.event),
+            now,
+          ),
+        );
       expect(forgotten.map((e) => caseType.describe(e.event))).toEqual(envelopes.map((e) => caseType.describe(e.event)));
     }),
     runs,

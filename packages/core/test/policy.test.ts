@@ -33,7 +33,14 @@ describe('policies (T-5)', () => {
       resolutionReportWithinDays: 7,
     });
     expect(rulebookDefaults.warranty.returnGrounds).toEqual({
-      company: { rule: 'W-2', source: 'seed 003 §5.1.4', remedies: ['return', 'exchange'], within: { count: 3, unit: 'months' }, from: 'shipment', needs: 'intrinsic-defect' },
+      company: {
+        rule: 'W-2',
+        source: 'seed 003 §5.1.4',
+        remedies: ['return', 'exchange'],
+        within: { count: 3, unit: 'months' },
+        from: 'shipment',
+        needs: 'intrinsic-defect',
+      },
     });
     expect(rulebookDefaults.jurisdiction).toBe('none');
     expect(rulebookDefaults.warranty.defectConfirmationWithinDays).toBe(2);
@@ -69,7 +76,11 @@ describe('policies (T-5)', () => {
     const found = policyVersion('2027-six-months')(set.right);
     expect(E.isRight(found) && companyWindow(found.right.values)).toEqual({ count: 6, unit: 'months' });
     const missing = policyVersion('2026-draft')(set.right);
-    expect(E.isLeft(missing) && missing.left).toMatchObject({ code: 'POLICY_VERSION_UNKNOWN', version: '2026-draft', known: ['2025-initial', '2027-six-months'] });
+    expect(E.isLeft(missing) && missing.left).toMatchObject({
+      code: 'POLICY_VERSION_UNKNOWN',
+      version: '2026-draft',
+      known: ['2025-initial', '2027-six-months'],
+    });
   });
 
   it('refuses empty sets, duplicate labels and two versions in force at the same instant', () => {
@@ -81,7 +92,13 @@ describe('policies (T-5)', () => {
   });
 
   it('reads a policy file that gives only the values it changes, over the defaults, checked as a whole', () => {
-    const set = decodePolicySet([{ version: 'acme-2027', inForceFrom: '2027-01-01T00:00:00+08:00', values: { warranty: { returnGrounds: { company: { within: '6 months' } }, productWarrantyMonths: { drivers: 24 } } } }]);
+    const set = decodePolicySet([
+      {
+        version: 'acme-2027',
+        inForceFrom: '2027-01-01T00:00:00+08:00',
+        values: { warranty: { returnGrounds: { company: { within: '6 months' } }, productWarrantyMonths: { drivers: 24 } } },
+      },
+    ]);
     if (E.isLeft(set)) throw new Error(set.left.message);
     const values = set.right.versions[0]?.values;
     expect(values?.warranty).toMatchObject({ returnWindowCountsTo: 'filing', productWarrantyMonths: { drivers: 24 }, defaultProductWarrantyMonths: 12 });
@@ -90,7 +107,11 @@ describe('policies (T-5)', () => {
     expect(values?.complaint).toEqual(rulebookDefaults.complaint);
     const bad = decodePolicySet([
       { version: 'ok', inForceFrom: '2026-01-01T00:00:00+08:00', values: {} },
-      { version: 'bad', inForceFrom: '2027-01-01T00:00:00+08:00', values: { warranty: { returnWindowCountsTo: 'delivery' }, complaint: { capaPlanWithinWorkingDays: 'three' } } },
+      {
+        version: 'bad',
+        inForceFrom: '2027-01-01T00:00:00+08:00',
+        values: { warranty: { returnWindowCountsTo: 'delivery' }, complaint: { capaPlanWithinWorkingDays: 'three' } },
+      },
     ]);
     expect(E.isLeft(bad) && bad.left).toMatchObject({
       code: 'POLICY_VALUES_UNDECODABLE',
@@ -102,7 +123,13 @@ describe('policies (T-5)', () => {
   });
 
   it('refuses a name the policy does not have, and says what a renamed value became', () => {
-    const bad = decodePolicySet([{ version: 'old', inForceFrom: '2026-01-01T00:00:00+08:00', values: { warranty: { returnWindowMonths: 6, returnGrounds: { company: { witin: '6 months' } } }, complaints: {} } }]);
+    const bad = decodePolicySet([
+      {
+        version: 'old',
+        inForceFrom: '2026-01-01T00:00:00+08:00',
+        values: { warranty: { returnWindowMonths: 6, returnGrounds: { company: { witin: '6 months' } } }, complaints: {} },
+      },
+    ]);
     expect(E.isLeft(bad) && bad.left).toMatchObject({
       code: 'POLICY_VALUES_UNDECODABLE',
       errors: [
@@ -114,13 +141,16 @@ describe('policies (T-5)', () => {
   });
 
   it('reads a window with its unit, and refuses one without', () => {
-    const read = (within: unknown) => E.map((p: RulebookPolicy) => companyWindow(p))(policyValuesOver(rulebookDefaults)({ warranty: { returnGrounds: { company: { within } } } }));
+    const read = (within: unknown) =>
+      E.map((p: RulebookPolicy) => companyWindow(p))(policyValuesOver(rulebookDefaults)({ warranty: { returnGrounds: { company: { within } } } }));
     expect(read('7 days')).toEqual(E.right({ count: 7, unit: 'days' }));
     expect(read('1 working day')).toEqual(E.right({ count: 1, unit: 'working-days' }));
     expect(read('3 Working Days')).toEqual(E.right({ count: 3, unit: 'working-days' }));
     expect(read('1 month')).toEqual(E.right({ count: 1, unit: 'months' }));
     for (const bad of ['7', 7, '7 weeks', 'seven days', '-1 days', '', { count: 3 }]) {
-      expect(E.isLeft(read(bad)) && read(bad)).toMatchObject({ left: [{ path: 'warranty.returnGrounds.company.within', expected: expect.stringContaining('Window') }] });
+      expect(E.isLeft(read(bad)) && read(bad)).toMatchObject({
+        left: [{ path: 'warranty.returnGrounds.company.within', expected: expect.stringContaining('Window') }],
+      });
     }
   });
 

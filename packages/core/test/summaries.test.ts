@@ -18,13 +18,22 @@ import {
 const CJK = /[\u4e00-\u9fff]/;
 
 /** Write generated commands through a handler (`recordCase`) and check every stored event's summaries; returns the event types seen. */
-const check = async <C extends CommandBase, Ev extends EventBase, S>(caseType: CaseType<C, Ev, S>, histories: ReadonlyArray<ReadonlyArray<C>>): Promise<ReadonlySet<string>> => {
+const check = async <C extends CommandBase, Ev extends EventBase, S>(
+  caseType: CaseType<C, Ev, S>,
+  histories: ReadonlyArray<ReadonlyArray<C>>,
+): Promise<ReadonlySet<string>> => {
   const seen = new Set<string>();
   for (const commands of histories) {
     for (const { event } of (await recordCase(caseType, commands)).envelopes) {
       const en = caseType.describe(event, 'en');
       const zh = caseType.describe(event, 'zh-CN');
-      expect([event.type, CJK.test(zh.summary), zh.summary !== en.summary, zh.rules, zh.specialCase]).toEqual([event.type, true, true, en.rules, en.specialCase]);
+      expect([event.type, CJK.test(zh.summary), zh.summary !== en.summary, zh.rules, zh.specialCase]).toEqual([
+        event.type,
+        true,
+        true,
+        en.rules,
+        en.specialCase,
+      ]);
       expect(caseType.describe(event)).toEqual(en);
       seen.add(event.type);
     }
@@ -42,7 +51,9 @@ describe('event summaries in every language', () => {
       ...(await check(inquiryCaseType, sample(inquiryCommands(defaultRulebook, { maxLength: 12 }), 4, 60))),
       ...(await check(surveyCaseType, sample(surveyCommands({ maxLength: 4 }), 5, 20))),
     ];
-    const all = [complaintCaseType, warrantyClaimCaseType, contractReviewCaseType, inquiryCaseType, surveyCaseType].flatMap((t) => Object.keys(t.events.members));
+    const all = [complaintCaseType, warrantyClaimCaseType, contractReviewCaseType, inquiryCaseType, surveyCaseType].flatMap((t) =>
+      Object.keys(t.events.members),
+    );
     // The generators reach most event types; the rest are checked by the type system (a switch without a default).
     expect(new Set(seen).size).toBeGreaterThan(all.length * 0.7);
   }, 60_000);

@@ -10,7 +10,16 @@ import { openTelemetry } from '../src/opentelemetry.js';
 const at = (hhmm: string) => `2026-11-16T${hhmm}:00+08:00`;
 const cs = { id: 'cs-li', department: 'customer-service', role: 'staff' };
 const customer = { id: 'cust-wang', name: 'Wang Lei', phone: '+86 138 0000 1234' };
-const receive = { type: 'ReceiveComplaint', caseId: 'C-1', at: at('09:00'), actor: cs, customer, channel: 'phone', description: 'The kettle leaks, call Wang Lei', severity: 'minor' };
+const receive = {
+  type: 'ReceiveComplaint',
+  caseId: 'C-1',
+  at: at('09:00'),
+  actor: cs,
+  customer,
+  channel: 'phone',
+  description: 'The kettle leaks, call Wang Lei',
+  severity: 'minor',
+};
 const acknowledge = { type: 'AcknowledgeComplaint', caseId: 'C-1', at: at('09:05'), actor: cs, explanation: 'We are on it' };
 const classify = { type: 'ClassifyComplaint', caseId: 'C-1', at: at('09:10'), actor: cs, responsibility: 'internal' };
 
@@ -110,7 +119,11 @@ describe('OpenTelemetry', () => {
       ['caseledger.conflict', { 'caseledger.attempt': 1, 'caseledger.will_retry': true }],
     ]);
     expect(conflicted?.status.code).toBe(SpanStatusCode.UNSET);
-    expect(refused?.attributes).toMatchObject({ 'caseledger.command.outcome': 'refused', 'caseledger.rule.id': 'C-3', 'caseledger.violation.code': 'ALREADY_CLASSIFIED' });
+    expect(refused?.attributes).toMatchObject({
+      'caseledger.command.outcome': 'refused',
+      'caseledger.rule.id': 'C-3',
+      'caseledger.violation.code': 'ALREADY_CLASSIFIED',
+    });
     expect(refused?.status.code).toBe(SpanStatusCode.UNSET);
 
     await reader.forceFlush();

@@ -23,7 +23,8 @@ import {
 } from '../src/index.js';
 
 const srcDir = fileURLToPath(new URL('../src/', import.meta.url));
-const files = (dir: string): ReadonlyArray<string> => readdirSync(dir).flatMap((n) => (statSync(join(dir, n)).isDirectory() ? files(join(dir, n)) : n.endsWith('.ts') ? [join(dir, n)] : []));
+const files = (dir: string): ReadonlyArray<string> =>
+  readdirSync(dir).flatMap((n) => (statSync(join(dir, n)).isDirectory() ? files(join(dir, n)) : n.endsWith('.ts') ? [join(dir, n)] : []));
 
 /** The codes a source file gives a violation: SCREAMING_SNAKE literals in files that build violations. */
 const codesInSource = (): ReadonlySet<string> =>
@@ -35,7 +36,11 @@ const codesInSource = (): ReadonlySet<string> =>
   );
 
 /** The codes the handlers refuse generated commands with (adversarial ones included). */
-const refusalCodes = async <C extends CommandBase, Ev extends EventBase, S>(caseType: CaseType<C, Ev, S>, histories: ReadonlyArray<ReadonlyArray<unknown>>, into: Set<string>) => {
+const refusalCodes = async <C extends CommandBase, Ev extends EventBase, S>(
+  caseType: CaseType<C, Ev, S>,
+  histories: ReadonlyArray<ReadonlyArray<unknown>>,
+  into: Set<string>,
+) => {
   const handle = commandHandler(caseType, inMemoryEventStore(), { rulebook: defaultRulebook });
   for (const [i, commands] of histories.entries()) {
     for (const command of commands) {

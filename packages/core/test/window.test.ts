@@ -9,7 +9,7 @@ import { localDate } from './fixtures/values.js';
 const runs = { numRuns: defaultNumRuns() };
 
 describe('windows', () => {
-  it('end N days later, on the N-th working day after, or N months later clamped to the month\'s end', () => {
+  it("end N days later, on the N-th working day after, or N months later clamped to the month's end", () => {
     const from = localDate('2026-09-30');
     expect(lastDayOfWindow(defaultCalendar, from, windowOf(7, 'days'))).toBe('2026-10-07');
     expect(lastDayOfWindow(defaultCalendar, from, windowOf(5, 'months'))).toBe('2027-02-28');

@@ -27,7 +27,10 @@ type CallArguments = Parameters<StreamsClient['read']> extends [unknown, ...infe
 /** The client's protected `GRPCStreamCreator`, as far as reads use it. */
 type StreamCreator = (client: typeof streamsGrpc.StreamsClient, debugName: string, creator: (client: StreamsClient) => ReadCall) => () => Promise<ReadCall>;
 /** The client's protected `callArguments`: metadata and call options (credentials, deadline). */
-type CallArgumentsOf = (options: { readonly deadline?: number; readonly requiresLeader?: boolean }) => [NonNullable<CallArguments[0]>, NonNullable<CallArguments[1]>];
+type CallArgumentsOf = (options: {
+  readonly deadline?: number;
+  readonly requiresLeader?: boolean;
+}) => [NonNullable<CallArguments[0]>, NonNullable<CallArguments[1]>];
 
 const isStreamCreator = (u: unknown): u is StreamCreator => typeof u === 'function' && u.length >= 3;
 const isCallArguments = (u: unknown): u is CallArgumentsOf => typeof u === 'function';
@@ -41,7 +44,8 @@ export type ChannelRead =
   | { readonly kind: 'all'; readonly after?: GlobalPosition; readonly maxCount?: number; readonly only?: 'metadata' };
 
 /** The event types an `$all` read asks the server for: no system events but stream metadata and tombstones. */
-export const allEventTypes = (only?: 'metadata'): string => (only === 'metadata' ? '^\\$(?:metadata|streamDeleted)$' : '^(?:[^$].*|\\$metadata|\\$streamDeleted)$');
+export const allEventTypes = (only?: 'metadata'): string =>
+  only === 'metadata' ? '^\\$(?:metadata|streamDeleted)$' : '^(?:[^$].*|\\$metadata|\\$streamDeleted)$';
 
 /** What a read yields: an event, a stored event that is not JSON, or the stream's absence. */
 export type ChannelReadItem = RecordedEvent | RecordedMappingError | { readonly code: 'STREAM_NOT_FOUND' };
@@ -154,8 +158,14 @@ export const channelReader = (client: KurrentDBClient): ChannelReader | undefine
   if (!isStreamCreator(creator) || !isCallArguments(callArguments)) return undefined;
   const create: StreamCreator = creator;
   const argumentsOf: CallArgumentsOf = callArguments;
-  async function* responses(req: InstanceType<typeof ReadReq>, call: { readonly deadlineMs?: number; readonly requiresLeader?: boolean } = {}): AsyncGenerator<InstanceType<typeof streamsPb.ReadResp>> {
-    const options = { ...(call.deadlineMs === undefined ? {} : { deadline: call.deadlineMs }), ...(call.requiresLeader === true ? { requiresLeader: true } : {}) };
+  async function* responses(
+    req: InstanceType<typeof ReadReq>,
+    call: { readonly deadlineMs?: number; readonly requiresLeader?: boolean } = {},
+  ): AsyncGenerator<InstanceType<typeof streamsPb.ReadResp>> {
+    const options = {
+      ...(call.deadlineMs === undefined ? {} : { deadline: call.deadlineMs }),
+      ...(call.requiresLeader === true ? { requiresLeader: true } : {}),
+    };
     let reading: ReadCall;
     try {
       reading = await create(streamsGrpc.StreamsClient, 'readOverChannel', (streams) => streams.read(req, ...argumentsOf(options)))();

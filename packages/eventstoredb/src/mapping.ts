@@ -2,16 +2,17 @@
  * The pure parts of the adapter: expected revisions, events and errors between the port's terms
  * and the client's.
  */
-import { type ExpectedRevision, type JsonObject, type NewEvent, type RecordedEvent, type StoreError, type StoreFailureCode, isJsonObject, revisionConflict } from '@caseledger/core';
 import {
-  type AppendStreamState,
-  type EventData,
-  ANY,
-  NO_STREAM,
-  STREAM_EXISTS,
-  type ResolvedEvent,
-  jsonEvent,
-} from '@kurrent/kurrentdb-client';
+  type ExpectedRevision,
+  type JsonObject,
+  type NewEvent,
+  type RecordedEvent,
+  type StoreError,
+  type StoreFailureCode,
+  isJsonObject,
+  revisionConflict,
+} from '@caseledger/core';
+import { type AppendStreamState, type EventData, ANY, NO_STREAM, STREAM_EXISTS, type ResolvedEvent, jsonEvent } from '@kurrent/kurrentdb-client';
 
 /** The port's expected revision as the client's `streamState`. */
 export const toStreamState = (expected: ExpectedRevision): AppendStreamState =>
@@ -75,7 +76,12 @@ export interface Attempt {
  * which server, and what to do. Command errors carry a `type`; a server that is down may surface
  * as a raw gRPC error (`code` 14) instead.
  */
-export const toStoreError = (error: unknown, streamName: string, expected?: ExpectedRevision, attempt: Attempt = { operation: `Using stream ${streamName}` }): StoreError => {
+export const toStoreError = (
+  error: unknown,
+  streamName: string,
+  expected?: ExpectedRevision,
+  attempt: Attempt = { operation: `Using stream ${streamName}` },
+): StoreError => {
   const server = attempt.server ?? 'the EventStoreDB server';
   const doing = `${attempt.operation} on ${server}`;
   if (typeof error !== 'object' || error === null) return storeError('STORE_FAILURE', false, `${doing}: an unknown failure; it is not retried.`);
@@ -98,22 +104,41 @@ export const toStoreError = (error: unknown, streamName: string, expected?: Expe
         message: `${doing}: the stream was ${type === 'stream-tombstoned' ? 'hard-deleted (tombstoned); it can never be written again' : 'deleted'}.`,
       };
     case 'access-denied':
-      return storeError('STORE_ACCESS_DENIED', false, `${doing}: access denied (${said}). Check the user and password of the connection string and the stream's access list.`);
+      return storeError(
+        'STORE_ACCESS_DENIED',
+        false,
+        `${doing}: access denied (${said}). Check the user and password of the connection string and the stream's access list.`,
+      );
     case 'not-leader':
       return storeError('STORE_NOT_LEADER', true, `${doing}: this node is not the leader (${said}); the client reconnects to the leader, so retry.`);
     case 'unavailable':
-      return storeError('STORE_UNAVAILABLE', true, `${doing}: the server did not answer (${said}). Check that it runs and is reachable from here; the operation can be retried.`);
+      return storeError(
+        'STORE_UNAVAILABLE',
+        true,
+        `${doing}: the server did not answer (${said}). Check that it runs and is reachable from here; the operation can be retried.`,
+      );
     case 'deadline-exceeded':
     case 'timeout':
       return storeError('STORE_DEADLINE_EXCEEDED', true, `${doing}: no answer in time (${said}); retry, or allow a longer deadline.`);
     default: {
       // A node that is starting or between leaders answers a batch append with a bare status the
       // client cannot name ("Could not recognize Server Is Not Ready"): it passes, so retry.
-      if (/server is not ready/i.test(said)) return storeError('STORE_UNAVAILABLE', true, `${doing}: the node is not ready (starting, or a leader is being elected); retry in a moment.`);
+      if (/server is not ready/i.test(said))
+        return storeError('STORE_UNAVAILABLE', true, `${doing}: the node is not ready (starting, or a leader is being elected); retry in a moment.`);
       // Gossip found no node to talk to (all down, or the one seed asked is down): the cluster may be back in a moment.
-      if (/failed to discover/i.test(said)) return storeError('STORE_UNAVAILABLE', true, `${doing}: no node of the cluster could be found (${said}); retry in a moment, and give several hosts so discovery has more than one seed.`);
+      if (/failed to discover/i.test(said))
+        return storeError(
+          'STORE_UNAVAILABLE',
+          true,
+          `${doing}: no node of the cluster could be found (${said}); retry in a moment, and give several hosts so discovery has more than one seed.`,
+        );
       const code = field(error, 'code');
-      if (code === 14) return storeError('STORE_UNAVAILABLE', true, `${doing}: the server did not answer (${said}). Check that it runs and is reachable from here; the operation can be retried.`);
+      if (code === 14)
+        return storeError(
+          'STORE_UNAVAILABLE',
+          true,
+          `${doing}: the server did not answer (${said}). Check that it runs and is reachable from here; the operation can be retried.`,
+        );
       if (code === 4) return storeError('STORE_DEADLINE_EXCEEDED', true, `${doing}: no answer in time (${said}); retry, or allow a longer deadline.`);
       return storeError('STORE_FAILURE', false, `${doing}: the server failed (${typeof type === 'string' ? `${type}: ` : ''}${said}); it is not retried.`);
     }

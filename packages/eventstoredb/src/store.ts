@@ -4,7 +4,16 @@
  * `truncateBefore`: the server hides expired events from reads at once, which would break the
  * retention promise (T-9); deletion goes through `deleteCase` in the core.
  */
-import { type AppendResult, type EventStore, type GlobalPosition, type NewEvent, type RecordedEvent, type StoreError, type StreamRead, revisionConflict } from '@caseledger/core';
+import {
+  type AppendResult,
+  type EventStore,
+  type GlobalPosition,
+  type NewEvent,
+  type RecordedEvent,
+  type StoreError,
+  type StreamRead,
+  revisionConflict,
+} from '@caseledger/core';
 import { ANY, BACKWARDS, END, KurrentDBClient, NO_STREAM } from '@kurrent/kurrentdb-client';
 import * as E from 'fp-ts/lib/Either.js';
 import { channelReader } from './channelRead.js';
@@ -23,7 +32,8 @@ export interface EventStoreDbStore extends EventStore {
 
 const notJson = (message: string): StoreError => ({ _tag: 'StoreError', code: 'STORE_FAILURE', retriable: false, message });
 
-const isStreamNotFound = (error: unknown): boolean => typeof error === 'object' && error !== null && 'type' in error && (error.type === 'stream-not-found' || error.type === 'no-stream');
+const isStreamNotFound = (error: unknown): boolean =>
+  typeof error === 'object' && error !== null && 'type' in error && (error.type === 'stream-not-found' || error.type === 'no-stream');
 
 export interface EventStoreDbOptions {
   /**
@@ -116,48 +126,57 @@ export const eventStoreDbStore = (client: KurrentDBClient, settings: EventStoreD
       }
     },
 
-    readAll: (options = {}) => async () => {
-      const out: RecordedEvent[] = [];
-      const after = options.after;
-      try {
-        await deletes.catchUp();
-        // A page counts the events it lists; the metadata events and hidden events it also reads do not.
-        let position = after;
-        for (let full = false; !full; ) {
-          let read = 0;
-          const wanted = options.maxCount === undefined ? undefined : options.maxCount - out.length;
-          for await (const item of reader.read({ kind: 'all', ...(position === undefined ? {} : { after: position }), ...(wanted === undefined ? {} : { maxCount: wanted }) })) {
-            if ('code' in item) {
-              if (item.code === 'STREAM_NOT_FOUND') continue;
-              return E.left(notJson(item.message));
+    readAll:
+      (options = {}) =>
+      async () => {
+        const out: RecordedEvent[] = [];
+        const after = options.after;
+        try {
+          await deletes.catchUp();
+          // A page counts the events it lists; the metadata events and hidden events it also reads do not.
+          let position = after;
+          for (let full = false; !full;) {
+            let read = 0;
+            const wanted = options.maxCount === undefined ? undefined : options.maxCount - out.length;
+            for await (const item of reader.read({
+              kind: 'all',
+              ...(position === undefined ? {} : { after: position }),
+              ...(wanted === undefined ? {} : { maxCount: wanted }),
+            })) {
+              if ('code' in item) {
+                if (item.code === 'STREAM_NOT_FOUND') continue;
+                return E.left(notJson(item.message));
+              }
+              if (position !== undefined && samePosition(item.position, position)) continue;
+              read += 1;
+              position = item.position;
+              deletes.learn(item);
+              if (isSystemEvent(item) || deletes.hides(item)) continue;
+              out.push(item);
+              if (options.maxCount !== undefined && out.length >= options.maxCount) break;
             }
-            if (position !== undefined && samePosition(item.position, position)) continue;
-            read += 1;
-            position = item.position;
-            deletes.learn(item);
-            if (isSystemEvent(item) || deletes.hides(item)) continue;
-            out.push(item);
-            if (options.maxCount !== undefined && out.length >= options.maxCount) break;
+            full = wanted === undefined || out.length >= (options.maxCount ?? 0) || read < wanted;
           }
-          full = wanted === undefined || out.length >= (options.maxCount ?? 0) || read < wanted;
+        } catch (error) {
+          const attempt = {
+            operation: after === undefined ? 'Reading $all from the start' : `Reading $all after position ${after.commit}/${after.prepare}`,
+            ...serverName,
+          };
+          const failed = toStoreError(error, '$all', undefined, attempt);
+          // The server answers a read from a position that is no event's with a bare failure (over the
+          // client's bridge: as if it were down): ask it whether it answers at all.
+          if ((failed.code === 'STORE_UNAVAILABLE' || failed.code === 'STORE_FAILURE') && after !== undefined && (await serverAnswers())) {
+            return E.left({
+              _tag: 'StoreError',
+              code: 'STORE_POSITION_INVALID',
+              retriable: false,
+              message: `${attempt.operation} on ${settings.server ?? 'the EventStoreDB server'}: the server is up but refuses to read from there; the position is not an event's (a checkpoint from another store, or altered). Start from a position the store gave, or rebuild from the start.`,
+            });
+          }
+          return E.left(failed);
         }
-      } catch (error) {
-        const attempt = { operation: after === undefined ? 'Reading $all from the start' : `Reading $all after position ${after.commit}/${after.prepare}`, ...serverName };
-        const failed = toStoreError(error, '$all', undefined, attempt);
-        // The server answers a read from a position that is no event's with a bare failure (over the
-        // client's bridge: as if it were down): ask it whether it answers at all.
-        if ((failed.code === 'STORE_UNAVAILABLE' || failed.code === 'STORE_FAILURE') && after !== undefined && (await serverAnswers())) {
-          return E.left({
-            _tag: 'StoreError',
-            code: 'STORE_POSITION_INVALID',
-            retriable: false,
-            message: `${attempt.operation} on ${settings.server ?? 'the EventStoreDB server'}: the server is up but refuses to read from there; the position is not an event's (a checkpoint from another store, or altered). Start from a position the store gave, or rebuild from the start.`,
-          });
-        }
-        return E.left(failed);
-      }
-      return E.right(out);
-    },
+        return E.right(out);
+      },
 
     deleteStream: (streamName, expected) => async () => {
       try {
@@ -171,7 +190,9 @@ export const eventStoreDbStore = (client: KurrentDBClient, settings: EventStoreD
             throw error;
           }
         }
-        await client.deleteStream(streamName, { expectedRevision: expected === 'exists' || expected === 'any' ? ANY : expected === 'no-stream' ? NO_STREAM : expected });
+        await client.deleteStream(streamName, {
+          expectedRevision: expected === 'exists' || expected === 'any' ? ANY : expected === 'no-stream' ? NO_STREAM : expected,
+        });
         return E.right(undefined);
       } catch (error) {
         return E.left(toStoreError(error, streamName, expected, { operation: `Deleting stream ${streamName}`, ...serverName }));

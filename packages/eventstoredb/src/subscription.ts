@@ -39,7 +39,6 @@ export interface SubscriptionDrop {
   readonly retryInMs: number;
 }
 
-
 /** Events in global order, for as long as the signal allows. */
 export async function* subscribeToCases(client: KurrentDBClient, options: SubscriptionOptions = {}): AsyncGenerator<RecordedEvent> {
   let last = options.after;

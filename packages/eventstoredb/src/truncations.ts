@@ -67,13 +67,20 @@ export const truncations = (reader: ChannelReader): Truncations => {
     const known = byStream.get(stream);
     if (known !== undefined && compareGlobalPositions(e.position, known.learnedAt) <= 0) return;
     const tb = truncateBeforeOf(e.data);
-    byStream.set(stream, tb === 'deleted' ? { deletedAt: e.position, learnedAt: e.position } : { ...(tb === undefined || tb === 0n ? {} : { beforeRevision: tb }), learnedAt: e.position });
+    byStream.set(
+      stream,
+      tb === 'deleted'
+        ? { deletedAt: e.position, learnedAt: e.position }
+        : { ...(tb === undefined || tb === 0n ? {} : { beforeRevision: tb }), learnedAt: e.position },
+    );
   };
   return {
     hides: (e) => {
       const t = byStream.get(e.streamName);
       if (t === undefined) return false;
-      return (t.deletedAt !== undefined && compareGlobalPositions(e.position, t.deletedAt) < 0) || (t.beforeRevision !== undefined && e.revision < t.beforeRevision);
+      return (
+        (t.deletedAt !== undefined && compareGlobalPositions(e.position, t.deletedAt) < 0) || (t.beforeRevision !== undefined && e.revision < t.beforeRevision)
+      );
     },
     learn,
     catchUp: async () => {

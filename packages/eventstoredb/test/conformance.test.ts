@@ -23,7 +23,10 @@ const storeAt = (connectionString: string) => () => {
   return store;
 };
 
-eventStoreConformance('EventStoreDB adapter against the test double', storeAt(double.connectionString), { largeStreamEvents: 2_000, maxAppendBytes: DEFAULT_MAX_APPEND_BYTES });
+eventStoreConformance('EventStoreDB adapter against the test double', storeAt(double.connectionString), {
+  largeStreamEvents: 2_000,
+  maxAppendBytes: DEFAULT_MAX_APPEND_BYTES,
+});
 
 const real = process.env['EVENTSTOREDB_URL'];
 if (real === undefined) {
@@ -45,11 +48,15 @@ for (const target of real === undefined ? [double.connectionString] : [double.co
   });
 
   describe(`the server's own size limit (${target})`, () => {
-    it('an append the adapter lets through but the server refuses is APPEND_TOO_LARGE with the server\'s limit, not an empty STORE_FAILURE', async () => {
+    it("an append the adapter lets through but the server refuses is APPEND_TOO_LARGE with the server's limit, not an empty STORE_FAILURE", async () => {
       const store = connectEventStoreDb(target, { maxAppendBytes: 8 * DEFAULT_MAX_APPEND_BYTES });
       opened.push(store);
       const streamName = `conformance-${randomUUID().slice(0, 8)}_size`;
-      const refused = await store.appendToStream(streamName, [{ eventId: randomUUID(), type: 'Big', data: { big: 'x'.repeat(2 * DEFAULT_MAX_APPEND_BYTES) }, metadata: {} }], 'no-stream')();
+      const refused = await store.appendToStream(
+        streamName,
+        [{ eventId: randomUUID(), type: 'Big', data: { big: 'x'.repeat(2 * DEFAULT_MAX_APPEND_BYTES) }, metadata: {} }],
+        'no-stream',
+      )();
       expect(E.isLeft(refused) && refused.left).toMatchObject({ code: 'APPEND_TOO_LARGE', limit: DEFAULT_MAX_APPEND_BYTES, streamName });
     });
   });

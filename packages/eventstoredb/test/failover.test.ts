@@ -18,9 +18,11 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { type EventStoreDbStore, connectEventStoreDb, subscribeToCases } from '../src/index.js';
 import { internalComplaintSteps } from './support/internalComplaint.js';
 
-const scripts = [process.env['CASELEDGER_ESDB_SCRIPTS'], join(process.cwd(), '..', 'shared', 'eventstoredb'), join(process.cwd(), '..', '..', '..', 'shared', 'eventstoredb')].find(
-  (dir): dir is string => dir !== undefined && dir !== '' && existsSync(join(dir, 'start-cluster.sh')),
-);
+const scripts = [
+  process.env['CASELEDGER_ESDB_SCRIPTS'],
+  join(process.cwd(), '..', 'shared', 'eventstoredb'),
+  join(process.cwd(), '..', '..', '..', 'shared', 'eventstoredb'),
+].find((dir): dir is string => dir !== undefined && dir !== '' && existsSync(join(dir, 'start-cluster.sh')));
 
 interface Cluster {
   readonly dir: string;
@@ -93,7 +95,11 @@ if (typeof cluster === 'string') {
         while (!stop.signal.aborted) {
           const eventId = randomUUID();
           for (;;) {
-            const appended = await store.appendToStream(streamName, [{ eventId, type: 'Written', data: { n: ids.length }, metadata: {} }], ids.length === 0 ? 'no-stream' : BigInt(ids.length - 1))();
+            const appended = await store.appendToStream(
+              streamName,
+              [{ eventId, type: 'Written', data: { n: ids.length }, metadata: {} }],
+              ids.length === 0 ? 'no-stream' : BigInt(ids.length - 1),
+            )();
             if (E.isRight(appended)) {
               ids.push(eventId);
               lastOk.append = Date.now();
@@ -119,7 +125,12 @@ if (typeof cluster === 'string') {
       const delivered: RecordedEvent[] = [];
       const stopSubscription = new AbortController();
       const subscribing = (async () => {
-        for await (const e of subscribeToCases(store.client, { categories: [category], backoffMs: 100, maxBackoffMs: 1_000, signal: stopSubscription.signal })) {
+        for await (const e of subscribeToCases(store.client, {
+          categories: [category],
+          backoffMs: 100,
+          maxBackoffMs: 1_000,
+          signal: stopSubscription.signal,
+        })) {
           delivered.push(e);
           lastOk.subscription = Date.now();
         }
@@ -139,7 +150,10 @@ if (typeof cluster === 'string') {
           decided.set(`complaint-${caseId}`, ids);
           for (const [i, step] of dependentSteps.entries()) {
             for (;;) {
-              const result = await handle({ ...step, caseId, at: new Date(clock + (n * dependentSteps.length + i) * 60_000).toISOString() }, { commandId: `${category}-${caseId}-${i}` })();
+              const result = await handle(
+                { ...step, caseId, at: new Date(clock + (n * dependentSteps.length + i) * 60_000).toISOString() },
+                { commandId: `${category}-${caseId}-${i}` },
+              )();
               if (E.isRight(result)) {
                 ids.push(...result.right.appended.map((a) => a.metadata.eventId));
                 stepsDone += 1;
@@ -173,13 +187,16 @@ if (typeof cluster === 'string') {
           await sleep(100);
           for (const [kind, at] of Object.entries(lastOk)) if (recovered[kind] === undefined && at > killedAt + 200) recovered[kind] = (at - killedAt) / 1_000;
         }
-        const line = `failover: ${label}: ${Object.entries(recovered).map(([kind, seconds]) => `${kind} ${seconds.toFixed(1)} s`).join(', ')} later`;
+        const line = `failover: ${label}: ${Object.entries(recovered)
+          .map(([kind, seconds]) => `${kind} ${seconds.toFixed(1)} s`)
+          .join(', ')} later`;
         console.log(line);
         const report = process.env['CASELEDGER_FAILOVER_REPORT'];
         if (report !== undefined && report !== '') appendFileSync(report, `${line}\n`);
         return recovered;
       };
-      const startAgain = (node: number) => () => void execFileSync('bash', [join(scripts ?? '', 'start-node.sh'), cluster.dir, String(node), String(cluster.base)]);
+      const startAgain = (node: number) => () =>
+        void execFileSync('bash', [join(scripts ?? '', 'start-node.sh'), cluster.dir, String(node), String(cluster.base)]);
       // One node down at a time: two of three keep the quorum a write needs.
       const results: Array<[string, Record<string, number>]> = [];
       let discoverSeconds = Infinity;
@@ -192,7 +209,11 @@ if (typeof cluster === 'string') {
           const discovering = connectEventStoreDb(`kurrentdb+discover://${hosts.join(',')}?tls=false`);
           const started = Date.now();
           for (let i = 0; i < 100; i++) {
-            const appended = await discovering.appendToStream(`${category}-discover`, [{ eventId: randomUUID(), type: 'Written', data: {}, metadata: {} }], 'any')();
+            const appended = await discovering.appendToStream(
+              `${category}-discover`,
+              [{ eventId: randomUUID(), type: 'Written', data: {}, metadata: {} }],
+              'any',
+            )();
             if (E.isRight(appended)) {
               discoverSeconds = (Date.now() - started) / 1_000;
               break;
@@ -230,9 +251,11 @@ if (typeof cluster === 'string') {
       expect(discoverSeconds).toBeLessThanOrEqual(10);
       expect(stepsDone).toBeGreaterThan(0);
       for (const [label, recovered] of results) {
-        for (const kind of Object.keys(lastOk)) expect({ label, kind, seconds: recovered[kind] ?? Infinity }).toMatchObject({ label, kind, seconds: expect.any(Number) });
+        for (const kind of Object.keys(lastOk))
+          expect({ label, kind, seconds: recovered[kind] ?? Infinity }).toMatchObject({ label, kind, seconds: expect.any(Number) });
         // The store's own operations within 10 s; a dependent step also waits for its lane's retry, so it is reported, and must come back.
-        for (const [kind, seconds] of Object.entries(recovered)) if (kind !== 'decide') expect({ label, kind, seconds, within10s: seconds <= 10 }).toMatchObject({ label, kind, within10s: true });
+        for (const [kind, seconds] of Object.entries(recovered))
+          if (kind !== 'decide') expect({ label, kind, seconds, within10s: seconds <= 10 }).toMatchObject({ label, kind, within10s: true });
       }
       // Nothing acknowledged was lost, nothing written twice: each stream is exactly what its writer saw acknowledged.
       const check = connectEventStoreDb(cluster.url);
@@ -243,7 +266,10 @@ if (typeof cluster === 'string') {
       // Every decided step's events, once, in order: nothing lost or doubled by a resend after a kill.
       for (const [streamName, ids] of decided) {
         const read = await check.readStream(streamName)();
-        expect({ streamName, ids: E.isRight(read) && read.right.kind === 'stream' ? read.right.events.map((e) => e.eventId) : [] }).toEqual({ streamName, ids });
+        expect({ streamName, ids: E.isRight(read) && read.right.kind === 'stream' ? read.right.events.map((e) => e.eventId) : [] }).toEqual({
+          streamName,
+          ids,
+        });
       }
       await check.dispose();
       // The subscription delivered every acknowledged event once, in order (positions only rise).

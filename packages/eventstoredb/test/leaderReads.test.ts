@@ -53,12 +53,14 @@ describe.each([{ reads: 'channel' as const }, { reads: 'client' as const }])('st
   });
 });
 
-it('without the leader header, the same step is refused on the follower\'s copy (what the header prevents; so the test above can fail)', async () => {
+it("without the leader header, the same step is refused on the follower's copy (what the header prevents; so the test above can fail)", async () => {
   const client = KurrentDBClient.connectionString(double.connectionString);
   // The client's own call arguments, less `requires-leader`: what a read served by any node gets.
   const callArguments: unknown = Reflect.get(client, 'callArguments');
   if (typeof callArguments !== 'function') throw new Error('this client version has no callArguments');
-  Reflect.set(client, 'callArguments', (options: object, callOptions?: object) => Reflect.apply(callArguments, client, [{ ...options, requiresLeader: false }, callOptions]));
+  Reflect.set(client, 'callArguments', (options: object, callOptions?: object) =>
+    Reflect.apply(callArguments, client, [{ ...options, requiresLeader: false }, callOptions]),
+  );
   const store = eventStoreDbStore(client, { reads: 'channel' });
   const caseId = `LR-stale-${randomUUID().slice(0, 8)}`;
   try {

@@ -1,6 +1,13 @@
 /** Projections fed by the catch-up subscription: a drop and a restart count nothing twice and skip nothing. */
 import { commandHandler, complaintCaseType, defaultCalendar, defaultPolicies } from '@caseledger/core';
-import { type CaseRecord, caseFiles as caseFilesUnder, inMemoryReadModelStore, liveStartPosition, runProjection, runProjectionLive } from '@caseledger/projections';
+import {
+  type CaseRecord,
+  caseFiles as caseFilesUnder,
+  inMemoryReadModelStore,
+  liveStartPosition,
+  runProjection,
+  runProjectionLive,
+} from '@caseledger/projections';
 import { randomUUID } from 'node:crypto';
 import * as E from 'fp-ts/lib/Either.js';
 import { expect, it } from 'vitest';
@@ -9,15 +16,24 @@ const caseFiles = caseFilesUnder({ policies: defaultPolicies, calendar: defaultC
 // @ts-expect-error -- the test double is plain JavaScript without type declarations.
 import { startDouble } from './support/double.mjs';
 
-
 /** Receiving and acknowledging complaints through a handler on the store, on 16 November. */
 const complaintSteps = (store: EventStoreDbStore) => {
   const handle = commandHandler(complaintCaseType, store);
   const cs = { id: 'cs-li', department: 'customer-service', role: 'staff' };
   return {
     receive: (caseId: string, hhmm: string) =>
-      handle({ type: 'ReceiveComplaint', caseId, at: `2026-11-16T${hhmm}:00+08:00`, actor: cs, customer: { id: 'c', name: 'A' }, channel: 'phone', description: 'x', severity: 'minor' })(),
-    acknowledge: (caseId: string, hhmm: string) => handle({ type: 'AcknowledgeComplaint', caseId, at: `2026-11-16T${hhmm}:00+08:00`, actor: cs, explanation: 'x' })(),
+      handle({
+        type: 'ReceiveComplaint',
+        caseId,
+        at: `2026-11-16T${hhmm}:00+08:00`,
+        actor: cs,
+        customer: { id: 'c', name: 'A' },
+        channel: 'phone',
+        description: 'x',
+        severity: 'minor',
+      })(),
+    acknowledge: (caseId: string, hhmm: string) =>
+      handle({ type: 'AcknowledgeComplaint', caseId, at: `2026-11-16T${hhmm}:00+08:00`, actor: cs, explanation: 'x' })(),
   };
 };
 
@@ -59,7 +75,11 @@ it('a live projection over a subscription that drops and restarts equals one rea
     let more = 0;
     const run2 = await runProjectionLive({
       events: (async function* () {
-        for await (const e of subscribeToCases(store.client, { categories: ['complaint'], ...(E.isRight(after) && after.right !== undefined ? { after: after.right } : {}), signal: second.signal })) {
+        for await (const e of subscribeToCases(store.client, {
+          categories: ['complaint'],
+          ...(E.isRight(after) && after.right !== undefined ? { after: after.right } : {}),
+          signal: second.signal,
+        })) {
           yield e;
           more += 1;
           if (more === 1) second.abort();
@@ -118,7 +138,11 @@ if (real !== undefined) {
       const second = new AbortController();
       const run2 = await runProjectionLive({
         events: (async function* () {
-          for await (const e of subscribeToCases(store.client, { categories: ['complaint'], ...(E.isRight(after) && after.right !== undefined ? { after: after.right } : {}), signal: second.signal })) {
+          for await (const e of subscribeToCases(store.client, {
+            categories: ['complaint'],
+            ...(E.isRight(after) && after.right !== undefined ? { after: after.right } : {}),
+            signal: second.signal,
+          })) {
             yield e;
             if (e.streamName === `complaint-${c}`) second.abort();
           }

@@ -22,14 +22,26 @@ describe('expected revision mapping', () => {
 describe('events', () => {
   it('keeps the event id chosen at decision time, so a retried append is idempotent', () => {
     const data = toEventData({ eventId: '6f1c1c5e-2f55-4a8e-9a52-1a0c3f5c9d10', type: 'ComplaintReceived', data: { a: 1 }, metadata: { schemaVersion: 1 } });
-    expect(data).toMatchObject({ id: '6f1c1c5e-2f55-4a8e-9a52-1a0c3f5c9d10', type: 'ComplaintReceived', contentType: 'application/json', data: { a: 1 }, metadata: { schemaVersion: 1 } });
+    expect(data).toMatchObject({
+      id: '6f1c1c5e-2f55-4a8e-9a52-1a0c3f5c9d10',
+      type: 'ComplaintReceived',
+      contentType: 'application/json',
+      data: { a: 1 },
+      metadata: { schemaVersion: 1 },
+    });
   });
 });
 
 describe('error mapping', () => {
   const commandError = (type: string, extra: Record<string, unknown> = {}) => Object.assign(new Error(`${type} happened`), { type, ...extra });
   it('a wrong expected version becomes the port’s conflict, with the actual state', () => {
-    expect(toStoreError(commandError('wrong-expected-version', { actualState: 4n }), 'complaint-1', 2n)).toMatchObject({ code: 'STREAM_REVISION_CONFLICT', streamName: 'complaint-1', expected: 2n, actual: 4n, retriable: false });
+    expect(toStoreError(commandError('wrong-expected-version', { actualState: 4n }), 'complaint-1', 2n)).toMatchObject({
+      code: 'STREAM_REVISION_CONFLICT',
+      streamName: 'complaint-1',
+      expected: 2n,
+      actual: 4n,
+      retriable: false,
+    });
     expect(toStoreError(commandError('wrong-expected-version', { actualState: 'no_stream' }), 'complaint-1', 0n)).toMatchObject({ actual: 'no-stream' });
     expect(toStoreError(commandError('wrong-expected-version', { actualState: 4 }), 'complaint-1', 2n)).toMatchObject({ actual: 4n });
   });
@@ -56,9 +68,13 @@ describe('error mapping', () => {
       const read = await down.readStream('complaint-C1')();
       expect(E.isLeft(read) && read.left).toMatchObject({ code: 'STORE_UNAVAILABLE', retriable: true });
       const message = E.isLeft(read) ? read.left.message : '';
-      expect(message).toMatch(/^Reading stream complaint-C1 on kurrentdb:\/\/127\.0\.0\.1:1\?tls=false: the server did not answer .*Check that it runs and is reachable/);
+      expect(message).toMatch(
+        /^Reading stream complaint-C1 on kurrentdb:\/\/127\.0\.0\.1:1\?tls=false: the server did not answer .*Check that it runs and is reachable/,
+      );
       const appended = await down.appendToStream('complaint-C1', [{ eventId: 'e1', type: 'X', data: {}, metadata: {} }], 'no-stream')();
-      expect(E.isLeft(appended) && appended.left.message).toMatch(/^Appending 1 event\(s\) to complaint-C1 on kurrentdb:\/\/127\.0\.0\.1:1\?tls=false: the server did not answer/);
+      expect(E.isLeft(appended) && appended.left.message).toMatch(
+        /^Appending 1 event\(s\) to complaint-C1 on kurrentdb:\/\/127\.0\.0\.1:1\?tls=false: the server did not answer/,
+      );
       expect(JSON.stringify([read, appended])).not.toContain('changeit');
     } finally {
       await down.dispose();

@@ -23,7 +23,14 @@ describe('catch-up subscription to case streams', () => {
       await store.appendToStream('other-1', [event(-1)], 'no-stream')();
       await store.appendToStream('complaint-2', [event(2)], 'no-stream')();
       const received: RecordedEvent[] = [];
-      const source = subscribeToCases(store.client, { categories: ['complaint'], backoffMs: 10, signal: controller.signal, ...(store.server === undefined ? {} : { server: store.server }), onDrop: (drop) => void (drops.push(drop.attempt), causes.push(drop.message)), telemetry: { subscriptionDrop: (d) => void told.push(d) } });
+      const source = subscribeToCases(store.client, {
+        categories: ['complaint'],
+        backoffMs: 10,
+        signal: controller.signal,
+        ...(store.server === undefined ? {} : { server: store.server }),
+        onDrop: (drop) => void (drops.push(drop.attempt), causes.push(drop.message)),
+        telemetry: { subscriptionDrop: (d) => void told.push(d) },
+      });
       const consuming = (async () => {
         for await (const e of source) {
           received.push(e);
@@ -58,7 +65,11 @@ describe('catch-up subscription to case streams', () => {
     const store = connectEventStoreDb(double.connectionString);
     const controller = new AbortController();
     try {
-      await store.appendToStream('complaint-many', Array.from({ length: 300 }, (_, n) => event(n)), 'no-stream')();
+      await store.appendToStream(
+        'complaint-many',
+        Array.from({ length: 300 }, (_, n) => event(n)),
+        'no-stream',
+      )();
       const received: unknown[] = [];
       for await (const e of subscribeToCases(store.client, { signal: controller.signal })) {
         received.push(e.data['n']);
@@ -97,46 +108,49 @@ describe('catch-up subscription to case streams', () => {
 
 // On the double and, when EVENTSTOREDB_URL is set, on the real server (which lists deleted streams' events in $all until a scavenge).
 const realServer = process.env['EVENTSTOREDB_URL'];
-describe.each([{ target: 'the test double' }, ...(realServer === undefined ? [] : [{ target: realServer }])])('deleted streams, through the subscription source and reads of all ($target)', ({ target }) => {
-  it('deliver what stream reads return: nothing a soft or hard delete hid, the events written after a soft delete, in history and live', async () => {
-    const double: { connectionString: string; stop: () => Promise<void> } | undefined = target === realServer ? undefined : await startDouble();
-    const store = connectEventStoreDb(double?.connectionString ?? target);
-    const category = `subdel${randomUUID().slice(0, 8)}`;
-    const name = (s: string) => `${category}-${s}`;
-    const controller = new AbortController();
-    try {
-      const numbers = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => event(from + i));
-      // History: a kept stream, a soft-deleted one, one deleted and written again, a tombstoned one.
-      await store.appendToStream(name('kept'), numbers(0, 1), 'no-stream')();
-      await store.appendToStream(name('gone'), numbers(10, 11), 'no-stream')();
-      await store.appendToStream(name('again'), numbers(20, 21), 'no-stream')();
-      await store.appendToStream(name('hard'), numbers(30, 31), 'no-stream')();
-      await store.deleteStream(name('gone'), 1n)();
-      await store.deleteStream(name('again'), 1n)();
-      await store.appendToStream(name('again'), numbers(22, 22), 'no-stream')();
-      await store.client.tombstoneStream(name('hard'));
-      const expectedHistory = [0, 1, 22];
-      const all = await store.readAll({})();
-      expect(E.isRight(all) && all.right.filter((e) => e.streamName.startsWith(`${category}-`)).map((e) => e.data['n'])).toEqual(expectedHistory);
-      expect(E.isLeft(await store.readStream(name('hard'))()) && 'tombstoned').toBe('tombstoned');
+describe.each([{ target: 'the test double' }, ...(realServer === undefined ? [] : [{ target: realServer }])])(
+  'deleted streams, through the subscription source and reads of all ($target)',
+  ({ target }) => {
+    it('deliver what stream reads return: nothing a soft or hard delete hid, the events written after a soft delete, in history and live', async () => {
+      const double: { connectionString: string; stop: () => Promise<void> } | undefined = target === realServer ? undefined : await startDouble();
+      const store = connectEventStoreDb(double?.connectionString ?? target);
+      const category = `subdel${randomUUID().slice(0, 8)}`;
+      const name = (s: string) => `${category}-${s}`;
+      const controller = new AbortController();
+      try {
+        const numbers = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => event(from + i));
+        // History: a kept stream, a soft-deleted one, one deleted and written again, a tombstoned one.
+        await store.appendToStream(name('kept'), numbers(0, 1), 'no-stream')();
+        await store.appendToStream(name('gone'), numbers(10, 11), 'no-stream')();
+        await store.appendToStream(name('again'), numbers(20, 21), 'no-stream')();
+        await store.appendToStream(name('hard'), numbers(30, 31), 'no-stream')();
+        await store.deleteStream(name('gone'), 1n)();
+        await store.deleteStream(name('again'), 1n)();
+        await store.appendToStream(name('again'), numbers(22, 22), 'no-stream')();
+        await store.client.tombstoneStream(name('hard'));
+        const expectedHistory = [0, 1, 22];
+        const all = await store.readAll({})();
+        expect(E.isRight(all) && all.right.filter((e) => e.streamName.startsWith(`${category}-`)).map((e) => e.data['n'])).toEqual(expectedHistory);
+        expect(E.isLeft(await store.readStream(name('hard'))()) && 'tombstoned').toBe('tombstoned');
 
-      const received: unknown[] = [];
-      for await (const e of subscribeToCases(store.client, { categories: [category], signal: controller.signal })) {
-        received.push(e.data['n']);
-        if (received.length === expectedHistory.length) {
-          // Live: a stream is deleted after it was delivered (what was delivered stays delivered),
-          // written again, and a new stream starts.
-          await store.deleteStream(name('kept'), 1n)();
-          await store.appendToStream(name('kept'), numbers(2, 2), 'no-stream')();
-          await store.appendToStream(name('late'), numbers(40, 40), 'no-stream')();
+        const received: unknown[] = [];
+        for await (const e of subscribeToCases(store.client, { categories: [category], signal: controller.signal })) {
+          received.push(e.data['n']);
+          if (received.length === expectedHistory.length) {
+            // Live: a stream is deleted after it was delivered (what was delivered stays delivered),
+            // written again, and a new stream starts.
+            await store.deleteStream(name('kept'), 1n)();
+            await store.appendToStream(name('kept'), numbers(2, 2), 'no-stream')();
+            await store.appendToStream(name('late'), numbers(40, 40), 'no-stream')();
+          }
+          if (received.length === expectedHistory.length + 2) controller.abort();
         }
-        if (received.length === expectedHistory.length + 2) controller.abort();
+        expect(received).toEqual([...expectedHistory, 2, 40]);
+      } finally {
+        controller.abort();
+        await store.dispose();
+        await double?.stop();
       }
-      expect(received).toEqual([...expectedHistory, 2, 40]);
-    } finally {
-      controller.abort();
-      await store.dispose();
-      await double?.stop();
-    }
-  }, 60_000);
-});
+    }, 60_000);
+  },
+);

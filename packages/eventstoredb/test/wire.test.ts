@@ -13,7 +13,11 @@ describe('EventStoreDB adapter on the wire (test double)', () => {
     double.kill();
     const store = connectEventStoreDb(`${double.connectionString}&maxDiscoverAttempts=1&discoveryInterval=10&gossipTimeout=1`);
     try {
-      const appended = await store.appendToStream('complaint-DOWN', [{ eventId: '0b9f7c1e-9f3a-4d51-8a0e-2a2f2d2b1c11', type: 'T', data: {}, metadata: {} }], 'no-stream')();
+      const appended = await store.appendToStream(
+        'complaint-DOWN',
+        [{ eventId: '0b9f7c1e-9f3a-4d51-8a0e-2a2f2d2b1c11', type: 'T', data: {}, metadata: {} }],
+        'no-stream',
+      )();
       expect(E.isLeft(appended) && appended.left).toMatchObject({ retriable: true });
       expect(E.isLeft(appended) && ['STORE_UNAVAILABLE', 'STORE_DEADLINE_EXCEEDED']).toContain(E.isLeft(appended) ? appended.left.code : '');
     } finally {

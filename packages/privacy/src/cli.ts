@@ -176,12 +176,16 @@ export const runKeysCli = async (argv: ReadonlyArray<string>, io: KeysCliIo): Pr
         io.err(`${report.left.code}: ${report.left.message}`);
         return KEYS_EXIT_BAD_INPUT;
       }
-      const usage = Object.entries(report.right.usage).map(([id, n]) => `${id}: ${n}`).join(', ');
+      const usage = Object.entries(report.right.usage)
+        .map(([id, n]) => `${id}: ${n}`)
+        .join(', ');
       if (!report.right.complete) {
         io.err(`rotation not finished: ${report.right.rewrapped} key(s) re-wrapped, still under older KEKs: ${usage}; run it again`);
         return KEYS_EXIT_INCOMPLETE;
       }
-      io.out(`rotation done: ${report.right.rewrapped} key(s) re-wrapped; every live key is wrapped by ${ring.current.id}${usage === '' ? '' : ` (${usage})`}. The previous KEK(s) can now be destroyed.`);
+      io.out(
+        `rotation done: ${report.right.rewrapped} key(s) re-wrapped; every live key is wrapped by ${ring.current.id}${usage === '' ? '' : ` (${usage})`}. The previous KEK(s) can now be destroyed.`,
+      );
       return KEYS_EXIT_DONE;
     },
     io,

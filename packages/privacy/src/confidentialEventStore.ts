@@ -48,7 +48,12 @@ const personalDataError = (code: PersonalDataErrorCode, streamName: string, path
 /** Where the command's digest stands in an event's metadata; bound into its seal like a data path. */
 const FINGERPRINT = 'metadata.commandFingerprint';
 
-const fromKeyStore = (e: KeyStoreError): StoreError => ({ _tag: 'StoreError', code: e.code, retriable: e.code === 'KEY_STORE_UNAVAILABLE', message: e.message });
+const fromKeyStore = (e: KeyStoreError): StoreError => ({
+  _tag: 'StoreError',
+  code: e.code,
+  retriable: e.code === 'KEY_STORE_UNAVAILABLE',
+  message: e.message,
+});
 
 /** The customer an event names: its `customer.id`. */
 const customerIdOf = (data: JsonObject): string | undefined => {
@@ -87,7 +92,14 @@ export const confidentialEventStore = (options: ConfidentialEventStoreOptions): 
     for (const event of events) {
       const named = customerIdOf(event.data);
       if (named !== undefined && subject !== undefined && named !== subject) {
-        return E.left(personalDataError('PERSONAL_DATA_SUBJECT_MISMATCH', streamName, 'customer.id', `${event.type} in ${streamName} names another customer than the case's; it is not written.`));
+        return E.left(
+          personalDataError(
+            'PERSONAL_DATA_SUBJECT_MISMATCH',
+            streamName,
+            'customer.id',
+            `${event.type} in ${streamName} names another customer than the case's; it is not written.`,
+          ),
+        );
       }
       subject = subject ?? named;
       const paths = (spec[event.type] ?? []).filter((p) => valueAtPath(event.data, p) !== undefined);
@@ -98,7 +110,14 @@ export const confidentialEventStore = (options: ConfidentialEventStoreOptions): 
         continue;
       }
       if (subject === undefined) {
-        return E.left(personalDataError('PERSONAL_DATA_SUBJECT_UNKNOWN', streamName, firstPath ?? '', `${event.type} in ${streamName} has personal data at ${firstPath ?? ''} but the stream names no customer to seal it for.`));
+        return E.left(
+          personalDataError(
+            'PERSONAL_DATA_SUBJECT_UNKNOWN',
+            streamName,
+            firstPath ?? '',
+            `${event.type} in ${streamName} has personal data at ${firstPath ?? ''} but the stream names no customer to seal it for.`,
+          ),
+        );
       }
       const issued = await keys.issue(subject)();
       if (E.isLeft(issued)) return E.left(fromKeyStore(issued.left));
@@ -109,7 +128,14 @@ export const confidentialEventStore = (options: ConfidentialEventStoreOptions): 
           sealedEvents.push(event);
           continue;
         }
-        return E.left(personalDataError('PERSONAL_DATA_SUBJECT_ERASED', streamName, firstPath, `${event.type} in ${streamName} carries personal data of a customer who was forgotten; it is not written.`));
+        return E.left(
+          personalDataError(
+            'PERSONAL_DATA_SUBJECT_ERASED',
+            streamName,
+            firstPath,
+            `${event.type} in ${streamName} carries personal data of a customer who was forgotten; it is not written.`,
+          ),
+        );
       }
       const key = issued.right.key;
       let data = event.data;
@@ -117,13 +143,23 @@ export const confidentialEventStore = (options: ConfidentialEventStoreOptions): 
         const value = valueAtPath(data, path);
         if (SealedText.is(value)) continue;
         if (typeof value !== 'string') {
-          return E.left(personalDataError('PERSONAL_FIELD_NOT_TEXT', streamName, path, `${event.type}.${path} is marked personal but does not hold text; only text fields can be sealed.`));
+          return E.left(
+            personalDataError(
+              'PERSONAL_FIELD_NOT_TEXT',
+              streamName,
+              path,
+              `${event.type}.${path} is marked personal but does not hold text; only text fields can be sealed.`,
+            ),
+          );
         }
         const sealed = sealText(key, { subject, streamName, eventId: event.eventId, path }, value);
         data = updateAtPath(data, path, () => sealed);
       }
       // T-13's digest of the command is sealed too: once the key is gone, no guess can be checked against it (T-10).
-      const metadata = typeof fingerprint === 'string' ? { ...event.metadata, commandFingerprint: sealText(key, { subject, streamName, eventId: event.eventId, path: FINGERPRINT }, fingerprint) } : event.metadata;
+      const metadata =
+        typeof fingerprint === 'string'
+          ? { ...event.metadata, commandFingerprint: sealText(key, { subject, streamName, eventId: event.eventId, path: FINGERPRINT }, fingerprint) }
+          : event.metadata;
       sealedEvents.push({ ...event, data, metadata: paths.length === 0 ? metadata : { ...metadata, personal: paths } });
     }
     if (subject !== undefined) subjects.set(streamName, subject);
@@ -155,13 +191,31 @@ export const confidentialEventStore = (options: ConfidentialEventStoreOptions): 
         if (!SealedText.is(value)) continue;
         const where = `${event.streamName}@${event.revision}`;
         if (value.subject !== caseSubject) {
-          return E.right(E.left(personalDataError('PERSONAL_DATA_MISPLACED', event.streamName, path, `${event.type} at ${where}: ${path} is sealed for another customer than the case's; it is not opened.`)));
+          return E.right(
+            E.left(
+              personalDataError(
+                'PERSONAL_DATA_MISPLACED',
+                event.streamName,
+                path,
+                `${event.type} at ${where}: ${path} is sealed for another customer than the case's; it is not opened.`,
+              ),
+            ),
+          );
         }
         const looked = await keyOf(value.subject);
         if (E.isLeft(looked)) return looked;
         const key = looked.right;
         if (key.status === 'unknown') {
-          return E.right(E.left(personalDataError('PERSONAL_DATA_KEY_MISSING', event.streamName, path, `${event.type} at ${where}: the key store has no key for the customer of ${path} (never issued here; is this the right key store?).`)));
+          return E.right(
+            E.left(
+              personalDataError(
+                'PERSONAL_DATA_KEY_MISSING',
+                event.streamName,
+                path,
+                `${event.type} at ${where}: the key store has no key for the customer of ${path} (never issued here; is this the right key store?).`,
+              ),
+            ),
+          );
         }
         if (key.status === 'erased') {
           data = updateAtPath(data, path, () => ERASED_TEXT);
@@ -170,7 +224,14 @@ export const confidentialEventStore = (options: ConfidentialEventStoreOptions): 
         const text = openSealed(key.key, { subject: value.subject, streamName: event.streamName, eventId: event.eventId, path }, value);
         if (E.isLeft(text)) {
           return E.right(
-            E.left(personalDataError('PERSONAL_DATA_UNREADABLE', event.streamName, path, `${event.type} at ${where}: ${path} does not open with its customer's key here (a different key, altered bytes, or moved from another event or stream).`)),
+            E.left(
+              personalDataError(
+                'PERSONAL_DATA_UNREADABLE',
+                event.streamName,
+                path,
+                `${event.type} at ${where}: ${path} does not open with its customer's key here (a different key, altered bytes, or moved from another event or stream).`,
+              ),
+            ),
           );
         }
         data = updateAtPath(data, path, () => text.right);
@@ -180,7 +241,14 @@ export const confidentialEventStore = (options: ConfidentialEventStoreOptions): 
         // A digest that does not open (a forgotten customer, another key) stays sealed: the handler then refuses a resend under its id rather than guess.
         const key = sealedFingerprint.subject === caseSubject ? await keyOf(sealedFingerprint.subject) : undefined;
         if (key !== undefined && E.isLeft(key)) return key;
-        const text = key?.right.status === 'active' ? openSealed(key.right.key, { subject: sealedFingerprint.subject, streamName: event.streamName, eventId: event.eventId, path: FINGERPRINT }, sealedFingerprint) : undefined;
+        const text =
+          key?.right.status === 'active'
+            ? openSealed(
+                key.right.key,
+                { subject: sealedFingerprint.subject, streamName: event.streamName, eventId: event.eventId, path: FINGERPRINT },
+                sealedFingerprint,
+              )
+            : undefined;
         if (text !== undefined && E.isRight(text)) metadata = { ...metadata, commandFingerprint: text.right };
       }
       return E.right(E.right(data === event.data && metadata === event.metadata ? event : { ...event, data, metadata }));

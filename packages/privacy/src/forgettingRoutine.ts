@@ -79,7 +79,10 @@ export interface ForgettingRoutine {
 export const handlerCache = (name: string, handler: { readonly clearCache: () => void }): CacheToEvict => ({ name, evict: () => handler.clearCache() });
 
 /** A read model scrubbed by rebuilding it from the store, e.g. `() => runProjection({ …, rebuild: true })`. */
-export const rebuiltReadModel = (name: string, rebuild: () => TE.TaskEither<{ readonly message: string }, unknown>): ReadModelToScrub => ({ name, scrub: () => rebuild() });
+export const rebuiltReadModel = (name: string, rebuild: () => TE.TaskEither<{ readonly message: string }, unknown>): ReadModelToScrub => ({
+  name,
+  scrub: () => rebuild(),
+});
 
 const messageOf = (u: unknown): string => (u instanceof Error ? u.message : 'failed');
 
@@ -115,13 +118,29 @@ interface WalSettings {
 /** What the live WAL may still hold after the switch, given the server's settings. */
 const walRemaining = (w: WalSettings): ReadonlyArray<RemainingCopy> => [
   ...(w.walRecycle
-    ? [{ where: 'recycled WAL segment files in the server\'s pg_wal', holds: 'the bytes of WAL written before the erasure, under new file names', until: 'new WAL overwrites them; set wal_recycle = off so the server deletes old segments instead' }]
+    ? [
+        {
+          where: "recycled WAL segment files in the server's pg_wal",
+          holds: 'the bytes of WAL written before the erasure, under new file names',
+          until: 'new WAL overwrites them; set wal_recycle = off so the server deletes old segments instead',
+        },
+      ]
     : []),
   ...(w.walKeepSize !== '0'
-    ? [{ where: `WAL segments the server keeps for standbys (wal_keep_size = ${w.walKeepSize})`, holds: 'the WAL written before the erasure', until: 'enough newer WAL is written to push them out' }]
+    ? [
+        {
+          where: `WAL segments the server keeps for standbys (wal_keep_size = ${w.walKeepSize})`,
+          holds: 'the WAL written before the erasure',
+          until: 'enough newer WAL is written to push them out',
+        },
+      ]
     : []),
-  ...(w.slots > 0 ? [{ where: `WAL held by ${w.slots} replication slot(s)`, holds: 'the WAL written before the erasure', until: 'every slot has consumed it' }] : []),
-  ...(w.archiveMode !== 'off' ? [{ where: 'the WAL archive (archive_mode is on)', holds: 'the WAL written before the erasure', until: 'those archives expire under your retention' }] : []),
+  ...(w.slots > 0
+    ? [{ where: `WAL held by ${w.slots} replication slot(s)`, holds: 'the WAL written before the erasure', until: 'every slot has consumed it' }]
+    : []),
+  ...(w.archiveMode !== 'off'
+    ? [{ where: 'the WAL archive (archive_mode is on)', holds: 'the WAL written before the erasure', until: 'those archives expire under your retention' }]
+    : []),
 ];
 
 /**
@@ -138,10 +157,19 @@ export const postgresWal = (pool: Pool): StorageToCompact => ({
       await pool.query('CHECKPOINT');
       await pool.query('SELECT pg_switch_wal()');
       await pool.query('CHECKPOINT');
-      const settings = await pool.query<{ name: string; setting: string }>("SELECT name, setting FROM pg_settings WHERE name IN ('wal_recycle', 'wal_keep_size', 'archive_mode')");
+      const settings = await pool.query<{ name: string; setting: string }>(
+        "SELECT name, setting FROM pg_settings WHERE name IN ('wal_recycle', 'wal_keep_size', 'archive_mode')",
+      );
       const setting = (name: string): string => settings.rows.find((r) => r.name === name)?.setting ?? '';
       const slots = await pool.query<{ n: string }>('SELECT count(*) AS n FROM pg_replication_slots');
-      return E.right({ remaining: walRemaining({ walRecycle: setting('wal_recycle') !== 'off', walKeepSize: setting('wal_keep_size'), archiveMode: setting('archive_mode'), slots: Number(slots.rows[0]?.n ?? 0) }) });
+      return E.right({
+        remaining: walRemaining({
+          walRecycle: setting('wal_recycle') !== 'off',
+          walKeepSize: setting('wal_keep_size'),
+          archiveMode: setting('archive_mode'),
+          slots: Number(slots.rows[0]?.n ?? 0),
+        }),
+      });
     } catch (error) {
       return E.left({ message: messageOf(error) });
     }
@@ -175,7 +203,12 @@ export const forgettingRoutine = (options: ForgettingOptions): ForgettingRoutine
       const destroyed = await options.keys.forget(customerId, at)();
       if (E.isLeft(destroyed)) return destroyed;
       const steps: ForgetStep[] = [
-        { kind: 'key', name: 'key store', outcome: 'done', detail: destroyed.right.forgottenNow ? 'key destroyed; a tombstone keeps the instant' : `already forgotten at ${destroyed.right.erasedAt}` },
+        {
+          kind: 'key',
+          name: 'key store',
+          outcome: 'done',
+          detail: destroyed.right.forgottenNow ? 'key destroyed; a tombstone keeps the instant' : `already forgotten at ${destroyed.right.erasedAt}`,
+        },
       ];
       for (const cache of caches) {
         try {
@@ -187,7 +220,12 @@ export const forgettingRoutine = (options: ForgettingOptions): ForgettingRoutine
       }
       for (const readModel of options.readModels ?? []) {
         const scrubbed = await readModel.scrub(customerId)();
-        steps.push({ kind: 'read-model', name: readModel.name, outcome: E.isRight(scrubbed) ? 'done' : 'failed', detail: E.isRight(scrubbed) ? 'scrubbed' : scrubbed.left.message });
+        steps.push({
+          kind: 'read-model',
+          name: readModel.name,
+          outcome: E.isRight(scrubbed) ? 'done' : 'failed',
+          detail: E.isRight(scrubbed) ? 'scrubbed' : scrubbed.left.message,
+        });
       }
       const unreached: RemainingCopy[] = [];
       for (const storage of options.storage ?? []) {
@@ -198,7 +236,11 @@ export const forgettingRoutine = (options: ForgettingOptions): ForgettingRoutine
           kind: 'storage',
           name: storage.name,
           outcome: E.isRight(compacted) ? 'done' : 'failed',
-          detail: E.isRight(compacted) ? (left.length === 0 ? 'compacted' : `compacted; not reached: ${left.map((r) => r.where).join('; ')}`) : compacted.left.message,
+          detail: E.isRight(compacted)
+            ? left.length === 0
+              ? 'compacted'
+              : `compacted; not reached: ${left.map((r) => r.where).join('; ')}`
+            : compacted.left.message,
         });
       }
       const usage = await options.keys.kekUsage()();

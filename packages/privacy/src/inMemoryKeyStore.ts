@@ -10,7 +10,8 @@ import { type KekRing, kekError, kekOf, localKek } from './kek.js';
 import { KEY_BYTES, type KeyStore, type KeyStoreError, type SubjectKey, fromKekError } from './keyStore.js';
 
 /** A key as the table holds it: wrapped, with its KEK's id; or a tombstone. */
-export type HeldKey = { readonly status: 'active'; readonly wrapped: Uint8Array; readonly kekId: string } | { readonly status: 'erased'; readonly erasedAt: Instant };
+export type HeldKey =
+  { readonly status: 'active'; readonly wrapped: Uint8Array; readonly kekId: string } | { readonly status: 'erased'; readonly erasedAt: Instant };
 type Held = HeldKey;
 
 /** The table behind an in-memory store: share one between stores to see it under another ring (a restart with a new KEK). */
@@ -24,12 +25,12 @@ const processKek = (): KekRing => {
 };
 
 export const inMemoryKeyStore = (ring: KekRing = processKek(), keys: InMemoryKeyTable = inMemoryKeyTable()): KeyStore => {
-
   const open = async (subject: string, held: Held | undefined): Promise<E.Either<KeyStoreError, SubjectKey>> => {
     if (held === undefined) return E.right({ status: 'unknown' });
     if (held.status === 'erased') return E.right(held);
     const kek = kekOf(ring, held.kekId);
-    if (kek === undefined) return E.left(fromKekError(kekError('KEK_UNKNOWN', `The key of ${subject} is wrapped by ${held.kekId}, which this store was not given.`)));
+    if (kek === undefined)
+      return E.left(fromKekError(kekError('KEK_UNKNOWN', `The key of ${subject} is wrapped by ${held.kekId}, which this store was not given.`)));
     const key = await kek.unwrap(held.wrapped, subject)();
     return E.isLeft(key) ? E.left(fromKekError(key.left)) : E.right({ status: 'active', key: key.right });
   };
@@ -57,7 +58,9 @@ export const inMemoryKeyStore = (ring: KekRing = processKek(), keys: InMemoryKey
       return E.right({ erasedAt: at, forgottenNow: true });
     },
     rewrap: (batch) => async () => {
-      const stale = [...keys.entries()].filter((entry): entry is [string, Extract<Held, { status: 'active' }>] => entry[1].status === 'active' && entry[1].kekId !== ring.current.id);
+      const stale = [...keys.entries()].filter(
+        (entry): entry is [string, Extract<Held, { status: 'active' }>] => entry[1].status === 'active' && entry[1].kekId !== ring.current.id,
+      );
       let rewrapped = 0;
       for (const [subject, held] of stale.slice(0, Math.max(0, batch))) {
         const key = await open(subject, held);

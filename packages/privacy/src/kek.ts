@@ -44,7 +44,12 @@ export const kekRing = (current: KeyEncryptionKey, previous: ReadonlyArray<KeyEn
   const repeated = ids.find((id, i) => ids.indexOf(id) !== i);
   return repeated === undefined
     ? E.right({ current, previous })
-    : E.left(kekError('KEK_RING_REPEATS_KEY', `The key-encryption key ${repeated} is given twice (${repeated === current.id ? 'as the current KEK and as a previous one' : 'as two previous KEKs'}); a rotation needs a new KEK different from every old one.`));
+    : E.left(
+        kekError(
+          'KEK_RING_REPEATS_KEY',
+          `The key-encryption key ${repeated} is given twice (${repeated === current.id ? 'as the current KEK and as a previous one' : 'as two previous KEKs'}); a rotation needs a new KEK different from every old one.`,
+        ),
+      );
 };
 
 /** The KEK of a ring with this id, if the ring holds it. */
@@ -99,11 +104,16 @@ export const parseKekSecret = (text: string): E.Either<KekError, Uint8Array> => 
     const bytes = Buffer.from(t, 'base64');
     if (bytes.length === SECRET_BYTES) return E.right(new Uint8Array(bytes));
   }
-  return E.left(kekError('KEK_INVALID', `A key-encryption key is ${SECRET_BYTES} bytes written as 64 hex digits or base64 (e.g. from \`openssl rand -hex 32\`).`));
+  return E.left(
+    kekError('KEK_INVALID', `A key-encryption key is ${SECRET_BYTES} bytes written as 64 hex digits or base64 (e.g. from \`openssl rand -hex 32\`).`),
+  );
 };
 
 /** The KEK in an environment variable (default `CASELEDGER_KEK`). The secret never appears in an error. */
-export const kekFromEnvironment = (name = 'CASELEDGER_KEK', env: Readonly<Record<string, string | undefined>> = process.env): E.Either<KekError, KeyEncryptionKey> => {
+export const kekFromEnvironment = (
+  name = 'CASELEDGER_KEK',
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): E.Either<KekError, KeyEncryptionKey> => {
   const value = env[name];
   if (value === undefined || value.trim() === '') return E.left(kekError('KEK_UNAVAILABLE', `The environment variable ${name} holds no key-encryption key.`));
   return E.chain(localKek)(E.mapLeft((e: KekError) => kekError(e.code, `${name}: ${e.message}`))(parseKekSecret(value)));
@@ -115,7 +125,12 @@ export const kekFromFile = (path: string): E.Either<KekError, KeyEncryptionKey> 
   try {
     text = readFileSync(path, 'utf8');
   } catch (error) {
-    return E.left(kekError('KEK_UNAVAILABLE', `The key-encryption key file ${path} cannot be read (${error instanceof Error && 'code' in error ? String(error.code) : 'unreadable'}).`));
+    return E.left(
+      kekError(
+        'KEK_UNAVAILABLE',
+        `The key-encryption key file ${path} cannot be read (${error instanceof Error && 'code' in error ? String(error.code) : 'unreadable'}).`,
+      ),
+    );
   }
   return E.chain(localKek)(E.mapLeft((e: KekError) => kekError(e.code, `${path}: ${e.message}`))(parseKekSecret(text)));
 };

@@ -16,9 +16,7 @@ export type SubjectKeyBytes = Uint8Array;
 export const KEY_BYTES = 32;
 
 export type SubjectKey =
-  | { readonly status: 'active'; readonly key: SubjectKeyBytes }
-  | { readonly status: 'erased'; readonly erasedAt: Instant }
-  | { readonly status: 'unknown' };
+  { readonly status: 'active'; readonly key: SubjectKeyBytes } | { readonly status: 'erased'; readonly erasedAt: Instant } | { readonly status: 'unknown' };
 
 export interface KeyStoreError {
   readonly _tag: 'KeyStoreError';

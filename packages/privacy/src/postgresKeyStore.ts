@@ -14,7 +14,16 @@ import type * as TE from 'fp-ts/lib/TaskEither.js';
 import type { Pool, PoolClient } from 'pg';
 import { randomBytes } from 'node:crypto';
 import { type KekRing, kekError, kekOf } from './kek.js';
-import { type ForgetResult, KEY_BYTES, type KeyStore, type KeyStoreError, type RewrapStep, type SubjectKey, fromKekError, keyStoreUnavailable } from './keyStore.js';
+import {
+  type ForgetResult,
+  KEY_BYTES,
+  type KeyStore,
+  type KeyStoreError,
+  type RewrapStep,
+  type SubjectKey,
+  fromKekError,
+  keyStoreUnavailable,
+} from './keyStore.js';
 
 /** The table `postgresKeyStore` keeps keys in: vacuum it after forgetting (`postgresVacuum`). */
 export const POSTGRES_KEY_TABLE = 'caseledger_subject_keys';
@@ -71,7 +80,9 @@ export const migrateKeyStore =
           CONSTRAINT caseledger_subject_keys_tombstone CHECK ((wrapped_key IS NULL) = (erased_at IS NOT NULL)),
           CONSTRAINT caseledger_subject_keys_kek CHECK ((wrapped_key IS NULL) = (kek_id IS NULL))
         )`);
-        const plaintext = await client.query(`SELECT 1 FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = '${TABLE}' AND column_name = 'key'`);
+        const plaintext = await client.query(
+          `SELECT 1 FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = '${TABLE}' AND column_name = 'key'`,
+        );
         if (plaintext.rowCount === 0) return E.right(false);
         // caseledger 0.1: keys in plaintext. Wrap each, then drop the column.
         await client.query(`ALTER TABLE ${TABLE} ADD COLUMN IF NOT EXISTS wrapped_key bytea, ADD COLUMN IF NOT EXISTS kek_id text`);
@@ -81,7 +92,11 @@ export const migrateKeyStore =
         for (const row of rows.rows) {
           const wrapped = await ring.current.wrap(new Uint8Array(row.key), row.subject)();
           if (E.isLeft(wrapped)) return E.left(fromKekError(wrapped.left));
-          await client.query(`UPDATE ${TABLE} SET wrapped_key = $2, kek_id = $3 WHERE subject = $1`, [row.subject, Buffer.from(wrapped.right), ring.current.id]);
+          await client.query(`UPDATE ${TABLE} SET wrapped_key = $2, kek_id = $3 WHERE subject = $1`, [
+            row.subject,
+            Buffer.from(wrapped.right),
+            ring.current.id,
+          ]);
         }
         await client.query(`ALTER TABLE ${TABLE} DROP COLUMN key`);
         await client.query(`ALTER TABLE ${TABLE} ADD CONSTRAINT caseledger_subject_keys_tombstone CHECK ((wrapped_key IS NULL) = (erased_at IS NOT NULL)),
@@ -99,7 +114,9 @@ export const postgresKeyUsage =
   (pool: Pool): TE.TaskEither<KeyStoreError, Readonly<Record<string, number>>> =>
   () =>
     attempt(async () => {
-      const rows = await pool.query<{ kek_id: string; n: string }>(`SELECT kek_id, count(*) AS n FROM ${TABLE} WHERE wrapped_key IS NOT NULL GROUP BY kek_id ORDER BY kek_id`);
+      const rows = await pool.query<{ kek_id: string; n: string }>(
+        `SELECT kek_id, count(*) AS n FROM ${TABLE} WHERE wrapped_key IS NOT NULL GROUP BY kek_id ORDER BY kek_id`,
+      );
       return E.right(Object.fromEntries(rows.rows.map((r) => [r.kek_id, Number(r.n)])));
     });
 
@@ -108,13 +125,18 @@ export const postgresKeyStore = (pool: Pool, ring: KekRing): KeyStore => {
     if (row === undefined) return E.right({ status: 'unknown' });
     if (row.wrapped_key !== null) {
       const kek = kekOf(ring, row.kek_id ?? '');
-      if (kek === undefined) return E.left(fromKekError(kekError('KEK_UNKNOWN', `The key of ${subject} is wrapped by ${row.kek_id ?? 'no KEK'}, which this store was not given.`)));
+      if (kek === undefined)
+        return E.left(fromKekError(kekError('KEK_UNKNOWN', `The key of ${subject} is wrapped by ${row.kek_id ?? 'no KEK'}, which this store was not given.`)));
       const key = await kek.unwrap(new Uint8Array(row.wrapped_key), subject)();
       if (E.isLeft(key)) return E.left(fromKekError(key.left));
-      return key.right.length === KEY_BYTES ? E.right({ status: 'active', key: key.right }) : E.left(keyStoreUnavailable(`Key store: the key of ${subject} has ${key.right.length} bytes, not ${KEY_BYTES}`));
+      return key.right.length === KEY_BYTES
+        ? E.right({ status: 'active', key: key.right })
+        : E.left(keyStoreUnavailable(`Key store: the key of ${subject} has ${key.right.length} bytes, not ${KEY_BYTES}`));
     }
     const erasedAt = decodeWith(InstantCodec)(row.erased_at);
-    return E.isRight(erasedAt) ? E.right({ status: 'erased', erasedAt: erasedAt.right }) : E.left(keyStoreUnavailable(`Key store: the tombstone of ${subject} has no valid instant`));
+    return E.isRight(erasedAt)
+      ? E.right({ status: 'erased', erasedAt: erasedAt.right })
+      : E.left(keyStoreUnavailable(`Key store: the tombstone of ${subject} has no valid instant`));
   };
   const select = async (subject: string) =>
     open(subject, (await pool.query<Row>(`SELECT subject, wrapped_key, kek_id, erased_at FROM ${TABLE} WHERE subject = $1`, [subject])).rows[0]);
@@ -129,7 +151,11 @@ export const postgresKeyStore = (pool: Pool, ring: KekRing): KeyStore => {
         if (current.status !== 'unknown') return E.right(current);
         const wrapped = await ring.current.wrap(new Uint8Array(randomBytes(KEY_BYTES)), subject)();
         if (E.isLeft(wrapped)) return E.left(fromKekError(wrapped.left));
-        await pool.query(`INSERT INTO ${TABLE} (subject, wrapped_key, kek_id) VALUES ($1, $2, $3) ON CONFLICT (subject) DO NOTHING`, [subject, Buffer.from(wrapped.right), ring.current.id]);
+        await pool.query(`INSERT INTO ${TABLE} (subject, wrapped_key, kek_id) VALUES ($1, $2, $3) ON CONFLICT (subject) DO NOTHING`, [
+          subject,
+          Buffer.from(wrapped.right),
+          ring.current.id,
+        ]);
         const issued = await select(subject);
         if (E.isLeft(issued)) return issued;
         const key = issued.right;
@@ -138,7 +164,8 @@ export const postgresKeyStore = (pool: Pool, ring: KekRing): KeyStore => {
     forget: (subject, at: Instant) => () =>
       attempt(() =>
         inTransaction(pool, async (client): Promise<E.Either<KeyStoreError, ForgetResult>> => {
-          const row = (await client.query<Row>(`SELECT subject, wrapped_key, kek_id, erased_at FROM ${TABLE} WHERE subject = $1 FOR UPDATE`, [subject])).rows[0];
+          const row = (await client.query<Row>(`SELECT subject, wrapped_key, kek_id, erased_at FROM ${TABLE} WHERE subject = $1 FOR UPDATE`, [subject]))
+            .rows[0];
           if (row !== undefined && row.wrapped_key === null) {
             const erasedAt = decodeWith(InstantCodec)(row.erased_at);
             if (E.isRight(erasedAt)) return E.right({ erasedAt: erasedAt.right, forgottenNow: false });
@@ -154,10 +181,10 @@ export const postgresKeyStore = (pool: Pool, ring: KekRing): KeyStore => {
       ),
     rewrap: (batch) => () =>
       attempt(async (): Promise<E.Either<KeyStoreError, RewrapStep>> => {
-        const stale = await pool.query<Row>(`SELECT subject, wrapped_key, kek_id, erased_at FROM ${TABLE} WHERE wrapped_key IS NOT NULL AND kek_id <> $1 ORDER BY subject LIMIT $2`, [
-          ring.current.id,
-          Math.max(0, batch),
-        ]);
+        const stale = await pool.query<Row>(
+          `SELECT subject, wrapped_key, kek_id, erased_at FROM ${TABLE} WHERE wrapped_key IS NOT NULL AND kek_id <> $1 ORDER BY subject LIMIT $2`,
+          [ring.current.id, Math.max(0, batch)],
+        );
         let rewrapped = 0;
         for (const row of stale.rows) {
           const key = await open(row.subject, row);
@@ -175,7 +202,9 @@ export const postgresKeyStore = (pool: Pool, ring: KekRing): KeyStore => {
           ]);
           rewrapped += updated.rowCount ?? 0;
         }
-        const remaining = await pool.query<{ n: string }>(`SELECT count(*) AS n FROM ${TABLE} WHERE wrapped_key IS NOT NULL AND kek_id <> $1`, [ring.current.id]);
+        const remaining = await pool.query<{ n: string }>(`SELECT count(*) AS n FROM ${TABLE} WHERE wrapped_key IS NOT NULL AND kek_id <> $1`, [
+          ring.current.id,
+        ]);
         return E.right({ rewrapped, remaining: Number(remaining.rows[0]?.n ?? 0) });
       }),
     kekUsage: () => postgresKeyUsage(pool),

@@ -23,7 +23,9 @@ export interface SealContext {
 /** Version 2 binds the stream; version 1 (caseledger 0.1) did not, and is still read. */
 const associatedData = (c: SealContext, version: SealedText['sealed']): Buffer =>
   Buffer.from(
-    JSON.stringify(version === 'aes-256-gcm/1' ? ['caseledger.seal/1', c.subject, c.eventId, c.path] : ['caseledger.seal/2', c.subject, c.streamName, c.eventId, c.path]),
+    JSON.stringify(
+      version === 'aes-256-gcm/1' ? ['caseledger.seal/1', c.subject, c.eventId, c.path] : ['caseledger.seal/2', c.subject, c.streamName, c.eventId, c.path],
+    ),
     'utf8',
   );
 
@@ -32,7 +34,13 @@ export const sealText = (key: SubjectKeyBytes, context: SealContext, text: strin
   const cipher = createCipheriv(ALGORITHM, key, iv, { authTagLength: TAG_BYTES });
   cipher.setAAD(associatedData(context, 'aes-256-gcm/2'));
   const ciphertext = Buffer.concat([cipher.update(text, 'utf8'), cipher.final()]);
-  return { sealed: 'aes-256-gcm/2', subject: context.subject, iv: iv.toString('base64'), tag: cipher.getAuthTag().toString('base64'), ciphertext: ciphertext.toString('base64') };
+  return {
+    sealed: 'aes-256-gcm/2',
+    subject: context.subject,
+    iv: iv.toString('base64'),
+    tag: cipher.getAuthTag().toString('base64'),
+    ciphertext: ciphertext.toString('base64'),
+  };
 };
 
 /** The text, or `does-not-open` when this key does not open this value here (wrong key, altered or moved bytes). */

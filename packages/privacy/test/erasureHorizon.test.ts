@@ -183,7 +183,7 @@ if (pgUrl === undefined) {
       ]);
       // The live WAL: past the erased rows. What the server keeps of older WAL depends on its settings, and the report says so.
       const walRecycle = (await pool.query<{ setting: string }>("SELECT setting FROM pg_settings WHERE name = 'wal_recycle'")).rows[0]?.setting;
-      const recycledNote = 'recycled WAL segment files in the server\'s pg_wal';
+      const recycledNote = "recycled WAL segment files in the server's pg_wal";
       expect(report.right.remaining.map((r) => r.where)).toEqual([
         'backups, WAL archives, replicas and snapshots of the key store taken before now',
         'backups, WAL archives and replicas of the read-model tables taken before now',
@@ -198,13 +198,25 @@ if (pgUrl === undefined) {
       expect(await exportStore(store.sealed, async (line) => void exported.push(line))()).toEqual(E.right(exported.length));
       const exportFile = join(mkdtempSync(join(tmpdir(), 'caseledger-export-')), 'events.jsonl');
       writeFileSync(exportFile, `${exported.join('\n')}\n`);
-      await run(['audit-all', '--file', exportFile], { out: (t) => logs.push(t), err: (t) => logs.push(t), interactive: false, now: () => Date.parse('2026-11-30T12:00:00Z') });
+      await run(['audit-all', '--file', exportFile], {
+        out: (t) => logs.push(t),
+        err: (t) => logs.push(t),
+        interactive: false,
+        now: () => Date.parse('2026-11-30T12:00:00Z'),
+      });
       const history = await readCase(store, 'complaint-C-W');
       if (E.isLeft(history)) throw new Error(history.left.message);
       const html = caseAuditHtml(auditCase(history.right, context, instant(at(19, '12:00'))));
       const next = await handle({ type: 'RequestSamples', caseId: 'C-W', at: at(19, '10:00'), actor: cs })();
       const liveFiles = [...(await tableFiles(READ_MODEL_TABLE)), ...(await tableFiles(POSTGRES_KEY_TABLE))];
-      const sinks = { events: bytesOf(raw.allWritten()), export: exported.join('\n'), files: textOf(liveFiles), html, handler: bytesOf(next), logs: logs.join('\n') };
+      const sinks = {
+        events: bytesOf(raw.allWritten()),
+        export: exported.join('\n'),
+        files: textOf(liveFiles),
+        html,
+        handler: bytesOf(next),
+        logs: logs.join('\n'),
+      };
       for (const [sink, text] of Object.entries(sinks)) expect([sink, personalValuesIn(text, wangValues)]).toEqual([sink, []]);
       expect(textOf(liveFiles)).toContain(zhao.name);
       expect((await unwrapped(oldKek, wrappedKeyCandidates(liveFiles, wang.id), wang.id)).length).toBe(0);
@@ -217,7 +229,11 @@ if (pgUrl === undefined) {
       expect(recovered.length).toBeGreaterThan(0);
       const sealedName = valueAtPath(raw.allWritten().find((e) => e.streamName === 'complaint-C-W' && e.revision === 0n)?.data ?? {}, 'customer.name');
       if (!SealedText.is(sealedName)) throw new Error('the name is not sealed');
-      const opened = openSealed(recovered[0] ?? new Uint8Array(), { subject: wang.id, streamName: 'complaint-C-W', eventId: raw.allWritten()[0]?.eventId ?? '', path: 'customer.name' }, sealedName);
+      const opened = openSealed(
+        recovered[0] ?? new Uint8Array(),
+        { subject: wang.id, streamName: 'complaint-C-W', eventId: raw.allWritten()[0]?.eventId ?? '', path: 'customer.name' },
+        sealedName,
+      );
       expect(opened).toEqual(E.right(wang.name));
 
       // The rotation, by the command line, while the customer stays forgotten; then the old KEK is destroyed.

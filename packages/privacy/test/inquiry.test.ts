@@ -22,6 +22,8 @@ describe('an inquiry under customerContactDetails', () => {
     expect(auditCase(withoutKeys.right, context, instant(at(16, '12:00'))).report).toMatchObject({ violations: [], findings: 0 });
     await must(forgetCustomer(keys, 'cust-li', instant(at(17, '09:00')))());
     const after = await readCase(store, 'inquiry-Q-LI');
-    expect(E.isRight(after) && after.right.use((_, envelopes) => envelopes[0]?.event)).toMatchObject({ customer: { id: 'cust-li', name: '[erased personal data]', phone: '[erased personal data]' } });
+    expect(E.isRight(after) && after.right.use((_, envelopes) => envelopes[0]?.event)).toMatchObject({
+      customer: { id: 'cust-li', name: '[erased personal data]', phone: '[erased personal data]' },
+    });
   });
 });

@@ -34,7 +34,13 @@ describe('key-encryption keys', () => {
       kekFromFile('/nonexistent/kek'),
       localKek(new Uint8Array(16)),
     ];
-    expect(cases.map((c) => (E.isLeft(c) ? c.left.code : 'accepted'))).toEqual(['KEK_UNAVAILABLE', 'KEK_INVALID', 'KEK_INVALID', 'KEK_UNAVAILABLE', 'KEK_INVALID']);
+    expect(cases.map((c) => (E.isLeft(c) ? c.left.code : 'accepted'))).toEqual([
+      'KEK_UNAVAILABLE',
+      'KEK_INVALID',
+      'KEK_INVALID',
+      'KEK_UNAVAILABLE',
+      'KEK_INVALID',
+    ]);
     for (const c of cases) if (E.isLeft(c)) expect(c.left.message).not.toMatch(/ab{1}ab|a1a1/);
     expect(E.isLeft(parseKekSecret(''))).toBe(true);
   });

@@ -47,7 +47,9 @@ if (pgUrl === undefined) {
       expect(await keys.lookup('cust-a')()).toEqual(E.right({ status: 'erased', erasedAt }));
       expect(await keys.issue('cust-a')()).toEqual(E.right({ status: 'erased', erasedAt }));
       expect(await forgetCustomer(keys, 'cust-a', instant(at(20, '09:00')))()).toEqual(E.right({ erasedAt, forgottenNow: false }));
-      const row = await pool.query<{ wrapped_key: Buffer | null; kek_id: string | null }>("SELECT wrapped_key, kek_id FROM caseledger_subject_keys WHERE subject = 'cust-a'");
+      const row = await pool.query<{ wrapped_key: Buffer | null; kek_id: string | null }>(
+        "SELECT wrapped_key, kek_id FROM caseledger_subject_keys WHERE subject = 'cust-a'",
+      );
       expect(row.rows).toEqual([{ wrapped_key: null, kek_id: null }]);
       // A customer never seen is tombstoned too, so no key is ever issued for them later.
       await forgetCustomer(keys, 'cust-never', erasedAt)();
@@ -59,10 +61,16 @@ if (pgUrl === undefined) {
       const issued = await keys.issue('cust-wrapped')();
       if (E.isLeft(issued) || issued.right.status !== 'active') throw new Error('not issued');
       const key = Buffer.from(issued.right.key);
-      const row = (await pool.query<{ wrapped_key: Buffer; kek_id: string }>("SELECT wrapped_key, kek_id FROM caseledger_subject_keys WHERE subject = 'cust-wrapped'")).rows[0];
+      const row = (
+        await pool.query<{ wrapped_key: Buffer; kek_id: string }>("SELECT wrapped_key, kek_id FROM caseledger_subject_keys WHERE subject = 'cust-wrapped'")
+      ).rows[0];
       expect(row?.kek_id).toBe(ring.current.id);
       expect(row?.wrapped_key.includes(key)).toBe(false);
-      const columns = (await pool.query<{ column_name: string }>("SELECT column_name FROM information_schema.columns WHERE table_name = 'caseledger_subject_keys' ORDER BY column_name")).rows.map((r) => r.column_name);
+      const columns = (
+        await pool.query<{ column_name: string }>(
+          "SELECT column_name FROM information_schema.columns WHERE table_name = 'caseledger_subject_keys' ORDER BY column_name",
+        )
+      ).rows.map((r) => r.column_name);
       expect(columns).toEqual(['erased_at', 'issued_at', 'kek_id', 'subject', 'wrapped_key']);
       // Another KEK, or none that matches: an error by code, never a wrong key.
       const other = await postgresKeyStore(pool, { current: kekOf(2) }).lookup('cust-wrapped')();
@@ -78,7 +86,9 @@ if (pgUrl === undefined) {
       const old = await freshDatabase(serverUrl);
       const oldPool = new pg.Pool({ connectionString: old.url, max: 2 });
       try {
-        await oldPool.query(`CREATE TABLE caseledger_subject_keys (subject text PRIMARY KEY, key bytea, issued_at timestamptz NOT NULL DEFAULT now(), erased_at text, CHECK ((key IS NULL) = (erased_at IS NOT NULL)))`);
+        await oldPool.query(
+          `CREATE TABLE caseledger_subject_keys (subject text PRIMARY KEY, key bytea, issued_at timestamptz NOT NULL DEFAULT now(), erased_at text, CHECK ((key IS NULL) = (erased_at IS NOT NULL)))`,
+        );
         const plain = Buffer.alloc(32, 7);
         await oldPool.query("INSERT INTO caseledger_subject_keys (subject, key) VALUES ('cust-old', $1)", [plain]);
         await oldPool.query("INSERT INTO caseledger_subject_keys (subject, key, erased_at) VALUES ('cust-gone', NULL, '2026-11-01T00:00:00Z')");
@@ -148,7 +158,7 @@ if (pgUrl === undefined) {
   });
 
   describe('PostgreSQL read models after a customer is forgotten', () => {
-    it('holds none of the customer\'s values once rebuilt, byte for byte, and still holds everyone else', async () => {
+    it("holds none of the customer's values once rebuilt, byte for byte, and still holds everyone else", async () => {
       const keys = postgresKeyStore(pool, ring);
       const store = confidentialEventStore({ store: inMemoryEventStore(), keys, personalData });
       await writeCases(store);

@@ -21,7 +21,22 @@ import * as E from 'fp-ts/lib/Either.js';
 import { createCipheriv, randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { type KeyStore, confidentialEventStore, forgetCustomer, forgettingRoutine, handlerCache, inMemoryKeyStore, rebuiltReadModel } from '../src/index.js';
-import { at, bytesOf, context, cs, instant, must, personalData, personalValuesIn, wang, wangDescription, wangJustification, wangValues, writeCases, zhao } from './support/scenario.js';
+import {
+  at,
+  bytesOf,
+  context,
+  cs,
+  instant,
+  must,
+  personalData,
+  personalValuesIn,
+  wang,
+  wangDescription,
+  wangJustification,
+  wangValues,
+  writeCases,
+  zhao,
+} from './support/scenario.js';
 
 const setUp = async (keys: KeyStore = inMemoryKeyStore()) => {
   const raw = inMemoryEventStore();
@@ -75,7 +90,7 @@ describe('sealing personal data (T-10)', () => {
 });
 
 describe('forgetting a customer (T-10)', () => {
-  it('leaves every event in place and reads the customer\'s personal fields as erased, other customers untouched', async () => {
+  it("leaves every event in place and reads the customer's personal fields as erased, other customers untouched", async () => {
     const { raw, keys, store } = await setUp();
     const before = raw.allWritten().length;
     expect(await forgetCustomer(keys, wang.id, instant(at(19, '09:00')))()).toEqual(E.right({ erasedAt: instant(at(19, '09:00')), forgottenNow: true }));
@@ -83,14 +98,17 @@ describe('forgetting a customer (T-10)', () => {
     const events = await readAll(store);
     expect(events).toHaveLength(before);
     const wangs = events.filter((e) => e.streamName.endsWith('-W'));
-    expect(wangs.find((e) => e.type === 'ComplaintReceived')?.data).toMatchObject({ customer: { id: 'cust-wang', name: ERASED_TEXT, phone: ERASED_TEXT, email: ERASED_TEXT, address: ERASED_TEXT }, description: ERASED_TEXT });
+    expect(wangs.find((e) => e.type === 'ComplaintReceived')?.data).toMatchObject({
+      customer: { id: 'cust-wang', name: ERASED_TEXT, phone: ERASED_TEXT, email: ERASED_TEXT, address: ERASED_TEXT },
+      description: ERASED_TEXT,
+    });
     expect(wangs.find((e) => e.type === 'SpecialCaseApproved')?.data).toMatchObject({ justification: ERASED_TEXT });
     expect(events.find((e) => e.streamName === 'complaint-C-Z' && e.revision === 0n)?.data['customer']).toEqual(zhao);
     // Forgetting twice is harmless and keeps the first instant.
     expect(await forgetCustomer(keys, wang.id, instant(at(20, '09:00')))()).toEqual(E.right({ erasedAt: instant(at(19, '09:00')), forgottenNow: false }));
   });
 
-  it('leaves none of the customer\'s values in the store\'s bytes, in decoded events or in an export', async () => {
+  it("leaves none of the customer's values in the store's bytes, in decoded events or in an export", async () => {
     const { raw, keys, store } = await setUp();
     await forgetCustomer(keys, wang.id, instant(at(19, '09:00')))();
     expect(personalValuesIn(bytesOf(raw.allWritten()), wangValues)).toEqual([]);
@@ -148,9 +166,23 @@ describe('forgetting a customer (T-10)', () => {
     const { keys, store } = await setUp();
     await forgetCustomer(keys, wang.id, instant(at(19, '09:00')))();
     const handle = commandHandler(complaintCaseType, store);
-    const again = await handle({ type: 'ReceiveComplaint', caseId: 'C-W2', at: at(19, '10:00'), actor: cs, customer: wang, channel: 'phone', description: 'Another', severity: 'minor' })();
+    const again = await handle({
+      type: 'ReceiveComplaint',
+      caseId: 'C-W2',
+      at: at(19, '10:00'),
+      actor: cs,
+      customer: wang,
+      channel: 'phone',
+      description: 'Another',
+      severity: 'minor',
+    })();
     expect(E.isLeft(again) && again.left).toMatchObject({ code: 'PERSONAL_DATA_SUBJECT_ERASED', path: 'customer.name' });
-    expect(personalValuesIn(bytesOf(again), wangValues.filter((v) => v !== wang.name))).toEqual([]);
+    expect(
+      personalValuesIn(
+        bytesOf(again),
+        wangValues.filter((v) => v !== wang.name),
+      ),
+    ).toEqual([]);
     // C-3 still refuses forwarding before classification, and classification still works.
     const early = await handle({ type: 'CloseComplaint', caseId: 'C-W', at: at(19, '10:00'), actor: cs })();
     expect(E.isLeft(early) && early.left._tag).toBe('Violation');
@@ -163,9 +195,18 @@ describe('forgetting a customer (T-10)', () => {
 });
 
 describe('command ids under sealing (T-13, T-10)', () => {
-  const receive = { type: 'ReceiveComplaint', caseId: 'C-ID', at: at(18, '09:00'), actor: cs, customer: wang, channel: 'phone', description: wangDescription, severity: 'minor' };
+  const receive = {
+    type: 'ReceiveComplaint',
+    caseId: 'C-ID',
+    at: at(18, '09:00'),
+    actor: cs,
+    customer: wang,
+    channel: 'phone',
+    description: wangDescription,
+    severity: 'minor',
+  };
 
-  it('seals the command\'s digest under the customer\'s key; a resend opens it and is answered, another command is refused', async () => {
+  it("seals the command's digest under the customer's key; a resend opens it and is answered, another command is refused", async () => {
     const { raw, store } = await setUp();
     const handle = commandHandler(complaintCaseType, store);
     const first = await handle(receive, { commandId: 'req-1' })();
@@ -198,7 +239,16 @@ describe('the forgetting routine (T-10)', () => {
   /** A store that counts the streams read through it, to see whether a handler answers from its cache. */
   const counting = (store: EventStore) => {
     let reads = 0;
-    return { store: { ...store, readStream: (name: string) => { reads += 1; return store.readStream(name); } }, reads: () => reads };
+    return {
+      store: {
+        ...store,
+        readStream: (name: string) => {
+          reads += 1;
+          return store.readStream(name);
+        },
+      },
+      reads: () => reads,
+    };
   };
 
   it('destroys the key, evicts the handler cache, rebuilds the read model, and says what remains until the next KEK rotation', async () => {
@@ -229,7 +279,10 @@ describe('the forgetting routine (T-10)', () => {
         ],
         remaining: [
           expect.objectContaining({ where: expect.stringContaining('of the key store'), until: expect.stringContaining('KEK rotation') }),
-          expect.objectContaining({ where: expect.stringContaining('of the read-model tables'), until: expect.stringContaining('a KEK rotation does not reach them') }),
+          expect.objectContaining({
+            where: expect.stringContaining('of the read-model tables'),
+            until: expect.stringContaining('a KEK rotation does not reach them'),
+          }),
           { where: 'the support mailbox', holds: 'e-mails from the customer', until: 'deleted by hand' },
         ],
       }),
@@ -265,14 +318,25 @@ describe('the forgetting routine (T-10)', () => {
     });
     unregister();
     const again = await routine.forget(wang.id, instant(at(20, '09:00')))();
-    expect(E.isRight(again) && again.right).toMatchObject({ forgottenNow: false, erasedAt: instant(at(19, '09:00')), steps: [{ kind: 'key', detail: expect.stringContaining('already forgotten') }, { name: 'broken cache', outcome: 'failed' }, { name: 'board', outcome: 'done' }] });
+    expect(E.isRight(again) && again.right).toMatchObject({
+      forgottenNow: false,
+      erasedAt: instant(at(19, '09:00')),
+      steps: [
+        { kind: 'key', detail: expect.stringContaining('already forgotten') },
+        { name: 'broken cache', outcome: 'failed' },
+        { name: 'board', outcome: 'done' },
+      ],
+    });
     expect(evicted).toEqual([wang.id]);
   });
 
   it('does nothing else when the key cannot be destroyed', async () => {
     const { keys } = await setUp();
     const evicted: string[] = [];
-    const down: KeyStore = { ...keys, forget: () => async () => E.left({ _tag: 'KeyStoreError', code: 'KEY_STORE_UNAVAILABLE', message: 'Key store: connection refused' }) };
+    const down: KeyStore = {
+      ...keys,
+      forget: () => async () => E.left({ _tag: 'KeyStoreError', code: 'KEY_STORE_UNAVAILABLE', message: 'Key store: connection refused' }),
+    };
     const routine = forgettingRoutine({ keys: down, caches: [{ name: 'cache', evict: (id) => void evicted.push(id) }] });
     expect(await routine.forget(wang.id, instant(at(19, '09:00')))()).toMatchObject(E.left({ code: 'KEY_STORE_UNAVAILABLE' }));
     expect(evicted).toEqual([]);
@@ -337,7 +401,7 @@ describe('a sealed value belongs to its case (T-10)', () => {
     return found;
   };
 
-  it('does not open another customer\'s sealed name appended to a case, and says it was misplaced', async () => {
+  it("does not open another customer's sealed name appended to a case, and says it was misplaced", async () => {
     const keys = inMemoryKeyStore();
     const { raw } = await setUp(keys);
     const wangsReceived = await firstEventOf(raw, 'complaint-C-W');
@@ -367,13 +431,16 @@ describe('a sealed value belongs to its case (T-10)', () => {
     expect(E.isRight(ran) && ran.right.eventsApplied).toBeGreaterThan(0);
     const rows = await readModels.rows('case-files', ['complaint-C-W', 'complaint-C-Z'])();
     expect(E.isRight(rows) && rows.right.size).toBe(2);
-    const routine = forgettingRoutine({ keys, readModels: [rebuiltReadModel('case-files', () => runProjection({ source: store, store: readModels, projection: caseFiles(context), rebuild: true }))] });
+    const routine = forgettingRoutine({
+      keys,
+      readModels: [rebuiltReadModel('case-files', () => runProjection({ source: store, store: readModels, projection: caseFiles(context), rebuild: true }))],
+    });
     const report = await routine.forget(wang.id, instant(at(19, '09:00')))();
     expect(E.isRight(report) && report.right.complete).toBe(true);
     expect(personalValuesIn(bytesOf(await readModels.rows('case-files', ['complaint-C-W', 'complaint-C-Z'])()), wangValues)).toEqual([]);
   });
 
-  it('does not open a case\'s first event copied whole, event id and all, into another stream', async () => {
+  it("does not open a case's first event copied whole, event id and all, into another stream", async () => {
     const keys = inMemoryKeyStore();
     const { raw } = await setUp(keys);
     const wangsReceived = await firstEventOf(raw, 'complaint-C-W');
@@ -383,7 +450,7 @@ describe('a sealed value belongs to its case (T-10)', () => {
     expect(E.isLeft(read) && read.left).toMatchObject({ code: 'PERSONAL_DATA_UNREADABLE', streamName: 'complaint-C-W-copy', path: 'customer.name' });
   });
 
-  it('refuses to write an event that names another customer than its case\'s', async () => {
+  it("refuses to write an event that names another customer than its case's", async () => {
     const { raw, store } = await setUp();
     const before = raw.allWritten().length;
     const revision = BigInt(raw.allWritten().filter((e) => e.streamName === 'complaint-C-W').length - 1);
@@ -405,11 +472,28 @@ describe('a sealed value belongs to its case (T-10)', () => {
       const cipher = createCipheriv('aes-256-gcm', key, iv, { authTagLength: 16 });
       cipher.setAAD(Buffer.from(JSON.stringify(['caseledger.seal/1', wang.id, eventId, path]), 'utf8'));
       const ciphertext = Buffer.concat([cipher.update(text, 'utf8'), cipher.final()]);
-      return { sealed: 'aes-256-gcm/1', subject: wang.id, iv: iv.toString('base64'), tag: cipher.getAuthTag().toString('base64'), ciphertext: ciphertext.toString('base64') };
+      return {
+        sealed: 'aes-256-gcm/1',
+        subject: wang.id,
+        iv: iv.toString('base64'),
+        tag: cipher.getAuthTag().toString('base64'),
+        ciphertext: ciphertext.toString('base64'),
+      };
     };
     const raw = inMemoryEventStore();
-    const data = { customer: { id: wang.id, name: sealV1('customer.name', wang.name) }, channel: 'phone', severity: 'minor', description: sealV1('description', wangDescription) };
-    await must(raw.appendToStream('complaint-C-old', [{ eventId, type: 'ComplaintReceived', data, metadata: { personal: ['customer.name', 'description'] } }], 'no-stream')());
+    const data = {
+      customer: { id: wang.id, name: sealV1('customer.name', wang.name) },
+      channel: 'phone',
+      severity: 'minor',
+      description: sealV1('description', wangDescription),
+    };
+    await must(
+      raw.appendToStream(
+        'complaint-C-old',
+        [{ eventId, type: 'ComplaintReceived', data, metadata: { personal: ['customer.name', 'description'] } }],
+        'no-stream',
+      )(),
+    );
     const read = await confidentialEventStore({ store: raw, keys, personalData }).readStream('complaint-C-old')();
     const first = E.isRight(read) && read.right.kind === 'stream' ? read.right.events[0] : undefined;
     expect(first?.data).toMatchObject({ customer: { id: wang.id, name: wang.name }, description: wangDescription });
@@ -420,9 +504,27 @@ describe('personal data in errors and refusals', () => {
   it('never quotes the customer: a bad command and a refused one name fields and rules only', async () => {
     const { store } = await setUp();
     const handle = commandHandler(complaintCaseType, store);
-    const bad = await handle({ type: 'ReceiveComplaint', caseId: 'C-X', at: at(19, '10:00'), actor: cs, customer: { ...wang, id: '' }, channel: 'pigeon', description: wangValues[4], severity: 'minor' })();
+    const bad = await handle({
+      type: 'ReceiveComplaint',
+      caseId: 'C-X',
+      at: at(19, '10:00'),
+      actor: cs,
+      customer: { ...wang, id: '' },
+      channel: 'pigeon',
+      description: wangValues[4],
+      severity: 'minor',
+    })();
     expect(E.isLeft(bad) && bad.left.code).toBe('COMMAND_UNDECODABLE');
-    const refused = await handle({ type: 'ReceiveComplaint', caseId: 'C-W', at: at(19, '10:00'), actor: cs, customer: wang, channel: 'phone', description: wangValues[4], severity: 'minor' })();
+    const refused = await handle({
+      type: 'ReceiveComplaint',
+      caseId: 'C-W',
+      at: at(19, '10:00'),
+      actor: cs,
+      customer: wang,
+      channel: 'phone',
+      description: wangValues[4],
+      severity: 'minor',
+    })();
     expect(E.isLeft(refused)).toBe(true);
     expect(personalValuesIn(bytesOf([bad, refused]), wangValues)).toEqual([]);
   });

@@ -23,17 +23,25 @@ const customerArb = (index: number) =>
     { requiredKeys: ['id', 'name'] },
   );
 
-const customersWithHistories = fc
-  .integer({ min: 2, max: 4 })
-  .chain((n) =>
+const customersWithHistories = fc.integer({ min: 2, max: 4 }).chain((n) =>
+  fc.tuple(
     fc.tuple(
-      fc.tuple(...Array.from({ length: n }, (_, i) => fc.tuple(customerArb(i), fc.array(validComplaintProcedures({ maxLength: 6 }).filter((commands) => commands.length > 0), { minLength: 1, maxLength: 2 })))),
-      fc.nat({ max: n - 1 }),
+      ...Array.from({ length: n }, (_, i) =>
+        fc.tuple(
+          customerArb(i),
+          fc.array(
+            validComplaintProcedures({ maxLength: 6 }).filter((commands) => commands.length > 0),
+            { minLength: 1, maxLength: 2 },
+          ),
+        ),
+      ),
     ),
-  );
+    fc.nat({ max: n - 1 }),
+  ),
+);
 
 describe('forgetting one customer (T-10, property)', () => {
-  it('erases that customer\'s personal fields and leaves every other customer\'s readable, over generated customers and histories', async () => {
+  it("erases that customer's personal fields and leaves every other customer's readable, over generated customers and histories", async () => {
     await fc.assert(
       fc.asyncProperty(customersWithHistories, async ([customers, forgotten]) => {
         const raw = inMemoryEventStore();

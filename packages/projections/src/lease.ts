@@ -50,7 +50,6 @@ export interface LeaseWaitAborted {
 
 const defaultHolder = (): string => `${process.env['HOSTNAME'] ?? 'host'}:${process.pid}`;
 
-
 /** Who holds the lease of a projection now (`undefined`: nobody). */
 export const projectionLeaseHolder =
   (pool: Pool, name: string): TE.TaskEither<ReadModelStoreError, string | undefined> =>
@@ -62,7 +61,9 @@ export const projectionLeaseHolder =
         [LEASE_CLASS, name],
       );
       const application = result.rows[0]?.application_name;
-      return E.right(application === undefined ? undefined : application.startsWith(APPLICATION_PREFIX) ? application.slice(APPLICATION_PREFIX.length) : application);
+      return E.right(
+        application === undefined ? undefined : application.startsWith(APPLICATION_PREFIX) ? application.slice(APPLICATION_PREFIX.length) : application,
+      );
     } catch (error) {
       return E.left(storeError(messageOf(error)));
     }

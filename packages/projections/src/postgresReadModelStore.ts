@@ -28,9 +28,17 @@ export interface Connections {
   readonly failure: (error: unknown) => ReadModelStoreError;
 }
 
-export const poolConnections = (pool: Pool): Connections => ({ connect: () => pool.connect(), done: (client) => client.release(), failure: (error) => storeError(messageOf(error)) });
+export const poolConnections = (pool: Pool): Connections => ({
+  connect: () => pool.connect(),
+  done: (client) => client.release(),
+  failure: (error) => storeError(messageOf(error)),
+});
 
-const withClient = async <A>(connections: Connections, transaction: boolean, work: (client: PoolClient) => Promise<E.Either<ReadModelStoreError, A>>): Promise<E.Either<ReadModelStoreError, A>> => {
+const withClient = async <A>(
+  connections: Connections,
+  transaction: boolean,
+  work: (client: PoolClient) => Promise<E.Either<ReadModelStoreError, A>>,
+): Promise<E.Either<ReadModelStoreError, A>> => {
   let client: PoolClient | undefined;
   try {
     client = await connections.connect();
@@ -132,15 +140,20 @@ interface HeadRow {
 const headOf = (row: HeadRow): ProjectionHead => ({
   version: row.version,
   parked: Number(row.parked),
-  ...(row.checkpoint_commit === null || row.checkpoint_prepare === null ? {} : { checkpoint: { commit: BigInt(row.checkpoint_commit), prepare: BigInt(row.checkpoint_prepare) } }),
+  ...(row.checkpoint_commit === null || row.checkpoint_prepare === null
+    ? {}
+    : { checkpoint: { commit: BigInt(row.checkpoint_commit), prepare: BigInt(row.checkpoint_prepare) } }),
 });
 
 const HEAD_SQL = `SELECT version, checkpoint_commit, checkpoint_prepare, (SELECT count(*) FROM caseledger_parked_events p WHERE p.projection = r.name) AS parked
                     FROM caseledger_read_models r WHERE name = $1`;
 
 /** A projection's rows in PostgreSQL, in its own table (or the shared key-and-detail table). */
-export const postgresReadModelStore = <Row>(pool: Pool, projection: Pick<Projection<Row>, 'codec'>, table: RowTable<Row> = detailOnlyTable()): ReadModelStore<Row> =>
-  readModelStoreOn(poolConnections(pool), projection.codec, table);
+export const postgresReadModelStore = <Row>(
+  pool: Pool,
+  projection: Pick<Projection<Row>, 'codec'>,
+  table: RowTable<Row> = detailOnlyTable(),
+): ReadModelStore<Row> => readModelStoreOn(poolConnections(pool), projection.codec, table);
 
 /** The store on given connections (`postgresReadModelStore` on a pool's; a projection lease on its own). */
 export const readModelStoreOn = <Row>(connections: Connections, codec: t.Decoder<unknown, Row>, table: RowTable<Row>): ReadModelStore<Row> => {
@@ -153,11 +166,15 @@ export const readModelStoreOn = <Row>(connections: Connections, codec: t.Decoder
     insert: recordsetInsert(child.table, [{ name: 'key', type: 'text' }, ...child.columns]),
   }));
 
-  const decodeRows = (rows: ReadonlyArray<{ readonly key: string; readonly detail: unknown }>, projection: string): E.Either<ReadModelStoreError, Map<string, Row>> => {
+  const decodeRows = (
+    rows: ReadonlyArray<{ readonly key: string; readonly detail: unknown }>,
+    projection: string,
+  ): E.Either<ReadModelStoreError, Map<string, Row>> => {
     const found = new Map<string, Row>();
     for (const r of rows) {
       const decoded = codec.decode(r.detail);
-      if (E.isLeft(decoded)) return E.left(storeError(`Row ${r.key} of read model ${projection} cannot be read: ${describeFieldErrors(fieldErrors(decoded.left))}`));
+      if (E.isLeft(decoded))
+        return E.left(storeError(`Row ${r.key} of read model ${projection} cannot be read: ${describeFieldErrors(fieldErrors(decoded.left))}`));
       found.set(r.key, decoded.right);
     }
     return E.right(found);
@@ -174,7 +191,10 @@ export const readModelStoreOn = <Row>(connections: Connections, codec: t.Decoder
     rows: (projection, keys) => () =>
       withClient(connections, false, async (client) => {
         if (keys.length === 0) return E.right(new Map<string, Row>());
-        const result = await client.query<{ key: string; detail: unknown }>(`SELECT key, detail FROM ${name} WHERE projection = $1 AND key = ANY($2::text[])`, [projection, keys]);
+        const result = await client.query<{ key: string; detail: unknown }>(`SELECT key, detail FROM ${name} WHERE projection = $1 AND key = ANY($2::text[])`, [
+          projection,
+          keys,
+        ]);
         return decodeRows(result.rows, projection);
       }),
     commit: (projection, batch) => () =>
@@ -192,7 +212,9 @@ export const readModelStoreOn = <Row>(connections: Connections, codec: t.Decoder
           await client.query(upsert, [projection, JSON.stringify(records)]);
           for (const { child, remove, insert } of children) {
             await client.query(remove, [projection, keys]);
-            const values = rows.flatMap(([key, row]) => child.of(row).map((cells) => Object.fromEntries([['key', key], ...child.columns.map((c, i) => [c.name, cells[i] ?? null])])));
+            const values = rows.flatMap(([key, row]) =>
+              child.of(row).map((cells) => Object.fromEntries([['key', key], ...child.columns.map((c, i) => [c.name, cells[i] ?? null])])),
+            );
             if (values.length > 0) await client.query(insert, [projection, JSON.stringify(values)]);
           }
         }
@@ -200,7 +222,13 @@ export const readModelStoreOn = <Row>(connections: Connections, codec: t.Decoder
           await client.query(
             `INSERT INTO caseledger_parked_events (projection, stream_name, revision, event_type, error)
              SELECT $1, s, r::numeric, t, e FROM unnest($2::text[], $3::text[], $4::text[], $5::text[]) WITH ORDINALITY AS u(s, r, t, e, n) ORDER BY n`,
-            [projection, batch.parked.map((p) => p.streamName), batch.parked.map((p) => p.revision), batch.parked.map((p) => p.eventType), batch.parked.map((p) => p.error)],
+            [
+              projection,
+              batch.parked.map((p) => p.streamName),
+              batch.parked.map((p) => p.revision),
+              batch.parked.map((p) => p.eventType),
+              batch.parked.map((p) => p.error),
+            ],
           );
         }
         return E.right(undefined);

@@ -77,7 +77,14 @@ export const postgresStatisticsQueries = (pool: Pool, names: ProjectionNames = {
           if (into !== undefined) count(into, row.value ?? undefined, row.n);
         }
         const total = Object.values(by['month'] ?? {}).reduce((a, b) => a + b, 0);
-        return { year, total, byMonth: by['month'] ?? {}, byResponsibility: by['responsibility'] ?? {}, byCause: by['cause'] ?? {}, byDepartment: by['department'] ?? {} };
+        return {
+          year,
+          total,
+          byMonth: by['month'] ?? {},
+          byResponsibility: by['responsibility'] ?? {},
+          byCause: by['cause'] ?? {},
+          byDepartment: by['department'] ?? {},
+        };
       },
     ),
   warrantyByCategory: () =>
@@ -86,7 +93,9 @@ export const postgresStatisticsQueries = (pool: Pool, names: ProjectionNames = {
       `SELECT category, kind, outcome, special_case, count(*)::integer AS n FROM caseledger_warranty_claims
         WHERE projection = $1 AND category IS NOT NULL GROUP BY category, kind, outcome, special_case`,
       [names.warrantyStatistics ?? 'warranty-statistics'],
-      (rows: ReadonlyArray<{ readonly category: string; readonly kind: string; readonly outcome: string; readonly special_case: boolean; readonly n: number }>) => {
+      (
+        rows: ReadonlyArray<{ readonly category: string; readonly kind: string; readonly outcome: string; readonly special_case: boolean; readonly n: number }>,
+      ) => {
         const tally = claimTally();
         for (const r of rows) tally.add({ category: r.category, kind: r.kind, outcome: r.outcome, specialCase: r.special_case }, r.n);
         return tally.rows();
@@ -98,7 +107,11 @@ export const postgresStatisticsQueries = (pool: Pool, names: ProjectionNames = {
       'SELECT key, detail FROM caseledger_warranty_claims WHERE projection = $1 AND special_cases > 0',
       [names.warrantyStatistics ?? 'warranty-statistics'],
       // Few rows: the claims with a special case; ordered and paged by the same function as in memory.
-      (rows: ReadonlyArray<{ readonly key: string; readonly detail: unknown }>) => specialCaseLog(rows.map((r) => storedRow(WarrantyClaimRow, r.detail, `Warranty claim ${r.key}`)), page),
+      (rows: ReadonlyArray<{ readonly key: string; readonly detail: unknown }>) =>
+        specialCaseLog(
+          rows.map((r) => storedRow(WarrantyClaimRow, r.detail, `Warranty claim ${r.key}`)),
+          page,
+        ),
     ),
   satisfactionByPeriod: () =>
     queryRows(
@@ -106,6 +119,7 @@ export const postgresStatisticsQueries = (pool: Pool, names: ProjectionNames = {
       `SELECT period, count(*)::integer AS sent, (count(*) FILTER (WHERE returned))::integer AS returned, (count(*) FILTER (WHERE satisfied))::integer AS satisfied
          FROM caseledger_survey_forms WHERE projection = $1 GROUP BY period ORDER BY period`,
       [names.satisfaction ?? 'satisfaction'],
-      (rows: ReadonlyArray<{ readonly period: string; readonly sent: number; readonly returned: number; readonly satisfied: number }>) => rows.map((p) => satisfactionRow(p.period, p)),
+      (rows: ReadonlyArray<{ readonly period: string; readonly sent: number; readonly returned: number; readonly satisfied: number }>) =>
+        rows.map((p) => satisfactionRow(p.period, p)),
     ),
 });

@@ -94,7 +94,10 @@ interface InMemoryProjection<Row> {
 export const inMemoryReadModelStore = <Row>(): ReadModelStore<Row> & { readonly commits: () => number } => {
   const projections = new Map<string, InMemoryProjection<Row>>();
   let commits = 0;
-  const ok = <A>(a: A) => async () => E.right<ReadModelStoreError, A>(a);
+  const ok =
+    <A>(a: A) =>
+    async () =>
+      E.right<ReadModelStoreError, A>(a);
   return {
     head: (name) => ok(projections.get(name)?.head),
     rows: (name, keys) => {

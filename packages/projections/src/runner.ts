@@ -136,7 +136,14 @@ const foldBatch = async <Row>(
     const committed = await store.commit(projection.name, { version: projection.version, checkpoint: last, rows, parked })();
     if (E.isLeft(committed)) return committed;
     for (const p of parked) telemetry?.parked?.({ projection: projection.name, eventType: p.eventType, code: 'STORED_EVENT_UNDECODABLE' });
-    telemetry?.projectionBatch?.({ projection: projection.name, events: recorded.length, applied: handled.length, parked: parked.length, durationMs: performance.now() - started, ...(lag === undefined ? {} : { lag }) });
+    telemetry?.projectionBatch?.({
+      projection: projection.name,
+      events: recorded.length,
+      applied: handled.length,
+      parked: parked.length,
+      durationMs: performance.now() - started,
+      ...(lag === undefined ? {} : { lag }),
+    });
   }
   return E.right({ applied: handled.length, parked: parked.length, ...(stopped === undefined ? {} : { stopped }) });
 };
@@ -161,7 +168,14 @@ export const runProjection =
       const last = page.right[page.right.length - 1];
       if (last === undefined) break;
       // A short page is the last: the projection has caught up.
-      const folded = await foldBatch(store, projection, page.right, options.onUndecodable ?? 'park', options.telemetry, page.right.length < batchSize ? 0 : undefined);
+      const folded = await foldBatch(
+        store,
+        projection,
+        page.right,
+        options.onUndecodable ?? 'park',
+        options.telemetry,
+        page.right.length < batchSize ? 0 : undefined,
+      );
       if (E.isLeft(folded)) return folded;
       if (folded.right.stopped !== undefined) return E.left(folded.right.stopped);
       eventsRead += page.right.length;

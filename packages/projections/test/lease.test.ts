@@ -10,7 +10,18 @@ import { fileURLToPath } from 'node:url';
 import * as E from 'fp-ts/lib/Either.js';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { acquireProjectionLease, type CaseRecord, caseFiles as caseFilesUnder, caseFilesTable, inMemoryReadModelStore, migrateReadModelStore, postgresReadModelStore, projectionLeaseHolder, runProjection, runProjectionUnderLease } from '../src/index.js';
+import {
+  acquireProjectionLease,
+  type CaseRecord,
+  caseFiles as caseFilesUnder,
+  caseFilesTable,
+  inMemoryReadModelStore,
+  migrateReadModelStore,
+  postgresReadModelStore,
+  projectionLeaseHolder,
+  runProjection,
+  runProjectionUnderLease,
+} from '../src/index.js';
 import { crashHistories } from './support/crashHistories.js';
 import { leaseHistories } from './support/leaseHistories.js';
 import { describeWithoutPostgres, freshDatabase, pgUrl } from './support/postgres.js';
@@ -124,7 +135,9 @@ if (pgUrl === undefined) {
           const active = await waitFor('a lease holder', holder);
           // Let it write a little while another runner waits for the lease, then kill it in the middle of its run.
           await waitFor('two commits', async () => ((commits.get(active) ?? 0) >= 2 ? true : undefined));
-          await waitFor('a runner waiting', async () => ([...waiting].some((id) => id !== active && children.get(id)?.exitCode === null && children.get(id)?.signalCode === null) ? true : undefined));
+          await waitFor('a runner waiting', async () =>
+            [...waiting].some((id) => id !== active && children.get(id)?.exitCode === null && children.get(id)?.signalCode === null) ? true : undefined,
+          );
           children.get(active)?.kill('SIGKILL');
           const killedAt = Date.now();
           startRunner();
@@ -137,7 +150,11 @@ if (pgUrl === undefined) {
         }
         // The rest run to the end: one catches up, the others find nothing left.
         const exits = await Promise.all(
-          [...children.entries()].map(([id, child]) => (child.exitCode !== null || child.signalCode !== null ? Promise.resolve([id, child.exitCode ?? child.signalCode] as const) : new Promise<readonly [string, number | string | null]>((resolve) => child.on('exit', (code, signal) => resolve([id, code ?? signal]))))),
+          [...children.entries()].map(([id, child]) =>
+            child.exitCode !== null || child.signalCode !== null
+              ? Promise.resolve([id, child.exitCode ?? child.signalCode] as const)
+              : new Promise<readonly [string, number | string | null]>((resolve) => child.on('exit', (code, signal) => resolve([id, code ?? signal]))),
+          ),
         );
         expect(exits.filter(([, code]) => code === 'SIGKILL')).toHaveLength(3);
         expect(exits.filter(([, code]) => code === 0)).toHaveLength(2);

@@ -82,7 +82,9 @@ if (pgUrl === undefined) {
     it('applies its migrations once, and again is a no-op: a table per read model', async () => {
       expect(await migrateReadModelStore(pool)()).toEqual(E.right([1, 2]));
       expect(await migrateReadModelStore(pool)()).toEqual(E.right([]));
-      const tables = await pool.query<{ table_name: string }>("SELECT table_name FROM information_schema.tables WHERE table_name LIKE 'caseledger_%' ORDER BY 1");
+      const tables = await pool.query<{ table_name: string }>(
+        "SELECT table_name FROM information_schema.tables WHERE table_name LIKE 'caseledger_%' ORDER BY 1",
+      );
       expect(tables.rows.map((r) => r.table_name)).toEqual([...READ_MODEL_TABLES, 'caseledger_schema_migrations'].sort());
     });
 
@@ -90,10 +92,14 @@ if (pgUrl === undefined) {
       const old = await freshDatabase(serverUrl);
       const oldPool = new pg.Pool({ connectionString: old.url, max: 2 });
       try {
-        await oldPool.query('CREATE TABLE caseledger_schema_migrations (version integer PRIMARY KEY, description text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())');
+        await oldPool.query(
+          'CREATE TABLE caseledger_schema_migrations (version integer PRIMARY KEY, description text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())',
+        );
         await oldPool.query(readModelMigrations[0]?.sql ?? '');
         await oldPool.query("INSERT INTO caseledger_schema_migrations (version, description) VALUES (1, 'v1')");
-        await oldPool.query(`INSERT INTO caseledger_read_models (name, version, read_model, checkpoint_commit, checkpoint_prepare) VALUES ('case-files', 2, '{"cases": {}}', 5, 5)`);
+        await oldPool.query(
+          `INSERT INTO caseledger_read_models (name, version, read_model, checkpoint_commit, checkpoint_prepare) VALUES ('case-files', 2, '{"cases": {}}', 5, 5)`,
+        );
         expect(await migrateReadModelStore(oldPool)()).toEqual(E.right([2]));
         const source = await crashHistories();
         const store = postgresReadModelStore(oldPool, caseFiles, caseFilesTable);
@@ -143,7 +149,9 @@ if (pgUrl === undefined) {
       expect(E.isRight(await runProjection({ source, store, projection: eventsPerCase, batchSize: 5 })())).toBe(true);
       const want = await rowsOf(source, eventsPerCase);
       const got = await store.load(eventsPerCase.name)();
-      expect(E.isRight(got) && [...(got.right?.rows.values() ?? [])].sort((a, b) => a.events - b.events)).toEqual([...want].sort((a, b) => a.events - b.events));
+      expect(E.isRight(got) && [...(got.right?.rows.values() ?? [])].sort((a, b) => a.events - b.events)).toEqual(
+        [...want].sort((a, b) => a.events - b.events),
+      );
       const stored = await pool.query<{ n: number }>("SELECT count(*)::int AS n FROM caseledger_read_model_rows WHERE projection = 'events-per-case'");
       expect(stored.rows[0]?.n).toBe(want.length);
       expect(want.length).toBeGreaterThan(0);
@@ -173,46 +181,53 @@ if (pgUrl === undefined) {
     it('the SQL queries answer what the in-memory queries answer over the same events, at any instant, page by page', async () => {
       const runs = { numRuns: defaultNumRuns(0.06) };
       await fc.assert(
-        fc.asyncProperty(historiesArb, fc.array(fc.integer({ min: -3 * 86_400_000, max: 40 * 86_400_000 }), { minLength: 1, maxLength: 3 }), fc.integer({ min: 1, max: 4 }), async (histories, offsets, pageSize) => {
-          const source = await fill(histories);
-          const all = await source.readAll()();
-          const first = E.isRight(all) ? all.right[0] : undefined;
-          if (first === undefined) return;
-          await eachProjection(async (projection, table) => {
-            await pool.query('DELETE FROM caseledger_read_models WHERE name = $1', [projection.name]);
-            const store = postgresReadModelStore(pool, projection, table);
-            const ran = await runProjection({ source, store, projection, batchSize: 9 })();
-            expect(E.isRight(ran)).toBe(true);
-          });
-          const memory = {
-            files: await rowsOf(source, caseFiles),
-            warranty: await rowsOf(source, warrantyStatistics),
-            surveys: await rowsOf(source, satisfaction),
-            complaints: await rowsOf(source, complaintStatistics(config.calendar)),
-          };
-          const cases = postgresCaseQueries(pool);
-          const statistics = postgresStatisticsQueries(pool);
-          const started = epochMs(instantOf(first));
-          for (const offset of offsets) {
-            const now = instantFromEpochMs(started + offset);
-            const pages = (n: number) => Array.from({ length: n }, (_, i) => ({ limit: pageSize, offset: i * pageSize }));
-            const whole = complaintBoard(memory.files, now, config);
-            expect(await cases.complaintBoard(now)()).toEqual(E.right(whole));
-            for (const page of pages(3)) expect(await cases.complaintBoard(now, page)()).toEqual(E.right(complaintBoard(memory.files, now, config, page)));
-            const soonMs = Math.abs(offset) % (3 * 86_400_000);
-            expect(await cases.overdueList(now, { soonMs })()).toEqual(E.right(overdueList(memory.files, now, config, { soonMs })));
-            for (const page of pages(3)) expect(await cases.overdueList(now, { page })()).toEqual(E.right(overdueList(memory.files, now, config, { page })));
-            expect(await cases.capaTracker(now)()).toEqual(E.right(capaTracker(memory.files, now, config)));
-            expect(await cases.contractReviewQueue({ limit: pageSize, offset: 1 })()).toEqual(E.right(contractReviewQueue(memory.files, { limit: pageSize, offset: 1 })));
-            expect(await cases.contractReviewQueue()()).toEqual(E.right(contractReviewQueue(memory.files)));
-            expect(await cases.openInquiries(now)()).toEqual(E.right(openInquiries(memory.files, now, config)));
-          }
-          const year = localDateOf(config.calendar, instantOf(first)).slice(0, 4);
-          expect(await statistics.annualComplaintStatistics(year)()).toEqual(E.right(annualComplaintStatistics(memory.complaints, year)));
-          expect(await statistics.warrantyByCategory()()).toEqual(E.right(warrantyByCategory(memory.warranty)));
-          expect(await statistics.specialCaseLog()()).toEqual(E.right(specialCaseLog(memory.warranty)));
-          expect(await statistics.satisfactionByPeriod()()).toEqual(E.right(satisfactionByPeriod(memory.surveys)));
-        }),
+        fc.asyncProperty(
+          historiesArb,
+          fc.array(fc.integer({ min: -3 * 86_400_000, max: 40 * 86_400_000 }), { minLength: 1, maxLength: 3 }),
+          fc.integer({ min: 1, max: 4 }),
+          async (histories, offsets, pageSize) => {
+            const source = await fill(histories);
+            const all = await source.readAll()();
+            const first = E.isRight(all) ? all.right[0] : undefined;
+            if (first === undefined) return;
+            await eachProjection(async (projection, table) => {
+              await pool.query('DELETE FROM caseledger_read_models WHERE name = $1', [projection.name]);
+              const store = postgresReadModelStore(pool, projection, table);
+              const ran = await runProjection({ source, store, projection, batchSize: 9 })();
+              expect(E.isRight(ran)).toBe(true);
+            });
+            const memory = {
+              files: await rowsOf(source, caseFiles),
+              warranty: await rowsOf(source, warrantyStatistics),
+              surveys: await rowsOf(source, satisfaction),
+              complaints: await rowsOf(source, complaintStatistics(config.calendar)),
+            };
+            const cases = postgresCaseQueries(pool);
+            const statistics = postgresStatisticsQueries(pool);
+            const started = epochMs(instantOf(first));
+            for (const offset of offsets) {
+              const now = instantFromEpochMs(started + offset);
+              const pages = (n: number) => Array.from({ length: n }, (_, i) => ({ limit: pageSize, offset: i * pageSize }));
+              const whole = complaintBoard(memory.files, now, config);
+              expect(await cases.complaintBoard(now)()).toEqual(E.right(whole));
+              for (const page of pages(3)) expect(await cases.complaintBoard(now, page)()).toEqual(E.right(complaintBoard(memory.files, now, config, page)));
+              const soonMs = Math.abs(offset) % (3 * 86_400_000);
+              expect(await cases.overdueList(now, { soonMs })()).toEqual(E.right(overdueList(memory.files, now, config, { soonMs })));
+              for (const page of pages(3)) expect(await cases.overdueList(now, { page })()).toEqual(E.right(overdueList(memory.files, now, config, { page })));
+              expect(await cases.capaTracker(now)()).toEqual(E.right(capaTracker(memory.files, now, config)));
+              expect(await cases.contractReviewQueue({ limit: pageSize, offset: 1 })()).toEqual(
+                E.right(contractReviewQueue(memory.files, { limit: pageSize, offset: 1 })),
+              );
+              expect(await cases.contractReviewQueue()()).toEqual(E.right(contractReviewQueue(memory.files)));
+              expect(await cases.openInquiries(now)()).toEqual(E.right(openInquiries(memory.files, now, config)));
+            }
+            const year = localDateOf(config.calendar, instantOf(first)).slice(0, 4);
+            expect(await statistics.annualComplaintStatistics(year)()).toEqual(E.right(annualComplaintStatistics(memory.complaints, year)));
+            expect(await statistics.warrantyByCategory()()).toEqual(E.right(warrantyByCategory(memory.warranty)));
+            expect(await statistics.specialCaseLog()()).toEqual(E.right(specialCaseLog(memory.warranty)));
+            expect(await statistics.satisfactionByPeriod()()).toEqual(E.right(satisfactionByPeriod(memory.surveys)));
+          },
+        ),
         runs,
       );
     }, 300_000);
@@ -236,7 +251,10 @@ if (pgUrl === undefined) {
       await new Promise<void>((resolve, reject) => {
         let commits = 0;
         child.stdout.on('data', (chunk: Buffer) => {
-          commits += chunk.toString().split('\n').filter((l) => l.startsWith('committed')).length;
+          commits += chunk
+            .toString()
+            .split('\n')
+            .filter((l) => l.startsWith('committed')).length;
           if (commits >= commitsBeforeKill && child.exitCode === null) {
             setTimeout(() => child.kill('SIGKILL'), 7);
           }

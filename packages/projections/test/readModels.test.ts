@@ -63,7 +63,8 @@ const must = async (result: Promise<E.Either<{ readonly code: string; readonly m
 };
 
 beforeAll(async () => {
-  const c = (caseId: string, type: string, day: number, hhmm: string, actor: object, fields: object = {}) => must(complaint({ type, caseId, at: at(day, hhmm), actor, ...fields })());
+  const c = (caseId: string, type: string, day: number, hhmm: string, actor: object, fields: object = {}) =>
+    must(complaint({ type, caseId, at: at(day, hhmm), actor, ...fields })());
   // C1: internal; quality replies late; plan 1 not effective; plan 2 submitted.
   await c('C1', 'ReceiveComplaint', 16, '09:00', cs, { customer, channel: 'phone', description: 'Cracked housings', severity: 'minor' });
   await c('C1', 'AcknowledgeComplaint', 16, '09:30', cs, { explanation: 'Reply within 7 days' });
@@ -82,7 +83,8 @@ beforeAll(async () => {
   // C3: major, received Tuesday, never acknowledged.
   await c('C3', 'ReceiveComplaint', 17, '15:00', cs, { customer, channel: 'visit', description: 'Smoke from driver', severity: 'major' });
 
-  const w = (caseId: string, type: string, day: number, hhmm: string, actor: object, fields: object = {}) => must(warranty({ type, caseId, at: at(day, hhmm), actor, ...fields })());
+  const w = (caseId: string, type: string, day: number, hhmm: string, actor: object, fields: object = {}) =>
+    must(warranty({ type, caseId, at: at(day, hhmm), actor, ...fields })());
   const unit = (category: string, shippedOn: string) => ({ sku: 'S', model: 'M', serialNumber: 'SN', category, shippedOn, purchasedOn: shippedOn });
   await w('W1', 'FileClaim', 16, '09:00', cs, { customer, kind: 'return', reason: 'Late return', unit: unit('drivers', '2026-05-01') });
   await w('W1', 'ApproveSpecialCase', 16, '10:00', gm, { justification: 'Key account' });
@@ -116,7 +118,8 @@ beforeAll(async () => {
   await s('S1', 'RecordSurveyReturn', 16, { ratings: [{ item: 'quality', level: 'fairly-satisfied' }], overall: 'fairly-satisfied' });
   await s('S2', 'RecordSurveyReturn', 16, { ratings: [{ item: 'quality', level: 'dissatisfied' }], overall: 'not-very-satisfied' });
 
-  const q = (caseId: string, type: string, day: number, hhmm: string, fields: object = {}) => must(inquiry({ type, caseId, at: at(day, hhmm), actor: cs, ...fields })());
+  const q = (caseId: string, type: string, day: number, hhmm: string, fields: object = {}) =>
+    must(inquiry({ type, caseId, at: at(day, hhmm), actor: cs, ...fields })());
   // Q1: a phone inquiry on Wednesday; information is being gathered. Q2: an email on Tuesday, unanswered. Q3: answered and closed.
   await q('Q1', 'ReceiveInquiry', 18, '10:00', { customer, channel: 'phone', subject: 'Delivery date' });
   await q('Q1', 'RecordInformationNeeded', 18, '11:00', { note: 'Asking the factory' });
@@ -208,7 +211,9 @@ describe('read models of a week', () => {
       { category: 'drivers', claims: 2, byKind: { return: 2 }, byOutcome: { accepted: 2 }, returnRate: 1, specialCases: 1 },
       { category: 'lamps', claims: 2, byKind: { repair: 1, return: 1 }, byOutcome: { open: 1, rejected: 1 }, returnRate: 0, specialCases: 0 },
     ]);
-    expect(specialCaseLog(rm)).toEqual([{ caseId: 'W1', approvedBy: 'gm-huang', approverRole: 'general-manager', justification: 'Key account', at: at(16, '10:00') }]);
+    expect(specialCaseLog(rm)).toEqual([
+      { caseId: 'W1', approvedBy: 'gm-huang', approverRole: 'general-manager', justification: 'Key account', at: at(16, '10:00') },
+    ]);
   });
 
   it('satisfaction per period (S-2, S-4): 1 of 2 returned satisfied, 2 of 3 returned', async () => {
@@ -273,7 +278,15 @@ describe('folding a batch at once', () => {
     const local = inMemoryEventStore();
     const handle = commandHandler(surveyCaseType, local);
     for (const caseId of ['__proto__', 'constructor']) {
-      const sent = await handle({ type: 'SendSurvey', caseId, at: at(2, '09:00'), actor: person('sales-zhao', 'sales'), customer, period: '2026-H2', items: ['quality'] })();
+      const sent = await handle({
+        type: 'SendSurvey',
+        caseId,
+        at: at(2, '09:00'),
+        actor: person('sales-zhao', 'sales'),
+        customer,
+        period: '2026-H2',
+        items: ['quality'],
+      })();
       expect(E.isRight(sent)).toBe(true);
     }
     const rms = inMemoryReadModelStore<typeof satisfaction extends Projection<infer Row> ? Row : never>();
@@ -282,7 +295,9 @@ describe('folding a batch at once', () => {
     const loaded = await rms.load(satisfaction.name)();
     const rows = E.isRight(loaded) && loaded.right !== undefined ? loaded.right.rows : new Map();
     expect([...rows.keys()].sort()).toEqual(['__proto__', 'constructor']);
-    expect(satisfactionByPeriod(rows.values())).toEqual([{ period: '2026-H2', sent: 2, returned: 0, satisfied: 0, satisfactionRate: undefined, responseRate: 0 }]);
+    expect(satisfactionByPeriod(rows.values())).toEqual([
+      { period: '2026-H2', sent: 2, returned: 0, satisfied: 0, satisfactionRate: undefined, responseRate: 0 },
+    ]);
   });
 
   it('counts a cause, a category or a kind written __proto__ like any other', () => {

@@ -35,16 +35,28 @@ describe('projection runner', () => {
       severity: 'minor',
     });
     await handle(receive('A'))();
-    await source.appendToStream('complaint-BAD', [{ eventId: 'bad', type: 'ComplaintReceived', data: { type: 'ComplaintReceived', at: 'yesterday' }, metadata: {} }], 'no-stream')();
+    await source.appendToStream(
+      'complaint-BAD',
+      [{ eventId: 'bad', type: 'ComplaintReceived', data: { type: 'ComplaintReceived', at: 'yesterday' }, metadata: {} }],
+      'no-stream',
+    )();
     await handle(receive('B'))();
     const parked = await runAll(source, caseFiles, 10);
     expect([...(parked.stored?.rows.keys() ?? [])].sort()).toEqual(['complaint-A', 'complaint-B']);
     expect(parked.stored?.parked).toBe(1);
-    expect(await parked.store.parked(caseFiles.name)()).toMatchObject(E.right([{ streamName: 'complaint-BAD', revision: '0', eventType: 'ComplaintReceived' }]));
+    expect(await parked.store.parked(caseFiles.name)()).toMatchObject(
+      E.right([{ streamName: 'complaint-BAD', revision: '0', eventType: 'ComplaintReceived' }]),
+    );
     // Telemetry hears each committed batch (the lag is 0 on the last, short one) and each parked event.
     const batches: unknown[] = [];
     const parkedSeen: unknown[] = [];
-    const told = await runProjection({ source, store: storeFor(caseFiles), projection: caseFiles, batchSize: 2, telemetry: { projectionBatch: ({ durationMs: _, ...b }) => batches.push(b), parked: (p) => parkedSeen.push(p) } })();
+    const told = await runProjection({
+      source,
+      store: storeFor(caseFiles),
+      projection: caseFiles,
+      batchSize: 2,
+      telemetry: { projectionBatch: ({ durationMs: _, ...b }) => batches.push(b), parked: (p) => parkedSeen.push(p) },
+    })();
     expect(E.isRight(told)).toBe(true);
     expect(batches).toEqual([
       { projection: caseFiles.name, events: 2, applied: 1, parked: 1 },
@@ -57,7 +69,11 @@ describe('projection runner', () => {
 
   it('neither parks nor stops on an undecodable event of a type the projection does not handle; it does not even decode it', async () => {
     const source = inMemoryEventStore();
-    await source.appendToStream('complaint-BAD', [{ eventId: 'bad', type: 'ComplaintAcknowledged', data: { type: 'ComplaintAcknowledged', at: 'yesterday' }, metadata: {} }], 'no-stream')();
+    await source.appendToStream(
+      'complaint-BAD',
+      [{ eventId: 'bad', type: 'ComplaintAcknowledged', data: { type: 'ComplaintAcknowledged', at: 'yesterday' }, metadata: {} }],
+      'no-stream',
+    )();
     await source.appendToStream('warrantyClaim-BAD', [{ eventId: 'bad-2', type: 'DefectInspected', data: { nonsense: true }, metadata: {} }], 'no-stream')();
     // Satisfaction handles survey events only; statistics of complaints do not handle acknowledgements.
     const bySurvey = await runProjection({ source, store: storeFor(satisfaction), projection: satisfaction, onUndecodable: 'stop' })();

@@ -162,7 +162,13 @@ export const caseTypeProperties = <C extends CommandBase, Ev extends EventBase, 
         );
         const expected = caseType.events.tags.filter((tag) => !(options.unreached ?? []).includes(tag));
         const missing = expected.filter((tag) => !reached.has(tag));
-        if (missing.length > 0) throw new AssertionError({ message: `the generator never reached ${missing.join(', ')}`, actual: [...reached].sort(), expected: [...expected].sort(), operator: 'includes' });
+        if (missing.length > 0)
+          throw new AssertionError({
+            message: `the generator never reached ${missing.join(', ')}`,
+            actual: [...reached].sort(),
+            expected: [...expected].sort(),
+            operator: 'includes',
+          });
       },
     },
   ];
@@ -176,7 +182,11 @@ export const caseTypeProperties = <C extends CommandBase, Ev extends EventBase, 
             assertSame(refused, [], 'a step of a valid procedure was refused');
             assertSame(replay(decider)(events), state, 'replaying the events does not give the state the decider saw');
             const recorded = await recordCase(caseType, commands, { rulebook });
-            assertSame(replay(decider)(recorded.envelopes.map((e) => e.event)), recorded.state, "replaying the stored events does not give the handler's state");
+            assertSame(
+              replay(decider)(recorded.envelopes.map((e) => e.event)),
+              recorded.state,
+              "replaying the stored events does not give the handler's state",
+            );
           }),
           runs,
         ),

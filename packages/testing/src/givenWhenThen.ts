@@ -4,7 +4,20 @@
  * it reads as a diff in Vitest, Jest or node:test alike; nothing here needs a test runner.
  */
 import { AssertionError } from 'node:assert';
-import { type CaseType, type CommandBase, type Decider, type EventBase, type FieldError, type Rulebook, type Violation, deciderOf, defaultRulebook, describeFieldErrors, inForce, sameJson } from '@caseledger/core';
+import {
+  type CaseType,
+  type CommandBase,
+  type Decider,
+  type EventBase,
+  type FieldError,
+  type Rulebook,
+  type Violation,
+  deciderOf,
+  defaultRulebook,
+  describeFieldErrors,
+  inForce,
+  sameJson,
+} from '@caseledger/core';
 import * as E from 'fp-ts/lib/Either.js';
 import type { Plain } from './plain.js';
 
@@ -37,7 +50,13 @@ export const deciderSpec = <Command, Event, State>(decider: Decider<Command, Eve
       const state = history.reduce(decider.evolve, decider.initialState);
       const decided = decider.decide(command, state);
       const accepted = (): ReadonlyArray<Event> => {
-        if (E.isLeft(decided)) throw new AssertionError({ message: `expected the command to be accepted, but it was ${describeDecision(decided)}`, actual: describeDecision(decided), expected: 'accepted', operator: 'accepted' });
+        if (E.isLeft(decided))
+          throw new AssertionError({
+            message: `expected the command to be accepted, but it was ${describeDecision(decided)}`,
+            actual: describeDecision(decided),
+            expected: 'accepted',
+            operator: 'accepted',
+          });
         return decided.right;
       };
       return {
@@ -49,14 +68,29 @@ export const deciderSpec = <Command, Event, State>(decider: Decider<Command, Eve
           return events;
         },
         thenRefused: (expected) => {
-          if (E.isRight(decided)) throw new AssertionError({ message: `expected a refusal, but the command was ${describeDecision(decided)}`, actual: describeDecision(decided), expected: 'refused', operator: 'refused' });
+          if (E.isRight(decided))
+            throw new AssertionError({
+              message: `expected a refusal, but the command was ${describeDecision(decided)}`,
+              actual: describeDecision(decided),
+              expected: 'refused',
+              operator: 'refused',
+            });
           const v = decided.left;
           if (typeof expected === 'string') {
             if (v.code !== expected && v.ruleId !== expected) {
-              throw new AssertionError({ message: `expected a refusal with ${expected}, but it was refused with ${v.ruleId} ${v.code}: ${v.message}`, actual: [v.code, v.ruleId], expected, operator: 'includes' });
+              throw new AssertionError({
+                message: `expected a refusal with ${expected}, but it was refused with ${v.ruleId} ${v.code}: ${v.message}`,
+                actual: [v.code, v.ruleId],
+                expected,
+                operator: 'includes',
+              });
             }
           } else {
-            assertSame({ ruleId: v.ruleId, code: v.code }, { ruleId: expected.ruleId ?? v.ruleId, code: expected.code ?? v.code }, `refused with ${v.ruleId} ${v.code}: ${v.message}`);
+            assertSame(
+              { ruleId: v.ruleId, code: v.code },
+              { ruleId: expected.ruleId ?? v.ruleId, code: expected.code ?? v.code },
+              `refused with ${v.ruleId} ${v.code}: ${v.message}`,
+            );
           }
           return v;
         },
@@ -97,11 +131,13 @@ export const deciderSpec = <Command, Event, State>(decider: Decider<Command, Eve
 });
 
 /** A value read by a codec, or the test stops naming every bad field. */
-const decodedOr = <A>(decode: (input: unknown) => E.Either<ReadonlyArray<FieldError>, A>, what: string) => (input: unknown): A => {
-  const decoded = decode(input);
-  if (E.isLeft(decoded)) throw new Error(`${what} is not valid: ${describeFieldErrors(decoded.left)}`);
-  return decoded.right;
-};
+const decodedOr =
+  <A>(decode: (input: unknown) => E.Either<ReadonlyArray<FieldError>, A>, what: string) =>
+  (input: unknown): A => {
+    const decoded = decode(input);
+    if (E.isLeft(decoded)) throw new Error(`${what} is not valid: ${describeFieldErrors(decoded.left)}`);
+    return decoded.right;
+  };
 
 /**
  * Given / when / then over a case type, in plain JSON: instants, dates and ids are written as

@@ -11,7 +11,8 @@ import { complaintCommands } from './arbitraries/complaint.js';
 import { losingAnswersWhile } from './faults.js';
 
 /** A generated race: a complaint's commands, and for each step whether the probe's answer is lost. */
-export const lostAnswerRaces = (steps = 16) => fc.tuple(complaintCommands({ maxLength: steps }), fc.array(fc.boolean(), { minLength: steps, maxLength: steps }));
+export const lostAnswerRaces = (steps = 16) =>
+  fc.tuple(complaintCommands({ maxLength: steps }), fc.array(fc.boolean(), { minLength: steps, maxLength: steps }));
 
 const check = checkHistory(complaintCaseType, defaultRulebook);
 const decode = decodeRecorded(complaintCaseType);

@@ -198,14 +198,26 @@ export const applyMutation = <C extends CommandBase, Ev extends EventBase, S>(
     return typeof facts === 'object' && facts !== null && Object.keys(facts).some((k) => k !== 'policyVersion' && Object.hasOwn(e.data, k));
   };
   const eligible = history.flatMap((e, k) =>
-    plan.kind === 'change-fact' ? (hasFacts(e) ? [k] : []) : plan.kind === 'change-policy-version' ? (typeof e.data['policyVersion'] === 'string' ? [k] : []) : [k],
+    plan.kind === 'change-fact'
+      ? hasFacts(e)
+        ? [k]
+        : []
+      : plan.kind === 'change-policy-version'
+        ? typeof e.data['policyVersion'] === 'string'
+          ? [k]
+          : []
+        : [k],
   );
   const i = pick(eligible, plan.index);
   const target = i === undefined ? undefined : history[i];
   if (i === undefined || target === undefined || n === 0) return undefined;
   const decodes = (e: RecordedEvent): boolean => E.isRight(decodeRecorded(caseType)(e));
   const replaced = (e: RecordedEvent): ReadonlyArray<RecordedEvent> => history.map((x, k) => (k === i ? e : x));
-  const mutant = (description: string, recorded: ReadonlyArray<RecordedEvent>): Mutant => ({ kind: plan.kind, description: `${description} (${target.type} at revision ${target.revision})`, recorded });
+  const mutant = (description: string, recorded: ReadonlyArray<RecordedEvent>): Mutant => ({
+    kind: plan.kind,
+    description: `${description} (${target.type} at revision ${target.revision})`,
+    recorded,
+  });
   /** The first decodable change among candidates, starting at the plan's choice. */
   const firstDecodable = (candidates: ReadonlyArray<{ readonly event: RecordedEvent; readonly description: string }>): Mutant | undefined => {
     for (let k = 0; k < candidates.length; k++) {
@@ -224,7 +236,10 @@ export const applyMutation = <C extends CommandBase, Ev extends EventBase, S>(
         return !onlyFacts || (typeof facts === 'object' && facts !== null && Object.hasOwn(facts, top));
       })
       .flatMap(({ path, value }) =>
-        alternatives(path[path.length - 1], value, seen).map((v) => ({ event: setData(target, path, v), description: `${path.join('.')} ${JSON.stringify(value)} → ${JSON.stringify(v)}` })),
+        alternatives(path[path.length - 1], value, seen).map((v) => ({
+          event: setData(target, path, v),
+          description: `${path.join('.')} ${JSON.stringify(value)} → ${JSON.stringify(v)}`,
+        })),
       );
   };
 
@@ -232,12 +247,16 @@ export const applyMutation = <C extends CommandBase, Ev extends EventBase, S>(
     case 'shift-instant': {
       const ms = pick(SHIFTS_MS, plan.choice) ?? 60_000;
       const at = typeof target.data['at'] === 'string' ? shiftInstant(target.data['at'], ms) : undefined;
-      return at === undefined ? undefined : firstDecodable([{ event: withMetadata(setData(target, ['at'], at), { at }), description: `instant shifted by ${ms / 60_000} min` }]);
+      return at === undefined
+        ? undefined
+        : firstDecodable([{ event: withMetadata(setData(target, ['at'], at), { at }), description: `instant shifted by ${ms / 60_000} min` }]);
     }
     case 'shift-metadata-instant': {
       const ms = pick(SHIFTS_MS, plan.choice) ?? 60_000;
       const at = typeof target.metadata['at'] === 'string' ? shiftInstant(target.metadata['at'], ms) : undefined;
-      return at === undefined ? undefined : firstDecodable([{ event: withMetadata(target, { at }), description: `metadata instant shifted by ${ms / 60_000} min` }]);
+      return at === undefined
+        ? undefined
+        : firstDecodable([{ event: withMetadata(target, { at }), description: `metadata instant shifted by ${ms / 60_000} min` }]);
     }
     case 'change-actor': {
       if (target.data['by'] === undefined) return undefined;
@@ -251,7 +270,12 @@ export const applyMutation = <C extends CommandBase, Ev extends EventBase, S>(
     }
     case 'change-metadata-actor': {
       const people: ReadonlyArray<Actor> = Object.values(office).filter((p) => !sameJson(p, target.metadata['actor']));
-      return firstDecodable(people.map((p) => ({ event: withMetadata(target, { actor: { id: p.id, department: p.department, role: p.role } }), description: `metadata actor → ${p.id}` })));
+      return firstDecodable(
+        people.map((p) => ({
+          event: withMetadata(target, { actor: { id: p.id, department: p.department, role: p.role } }),
+          description: `metadata actor → ${p.id}`,
+        })),
+      );
     }
     case 'change-fact':
       return firstDecodable(leafCandidates(true));
@@ -265,13 +289,20 @@ export const applyMutation = <C extends CommandBase, Ev extends EventBase, S>(
       const metadataOnly = plan.choice % 3 === 2;
       return firstDecodable(
         labels.map((label) => ({
-          event: metadataOnly ? withMetadata(target, { policyVersion: label }) : withMetadata(setData(target, ['policyVersion'], label), { policyVersion: label }),
+          event: metadataOnly
+            ? withMetadata(target, { policyVersion: label })
+            : withMetadata(setData(target, ['policyVersion'], label), { policyVersion: label }),
           description: `policy version ${recorded} → ${label}${metadataOnly ? ' in the metadata only' : ''}`,
         })),
       );
     }
     case 'drop':
-      return n < 2 ? undefined : mutant('dropped, revisions kept', history.filter((_, k) => k !== i));
+      return n < 2
+        ? undefined
+        : mutant(
+            'dropped, revisions kept',
+            history.filter((_, k) => k !== i),
+          );
     case 'drop-renumbered':
       return n < 2 ? undefined : mutant('dropped, revisions renumbered', renumbered(history.filter((_, k) => k !== i)));
     case 'repeat':
@@ -287,7 +318,9 @@ export const applyMutation = <C extends CommandBase, Ev extends EventBase, S>(
       const next = history[i + 1];
       if (next === undefined) return undefined;
       const swapped = [...history.slice(0, i), next, target, ...history.slice(i + 2)];
-      return plan.kind === 'swap' ? mutant('swapped with the next event, revisions renumbered', renumbered(swapped)) : mutant('swapped with the next event, revisions kept', swapped);
+      return plan.kind === 'swap'
+        ? mutant('swapped with the next event, revisions renumbered', renumbered(swapped))
+        : mutant('swapped with the next event, revisions kept', swapped);
     }
     case 'insert': {
       const source = pick(donor, plan.choice);
@@ -358,7 +391,12 @@ export type Reference =
   | { readonly kind: 'undecodable'; readonly message: string };
 
 const sameRecorded = (a: RecordedEvent, b: RecordedEvent): boolean =>
-  a.streamName === b.streamName && a.revision === b.revision && a.eventId === b.eventId && a.type === b.type && sameJson(a.data, b.data) && sameJson(a.metadata, b.metadata);
+  a.streamName === b.streamName &&
+  a.revision === b.revision &&
+  a.eventId === b.eventId &&
+  a.type === b.type &&
+  sameJson(a.data, b.data) &&
+  sameJson(a.metadata, b.metadata);
 
 /** Send a stored history's commands again to a fresh command handler and compare what it writes with the history. */
 export const reDecide = async <C extends CommandBase, Ev extends EventBase, S>(
@@ -390,7 +428,9 @@ export const reDecide = async <C extends CommandBase, Ev extends EventBase, S>(
     const target = recorded[i];
     if (E.isLeft(result)) {
       if (!isViolation(result.left)) throw new Error(`re-deciding ${command.type}: ${result.left.code} ${result.left.message}`);
-      return target === undefined ? { kind: 'differs', index: i } : { kind: 'refused', revision: target.revision, ruleId: result.left.ruleId, code: result.left.code };
+      return target === undefined
+        ? { kind: 'differs', index: i }
+        : { kind: 'refused', revision: target.revision, ruleId: result.left.ruleId, code: result.left.code };
     }
     const read = await store.readStream(streamName)();
     const now = E.isRight(read) && read.right.kind === 'stream' ? read.right.events : [];
@@ -436,7 +476,9 @@ export const judgeMutant = async <C extends CommandBase, Ev extends EventBase, S
   const flagged = findings.length > 0;
   // A fact the rules compute is judged under the rule that computes it: only when, and who, may differ
   // under no rule of its own (a follower event's instant or actor, which its leader's step gives).
-  const undeclared = findings.filter((f) => f.ruleId === 'T-11' && f.code === 'RECORDED_FACT_DIFFERS' && f.details['field'] !== 'at' && f.details['field'] !== 'by');
+  const undeclared = findings.filter(
+    (f) => f.ruleId === 'T-11' && f.code === 'RECORDED_FACT_DIFFERS' && f.details['field'] !== 'at' && f.details['field'] !== 'by',
+  );
   const agrees =
     undeclared.length === 0 &&
     (reference.kind === 'equivalent'
@@ -499,7 +541,10 @@ const describeVerdict = (v: MutantVerdict): string => {
  * shrunk counterexample) on the first mutant the audit judges otherwise than re-deciding does, and
  * returns the score of every run.
  */
-export const auditMutationScore = async <C extends CommandBase, Ev extends EventBase, S>(caseType: CaseType<C, Ev, S>, options: MutationOptions<C>): Promise<MutationScore> => {
+export const auditMutationScore = async <C extends CommandBase, Ev extends EventBase, S>(
+  caseType: CaseType<C, Ev, S>,
+  options: MutationOptions<C>,
+): Promise<MutationScore> => {
   const rulebook = options.rulebook ?? defaultRulebook;
   const byKind = new Map(mutationKinds.map((kind) => [kind, { kind, equivalent: 0, nonEquivalent: 0, flagged: 0 }]));
   let histories = 0;

@@ -43,7 +43,9 @@ const historyOf = (h: GeneratedHistory) => {
   }
 };
 
-export const wordsOf = async (histories: ReadonlyArray<GeneratedHistory>): Promise<{ readonly deadlineNames: ReadonlySet<string>; readonly statuses: ReadonlySet<string> }> => {
+export const wordsOf = async (
+  histories: ReadonlyArray<GeneratedHistory>,
+): Promise<{ readonly deadlineNames: ReadonlySet<string>; readonly statuses: ReadonlySet<string> }> => {
   const names = new Set<string>();
   const statuses = new Set<string>();
   for (const h of histories) {

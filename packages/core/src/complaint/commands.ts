@@ -19,7 +19,11 @@ export const ReinspectSamples = tagged('ReinspectSamples', { ...base, quantity: 
 export const DisposeSamples = tagged('DisposeSamples', { ...base });
 export const ClassifyComplaint = tagged('ClassifyComplaint', { ...base, responsibility: ResponsibilityCodec });
 export const ConveneJointReview = tagged('ConveneJointReview', { ...base, reason: ReviewReasonCodec, chair: Actor });
-export const RecordJointReviewDecision = taggedWithOptional('RecordJointReviewDecision', { ...base, decision: NonEmptyText }, { responsibility: ResponsibilityCodec });
+export const RecordJointReviewDecision = taggedWithOptional(
+  'RecordJointReviewDecision',
+  { ...base, decision: NonEmptyText },
+  { responsibility: ResponsibilityCodec },
+);
 export const SendExplanation = tagged('SendExplanation', { ...base, explanation: NonEmptyText });
 export const ConfirmExplanationReceipt = tagged('ConfirmExplanationReceipt', { ...base });
 export const ForwardToQuality = tagged('ForwardToQuality', { ...base });

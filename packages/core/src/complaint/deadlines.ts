@@ -28,7 +28,13 @@ interface Clock {
 /** One place that says which event starts and which stops each clock, and how long it runs. */
 const clocks: ReadonlyArray<Clock> = [
   // C-2: acknowledge on the same working day as receipt.
-  { name: 'acknowledgement', ruleId: 'C-2', startsOn: (e) => e.type === 'ComplaintReceived', doneBy: 'ComplaintAcknowledged', span: (p) => ({ workingDays: p.acknowledgeWithinWorkingDays }) },
+  {
+    name: 'acknowledgement',
+    ruleId: 'C-2',
+    startsOn: (e) => e.type === 'ComplaintReceived',
+    doneBy: 'ComplaintAcknowledged',
+    span: (p) => ({ workingDays: p.acknowledgeWithinWorkingDays }),
+  },
   // C-4: an external complaint is answered within 3 days of classification.
   {
     name: 'external-answer',
@@ -38,9 +44,21 @@ const clocks: ReadonlyArray<Clock> = [
     span: (p) => ({ days: p.externalAnswerWithinDays }),
   },
   // C-5: quality replies in writing within 1 working day of forwarding.
-  { name: 'quality-reply', ruleId: 'C-5', startsOn: (e) => e.type === 'ForwardedToQuality', doneBy: 'QualityReplied', span: (p) => ({ workingDays: p.qualityReplyWithinWorkingDays }) },
+  {
+    name: 'quality-reply',
+    ruleId: 'C-5',
+    startsOn: (e) => e.type === 'ForwardedToQuality',
+    doneBy: 'QualityReplied',
+    span: (p) => ({ workingDays: p.qualityReplyWithinWorkingDays }),
+  },
   // C-7: the responsible department submits a CAPA plan within 3 working days of the root cause.
-  { name: 'capa-plan', ruleId: 'C-7', startsOn: (e) => e.type === 'RootCauseDetermined', doneBy: 'CapaPlanSubmitted', span: (p) => ({ workingDays: p.capaPlanWithinWorkingDays }) },
+  {
+    name: 'capa-plan',
+    ruleId: 'C-7',
+    startsOn: (e) => e.type === 'RootCauseDetermined',
+    doneBy: 'CapaPlanSubmitted',
+    span: (p) => ({ workingDays: p.capaPlanWithinWorkingDays }),
+  },
 ];
 
 const isInternal = (events: ReadonlyArray<ComplaintEvent>): boolean | undefined => {

@@ -33,7 +33,9 @@ const samplesReceiver = only('C-6', 'SAMPLES_HANDLING_NOT_PERMITTED', { departme
 const samplesDisposer = only('C-6', 'SAMPLES_HANDLING_NOT_PERMITTED', { departments: ['quality', 'warehouse'] }, 'Disposing of samples');
 /** C-9: the sales manager convenes a joint review (a general manager may too). */
 const convener = (actor: Actor): E.Either<Violation, Actor> =>
-  actor.role === 'general-manager' ? E.right(actor) : only('C-9', 'JOINT_REVIEW_NOT_CONVENED_BY_SALES_MANAGER', { departments: ['sales'], minimumRole: 'manager' }, 'Convening a joint review')(actor);
+  actor.role === 'general-manager'
+    ? E.right(actor)
+    : only('C-9', 'JOINT_REVIEW_NOT_CONVENED_BY_SALES_MANAGER', { departments: ['sales'], minimumRole: 'manager' }, 'Convening a joint review')(actor);
 /** C-12: reopening a closed complaint needs a manager. */
 const reopener = only('C-12', 'REOPEN_NEEDS_MANAGER', { minimumRole: 'manager' }, 'Reopening a complaint');
 
@@ -126,7 +128,8 @@ export const decideComplaint = (c: ComplaintCommand, state: ComplaintState): Com
       if (E.isLeft(who)) return who;
       const waiting = s.samples.received - s.samples.reinspected;
       if (waiting <= 0) return refuse('C-6', 'NO_SAMPLES_TO_REINSPECT', 'No received sample is waiting for re-inspection.');
-      if (c.quantity > waiting) return refuse('C-6', 'REINSPECTION_EXCEEDS_RECEIVED', `Only ${waiting} received samples wait for re-inspection, not ${showableNumber(c.quantity)}.`);
+      if (c.quantity > waiting)
+        return refuse('C-6', 'REINSPECTION_EXCEEDS_RECEIVED', `Only ${waiting} received samples wait for re-inspection, not ${showableNumber(c.quantity)}.`);
       return emit({ type: 'SamplesReinspected', at, by, quantity: c.quantity, result: c.result });
     }
     case 'DisposeSamples': {
@@ -137,7 +140,8 @@ export const decideComplaint = (c: ComplaintCommand, state: ComplaintState): Com
       if (s.status === 'internal' && s.investigation.step === 'determined' && s.investigation.dispute === 'open') {
         return refuse('C-11', 'SAMPLES_RETAINED_FOR_DISPUTE', 'The sample is retained until the independent appraisal is recorded.');
       }
-      if (s.samples.reinspected < s.samples.received) return refuse('C-6', 'SAMPLES_NOT_REINSPECTED', 'Quality re-inspects every received sample before any is disposed of.');
+      if (s.samples.reinspected < s.samples.received)
+        return refuse('C-6', 'SAMPLES_NOT_REINSPECTED', 'Quality re-inspects every received sample before any is disposed of.');
       return emit({ type: 'SamplesDisposed', at, by });
     }
 
@@ -158,7 +162,11 @@ export const decideComplaint = (c: ComplaintCommand, state: ComplaintState): Com
       if (E.isLeft(who)) return who;
       if (s.review.status === 'open') return refuse('C-9', 'JOINT_REVIEW_ALREADY_OPEN', 'A joint review is already open.');
       if (s.status === 'received' && c.reason !== 'responsibility-unclear') {
-        return refuse('C-9', 'JOINT_REVIEW_BEFORE_CLASSIFICATION', 'Before classification, a joint review is convened only when the responsibility is unclear.');
+        return refuse(
+          'C-9',
+          'JOINT_REVIEW_BEFORE_CLASSIFICATION',
+          'Before classification, a joint review is convened only when the responsibility is unclear.',
+        );
       }
       if (s.severity !== 'minor' && c.chair.role !== 'general-manager') {
         return refuse('C-9', 'JOINT_REVIEW_NEEDS_GENERAL_MANAGER', `A ${s.severity} quality problem is reviewed under the general manager.`);
@@ -170,7 +178,8 @@ export const decideComplaint = (c: ComplaintCommand, state: ComplaintState): Com
     }
     case 'RecordJointReviewDecision': {
       if (s.review.status !== 'open') return refuse('C-9', 'NO_JOINT_REVIEW_OPEN', 'No joint review is open.');
-      if (!isNamedPerson(s.review.chair)(by)) return refuse('C-9', 'JOINT_REVIEW_DECISION_NOT_BY_CHAIR', 'The decision is recorded by the chair of the review.');
+      if (!isNamedPerson(s.review.chair)(by))
+        return refuse('C-9', 'JOINT_REVIEW_DECISION_NOT_BY_CHAIR', 'The decision is recorded by the chair of the review.');
       const decided: ComplaintEvent = {
         type: 'JointReviewDecided',
         at,
@@ -207,7 +216,8 @@ export const decideComplaint = (c: ComplaintCommand, state: ComplaintState): Com
       if (E.isLeft(who)) return who;
       const internal = internalOnly(s, 'Forwarding to quality');
       if (E.isLeft(internal)) return internal;
-      if (internal.right.investigation.step !== 'not-forwarded') return refuse('C-5', 'ALREADY_FORWARDED', 'The complaint form was already forwarded to quality.');
+      if (internal.right.investigation.step !== 'not-forwarded')
+        return refuse('C-5', 'ALREADY_FORWARDED', 'The complaint form was already forwarded to quality.');
       return emit({ type: 'ForwardedToQuality', at, by });
     }
     case 'RecordQualityReply': {
@@ -228,7 +238,8 @@ export const decideComplaint = (c: ComplaintCommand, state: ComplaintState): Com
       const internal = internalOnly(s, 'Root-cause analysis');
       if (E.isLeft(internal)) return internal;
       const step = internal.right.investigation.step;
-      if (step === 'determined') return refuse('C-7', 'ROOT_CAUSE_ALREADY_DETERMINED', 'The root cause is already determined; a dispute and appraisal can revise it (C-11).');
+      if (step === 'determined')
+        return refuse('C-7', 'ROOT_CAUSE_ALREADY_DETERMINED', 'The root cause is already determined; a dispute and appraisal can revise it (C-11).');
       if (step !== 'quality-replied') return refuse('C-5', 'QUALITY_REPLY_MISSING', 'Quality replies in writing before the root-cause analysis.');
       if (s.samples.reinspected < s.samples.received) {
         return refuse('C-6', 'SAMPLES_NOT_REINSPECTED', `Quality re-inspects all ${s.samples.received} received samples before naming the root cause.`);
@@ -245,8 +256,20 @@ export const decideComplaint = (c: ComplaintCommand, state: ComplaintState): Com
       const department = inv.right.determination.responsibleDepartment;
       const who = only('C-7', 'CAPA_NOT_BY_RESPONSIBLE_DEPARTMENT', { departments: [department] }, 'Submitting the CAPA plan')(by);
       if (E.isLeft(who)) return who;
-      if (inv.right.capa.step !== 'plan-required') return refuse('C-8', 'CAPA_PLAN_NOT_REQUIRED', `Plan ${inv.right.capa.plan.number} is in progress; a new plan is required only when it fails verification or the customer rejects it.`);
-      return emit({ type: 'CapaPlanSubmitted', at, by, planNumber: nextPositiveInt(plansSoFar(inv.right.capa)), corrective: c.corrective, preventive: c.preventive });
+      if (inv.right.capa.step !== 'plan-required')
+        return refuse(
+          'C-8',
+          'CAPA_PLAN_NOT_REQUIRED',
+          `Plan ${inv.right.capa.plan.number} is in progress; a new plan is required only when it fails verification or the customer rejects it.`,
+        );
+      return emit({
+        type: 'CapaPlanSubmitted',
+        at,
+        by,
+        planNumber: nextPositiveInt(plansSoFar(inv.right.capa)),
+        corrective: c.corrective,
+        preventive: c.preventive,
+      });
     }
     case 'RecordCapaImplemented': {
       const internal = internalOnly(s, 'Implementing the CAPA plan');
@@ -278,8 +301,10 @@ export const decideComplaint = (c: ComplaintCommand, state: ComplaintState): Com
       if (E.isLeft(internal)) return internal;
       const inv = determined(internal.right, 'Reporting the resolution');
       if (E.isLeft(inv)) return inv;
-      if (inv.right.dispute === 'open') return refuse('C-11', 'DISPUTE_OPEN', 'The determination is disputed; the resolution follows the independent appraisal.');
-      if (inv.right.capa.step !== 'verified-effective') return refuse('C-8', 'CAPA_NOT_VERIFIED_EFFECTIVE', 'Only a CAPA plan that quality verified as effective is reported to the customer.');
+      if (inv.right.dispute === 'open')
+        return refuse('C-11', 'DISPUTE_OPEN', 'The determination is disputed; the resolution follows the independent appraisal.');
+      if (inv.right.capa.step !== 'verified-effective')
+        return refuse('C-8', 'CAPA_NOT_VERIFIED_EFFECTIVE', 'Only a CAPA plan that quality verified as effective is reported to the customer.');
       return emit({ type: 'ResolutionReported', at, by, planNumber: inv.right.capa.plan.number, summary: c.summary });
     }
     case 'RecordCustomerResponse': {
@@ -289,7 +314,8 @@ export const decideComplaint = (c: ComplaintCommand, state: ComplaintState): Com
       if (E.isLeft(internal)) return internal;
       const inv = determined(internal.right, "The customer's response");
       if (E.isLeft(inv)) return inv;
-      if (inv.right.capa.step !== 'resolution-reported') return refuse('C-10', 'RESOLUTION_NOT_REPORTED', 'No resolution is waiting for the customer to accept or reject.');
+      if (inv.right.capa.step !== 'resolution-reported')
+        return refuse('C-10', 'RESOLUTION_NOT_REPORTED', 'No resolution is waiting for the customer to accept or reject.');
       return emit({
         type: 'CustomerResponded',
         at,
@@ -329,15 +355,25 @@ export const decideComplaint = (c: ComplaintCommand, state: ComplaintState): Com
       if (s.review.status === 'open') return refuse('C-9', 'JOINT_REVIEW_OPEN', 'A joint review is open; record its decision before closing.');
       if (s.status === 'external') {
         if (s.explanationSentAt === undefined) return refuse('C-4', 'EXPLANATION_NOT_SENT', 'An external complaint closes after the explanation was sent.');
-        if (s.receiptConfirmedAt === undefined) return refuse('C-4', 'EXPLANATION_RECEIPT_NOT_CONFIRMED', "An external complaint closes once the customer's receipt of the explanation is confirmed.");
+        if (s.receiptConfirmedAt === undefined)
+          return refuse(
+            'C-4',
+            'EXPLANATION_RECEIPT_NOT_CONFIRMED',
+            "An external complaint closes once the customer's receipt of the explanation is confirmed.",
+          );
         return emit({ type: 'ComplaintClosed', at, by });
       }
       const internal = internalOnly(s, 'Closing');
       if (E.isLeft(internal)) return internal;
       const inv = internal.right.investigation;
-      if (inv.step === 'determined' && inv.dispute === 'open') return refuse('C-11', 'DISPUTE_OPEN', 'The determination is disputed; the case waits for the independent appraisal.');
+      if (inv.step === 'determined' && inv.dispute === 'open')
+        return refuse('C-11', 'DISPUTE_OPEN', 'The determination is disputed; the case waits for the independent appraisal.');
       if (inv.step !== 'determined' || inv.capa.step !== 'accepted') {
-        return refuse('C-12', 'CUSTOMER_ACCEPTANCE_MISSING', "An internal complaint closes only with a verified-effective CAPA plan and the customer's acceptance.");
+        return refuse(
+          'C-12',
+          'CUSTOMER_ACCEPTANCE_MISSING',
+          "An internal complaint closes only with a verified-effective CAPA plan and the customer's acceptance.",
+        );
       }
       return emit({ type: 'ComplaintClosed', at, by });
     }

@@ -17,7 +17,11 @@ export const SamplesRequested = tagged('SamplesRequested', { ...base });
 export const SamplesReceived = tagged('SamplesReceived', { ...base, quantity: PositiveInt });
 export const SamplesReinspected = tagged('SamplesReinspected', { ...base, quantity: PositiveInt, result: NonEmptyText });
 export const SamplesDisposed = tagged('SamplesDisposed', { ...base });
-export const ComplaintClassified = tagged('ComplaintClassified', { ...base, responsibility: ResponsibilityCodec, basis: t.union([t.literal('assessment'), t.literal('joint-review')]) });
+export const ComplaintClassified = tagged('ComplaintClassified', {
+  ...base,
+  responsibility: ResponsibilityCodec,
+  basis: t.union([t.literal('assessment'), t.literal('joint-review')]),
+});
 export const JointReviewConvened = tagged('JointReviewConvened', { ...base, reason: ReviewReasonCodec, chair: Actor });
 export const JointReviewDecided = taggedWithOptional('JointReviewDecided', { ...base, decision: NonEmptyText }, { responsibility: ResponsibilityCodec });
 export const ExplanationSent = tagged('ExplanationSent', { ...base, explanation: NonEmptyText });

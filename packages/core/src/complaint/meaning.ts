@@ -17,7 +17,10 @@ export const describeComplaintEvent = (e: ComplaintEvent, locale?: Locale): Even
   switch (e.type) {
     case 'ComplaintReceived': {
       const from = `${e.surveyId === undefined ? '' : say(`, from survey ${e.surveyId}`, `，来自满意度调查 ${e.surveyId}`)}${e.inquiryId === undefined ? '' : say(`, from inquiry ${e.inquiryId}`, `，来自咨询 ${e.inquiryId}`)}`;
-      return m(['C-1'], say(`Complaint received by ${e.channel}, severity ${e.severity}${from}`, `经${word(e.channel)}收到投诉，严重程度：${word(e.severity)}${from}`));
+      return m(
+        ['C-1'],
+        say(`Complaint received by ${e.channel}, severity ${e.severity}${from}`, `经${word(e.channel)}收到投诉，严重程度：${word(e.severity)}${from}`),
+      );
     }
     case 'ComplaintAcknowledged':
       return m(['C-2'], say('Customer acknowledged: process and expected time explained', '已答复客户：说明了处理流程和预计时间'));
@@ -34,9 +37,21 @@ export const describeComplaintEvent = (e: ComplaintEvent, locale?: Locale): Even
         ? m(['C-9', 'C-3'], say(`Classified ${e.responsibility} by the joint review`, `经联合评审判定为${word(e.responsibility)}`))
         : m(['C-3'], say(`Classified ${e.responsibility}`, `判定为${word(e.responsibility)}`));
     case 'JointReviewConvened':
-      return m(['C-9'], say(`Joint review convened (${e.reason}), chaired by ${e.chair.id} (${e.chair.role})`, `召开联合评审（${word(e.reason)}），主持人 ${e.chair.id}（${word(e.chair.role)}）`));
+      return m(
+        ['C-9'],
+        say(
+          `Joint review convened (${e.reason}), chaired by ${e.chair.id} (${e.chair.role})`,
+          `召开联合评审（${word(e.reason)}），主持人 ${e.chair.id}（${word(e.chair.role)}）`,
+        ),
+      );
     case 'JointReviewDecided':
-      return m(['C-9'], say(`Joint review decided${e.responsibility === undefined ? '' : `: ${e.responsibility}`}`, `联合评审已作结论${e.responsibility === undefined ? '' : `：${word(e.responsibility)}`}`));
+      return m(
+        ['C-9'],
+        say(
+          `Joint review decided${e.responsibility === undefined ? '' : `: ${e.responsibility}`}`,
+          `联合评审已作结论${e.responsibility === undefined ? '' : `：${word(e.responsibility)}`}`,
+        ),
+      );
     case 'ExplanationSent':
       return m(['C-4'], say('Explanation sent to the customer', '已向客户发出解释'));
     case 'ExplanationReceiptConfirmed':
@@ -48,15 +63,30 @@ export const describeComplaintEvent = (e: ComplaintEvent, locale?: Locale): Even
     case 'RootCauseDetermined':
       return m(['C-7'], say(`Root cause determined; responsible: ${e.responsibleDepartment}`, `已确定原因；责任部门：${word(e.responsibleDepartment)}`));
     case 'CapaPlanSubmitted':
-      return m(['C-7', 'C-8'], say(`CAPA plan ${e.planNumber} submitted by ${e.by.department}`, `${word(e.by.department)} 提交第 ${e.planNumber} 个纠正预防措施方案`));
+      return m(
+        ['C-7', 'C-8'],
+        say(`CAPA plan ${e.planNumber} submitted by ${e.by.department}`, `${word(e.by.department)} 提交第 ${e.planNumber} 个纠正预防措施方案`),
+      );
     case 'CapaImplemented':
       return m(['C-8'], say(`CAPA plan ${e.planNumber} implemented`, `第 ${e.planNumber} 个方案已实施`));
     case 'CapaVerified':
-      return m(['C-8'], say(`CAPA plan ${e.planNumber} verified ${e.effective ? 'effective' : 'NOT effective'}`, `第 ${e.planNumber} 个方案经验证${e.effective ? '有效' : '无效'}`));
+      return m(
+        ['C-8'],
+        say(
+          `CAPA plan ${e.planNumber} verified ${e.effective ? 'effective' : 'NOT effective'}`,
+          `第 ${e.planNumber} 个方案经验证${e.effective ? '有效' : '无效'}`,
+        ),
+      );
     case 'ResolutionReported':
       return m(['C-10'], say(`Resolution (plan ${e.planNumber}) reported to the customer`, `已向客户报告处理结果（第 ${e.planNumber} 个方案）`));
     case 'CustomerResponded':
-      return m(['C-10'], say(`Customer ${e.accepted ? 'accepted' : 'rejected'} the resolution of plan ${e.planNumber}`, `客户${e.accepted ? '接受' : '不接受'}第 ${e.planNumber} 个方案的处理结果`));
+      return m(
+        ['C-10'],
+        say(
+          `Customer ${e.accepted ? 'accepted' : 'rejected'} the resolution of plan ${e.planNumber}`,
+          `客户${e.accepted ? '接受' : '不接受'}第 ${e.planNumber} 个方案的处理结果`,
+        ),
+      );
     case 'DeterminationDisputed':
       return m(['C-11'], say("Customer disputes quality's determination; samples retained", '客户对品质部的判定有异议；样品保留'));
     case 'IndependentAppraisalRecorded':
@@ -64,7 +94,10 @@ export const describeComplaintEvent = (e: ComplaintEvent, locale?: Locale): Even
         ['C-11'],
         e.result.outcome === 'upheld'
           ? say('Independent appraisal: determination upheld', '第三方鉴定：维持原判定')
-          : say(`Independent appraisal: revised; responsible: ${e.result.responsibleDepartment}`, `第三方鉴定：改变判定；责任部门：${word(e.result.responsibleDepartment)}`),
+          : say(
+              `Independent appraisal: revised; responsible: ${e.result.responsibleDepartment}`,
+              `第三方鉴定：改变判定；责任部门：${word(e.result.responsibleDepartment)}`,
+            ),
       );
     case 'ComplaintClosed':
       return m(['C-12'], say('Complaint closed', '投诉已结案'));

@@ -19,8 +19,7 @@ export interface Samples {
 
 /** C-9: at most one joint review is open at a time. */
 export type JointReview =
-  | { readonly status: 'none' }
-  | { readonly status: 'open'; readonly reason: ReviewReason; readonly chair: Actor; readonly convenedAt: Instant };
+  { readonly status: 'none' } | { readonly status: 'open'; readonly reason: ReviewReason; readonly chair: Actor; readonly convenedAt: Instant };
 
 interface ComplaintFile {
   readonly receivedAt: Instant;
@@ -123,12 +122,7 @@ export interface ClosedInternalComplaint extends ComplaintFile {
 }
 
 export type ComplaintState =
-  | { readonly status: 'none' }
-  | UnclassifiedComplaint
-  | ExternalComplaint
-  | InternalComplaint
-  | ClosedExternalComplaint
-  | ClosedInternalComplaint;
+  { readonly status: 'none' } | UnclassifiedComplaint | ExternalComplaint | InternalComplaint | ClosedExternalComplaint | ClosedInternalComplaint;
 
 export type OpenComplaint = UnclassifiedComplaint | ExternalComplaint | InternalComplaint;
 
@@ -145,11 +139,8 @@ export const plansSoFar = (capa: Capa): number => (capa.step === 'plan-required'
 /** The state as it was, apart from the time of its last event (T-1). */
 const touched = (s: ReceivedComplaint, at: Instant): ComplaintState => ({ ...s, lastEventAt: at });
 
-const withDetermined = (
-  s: InternalComplaint,
-  at: Instant,
-  f: (inv: Extract<Investigation, { step: 'determined' }>) => Investigation,
-): ComplaintState => (s.investigation.step === 'determined' ? { ...s, lastEventAt: at, investigation: f(s.investigation) } : touched(s, at));
+const withDetermined = (s: InternalComplaint, at: Instant, f: (inv: Extract<Investigation, { step: 'determined' }>) => Investigation): ComplaintState =>
+  s.investigation.step === 'determined' ? { ...s, lastEventAt: at, investigation: f(s.investigation) } : touched(s, at);
 
 const fileOf = (s: ComplaintFile): ComplaintFile => ({
   receivedAt: s.receivedAt,
@@ -219,7 +210,9 @@ export const evolveComplaint = (state: ComplaintState, e: ComplaintEvent): Compl
     case 'ExplanationReceiptConfirmed':
       return state.status === 'external' ? { ...state, lastEventAt: at, receiptConfirmedAt: at } : touched(state, at);
     case 'ForwardedToQuality':
-      return state.status === 'internal' && state.investigation.step === 'not-forwarded' ? { ...state, lastEventAt: at, investigation: { step: 'forwarded', forwardedAt: at } } : touched(state, at);
+      return state.status === 'internal' && state.investigation.step === 'not-forwarded'
+        ? { ...state, lastEventAt: at, investigation: { step: 'forwarded', forwardedAt: at } }
+        : touched(state, at);
     case 'QualityReplied':
       return state.status === 'internal' && state.investigation.step === 'forwarded'
         ? { ...state, lastEventAt: at, investigation: { step: 'quality-replied', forwardedAt: state.investigation.forwardedAt, qualityRepliedAt: at } }
@@ -268,7 +261,9 @@ export const evolveComplaint = (state: ComplaintState, e: ComplaintEvent): Compl
         : touched(state, at);
     case 'ResolutionReported':
       return state.status === 'internal'
-        ? withDetermined(state, at, (inv) => (inv.capa.step === 'verified-effective' ? { ...inv, capa: { step: 'resolution-reported', plan: inv.capa.plan, reportedAt: at } } : inv))
+        ? withDetermined(state, at, (inv) =>
+            inv.capa.step === 'verified-effective' ? { ...inv, capa: { step: 'resolution-reported', plan: inv.capa.plan, reportedAt: at } } : inv,
+          )
         : touched(state, at);
     case 'CustomerResponded':
       return state.status === 'internal'
@@ -293,7 +288,12 @@ export const evolveComplaint = (state: ComplaintState, e: ComplaintEvent): Compl
               : {
                   ...inv,
                   dispute: 'settled',
-                  determination: { rootCause: e.result.rootCause, responsibleDepartment: e.result.responsibleDepartment, determinedAt: at, source: 'appraisal' },
+                  determination: {
+                    rootCause: e.result.rootCause,
+                    responsibleDepartment: e.result.responsibleDepartment,
+                    determinedAt: at,
+                    source: 'appraisal',
+                  },
                   capa: { step: 'plan-required', reason: 'appraisal-revised', since: at, plansSoFar: plansSoFar(inv.capa) },
                 },
           )
@@ -307,7 +307,16 @@ export const evolveComplaint = (state: ComplaintState, e: ComplaintEvent): Compl
 
 const close = (s: ReceivedComplaint, at: Instant): ComplaintState => {
   if (s.status === 'external' && s.explanationSentAt !== undefined && s.receiptConfirmedAt !== undefined) {
-    return { ...fileOf(s), lastEventAt: at, status: 'closed', path: 'external', classifiedAt: s.classifiedAt, explanationSentAt: s.explanationSentAt, receiptConfirmedAt: s.receiptConfirmedAt, closedAt: at };
+    return {
+      ...fileOf(s),
+      lastEventAt: at,
+      status: 'closed',
+      path: 'external',
+      classifiedAt: s.classifiedAt,
+      explanationSentAt: s.explanationSentAt,
+      receiptConfirmedAt: s.receiptConfirmedAt,
+      closedAt: at,
+    };
   }
   if (s.status === 'internal' && s.investigation.step === 'determined' && s.investigation.capa.step === 'accepted') {
     const inv = s.investigation;

@@ -39,7 +39,12 @@ export const complaintStepOf = (e: ComplaintEvent, caseId: CaseId): ComplaintCom
     case 'JointReviewConvened':
       return { type: 'ConveneJointReview', ...step, reason: e.reason, chair: e.chair };
     case 'JointReviewDecided':
-      return { type: 'RecordJointReviewDecision', ...step, decision: e.decision, ...(e.responsibility === undefined ? {} : { responsibility: e.responsibility }) };
+      return {
+        type: 'RecordJointReviewDecision',
+        ...step,
+        decision: e.decision,
+        ...(e.responsibility === undefined ? {} : { responsibility: e.responsibility }),
+      };
     case 'ExplanationSent':
       return { type: 'SendExplanation', ...step, explanation: e.explanation };
     case 'ExplanationReceiptConfirmed':

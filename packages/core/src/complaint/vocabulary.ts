@@ -22,10 +22,7 @@ export type ReviewReason = (typeof reviewReasons)[number];
 export const ReviewReasonCodec = oneOf(reviewReasons);
 
 /** The product concerned, when there is one (C-1). */
-export const Product = t.readonly(
-  t.intersection([t.type({ name: NonEmptyText }), t.partial({ sku: NonEmptyText, serialNumber: NonEmptyText })]),
-  'Product',
-);
+export const Product = t.readonly(t.intersection([t.type({ name: NonEmptyText }), t.partial({ sku: NonEmptyText, serialNumber: NonEmptyText })]), 'Product');
 export type Product = t.TypeOf<typeof Product>;
 
 /** C-11: the independent appraisal either upholds quality's determination or revises it. */

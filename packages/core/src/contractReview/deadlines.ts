@@ -18,7 +18,16 @@ export const contractReviewDeadlines =
       const dueBy = deadline(context.calendar, submitted.at, allowed);
       const decided = events.find((e) => e.type === 'ContractApproved' || e.type === 'OrderRejected');
       return [
-        { ruleId: 'R-3', name: 'review-decision', status: deadlineStatus(dueBy, decided?.at, now), from: submitted.at, dueBy, ...(decided === undefined ? {} : { doneAt: decided.at }), policyVersion: policy.version, allowed: allowanceOf(allowed) },
+        {
+          ruleId: 'R-3',
+          name: 'review-decision',
+          status: deadlineStatus(dueBy, decided?.at, now),
+          from: submitted.at,
+          dueBy,
+          ...(decided === undefined ? {} : { doneAt: decided.at }),
+          policyVersion: policy.version,
+          allowed: allowanceOf(allowed),
+        },
       ];
     })(policyAt(submitted.at)(context.policies));
   };

@@ -27,11 +27,18 @@ export const approvalBlockers = (s: ContractUnderReview): ReadonlyArray<Violatio
     out.push(violation('R-3', 'REQUIREMENTS_NOT_DEFINED', `Requirements not yet determined: ${missing.join(', ')}.`, { categories: missing }));
   }
   const open = s.differences.filter((d) => d.resolution === undefined).map((d) => d.id);
-  if (open.length > 0) out.push(violation('R-3', 'DIFFERENCES_UNRESOLVED', `Differences from the quotation or order not resolved: ${open.join(', ')}.`, { differences: open }));
+  if (open.length > 0)
+    out.push(violation('R-3', 'DIFFERENCES_UNRESOLVED', `Differences from the quotation or order not resolved: ${open.join(', ')}.`, { differences: open }));
   const unanswered = s.requiredDepartments.filter((d) => !s.opinions.some((o) => o.department === d));
-  if (unanswered.length > 0) out.push(violation('R-4', 'DEPARTMENT_OPINION_MISSING', `Waiting for the opinion of: ${unanswered.join(', ')}.`, { departments: unanswered }));
+  if (unanswered.length > 0)
+    out.push(violation('R-4', 'DEPARTMENT_OPINION_MISSING', `Waiting for the opinion of: ${unanswered.join(', ')}.`, { departments: unanswered }));
   const cannot = s.opinions.filter((o) => !o.canMeet).map((o) => o.department);
-  if (cannot.length > 0) out.push(violation('R-4', 'DEPARTMENT_CANNOT_MEET', `Cannot be met according to: ${cannot.join(', ')}. Change the requirement or reject the order.`, { departments: cannot }));
+  if (cannot.length > 0)
+    out.push(
+      violation('R-4', 'DEPARTMENT_CANNOT_MEET', `Cannot be met according to: ${cannot.join(', ')}. Change the requirement or reject the order.`, {
+        departments: cannot,
+      }),
+    );
   if (!s.capabilityConfirmed) out.push(violation('R-3', 'CAPABILITY_NOT_CONFIRMED', 'The company has not confirmed it can meet the requirements.'));
   return out;
 };
@@ -59,7 +66,8 @@ export const decideContractReview = (c: ContractReviewCommand, state: ContractRe
     case 'RecordOralOrderInWriting': {
       const who = salesOnly('R-1', 'ORDER_NOT_BY_SALES', 'Recording an oral order')(by);
       if (E.isLeft(who)) return who;
-      if (s.status !== 'awaiting-written-record') return refuse('R-1', 'NOT_AN_UNRECORDED_ORAL_ORDER', 'Only an oral order not yet written down is recorded in writing.');
+      if (s.status !== 'awaiting-written-record')
+        return refuse('R-1', 'NOT_AN_UNRECORDED_ORAL_ORDER', 'Only an oral order not yet written down is recorded in writing.');
       return emit({ type: 'OralOrderRecorded', at, by, orderedBy: c.orderedBy, orderedAt: c.orderedAt, record: c.record });
     }
     // R-2: every requirement category is determined (it may be "none").
@@ -108,7 +116,8 @@ export const decideContractReview = (c: ContractReviewCommand, state: ContractRe
     case 'ApproveContract': {
       const who = salesOnly('R-5', 'APPROVAL_NOT_BY_SALES', 'Approving a contract')(by);
       if (E.isLeft(who)) return who;
-      if (s.status === 'approved' || s.status === 'signed') return refuse('R-3', 'ALREADY_APPROVED', 'The contract is already approved; approval happens once, before signing.');
+      if (s.status === 'approved' || s.status === 'signed')
+        return refuse('R-3', 'ALREADY_APPROVED', 'The contract is already approved; approval happens once, before signing.');
       const [first] = approvalBlockers(s);
       if (first !== undefined) return E.left(first);
       return emit({ type: 'ContractApproved', at, by });
@@ -130,10 +139,19 @@ export const decideContractReview = (c: ContractReviewCommand, state: ContractRe
     case 'ProposeAmendment': {
       const who = salesOnly('R-6', 'AMENDMENT_NOT_BY_SALES', 'Proposing an amendment')(by);
       if (E.isLeft(who)) return who;
-      if (s.status !== 'approved' && s.status !== 'signed') return refuse('R-6', 'NOTHING_TO_AMEND', 'Only an approved or signed contract is amended; under review, change the requirements.');
+      if (s.status !== 'approved' && s.status !== 'signed')
+        return refuse('R-6', 'NOTHING_TO_AMEND', 'Only an approved or signed contract is amended; under review, change the requirements.');
       if (s.amendments.some((a) => a.id === c.amendmentId)) return refuse('R-6', 'AMENDMENT_EXISTS', 'An amendment with this id already exists.');
       if (c.affectedDepartments.length === 0) return refuse('R-6', 'AFFECTED_DEPARTMENTS_NOT_NAMED', 'An amendment names the departments it affects.');
-      return emit({ type: 'AmendmentProposed', at, by, amendmentId: c.amendmentId, description: c.description, changesProductRequirements: c.changesProductRequirements, affectedDepartments: c.affectedDepartments });
+      return emit({
+        type: 'AmendmentProposed',
+        at,
+        by,
+        amendmentId: c.amendmentId,
+        description: c.description,
+        changesProductRequirements: c.changesProductRequirements,
+        affectedDepartments: c.affectedDepartments,
+      });
     }
     case 'RecordAmendmentAgreement': {
       const who = salesOnly('R-6', 'AMENDMENT_NOT_BY_SALES', "Recording the customer's answer")(by);
@@ -154,7 +172,8 @@ export const decideContractReview = (c: ContractReviewCommand, state: ContractRe
       if (a === undefined) return refuse('R-6', 'AMENDMENT_UNKNOWN', 'No amendment with this id was proposed.');
       if (a.status !== 'in-effect') return refuse('R-6', 'AMENDMENT_NOT_IN_EFFECT', 'The amendment has not taken effect: the customer has not agreed.');
       if (!a.affectedDepartments.includes(c.department)) return refuse('R-6', 'DEPARTMENT_NOT_AFFECTED', `The amendment does not affect ${c.department}.`);
-      if (a.communicatedTo.includes(c.department)) return refuse('R-6', 'AMENDMENT_ALREADY_COMMUNICATED', `Amendment ${c.amendmentId} was already communicated to ${c.department}.`);
+      if (a.communicatedTo.includes(c.department))
+        return refuse('R-6', 'AMENDMENT_ALREADY_COMMUNICATED', `Amendment ${c.amendmentId} was already communicated to ${c.department}.`);
       return emit({ type: 'AmendmentCommunicated', at, by, amendmentId: c.amendmentId, department: c.department });
     }
     // Production works from a signed contract whose amendments in effect every affected department knows.
@@ -162,7 +181,9 @@ export const decideContractReview = (c: ContractReviewCommand, state: ContractRe
       const who = only('R-6', 'RELEASE_NOT_PERMITTED', { departments: ['sales', 'production'] }, 'Releasing to production')(by);
       if (E.isLeft(who)) return who;
       if (s.status !== 'signed') return refuse('R-3', 'NOT_SIGNED', 'Only a signed contract is released to production.');
-      const pending = s.amendments.flatMap((a) => (a.status === 'in-effect' ? a.affectedDepartments.filter((d) => !a.communicatedTo.includes(d)).map((d) => `${showableText(a.id)} → ${d}`) : []));
+      const pending = s.amendments.flatMap((a) =>
+        a.status === 'in-effect' ? a.affectedDepartments.filter((d) => !a.communicatedTo.includes(d)).map((d) => `${showableText(a.id)} → ${d}`) : [],
+      );
       if (pending.length > 0) return refuse('R-6', 'AMENDMENT_NOT_COMMUNICATED', `Amendments not yet communicated: ${pending.join(', ')}.`);
       if (s.releasedAt !== undefined) return refuse('R-6', 'ALREADY_RELEASED', 'The contract was already released to production.');
       return emit({ type: 'ReleasedToProduction', at, by });

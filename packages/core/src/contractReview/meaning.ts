@@ -13,13 +13,22 @@ export const describeContractReviewEvent = (e: ContractReviewEvent, locale?: Loc
   const word = wordIn(locale);
   switch (e.type) {
     case 'OrderSubmitted': {
-      const opinions = e.requiredDepartments.length > 0 ? say(`; opinions needed from ${e.requiredDepartments.join(', ')}`, `；须征求 ${e.requiredDepartments.map(word).join('、')} 的意见`) : '';
+      const opinions =
+        e.requiredDepartments.length > 0
+          ? say(`; opinions needed from ${e.requiredDepartments.join(', ')}`, `；须征求 ${e.requiredDepartments.map(word).join('、')} 的意见`)
+          : '';
       return m(['R-1', 'R-4'], say(`${e.form} order submitted${opinions}`, `提交${word(e.form)}订单${opinions}`));
     }
     case 'OralOrderRecorded':
       return m(['R-1'], say('Oral order recorded in writing', '口头订单已书面记录'));
     case 'RequirementDetermined':
-      return m(['R-2'], say(`Requirement "${e.category}" determined${e.decision.kind === 'none' ? ' as none' : ''}`, `已确定“${e.category}”要求${e.decision.kind === 'none' ? '（无）' : ''}`));
+      return m(
+        ['R-2'],
+        say(
+          `Requirement "${e.category}" determined${e.decision.kind === 'none' ? ' as none' : ''}`,
+          `已确定“${e.category}”要求${e.decision.kind === 'none' ? '（无）' : ''}`,
+        ),
+      );
     case 'DifferenceRecorded':
       return m(['R-3'], say(`Difference ${e.differenceId} recorded`, `记录差异 ${e.differenceId}`));
     case 'DifferenceResolved':
@@ -35,7 +44,13 @@ export const describeContractReviewEvent = (e: ContractReviewEvent, locale?: Loc
     case 'ContractSigned':
       return m(['R-3'], say('Contract signed', '合同已签订'));
     case 'AmendmentProposed':
-      return m(['R-6'], say(`Amendment ${e.amendmentId} proposed${e.changesProductRequirements ? ' (changes product requirements)' : ''}`, `提出变更 ${e.amendmentId}${e.changesProductRequirements ? '（变更产品要求）' : ''}`));
+      return m(
+        ['R-6'],
+        say(
+          `Amendment ${e.amendmentId} proposed${e.changesProductRequirements ? ' (changes product requirements)' : ''}`,
+          `提出变更 ${e.amendmentId}${e.changesProductRequirements ? '（变更产品要求）' : ''}`,
+        ),
+      );
     case 'AmendmentAgreed':
       return m(['R-6'], say(`Customer agreed to amendment ${e.amendmentId}`, `客户同意变更 ${e.amendmentId}`));
     case 'AmendmentDeclined':

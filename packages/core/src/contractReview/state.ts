@@ -78,7 +78,12 @@ export const evolveContractReview = (state: ContractReviewState, e: ContractRevi
     case 'OralOrderRecorded':
       return { ...s, lastEventAt, status: s.status === 'awaiting-written-record' ? 'in-review' : s.status };
     case 'RequirementDetermined':
-      return { ...s, lastEventAt, ...reopened, requirements: [...s.requirements.filter((r) => r.category !== e.category), { category: e.category, decision: e.decision }] };
+      return {
+        ...s,
+        lastEventAt,
+        ...reopened,
+        requirements: [...s.requirements.filter((r) => r.category !== e.category), { category: e.category, decision: e.decision }],
+      };
     case 'DifferenceRecorded':
       return { ...s, lastEventAt, differences: [...s.differences, { id: e.differenceId, description: e.description }] };
     case 'DifferenceResolved':
@@ -99,7 +104,13 @@ export const evolveContractReview = (state: ContractReviewState, e: ContractRevi
         lastEventAt,
         amendments: [
           ...s.amendments,
-          { id: e.amendmentId, status: 'proposed', changesProductRequirements: e.changesProductRequirements, affectedDepartments: e.affectedDepartments, communicatedTo: [] },
+          {
+            id: e.amendmentId,
+            status: 'proposed',
+            changesProductRequirements: e.changesProductRequirements,
+            affectedDepartments: e.affectedDepartments,
+            communicatedTo: [],
+          },
         ],
       };
     case 'AmendmentAgreed':
@@ -112,7 +123,9 @@ export const evolveContractReview = (state: ContractReviewState, e: ContractRevi
       return { ...rest, lastEventAt, ...reopened, status: 'in-review', requirements: s.requirements.filter((r) => r.category !== 'product-specific') };
     }
     case 'AmendmentCommunicated':
-      return updateAmendment(s, lastEventAt, e.amendmentId, (a) => (a.communicatedTo.includes(e.department) ? a : { ...a, communicatedTo: [...a.communicatedTo, e.department] }));
+      return updateAmendment(s, lastEventAt, e.amendmentId, (a) =>
+        a.communicatedTo.includes(e.department) ? a : { ...a, communicatedTo: [...a.communicatedTo, e.department] },
+      );
     case 'ReleasedToProduction':
       return { ...s, lastEventAt, releasedAt: e.at };
   }

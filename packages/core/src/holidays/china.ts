@@ -75,21 +75,28 @@ export const chinaHolidayYears: ReadonlyArray<HolidayYear> = [
 ];
 
 export type ChinaCalendarError =
-  | CalendarError
-  | { readonly code: 'HOLIDAYS_NOT_PUBLISHED'; readonly message: string; readonly year: number; readonly published: ReadonlyArray<number> };
+  CalendarError | { readonly code: 'HOLIDAYS_NOT_PUBLISHED'; readonly message: string; readonly year: number; readonly published: ReadonlyArray<number> };
 
 /**
  * A business calendar in Asia/Shanghai with the official holidays and make-up working days of the
  * given years (default: every year published). Deadlines that fall in a year not loaded count only
  * weekends: load every year a case can reach.
  */
-export const chinaCalendar = (years: ReadonlyArray<number> = chinaHolidayYears.map((y) => y.year), weekendDays: ReadonlyArray<Weekday> = ['saturday', 'sunday']): E.Either<ChinaCalendarError, BusinessCalendar> => {
+export const chinaCalendar = (
+  years: ReadonlyArray<number> = chinaHolidayYears.map((y) => y.year),
+  weekendDays: ReadonlyArray<Weekday> = ['saturday', 'sunday'],
+): E.Either<ChinaCalendarError, BusinessCalendar> => {
   const chosen: HolidayYear[] = [];
   for (const year of years) {
     const found = chinaHolidayYears.find((y) => y.year === year);
     if (found === undefined) {
       const published = chinaHolidayYears.map((y) => y.year);
-      return E.left({ code: 'HOLIDAYS_NOT_PUBLISHED', message: `The holidays of ${year} are not in this version of caseledger (published: ${published.join(', ')}); give them as a calendar file once the State Council has published them.`, year, published });
+      return E.left({
+        code: 'HOLIDAYS_NOT_PUBLISHED',
+        message: `The holidays of ${year} are not in this version of caseledger (published: ${published.join(', ')}); give them as a calendar file once the State Council has published them.`,
+        year,
+        published,
+      });
     }
     chosen.push(found);
   }

@@ -12,7 +12,14 @@ import type { Rulebook } from '../ruleContext.js';
 import type { RuleId } from '../violation.js';
 import type { InquiryEvent } from './messages.js';
 
-export const inquiryDeadlineNames = ['same-day-reply', 'information-reply', 'completion-agreement', 'agreed-completion', 'written-confirmation', 'channel-reply'] as const;
+export const inquiryDeadlineNames = [
+  'same-day-reply',
+  'information-reply',
+  'completion-agreement',
+  'agreed-completion',
+  'written-confirmation',
+  'channel-reply',
+] as const;
 export type InquiryDeadlineName = (typeof inquiryDeadlineNames)[number];
 
 /** The rule each deadline serves. */
@@ -27,7 +34,8 @@ const ruleOf: Readonly<Record<InquiryDeadlineName, RuleId>> = {
 
 const notApplicable = (name: InquiryDeadlineName): DeadlineReport => ({ ruleId: ruleOf[name], name, status: 'not-applicable' });
 
-const first = (events: ReadonlyArray<InquiryEvent>, types: ReadonlyArray<InquiryEvent['type']>): InquiryEvent | undefined => events.find((e) => types.includes(e.type));
+const first = (events: ReadonlyArray<InquiryEvent>, types: ReadonlyArray<InquiryEvent['type']>): InquiryEvent | undefined =>
+  events.find((e) => types.includes(e.type));
 
 /** The customer hears back: a reply, the news that information is being gathered, or the complaint it became. */
 const ANSWERED: ReadonlyArray<InquiryEvent['type']> = ['InquiryReplied', 'InformationNeeded', 'InquiryTurnedIntoComplaint'];
@@ -112,10 +120,19 @@ const agreedCompletion = (
     const settledInTime = settled !== undefined && compareInstants(settled, dueBy) <= 0;
     // The reply came by this date, or this is the last agreement: this date decides.
     if (settledInTime || next === undefined) {
-      return { ruleId: ruleOf['agreed-completion'], name: 'agreed-completion', status: deadlineStatus(dueBy, settled, now), from: firstAgreement.at, dueBy, ...(settled === undefined ? {} : { doneAt: settled }), policyVersion };
+      return {
+        ruleId: ruleOf['agreed-completion'],
+        name: 'agreed-completion',
+        status: deadlineStatus(dueBy, settled, now),
+        from: firstAgreement.at,
+        dueBy,
+        ...(settled === undefined ? {} : { doneAt: settled }),
+        policyVersion,
+      };
     }
     // A new agreement recorded after this date was out came too late: missed at this date.
-    if (compareInstants(next.at, dueBy) > 0) return { ruleId: ruleOf['agreed-completion'], name: 'agreed-completion', status: 'missed', from: firstAgreement.at, dueBy, policyVersion };
+    if (compareInstants(next.at, dueBy) > 0)
+      return { ruleId: ruleOf['agreed-completion'], name: 'agreed-completion', status: 'missed', from: firstAgreement.at, dueBy, policyVersion };
   }
   return notApplicable('agreed-completion');
 };

@@ -60,7 +60,8 @@ export const decideInquiry =
         if (E.isLeft(who)) return who;
         const answered = notAnswered(s, 'Gathering information');
         if (answered !== undefined) return E.left(answered);
-        if (s.informationNeededAt !== undefined) return refuse('I-3', 'INFORMATION_NEED_ALREADY_RECORDED', 'The customer was already told that information is being gathered.');
+        if (s.informationNeededAt !== undefined)
+          return refuse('I-3', 'INFORMATION_NEED_ALREADY_RECORDED', 'The customer was already told that information is being gathered.');
         return emit({ type: 'InformationNeeded', at, by, note: c.note });
       }
 
@@ -70,8 +71,10 @@ export const decideInquiry =
         if (E.isLeft(who)) return who;
         const answered = notAnswered(s, 'An agreed completion date');
         if (answered !== undefined) return E.left(answered);
-        if (s.informationNeededAt === undefined) return refuse('I-4', 'INFORMATION_NOT_NEEDED', 'A completion date is agreed for information that must be gathered (I-3); record that first.');
-        if (c.completionDate < localDateOf(context.calendar, at)) return refuse('I-4', 'COMPLETION_DATE_IN_PAST', `The agreed completion date ${c.completionDate} has already passed.`);
+        if (s.informationNeededAt === undefined)
+          return refuse('I-4', 'INFORMATION_NOT_NEEDED', 'A completion date is agreed for information that must be gathered (I-3); record that first.');
+        if (c.completionDate < localDateOf(context.calendar, at))
+          return refuse('I-4', 'COMPLETION_DATE_IN_PAST', `The agreed completion date ${c.completionDate} has already passed.`);
         const previous = s.agreedDates[s.agreedDates.length - 1];
         if (previous !== undefined && c.completionDate <= previous) {
           return refuse('I-4', 'COMPLETION_DATE_NOT_LATER', `A new agreement is for a later date than ${previous}, the one already agreed.`);
@@ -85,13 +88,21 @@ export const decideInquiry =
         if (E.isLeft(who)) return who;
         const answered = notAnswered(s, 'Passing a question to a manager');
         if (answered !== undefined) return E.left(answered);
-        if (!isPermitted({ minimumRole: 'manager' }, c.manager)) return refuse('I-5', 'ESCALATION_NOT_TO_A_MANAGER', `${showableText(c.manager.id)} is ${c.manager.role}; the question goes to a manager who may decide it.`);
-        if (s.escalation !== undefined && s.escalation.decidedAt === undefined) return refuse('I-5', 'ESCALATION_OPEN', `The question already waits for ${showableText(s.escalation.manager.id)}.`);
+        if (!isPermitted({ minimumRole: 'manager' }, c.manager))
+          return refuse(
+            'I-5',
+            'ESCALATION_NOT_TO_A_MANAGER',
+            `${showableText(c.manager.id)} is ${c.manager.role}; the question goes to a manager who may decide it.`,
+          );
+        if (s.escalation !== undefined && s.escalation.decidedAt === undefined)
+          return refuse('I-5', 'ESCALATION_OPEN', `The question already waits for ${showableText(s.escalation.manager.id)}.`);
         return emit({ type: 'InquiryEscalated', at, by, manager: c.manager, question: c.question });
       }
       case 'RecordManagerDecision': {
-        if (s.escalation === undefined || s.escalation.decidedAt !== undefined) return refuse('I-5', 'NO_ESCALATION_OPEN', 'No question waits for a manager’s decision.');
-        if (!isNamedPerson(s.escalation.manager)(by)) return refuse('I-5', 'DECISION_NOT_BY_ESCALATED_MANAGER', `The question was passed to ${showableText(s.escalation.manager.id)}, who decides it.`);
+        if (s.escalation === undefined || s.escalation.decidedAt !== undefined)
+          return refuse('I-5', 'NO_ESCALATION_OPEN', 'No question waits for a manager’s decision.');
+        if (!isNamedPerson(s.escalation.manager)(by))
+          return refuse('I-5', 'DECISION_NOT_BY_ESCALATED_MANAGER', `The question was passed to ${showableText(s.escalation.manager.id)}, who decides it.`);
         return emit({ type: 'ManagerDecided', at, by, decision: c.decision });
       }
 
@@ -104,7 +115,14 @@ export const decideInquiry =
         if (s.escalation !== undefined && s.escalation.decidedAt === undefined) {
           return refuse('I-5', 'AWAITING_MANAGER_DECISION', `The reply waits for ${showableText(s.escalation.manager.id)}'s decision.`);
         }
-        return emit({ type: 'InquiryReplied', at, by, form: c.form, reply: c.reply, ...(s.escalation === undefined ? {} : { decidedBy: s.escalation.manager }) });
+        return emit({
+          type: 'InquiryReplied',
+          at,
+          by,
+          form: c.form,
+          reply: c.reply,
+          ...(s.escalation === undefined ? {} : { decidedBy: s.escalation.manager }),
+        });
       }
 
       // I-6: an oral reply is confirmed in writing.

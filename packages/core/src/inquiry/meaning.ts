@@ -24,7 +24,10 @@ export const describeInquiryEvent = (e: InquiryEvent, locale?: Locale): EventMea
       return m(['I-5'], say(`${e.by.id} decided the question`, `${e.by.id} 已作决定`));
     case 'InquiryReplied': {
       const decided = e.decidedBy === undefined ? '' : say(`, decided by ${e.decidedBy.id}`, `，由 ${e.decidedBy.id} 决定`);
-      return m(e.form === 'oral' ? ['I-2', 'I-6'] : ['I-2'], say(`${e.form === 'oral' ? 'Oral' : 'Written'} reply${decided}`, `${e.form === 'oral' ? '口头' : '书面'}答复${decided}`));
+      return m(
+        e.form === 'oral' ? ['I-2', 'I-6'] : ['I-2'],
+        say(`${e.form === 'oral' ? 'Oral' : 'Written'} reply${decided}`, `${e.form === 'oral' ? '口头' : '书面'}答复${decided}`),
+      );
     }
     case 'ReplyConfirmedInWriting':
       return m(['I-6'], say('Oral reply confirmed in writing', '口头答复已书面确认'));

@@ -72,7 +72,12 @@ export const ManagerDecided = tagged('ManagerDecided', { ...ev, decision: NonEmp
 export const InquiryReplied = taggedWithOptional('InquiryReplied', { ...ev, form: ReplyFormCodec, reply: NonEmptyText }, { decidedBy: Actor });
 export const ReplyConfirmedInWriting = tagged('ReplyConfirmedInWriting', { ...ev, reference: NonEmptyText });
 /** I-8: points to the complaint it opens. */
-export const InquiryTurnedIntoComplaint = tagged('InquiryTurnedIntoComplaint', { ...ev, complaintId: CaseId, description: NonEmptyText, severity: SeverityCodec });
+export const InquiryTurnedIntoComplaint = tagged('InquiryTurnedIntoComplaint', {
+  ...ev,
+  complaintId: CaseId,
+  description: NonEmptyText,
+  severity: SeverityCodec,
+});
 export const InquiryClosed = tagged('InquiryClosed', { ...ev });
 
 export type InquiryEvent =

@@ -22,9 +22,20 @@ export interface VersionFloorBreach extends FloorBreach {
 export type CompanyPolicyError =
   | RulebookPolicyError
   | { readonly code: 'POLICY_BELOW_LEGAL_FLOOR'; readonly message: string; readonly preset: string; readonly breaches: ReadonlyArray<VersionFloorBreach> }
-  | { readonly code: 'POLICY_BEFORE_PRESET'; readonly message: string; readonly preset: string; readonly version: string; readonly inForceFrom: string; readonly presetFrom: string };
+  | {
+      readonly code: 'POLICY_BEFORE_PRESET';
+      readonly message: string;
+      readonly preset: string;
+      readonly version: string;
+      readonly inForceFrom: string;
+      readonly presetFrom: string;
+    };
 
-const undecodable = (errors: ReadonlyArray<FieldError>): CompanyPolicyError => ({ code: 'POLICY_VALUES_UNDECODABLE', message: 'The policy versions are not valid.', errors });
+const undecodable = (errors: ReadonlyArray<FieldError>): CompanyPolicyError => ({
+  code: 'POLICY_VALUES_UNDECODABLE',
+  message: 'The policy versions are not valid.',
+  errors,
+});
 
 /**
  * Build a company's policy over a preset from plain data (e.g. a JSON file):
@@ -56,20 +67,30 @@ export const companyPolicy = (preset: JurisdictionPreset, input: unknown): E.Eit
           errors.push(...values.left.map((e) => ({ ...e, path: `${index}.values${e.path === '(root)' ? '' : `.${e.path}`}` })));
           continue;
         }
-        breaches.push(...floorBreaches(preset, law.right.values, values.right).map((b) => ({ ...b, path: `${index}.values.${b.path}`, version: v.version, index })));
+        breaches.push(
+          ...floorBreaches(preset, law.right.values, values.right).map((b) => ({ ...b, path: `${index}.values.${b.path}`, version: v.version, index })),
+        );
         built.push({ version: v.version, inForceFrom: v.inForceFrom, values: values.right });
       }
       if (errors.length > 0) return E.left(undecodable(errors));
       const first = breaches[0];
       if (first !== undefined) {
         const more = breaches.length > 1 ? ` (and ${breaches.length - 1} more)` : '';
-        return E.left({ code: 'POLICY_BELOW_LEGAL_FLOOR', message: `Below the law's floor under ${preset.id}: ${describeBreach(first)}${more}`, preset: preset.id, breaches });
+        return E.left({
+          code: 'POLICY_BELOW_LEGAL_FLOOR',
+          message: `Below the law's floor under ${preset.id}: ${describeBreach(first)}${more}`,
+          preset: preset.id,
+          breaches,
+        });
       }
       return E.right(built);
     }),
     // Before the company's first version, the preset alone applies: its versions in force until then stay in the set.
     E.chainW((built) => {
-      const first = built.reduce<Instant | undefined>((min, v) => (min === undefined || compareInstants(v.inForceFrom, min) < 0 ? v.inForceFrom : min), undefined);
+      const first = built.reduce<Instant | undefined>(
+        (min, v) => (min === undefined || compareInstants(v.inForceFrom, min) < 0 ? v.inForceFrom : min),
+        undefined,
+      );
       const before = first === undefined ? [] : preset.policies.versions.filter((p) => compareInstants(p.inForceFrom, first) < 0);
       return makePolicySet([...before, ...built]);
     }),

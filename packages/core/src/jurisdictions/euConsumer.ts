@@ -20,8 +20,23 @@ const euValues = {
   warranty: {
     returnGrounds: {
       company: null,
-      'eu-replacement': { rule: 'J-3', source: `${SALE_OF_GOODS} arts. 10(1), 13(2)`, remedies: ['exchange'], within: '24 months', from: 'delivery', needs: 'intrinsic-defect' },
-      'eu-termination': { rule: 'J-3', source: `${SALE_OF_GOODS} art. 13(4)`, remedies: ['return'], within: '24 months', from: 'delivery', needs: 'failed-repairs', failedRepairs: 1 },
+      'eu-replacement': {
+        rule: 'J-3',
+        source: `${SALE_OF_GOODS} arts. 10(1), 13(2)`,
+        remedies: ['exchange'],
+        within: '24 months',
+        from: 'delivery',
+        needs: 'intrinsic-defect',
+      },
+      'eu-termination': {
+        rule: 'J-3',
+        source: `${SALE_OF_GOODS} art. 13(4)`,
+        remedies: ['return'],
+        within: '24 months',
+        from: 'delivery',
+        needs: 'failed-repairs',
+        failedRepairs: 1,
+      },
       'eu-withdrawal': {
         rule: 'J-3',
         source: `${CONSUMER_RIGHTS} arts. 9, 13, 16`,
@@ -45,12 +60,50 @@ export const euConsumer: JurisdictionPreset = {
   name: 'EU consumer sales (Directives 2019/771 and 2011/83)',
   rules: ['J-3'],
   citations: [
-    { rule: 'J-3', source: `${SALE_OF_GOODS} art. 10(1)`, reading: 'The seller is liable for a lack of conformity that appears within 2 years of delivery: free repair for 2 years.', checked: false, use: 'floor' },
-    { rule: 'J-3', source: `${SALE_OF_GOODS} art. 13(2)`, reading: 'Repair or replacement first, at the consumer\'s choice unless impossible or disproportionate.', checked: false, use: 'ground' },
-    { rule: 'J-3', source: `${SALE_OF_GOODS} art. 13(4)`, reading: 'Termination (a return) when a repair or replacement did not cure the lack of conformity; read here as one failed repair.', checked: false, use: 'ground' },
-    { rule: 'J-3', source: `${SALE_OF_GOODS} art. 11(1)`, reading: 'A lack of conformity within 1 year of delivery (a member state may set 2) is presumed present at delivery: a burden of proof, recorded by quality\'s verdict.', checked: false, use: 'not-enforced' },
-    { rule: 'J-3', source: `${CONSUMER_RIGHTS} arts. 9(1), 9(2)(b), 16`, reading: 'A distance sale may be withdrawn from within 14 days of delivery without a reason, except custom-made, perishable, sealed goods unsealed for health or hygiene, sealed recordings or software unsealed, newspapers and periodicals.', checked: false, use: 'ground' },
-    { rule: 'J-3', source: `${CONSUMER_RIGHTS} art. 13(1), 13(3)`, reading: 'The price is refunded within 14 days of the notice of withdrawal; the seller may wait until the goods are back.', checked: false, use: 'deadline' },
+    {
+      rule: 'J-3',
+      source: `${SALE_OF_GOODS} art. 10(1)`,
+      reading: 'The seller is liable for a lack of conformity that appears within 2 years of delivery: free repair for 2 years.',
+      checked: false,
+      use: 'floor',
+    },
+    {
+      rule: 'J-3',
+      source: `${SALE_OF_GOODS} art. 13(2)`,
+      reading: "Repair or replacement first, at the consumer's choice unless impossible or disproportionate.",
+      checked: false,
+      use: 'ground',
+    },
+    {
+      rule: 'J-3',
+      source: `${SALE_OF_GOODS} art. 13(4)`,
+      reading: 'Termination (a return) when a repair or replacement did not cure the lack of conformity; read here as one failed repair.',
+      checked: false,
+      use: 'ground',
+    },
+    {
+      rule: 'J-3',
+      source: `${SALE_OF_GOODS} art. 11(1)`,
+      reading:
+        "A lack of conformity within 1 year of delivery (a member state may set 2) is presumed present at delivery: a burden of proof, recorded by quality's verdict.",
+      checked: false,
+      use: 'not-enforced',
+    },
+    {
+      rule: 'J-3',
+      source: `${CONSUMER_RIGHTS} arts. 9(1), 9(2)(b), 16`,
+      reading:
+        'A distance sale may be withdrawn from within 14 days of delivery without a reason, except custom-made, perishable, sealed goods unsealed for health or hygiene, sealed recordings or software unsealed, newspapers and periodicals.',
+      checked: false,
+      use: 'ground',
+    },
+    {
+      rule: 'J-3',
+      source: `${CONSUMER_RIGHTS} art. 13(1), 13(3)`,
+      reading: 'The price is refunded within 14 days of the notice of withdrawal; the seller may wait until the goods are back.',
+      checked: false,
+      use: 'deadline',
+    },
   ],
   floors: [
     { value: 'productWarranty', rule: 'J-3', source: `${SALE_OF_GOODS} art. 10(1)` },

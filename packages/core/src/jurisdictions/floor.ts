@@ -24,7 +24,9 @@ export interface FloorBreach {
 
 /** A breach in a language: the value's path, what was given, the floor and its article. */
 export const breachText = (b: FloorBreach, locale: Locale = 'en'): string =>
-  locale === 'zh-CN' ? `${b.path} 为 ${b.given}，低于法定下限 ${b.floor}（${b.rule}，${b.source}）。` : `${b.path} gives ${b.given}; the law's floor is ${b.floor} (${b.rule}, ${b.source}).`;
+  locale === 'zh-CN'
+    ? `${b.path} 为 ${b.given}，低于法定下限 ${b.floor}（${b.rule}，${b.source}）。`
+    : `${b.path} gives ${b.given}; the law's floor is ${b.floor} (${b.rule}, ${b.source}).`;
 
 /** A breach in English (`breachText` for another language). */
 export const describeBreach = (b: FloorBreach): string => breachText(b);
@@ -38,8 +40,15 @@ const list = (xs: ReadonlyArray<string> | undefined): string => (xs === undefine
 /** The ways a company's version of a legal ground gives less than the law's. */
 const groundBreaches = (key: string, law: ReturnGround, given: ReturnGround | null | undefined): ReadonlyArray<FloorBreach> => {
   const at = `warranty.returnGrounds.${key}`;
-  const breach = (field: string, givenText: string, floorText: string): FloorBreach => ({ path: `${at}${field}`, given: givenText, floor: floorText, rule: law.rule, source: law.source });
-  if (given === null || given === undefined) return [breach('', 'no such ground', `${describeWindow(law.within)} of ${law.from} for ${law.remedies.join(' or ')}`)];
+  const breach = (field: string, givenText: string, floorText: string): FloorBreach => ({
+    path: `${at}${field}`,
+    given: givenText,
+    floor: floorText,
+    rule: law.rule,
+    source: law.source,
+  });
+  if (given === null || given === undefined)
+    return [breach('', 'no such ground', `${describeWindow(law.within)} of ${law.from} for ${law.remedies.join(' or ')}`)];
   const out: FloorBreach[] = [];
   if (given.rule !== law.rule) out.push(breach('.rule', given.rule, law.rule));
   if (given.source !== law.source) out.push(breach('.source', given.source, law.source));
@@ -65,24 +74,39 @@ const groundBreaches = (key: string, law: ReturnGround, given: ReturnGround | nu
     const refund = given.refund;
     if (refund === undefined) out.push(breach('.refund', 'no refund deadline', `${describeWindow(law.refund.within)} of ${law.refund.from}`));
     else {
-      if (!windowAtLeast(law.refund.within, refund.within)) out.push(breach('.refund.within', describeWindow(refund.within), `at most ${describeWindow(law.refund.within)}`));
+      if (!windowAtLeast(law.refund.within, refund.within))
+        out.push(breach('.refund.within', describeWindow(refund.within), `at most ${describeWindow(law.refund.within)}`));
       if (refundOrder[refund.from] > refundOrder[law.refund.from]) out.push(breach('.refund.from', refund.from, law.refund.from));
     }
   }
   return out;
 };
 
-const valueBreaches = (value: FloorValue, law: RulebookPolicy['warranty'], given: RulebookPolicy['warranty'], rule: RuleId, source: string): ReadonlyArray<FloorBreach> => {
-  const breach = (path: string, givenValue: string | number, floor: string | number): FloorBreach => ({ path: `warranty.${path}`, given: String(givenValue), floor: `at least ${floor}`, rule, source });
+const valueBreaches = (
+  value: FloorValue,
+  law: RulebookPolicy['warranty'],
+  given: RulebookPolicy['warranty'],
+  rule: RuleId,
+  source: string,
+): ReadonlyArray<FloorBreach> => {
+  const breach = (path: string, givenValue: string | number, floor: string | number): FloorBreach => ({
+    path: `warranty.${path}`,
+    given: String(givenValue),
+    floor: `at least ${floor}`,
+    rule,
+    source,
+  });
   const atLeast = (key: 'roofingAndWaterproofingYears' | 'installationAndDecorationYears' | 'heatingSeasons' | 'coolingSeasons') =>
     given[key] < law[key] ? [breach(key, given[key], law[key])] : [];
   switch (value) {
     case 'productWarranty': {
       const out: FloorBreach[] = [];
-      if (given.defaultProductWarrantyMonths < law.defaultProductWarrantyMonths) out.push(breach('defaultProductWarrantyMonths', given.defaultProductWarrantyMonths, law.defaultProductWarrantyMonths));
+      if (given.defaultProductWarrantyMonths < law.defaultProductWarrantyMonths)
+        out.push(breach('defaultProductWarrantyMonths', given.defaultProductWarrantyMonths, law.defaultProductWarrantyMonths));
       const categories = new Set([...Object.keys(law.productWarrantyMonths), ...Object.keys(given.productWarrantyMonths)]);
       for (const category of categories) {
-        const months = (w: RulebookPolicy['warranty']) => (Object.hasOwn(w.productWarrantyMonths, category) ? w.productWarrantyMonths[category] : undefined) ?? w.defaultProductWarrantyMonths;
+        const months = (w: RulebookPolicy['warranty']) =>
+          (Object.hasOwn(w.productWarrantyMonths, category) ? w.productWarrantyMonths[category] : undefined) ?? w.defaultProductWarrantyMonths;
         if (months(given) < months(law)) out.push(breach(`productWarrantyMonths.${category}`, months(given), months(law)));
       }
       // The sale comes before the delivery: a warranty from the sale gives less than one from the delivery.
@@ -90,7 +114,8 @@ const valueBreaches = (value: FloorValue, law: RulebookPolicy['warranty'], given
         out.push({ path: 'warranty.productWarrantyFrom', given: 'sale', floor: 'delivery', rule, source });
       }
       const newlyVoiding = given.freeRepairVoidedBy.filter((x) => !law.freeRepairVoidedBy.includes(x));
-      if (newlyVoiding.length > 0) out.push({ path: 'warranty.freeRepairVoidedBy', given: list(given.freeRepairVoidedBy), floor: list(law.freeRepairVoidedBy), rule, source });
+      if (newlyVoiding.length > 0)
+        out.push({ path: 'warranty.freeRepairVoidedBy', given: list(given.freeRepairVoidedBy), floor: list(law.freeRepairVoidedBy), rule, source });
       return out;
     }
     case 'repairCompletion': {
@@ -98,7 +123,17 @@ const valueBreaches = (value: FloorValue, law: RulebookPolicy['warranty'], given
       if (lawTime === null) return [];
       const givenTime = given.repairCompletion;
       if (givenTime === null) return [{ path: 'warranty.repairCompletion', given: 'none', floor: `within ${describeWindow(lawTime.within)}`, rule, source }];
-      return windowAtLeast(lawTime.within, givenTime.within) ? [] : [{ path: 'warranty.repairCompletion.within', given: describeWindow(givenTime.within), floor: `at most ${describeWindow(lawTime.within)}`, rule, source }];
+      return windowAtLeast(lawTime.within, givenTime.within)
+        ? []
+        : [
+            {
+              path: 'warranty.repairCompletion.within',
+              given: describeWindow(givenTime.within),
+              floor: `at most ${describeWindow(lawTime.within)}`,
+              rule,
+              source,
+            },
+          ];
     }
     case 'returnWindowCountsTo':
       return given.returnWindowCountsTo !== law.returnWindowCountsTo && law.returnWindowCountsTo === 'filing'
@@ -113,9 +148,15 @@ const valueBreaches = (value: FloorValue, law: RulebookPolicy['warranty'], given
 };
 
 /** J-0: everything in `given` that gives the customer less than the preset version `law`. */
-export const floorBreaches = (preset: Pick<JurisdictionPreset, 'id' | 'floors' | 'rules'>, law: RulebookPolicy, given: RulebookPolicy): ReadonlyArray<FloorBreach> => {
+export const floorBreaches = (
+  preset: Pick<JurisdictionPreset, 'id' | 'floors' | 'rules'>,
+  law: RulebookPolicy,
+  given: RulebookPolicy,
+): ReadonlyArray<FloorBreach> => {
   const jurisdiction: ReadonlyArray<FloorBreach> =
-    given.jurisdiction === law.jurisdiction ? [] : [{ path: 'jurisdiction', given: given.jurisdiction, floor: law.jurisdiction, rule: 'J-0', source: `the ${preset.id} preset` }];
+    given.jurisdiction === law.jurisdiction
+      ? []
+      : [{ path: 'jurisdiction', given: given.jurisdiction, floor: law.jurisdiction, rule: 'J-0', source: `the ${preset.id} preset` }];
   const grounds = Object.entries(law.warranty.returnGrounds).flatMap(([key, ground]) =>
     ground === null ? [] : groundBreaches(key, ground, Object.hasOwn(given.warranty.returnGrounds, key) ? given.warranty.returnGrounds[key] : undefined),
   );

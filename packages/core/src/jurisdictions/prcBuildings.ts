@@ -19,7 +19,13 @@ export const prcBuildings: JurisdictionPreset = {
   name: 'PRC construction works (建设工程质量管理条例 art. 40)',
   rules: ['J-4'],
   citations: [
-    { rule: 'J-4', source: BUILDING_QUALITY, reading: 'Foundations and main structure: the design life set by the design documents (recorded with the handed-over work).', checked: false, use: 'not-enforced' },
+    {
+      rule: 'J-4',
+      source: BUILDING_QUALITY,
+      reading: 'Foundations and main structure: the design life set by the design documents (recorded with the handed-over work).',
+      checked: false,
+      use: 'not-enforced',
+    },
     { rule: 'J-4', source: BUILDING_QUALITY, reading: 'Roofing, waterproofed rooms and exterior walls: 5 years.', checked: false, use: 'floor' },
     { rule: 'J-4', source: BUILDING_QUALITY, reading: 'Heating and cooling: two heating or cooling seasons.', checked: false, use: 'floor' },
     { rule: 'J-4', source: BUILDING_QUALITY, reading: 'Electrical, plumbing, equipment installation and decoration: 2 years.', checked: false, use: 'floor' },

@@ -23,8 +23,24 @@ export const sanbaoValues = {
   warranty: {
     returnGrounds: {
       company: null,
-      'sanbao-return': { rule: 'J-1', source: `${SANBAO} art. 9`, remedies: ['return'], within: '7 days', from: 'sale', needs: 'intrinsic-defect', voidedBy: EXCLUSIONS },
-      'sanbao-exchange': { rule: 'J-1', source: `${SANBAO} art. 10`, remedies: ['exchange'], within: '15 days', from: 'sale', needs: 'intrinsic-defect', voidedBy: EXCLUSIONS },
+      'sanbao-return': {
+        rule: 'J-1',
+        source: `${SANBAO} art. 9`,
+        remedies: ['return'],
+        within: '7 days',
+        from: 'sale',
+        needs: 'intrinsic-defect',
+        voidedBy: EXCLUSIONS,
+      },
+      'sanbao-exchange': {
+        rule: 'J-1',
+        source: `${SANBAO} art. 10`,
+        remedies: ['exchange'],
+        within: '15 days',
+        from: 'sale',
+        needs: 'intrinsic-defect',
+        voidedBy: EXCLUSIONS,
+      },
       'sanbao-after-repairs': {
         rule: 'J-1',
         source: `${SANBAO} art. 11`,
@@ -55,37 +71,71 @@ export const sanbaoValues = {
 } as const;
 
 export const sanbaoCitations: ReadonlyArray<Citation> = [
-  { rule: 'J-1', source: `${SANBAO} art. 9`, reading: 'Within 7 days of sale, a performance fault: the customer chooses a return, an exchange or a repair.', checked: true, use: 'ground' },
-  { rule: 'J-1', source: `${SANBAO} art. 10`, reading: 'Within 15 days of sale, a performance fault: the customer chooses an exchange or a repair.', checked: true, use: 'ground' },
+  {
+    rule: 'J-1',
+    source: `${SANBAO} art. 9`,
+    reading: 'Within 7 days of sale, a performance fault: the customer chooses a return, an exchange or a repair.',
+    checked: true,
+    use: 'ground',
+  },
+  {
+    rule: 'J-1',
+    source: `${SANBAO} art. 10`,
+    reading: 'Within 15 days of sale, a performance fault: the customer chooses an exchange or a repair.',
+    checked: true,
+    use: 'ground',
+  },
   {
     rule: 'J-1',
     source: `${SANBAO} art. 11`,
-    reading: 'Within the warranty, a unit that still does not work after two repairs is exchanged free of charge or returned. The window is the 12-month default warranty; a company with a longer warranty lengthens it.',
+    reading:
+      'Within the warranty, a unit that still does not work after two repairs is exchanged free of charge or returned. The window is the 12-month default warranty; a company with a longer warranty lengthens it.',
     checked: true,
     use: 'ground',
   },
   {
     rule: 'J-1',
     source: `${SANBAO}, 实施三包的部分商品目录`,
-    reading: 'Free repair within the warranty period the catalogue sets for each product; 12 months for the whole unit is the default here. Set the catalogue figure of each product category.',
+    reading:
+      'Free repair within the warranty period the catalogue sets for each product; 12 months for the whole unit is the default here. Set the catalogue figure of each product category.',
     checked: false,
     use: 'floor',
   },
   { rule: 'J-1', source: SANBAO, reading: 'The warranty runs from the invoice date (the sale).', checked: false, use: 'floor' },
-  { rule: 'J-1', source: SANBAO, reading: 'The warranty leaves out the days under repair or waiting for parts (it grows by them).', checked: false, use: 'not-enforced' },
-  { rule: 'J-1', source: `${SANBAO} (repair within 30 days)`, reading: 'A repair is done within 30 days of the unit being handed in.', checked: false, use: 'deadline' },
-  {
-    rule: 'J-1',
-    source: `${SANBAO} (repair within 30 days)`,
-    reading: 'A repair under warranty not done within 30 days by the repairer\'s fault, or within 90 days for want of parts, gives an exchange; the warranty card\'s repair record shows it (`unit.overdueRepairs`).',
-    checked: false,
-    use: 'ground',
-  },
-  { rule: 'J-1', source: SANBAO, reading: "An exchanged unit's warranty starts again: the replacement's own claim records its own sale or delivery.", checked: false, use: 'not-enforced' },
   {
     rule: 'J-1',
     source: SANBAO,
-    reading: 'Not covered (a paid repair instead): misuse or poor upkeep, repair or opening by anyone but the appointed repairer, no invoice or warranty card, a card altered or not matching the unit, force majeure. Quality records the exclusion with its inspection or the repair assessment.',
+    reading: 'The warranty leaves out the days under repair or waiting for parts (it grows by them).',
+    checked: false,
+    use: 'not-enforced',
+  },
+  {
+    rule: 'J-1',
+    source: `${SANBAO} (repair within 30 days)`,
+    reading: 'A repair is done within 30 days of the unit being handed in.',
+    checked: false,
+    use: 'deadline',
+  },
+  {
+    rule: 'J-1',
+    source: `${SANBAO} (repair within 30 days)`,
+    reading:
+      "A repair under warranty not done within 30 days by the repairer's fault, or within 90 days for want of parts, gives an exchange; the warranty card's repair record shows it (`unit.overdueRepairs`).",
+    checked: false,
+    use: 'ground',
+  },
+  {
+    rule: 'J-1',
+    source: SANBAO,
+    reading: "An exchanged unit's warranty starts again: the replacement's own claim records its own sale or delivery.",
+    checked: false,
+    use: 'not-enforced',
+  },
+  {
+    rule: 'J-1',
+    source: SANBAO,
+    reading:
+      'Not covered (a paid repair instead): misuse or poor upkeep, repair or opening by anyone but the appointed repairer, no invoice or warranty card, a card altered or not matching the unit, force majeure. Quality records the exclusion with its inspection or the repair assessment.',
     checked: false,
     use: 'ground',
   },

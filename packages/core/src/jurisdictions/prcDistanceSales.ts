@@ -39,16 +39,29 @@ const distanceCitations: ReadonlyArray<Citation> = [
   {
     rule: 'J-2',
     source: `${CONSUMER_LAW} art. 25`,
-    reading: 'Bought online, by phone, television or mail: a return without a reason within 7 days of receipt, except goods made to order, perishables, digital goods unsealed or downloaded, newspapers and periodicals, and goods confirmed at purchase as unsuitable.',
+    reading:
+      'Bought online, by phone, television or mail: a return without a reason within 7 days of receipt, except goods made to order, perishables, digital goods unsealed or downloaded, newspapers and periodicals, and goods confirmed at purchase as unsuitable.',
     checked: true,
     use: 'ground',
   },
-  { rule: 'J-2', source: `${CONSUMER_LAW} art. 25`, reading: 'The price is refunded within 7 days of receiving the returned goods.', checked: true, use: 'deadline' },
-  { rule: 'J-2', source: `${CONSUMER_LAW} art. 25`, reading: 'The returned goods must be intact; the customer pays the return carriage unless agreed otherwise.', checked: true, use: 'not-enforced' },
+  {
+    rule: 'J-2',
+    source: `${CONSUMER_LAW} art. 25`,
+    reading: 'The price is refunded within 7 days of receiving the returned goods.',
+    checked: true,
+    use: 'deadline',
+  },
+  {
+    rule: 'J-2',
+    source: `${CONSUMER_LAW} art. 25`,
+    reading: 'The returned goods must be intact; the customer pays the return carriage unless agreed otherwise.',
+    checked: true,
+    use: 'not-enforced',
+  },
   {
     rule: 'J-2',
     source: `${CONSUMER_LAW} art. 23`,
-    reading: 'Durable goods: a defect found within 6 months of receipt is for the seller to disprove (a burden of proof, recorded by quality\'s verdict).',
+    reading: "Durable goods: a defect found within 6 months of receipt is for the seller to disprove (a burden of proof, recorded by quality's verdict).",
     checked: false,
     use: 'not-enforced',
   },
@@ -61,5 +74,7 @@ export const prcDistanceSales: JurisdictionPreset = {
   rules: ['J-1', 'J-2'],
   citations: [...sanbaoCitations, ...distanceCitations],
   floors: sanbaoFloors,
-  policies: presetPolicies([presetVersion('CN-distance-2014', instantFromEpochMs(Date.parse('2014-03-15T00:00:00+08:00')), overlayValues(sanbaoValues, distanceValues))]),
+  policies: presetPolicies([
+    presetVersion('CN-distance-2014', instantFromEpochMs(Date.parse('2014-03-15T00:00:00+08:00')), overlayValues(sanbaoValues, distanceValues)),
+  ]),
 };

@@ -29,13 +29,21 @@ const base = { caseId: CaseId, at: Instant, actor: Actor };
 
 export const SendSurvey = tagged('SendSurvey', { ...base, customer: Customer, period: NonEmptyText, items: t.readonlyArray(NonEmptyText) });
 /** S-1: the overall judgement is required (the codec refuses a return without it). */
-export const RecordSurveyReturn = taggedWithOptional('RecordSurveyReturn', { ...base, ratings: t.readonlyArray(ItemRating), overall: SatisfactionLevelCodec }, { comments: NonEmptyText });
+export const RecordSurveyReturn = taggedWithOptional(
+  'RecordSurveyReturn',
+  { ...base, ratings: t.readonlyArray(ItemRating), overall: SatisfactionLevelCodec },
+  { comments: NonEmptyText },
+);
 export type SurveyCommand = t.TypeOf<typeof SendSurvey> | t.TypeOf<typeof RecordSurveyReturn>;
 export const SurveyCommand: TaggedUnion<SurveyCommand> = taggedUnion<SurveyCommand>('SurveyCommand', { SendSurvey, RecordSurveyReturn });
 
 const eventBase = { at: Instant, by: Actor };
 export const SurveySent = tagged('SurveySent', { ...eventBase, customer: Customer, period: NonEmptyText, items: t.readonlyArray(NonEmptyText) });
-export const SurveyReturned = taggedWithOptional('SurveyReturned', { ...eventBase, ratings: t.readonlyArray(ItemRating), overall: SatisfactionLevelCodec }, { comments: NonEmptyText });
+export const SurveyReturned = taggedWithOptional(
+  'SurveyReturned',
+  { ...eventBase, ratings: t.readonlyArray(ItemRating), overall: SatisfactionLevelCodec },
+  { comments: NonEmptyText },
+);
 export type SurveyEvent = t.TypeOf<typeof SurveySent> | t.TypeOf<typeof SurveyReturned>;
 export const SurveyEvent: TaggedUnion<SurveyEvent> = taggedUnion<SurveyEvent>('SurveyEvent', { SurveySent, SurveyReturned });
 
@@ -64,11 +72,18 @@ const surveyor = (step: string) => only('T-6', 'FRONT_OFFICE_ONLY', { department
 export const checkRatings = (items: ReadonlyArray<string>, ratings: ReadonlyArray<{ readonly item: string }>): Violation | undefined => {
   const rated = ratings.map((r) => r.item);
   const unknown = rated.filter((i) => !items.includes(i));
-  if (unknown.length > 0) return violation('S-1', 'SURVEY_ITEM_UNKNOWN', `The form does not ask about: ${unknown.map(showableText).join(', ')}.`, { items: unknown.map(showableText) });
+  if (unknown.length > 0)
+    return violation('S-1', 'SURVEY_ITEM_UNKNOWN', `The form does not ask about: ${unknown.map(showableText).join(', ')}.`, {
+      items: unknown.map(showableText),
+    });
   const twice = rated.filter((i, k) => rated.indexOf(i) !== k);
-  if (twice.length > 0) return violation('S-1', 'SURVEY_ITEM_RATED_TWICE', `Rated more than once: ${[...new Set(twice)].map(showableText).join(', ')}.`, { items: twice.map(showableText) });
+  if (twice.length > 0)
+    return violation('S-1', 'SURVEY_ITEM_RATED_TWICE', `Rated more than once: ${[...new Set(twice)].map(showableText).join(', ')}.`, {
+      items: twice.map(showableText),
+    });
   const missing = items.filter((i) => !rated.includes(i));
-  if (missing.length > 0) return violation('S-1', 'SURVEY_ITEM_UNRATED', `Every item is rated on the five levels; missing: ${missing.join(', ')}.`, { items: missing });
+  if (missing.length > 0)
+    return violation('S-1', 'SURVEY_ITEM_UNRATED', `Every item is rated on the five levels; missing: ${missing.join(', ')}.`, { items: missing });
   return undefined;
 };
 
@@ -99,7 +114,14 @@ export const surveyDecider: Decider<SurveyCommand, SurveyEvent, SurveyState> = {
         const bad = checkRatings(s.items, c.ratings);
         if (bad !== undefined) return E.left(bad);
         return E.right([
-          { type: 'SurveyReturned', at: c.at, by: c.actor, ratings: c.ratings, overall: c.overall, ...(c.comments === undefined ? {} : { comments: c.comments }) },
+          {
+            type: 'SurveyReturned',
+            at: c.at,
+            by: c.actor,
+            ratings: c.ratings,
+            overall: c.overall,
+            ...(c.comments === undefined ? {} : { comments: c.comments }),
+          },
         ]);
       }
     }
@@ -110,12 +132,24 @@ export const surveyDecider: Decider<SurveyCommand, SurveyEvent, SurveyState> = {
 export const surveyStepOf = (e: SurveyEvent, caseId: CaseId): SurveyCommand =>
   e.type === 'SurveySent'
     ? { type: 'SendSurvey', caseId, at: e.at, actor: e.by, customer: e.customer, period: e.period, items: e.items }
-    : { type: 'RecordSurveyReturn', caseId, at: e.at, actor: e.by, ratings: e.ratings, overall: e.overall, ...(e.comments === undefined ? {} : { comments: e.comments }) };
+    : {
+        type: 'RecordSurveyReturn',
+        caseId,
+        at: e.at,
+        actor: e.by,
+        ratings: e.ratings,
+        overall: e.overall,
+        ...(e.comments === undefined ? {} : { comments: e.comments }),
+      };
 
 export const describeSurveyEvent = (e: SurveyEvent, locale?: Locale): EventMeaning => {
   const say = sayIn(locale);
   return e.type === 'SurveySent'
-    ? { rules: ['S-1'], summary: say(`Survey for ${e.period} sent (${e.items.length} items)`, `发出 ${e.period} 满意度调查表（${e.items.length} 个项目）`), specialCase: false }
+    ? {
+        rules: ['S-1'],
+        summary: say(`Survey for ${e.period} sent (${e.items.length} items)`, `发出 ${e.period} 满意度调查表（${e.items.length} 个项目）`),
+        specialCase: false,
+      }
     : { rules: ['S-1', 'S-2'], summary: say(`Survey returned: overall ${e.overall}`, `调查表已收回：总体评价 ${e.overall}`), specialCase: false };
 };
 

@@ -29,7 +29,9 @@ const refundDeadline = (config: Rulebook, events: ReadonlyArray<WarrantyEvent>, 
   // An unknown version is the audit's T-5 finding; there is no window to compute here.
   const version = policyVersion(accepted.policyVersion)(config.policies);
   if (E.isLeft(version)) return [];
-  const ground = Object.hasOwn(version.right.values.warranty.returnGrounds, accepted.ground) ? version.right.values.warranty.returnGrounds[accepted.ground] : undefined;
+  const ground = Object.hasOwn(version.right.values.warranty.returnGrounds, accepted.ground)
+    ? version.right.values.warranty.returnGrounds[accepted.ground]
+    : undefined;
   const refund = ground?.refund;
   if (ground === null || ground === undefined || refund === undefined) return [];
   const received = events.find((e) => e.type === 'ReturnedGoodsReceived')?.at;

@@ -67,7 +67,9 @@ const completion = (claim: ClaimProgress): Violation | undefined => {
         ? violation('W-7', 'CLAIM_NOT_COMPLETE', 'A repair closes once the unit has shipped back, repaired or not.')
         : undefined;
     case 'construction-defect':
-      return claim.ownerAcceptedAt === undefined ? violation('W-8', 'CLAIM_NOT_COMPLETE', "A construction defect closes with the owner's signed acceptance.") : undefined;
+      return claim.ownerAcceptedAt === undefined
+        ? violation('W-8', 'CLAIM_NOT_COMPLETE', "A construction defect closes with the owner's signed acceptance.")
+        : undefined;
   }
 };
 
@@ -82,8 +84,10 @@ export const decideWarrantyClaim =
       if (c.type !== 'FileClaim') return refuse('W-1', 'CLAIM_NOT_FILED', `No warranty claim ${c.caseId} has been filed.`);
       const who = frontOffice('Filing a claim')(by);
       if (E.isLeft(who)) return who;
-      if (c.kind === 'construction-defect' && c.work === undefined) return refuse('W-1', 'CLAIM_WORK_MISSING', 'A construction defect names the project, the element and the handover date.');
-      if (c.kind !== 'construction-defect' && c.unit === undefined) return refuse('W-1', 'CLAIM_UNIT_MISSING', 'A product claim records purchase date, model, serial number and category of the unit.');
+      if (c.kind === 'construction-defect' && c.work === undefined)
+        return refuse('W-1', 'CLAIM_WORK_MISSING', 'A construction defect names the project, the element and the handover date.');
+      if (c.kind !== 'construction-defect' && c.unit === undefined)
+        return refuse('W-1', 'CLAIM_UNIT_MISSING', 'A product claim records purchase date, model, serial number and category of the unit.');
       return emit({
         type: 'ClaimFiled',
         at,
@@ -109,7 +113,14 @@ export const decideWarrantyClaim =
         const who = qualityOnly('W-2', 'Inspecting the returned unit')(by);
         if (E.isLeft(who)) return who;
         if (asReturn(s) === undefined) return wrongKind('W-2', 'A defect inspection for a return', s.claim);
-        return emit({ type: 'DefectInspected', at, by, verdict: c.verdict, report: c.report, ...(c.exclusion === undefined ? {} : { exclusion: c.exclusion }) });
+        return emit({
+          type: 'DefectInspected',
+          at,
+          by,
+          verdict: c.verdict,
+          report: c.report,
+          ...(c.exclusion === undefined ? {} : { exclusion: c.exclusion }),
+        });
       }
 
       // W-3: a special case, approved by the general manager, in writing, for the customer's benefit.
@@ -132,7 +143,15 @@ export const decideWarrantyClaim =
         if (p.acceptance !== undefined) return refuse('W-2', 'RETURN_ALREADY_ACCEPTED', 'The return was already accepted.');
         const policy = context.policyAt(at);
         if (E.isLeft(policy)) return policy;
-        const request = { remedy: p.kind, unit: p.unit, channel: s.channel, requestedAt: s.filedAt, verdict: p.verdict, exclusion: p.exclusion, specialCaseApproved: p.specialCase !== undefined };
+        const request = {
+          remedy: p.kind,
+          unit: p.unit,
+          channel: s.channel,
+          requestedAt: s.filedAt,
+          verdict: p.verdict,
+          exclusion: p.exclusion,
+          specialCaseApproved: p.specialCase !== undefined,
+        };
         const eligible = returnEligibility(context.calendar, policy.right, request, at);
         if (E.isLeft(eligible)) return eligible;
         return emit({ type: 'ReturnAccepted', at, by, ...eligible.right });
@@ -178,7 +197,8 @@ export const decideWarrantyClaim =
         if (E.isLeft(who)) return who;
         const p = asReturn(s);
         if (p === undefined) return wrongKind('W-4', 'Booking a return', s.claim);
-        if (p.slip?.signedAt === undefined) return refuse('W-4', 'RETURN_SLIP_NOT_SIGNED', 'Finance books a return only after the sales manager signed the slip.');
+        if (p.slip?.signedAt === undefined)
+          return refuse('W-4', 'RETURN_SLIP_NOT_SIGNED', 'Finance books a return only after the sales manager signed the slip.');
         if (p.bookedAt !== undefined) return refuse('W-4', 'RETURN_ALREADY_BOOKED', 'The return is already booked.');
         return emit({ type: 'ReturnBooked', at, by });
       }
@@ -190,7 +210,8 @@ export const decideWarrantyClaim =
         if (s.claim.kind !== 'exchange') return wrongKind('W-5', 'Shipping a replacement', s.claim);
         const p = s.claim;
         if (p.acceptance === undefined) return refuse('W-5', 'RETURN_NOT_ACCEPTED', 'The exchange has not been accepted (W-2).');
-        if (p.goodsReceived === 0) return refuse('W-5', 'REPLACEMENT_BEFORE_RETURN_RECEIVED', 'The replacement ships only after the returned unit was received.');
+        if (p.goodsReceived === 0)
+          return refuse('W-5', 'REPLACEMENT_BEFORE_RETURN_RECEIVED', 'The replacement ships only after the returned unit was received.');
         if (p.slip === undefined) return refuse('W-5', 'RETURN_SLIP_NOT_ISSUED', 'The replacement ships only after the return slip was issued.');
         if (p.replacementShippedAt !== undefined) return refuse('W-5', 'REPLACEMENT_ALREADY_SHIPPED', 'The replacement already shipped.');
         return emit({ type: 'ReplacementShipped', at, by });
@@ -264,14 +285,19 @@ export const decideWarrantyClaim =
           if (repair.assessment === undefined) return refuse('W-6', 'REPAIR_NOT_ASSESSED', 'The repair has not been assessed.');
           if (repair.consent === 'declined') return refuse('W-6', 'REPAIR_DECLINED', 'The customer declined the fee; the unit goes back unrepaired.');
           if (repair.assessment.feeRequired && repair.consent !== 'signed') {
-            return refuse('W-6', 'REPAIR_CONSENT_MISSING', "Out of warranty with a main component damaged: the repair starts only after the customer's signed consent.");
+            return refuse(
+              'W-6',
+              'REPAIR_CONSENT_MISSING',
+              "Out of warranty with a main component damaged: the repair starts only after the customer's signed consent.",
+            );
           }
           if (repair.work !== 'not-started') return refuse('W-6', 'REPAIR_ALREADY_STARTED', 'The repair has already started.');
           return emit({ type: 'RepairStarted', at, by });
         }
         const work = asConstruction(s);
         if (work === undefined) return wrongKind('W-6', 'A repair', s.claim);
-        if (work.planApprovedAt === undefined) return refuse('W-8', 'REPAIR_PLAN_NOT_APPROVED', 'The repair plan has not been approved by the department head.');
+        if (work.planApprovedAt === undefined)
+          return refuse('W-8', 'REPAIR_PLAN_NOT_APPROVED', 'The repair plan has not been approved by the department head.');
         if (work.repair !== 'not-started') return refuse('W-8', 'REPAIR_ALREADY_STARTED', 'The repair has already started.');
         return emit({ type: 'RepairStarted', at, by });
       }
@@ -307,7 +333,8 @@ export const decideWarrantyClaim =
         const p = asRepair(s);
         if (p === undefined) return wrongKind('W-6', 'Returning a unit unrepaired', s.claim);
         if (p.received === undefined) return refuse('W-6', 'REPAIR_UNIT_NOT_RECEIVED', 'The unit has not been received.');
-        if (p.consent !== 'declined' && s.status !== 'rejected') return refuse('W-6', 'REPAIR_NOT_DECLINED', 'A unit goes back unrepaired when the customer declined the fee or the claim was rejected.');
+        if (p.consent !== 'declined' && s.status !== 'rejected')
+          return refuse('W-6', 'REPAIR_NOT_DECLINED', 'A unit goes back unrepaired when the customer declined the fee or the claim was rejected.');
         if (p.returnedUnrepairedAt !== undefined) return refuse('W-6', 'UNIT_ALREADY_RETURNED', 'The unit already went back.');
         return emit({ type: 'UnitReturnedUnrepaired', at, by });
       }

@@ -16,8 +16,15 @@ export const describeWarrantyEvent = (e: WarrantyEvent, locale?: Locale): EventM
   const word = wordIn(locale);
   switch (e.type) {
     case 'ClaimFiled': {
-      const unit = e.unit === undefined ? '' : say(` for ${e.unit.model} (${e.unit.category}), shipped ${e.unit.shippedOn}`, `，产品 ${e.unit.model}（${e.unit.category}），${e.unit.shippedOn} 出货`);
-      const work = e.work === undefined ? '' : say(` for ${e.work.element}, handed over ${e.work.handedOverOn}`, `，部位 ${e.work.element}，${e.work.handedOverOn} 交付`);
+      const unit =
+        e.unit === undefined
+          ? ''
+          : say(
+              ` for ${e.unit.model} (${e.unit.category}), shipped ${e.unit.shippedOn}`,
+              `，产品 ${e.unit.model}（${e.unit.category}），${e.unit.shippedOn} 出货`,
+            );
+      const work =
+        e.work === undefined ? '' : say(` for ${e.work.element}, handed over ${e.work.handedOverOn}`, `，部位 ${e.work.element}，${e.work.handedOverOn} 交付`);
       return m(['W-1'], say(`${e.kind} claim filed${unit}${work}`, `受理${word(e.kind)}申请${unit}${work}`));
     }
     case 'DefectInspected': {
@@ -31,11 +38,17 @@ export const describeWarrantyEvent = (e: WarrantyEvent, locale?: Locale): EventM
       const window =
         e.windowEndsOn === undefined
           ? say('no ground offers it', '无适用的退货理由')
-          : say(`ground ${e.ground ?? '?'}, window to ${e.windowEndsOn}, counted to the ${e.windowCountsTo} at ${e.countedAt}`, `理由 ${e.ground ?? '?'}，期限至 ${e.windowEndsOn}，按${word(e.windowCountsTo)}计至 ${e.countedAt}`);
+          : say(
+              `ground ${e.ground ?? '?'}, window to ${e.windowEndsOn}, counted to the ${e.windowCountsTo} at ${e.countedAt}`,
+              `理由 ${e.ground ?? '?'}，期限至 ${e.windowEndsOn}，按${word(e.windowCountsTo)}计至 ${e.countedAt}`,
+            );
       const jurisdiction = e.jurisdiction === 'none' ? '' : `, ${e.jurisdiction}`;
       return m(
         rules,
-        say(`Return accepted${e.specialCase ? ' AS A SPECIAL CASE' : ''} under ${e.rule}, policy ${e.policyVersion}${jurisdiction} (${window})`, `${e.specialCase ? '作为特殊情况' : ''}按 ${e.rule} 同意退货，政策 ${e.policyVersion}${jurisdiction}（${window}）`),
+        say(
+          `Return accepted${e.specialCase ? ' AS A SPECIAL CASE' : ''} under ${e.rule}, policy ${e.policyVersion}${jurisdiction} (${window})`,
+          `${e.specialCase ? '作为特殊情况' : ''}按 ${e.rule} 同意退货，政策 ${e.policyVersion}${jurisdiction}（${window}）`,
+        ),
         e.specialCase,
       );
     }

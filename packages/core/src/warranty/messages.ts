@@ -21,7 +21,11 @@ export const FileClaim = taggedWithOptional(
   { unit: ProductUnit, work: HandedOverWork, channel: SaleChannelCodec },
 );
 /** `exclusion`: what takes the unit out of the law's cover, if quality found it (J-1). */
-export const RecordDefectInspection = taggedWithOptional('RecordDefectInspection', { ...cmd, verdict: DefectVerdictCodec, report: NonEmptyText }, { exclusion: ExclusionCodec });
+export const RecordDefectInspection = taggedWithOptional(
+  'RecordDefectInspection',
+  { ...cmd, verdict: DefectVerdictCodec, report: NonEmptyText },
+  { exclusion: ExclusionCodec },
+);
 /** The justification is plain text here so that a blank one is refused as a W-3 violation, not a decoding error. */
 export const ApproveSpecialCase = tagged('ApproveSpecialCase', { ...cmd, justification: t.string });
 export const AcceptReturn = tagged('AcceptReturn', { ...cmd });
@@ -105,7 +109,11 @@ export const ClaimFiled = taggedWithOptional(
   { ...ev, customer: Customer, kind: ClaimKindCodec, reason: NonEmptyText },
   { unit: ProductUnit, work: HandedOverWork, channel: SaleChannelCodec },
 );
-export const DefectInspected = taggedWithOptional('DefectInspected', { ...ev, verdict: DefectVerdictCodec, report: NonEmptyText }, { exclusion: ExclusionCodec });
+export const DefectInspected = taggedWithOptional(
+  'DefectInspected',
+  { ...ev, verdict: DefectVerdictCodec, report: NonEmptyText },
+  { exclusion: ExclusionCodec },
+);
 export const SpecialCaseApproved = tagged('SpecialCaseApproved', { ...ev, justification: NonEmptyText });
 /**
  * W-2 (J-1 … J-3): records the policy version and its jurisdiction, the return ground that applied
@@ -117,7 +125,15 @@ export const SpecialCaseApproved = tagged('SpecialCaseApproved', { ...ev, justif
  */
 export const ReturnAccepted = taggedWithOptional(
   'ReturnAccepted',
-  { ...ev, policyVersion: t.string, jurisdiction: t.string, rule: RuleIdCodec, windowCountsTo: ReturnWindowReadingCodec, countedAt: Instant, specialCase: t.boolean },
+  {
+    ...ev,
+    policyVersion: t.string,
+    jurisdiction: t.string,
+    rule: RuleIdCodec,
+    windowCountsTo: ReturnWindowReadingCodec,
+    countedAt: Instant,
+    specialCase: t.boolean,
+  },
   { ground: t.string, windowEndsOn: LocalDate },
 );
 export const ClaimRejected = tagged('ClaimRejected', { ...ev, reason: NonEmptyText });

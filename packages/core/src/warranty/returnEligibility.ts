@@ -92,47 +92,85 @@ interface Judged {
   readonly failure: Violation | undefined;
 }
 
-const judge = (calendar: BusinessCalendar, request: ReturnRequest, countedAt: Instant, countsTo: ReturnWindowReading) => (key: string, ground: ReturnGround): Judged => {
-  const start = startOf(request.unit, ground.from);
-  if (start === undefined) {
-    const failure = violation(ground.rule, 'DELIVERY_DATE_NOT_RECORDED', `The ${key} ground counts from the delivery, and the claim recorded no delivery date.`, { ground: key });
-    return { key, ground, windowEndsOn: undefined, failure };
-  }
-  const windowEndsOn = lastDayOfWindow(calendar, start, ground.within);
-  const countedOn = localDateOf(calendar, countedAt);
-  if (countedOn > windowEndsOn) {
-    const counted = countsTo === 'filing' ? 'the return was requested' : 'the return is accepted';
-    const failure = violation(
-      ground.rule,
-      'RETURN_WINDOW_EXPIRED',
-      `${remedyWords[request.remedy]} are accepted within ${describeWindow(ground.within)} of ${startWords[ground.from]}; this unit's ${startWords[ground.from]} was on ${start}, the window ended on ${windowEndsOn}, and ${counted} on ${countedOn}.`,
-      { ground: key, window: describeWindow(ground.within), windowStart: ground.from, windowStartsOn: start, windowEndsOn, windowCountsTo: countsTo, countedOn },
-    );
-    return { key, ground, windowEndsOn, failure };
-  }
-  if (request.exclusion !== undefined && ground.voidedBy?.includes(request.exclusion) === true) {
-    const failure = violation(ground.rule, 'EXCLUDED_FROM_GROUND', `Quality found ${request.exclusion}, which takes the unit off the ${key} ground.`, { ground: key, exclusion: request.exclusion });
-    return { key, ground, windowEndsOn, failure };
-  }
-  const repairs = ground.needs === 'failed-repairs' ? { needed: ground.failedRepairs ?? 2, recorded: request.unit.failedRepairs ?? 0, code: 'FAILED_REPAIRS_NOT_REACHED', what: 'failed' } : ground.needs === 'overdue-repairs' ? { needed: ground.overdueRepairs ?? 1, recorded: request.unit.overdueRepairs ?? 0, code: 'OVERDUE_REPAIRS_NOT_REACHED', what: 'overdue' } : undefined;
-  if (repairs !== undefined && repairs.recorded < repairs.needed) {
-    const failure = violation(ground.rule, repairs.code, `The ${key} ground opens after ${repairs.needed} ${repairs.what} repair(s) under warranty; the claim records ${repairs.recorded}.`, {
-      ground: key,
-      needed: repairs.needed,
-      recorded: repairs.recorded,
-    });
-    return { key, ground, windowEndsOn, failure };
-  }
-  if (ground.needs === 'intrinsic-defect') {
-    if (request.verdict === undefined) {
-      return { key, ground, windowEndsOn, failure: violation(ground.rule, 'DEFECT_NOT_INSPECTED', 'Quality has not yet inspected the returned unit and confirmed the defect.', { ground: key }) };
+const judge =
+  (calendar: BusinessCalendar, request: ReturnRequest, countedAt: Instant, countsTo: ReturnWindowReading) =>
+  (key: string, ground: ReturnGround): Judged => {
+    const start = startOf(request.unit, ground.from);
+    if (start === undefined) {
+      const failure = violation(
+        ground.rule,
+        'DELIVERY_DATE_NOT_RECORDED',
+        `The ${key} ground counts from the delivery, and the claim recorded no delivery date.`,
+        { ground: key },
+      );
+      return { key, ground, windowEndsOn: undefined, failure };
     }
-    if (request.verdict !== 'intrinsic-defect') {
-      return { key, ground, windowEndsOn, failure: violation(ground.rule, 'DEFECT_NOT_INTRINSIC', 'Quality found no intrinsic quality defect; this ground needs one.', { ground: key }) };
+    const windowEndsOn = lastDayOfWindow(calendar, start, ground.within);
+    const countedOn = localDateOf(calendar, countedAt);
+    if (countedOn > windowEndsOn) {
+      const counted = countsTo === 'filing' ? 'the return was requested' : 'the return is accepted';
+      const failure = violation(
+        ground.rule,
+        'RETURN_WINDOW_EXPIRED',
+        `${remedyWords[request.remedy]} are accepted within ${describeWindow(ground.within)} of ${startWords[ground.from]}; this unit's ${startWords[ground.from]} was on ${start}, the window ended on ${windowEndsOn}, and ${counted} on ${countedOn}.`,
+        {
+          ground: key,
+          window: describeWindow(ground.within),
+          windowStart: ground.from,
+          windowStartsOn: start,
+          windowEndsOn,
+          windowCountsTo: countsTo,
+          countedOn,
+        },
+      );
+      return { key, ground, windowEndsOn, failure };
     }
-  }
-  return { key, ground, windowEndsOn, failure: undefined };
-};
+    if (request.exclusion !== undefined && ground.voidedBy?.includes(request.exclusion) === true) {
+      const failure = violation(ground.rule, 'EXCLUDED_FROM_GROUND', `Quality found ${request.exclusion}, which takes the unit off the ${key} ground.`, {
+        ground: key,
+        exclusion: request.exclusion,
+      });
+      return { key, ground, windowEndsOn, failure };
+    }
+    const repairs =
+      ground.needs === 'failed-repairs'
+        ? { needed: ground.failedRepairs ?? 2, recorded: request.unit.failedRepairs ?? 0, code: 'FAILED_REPAIRS_NOT_REACHED', what: 'failed' }
+        : ground.needs === 'overdue-repairs'
+          ? { needed: ground.overdueRepairs ?? 1, recorded: request.unit.overdueRepairs ?? 0, code: 'OVERDUE_REPAIRS_NOT_REACHED', what: 'overdue' }
+          : undefined;
+    if (repairs !== undefined && repairs.recorded < repairs.needed) {
+      const failure = violation(
+        ground.rule,
+        repairs.code,
+        `The ${key} ground opens after ${repairs.needed} ${repairs.what} repair(s) under warranty; the claim records ${repairs.recorded}.`,
+        {
+          ground: key,
+          needed: repairs.needed,
+          recorded: repairs.recorded,
+        },
+      );
+      return { key, ground, windowEndsOn, failure };
+    }
+    if (ground.needs === 'intrinsic-defect') {
+      if (request.verdict === undefined) {
+        return {
+          key,
+          ground,
+          windowEndsOn,
+          failure: violation(ground.rule, 'DEFECT_NOT_INSPECTED', 'Quality has not yet inspected the returned unit and confirmed the defect.', { ground: key }),
+        };
+      }
+      if (request.verdict !== 'intrinsic-defect') {
+        return {
+          key,
+          ground,
+          windowEndsOn,
+          failure: violation(ground.rule, 'DEFECT_NOT_INTRINSIC', 'Quality found no intrinsic quality defect; this ground needs one.', { ground: key }),
+        };
+      }
+    }
+    return { key, ground, windowEndsOn, failure: undefined };
+  };
 
 /**
  * Which refusal to report when no ground accepts: the one that says most about this claim. A step
@@ -189,13 +227,20 @@ export const returnEligibility = (
   if (closest === undefined) {
     if (request.specialCaseApproved) return E.right({ ...base, rule: 'W-3', specialCase: true });
     return E.left(
-      violation('W-2', 'REMEDY_NOT_OFFERED', `No return ground of policy ${policy.version} offers ${request.remedy === 'return' ? 'a return' : 'an exchange'} for this sale.`, {
-        remedy: request.remedy,
-        channel: request.channel ?? null,
-        nature: request.unit.nature ?? null,
-      }),
+      violation(
+        'W-2',
+        'REMEDY_NOT_OFFERED',
+        `No return ground of policy ${policy.version} offers ${request.remedy === 'return' ? 'a return' : 'an exchange'} for this sale.`,
+        {
+          remedy: request.remedy,
+          channel: request.channel ?? null,
+          nature: request.unit.nature ?? null,
+        },
+      ),
     );
   }
   if (request.specialCaseApproved) return E.right({ ...base, ground: closest.key, rule: closest.ground.rule, ...withWindow(closest), specialCase: true });
-  return closest.failure === undefined ? E.right({ ...base, ground: closest.key, rule: closest.ground.rule, ...withWindow(closest), specialCase: false }) : E.left(closest.failure);
+  return closest.failure === undefined
+    ? E.right({ ...base, ground: closest.key, rule: closest.ground.rule, ...withWindow(closest), specialCase: false })
+    : E.left(closest.failure);
 };

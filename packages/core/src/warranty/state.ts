@@ -15,7 +15,13 @@ export interface ReturnProgress {
   readonly verdict?: DefectVerdict;
   readonly exclusion?: Exclusion;
   readonly specialCase?: { readonly approvedBy: Actor; readonly justification: string; readonly approvedAt: Instant };
-  readonly acceptance?: { readonly at: Instant; readonly policyVersion: string; readonly ground?: string; readonly windowEndsOn?: LocalDate; readonly specialCase: boolean };
+  readonly acceptance?: {
+    readonly at: Instant;
+    readonly policyVersion: string;
+    readonly ground?: string;
+    readonly windowEndsOn?: LocalDate;
+    readonly specialCase: boolean;
+  };
   readonly goodsReceived: number;
   readonly slip?: { readonly issuedAt: Instant; readonly shipDate: LocalDate; readonly reason: string; readonly signedAt?: Instant };
   readonly bookedAt?: Instant;
@@ -71,16 +77,31 @@ const progressOf = (e: Extract<WarrantyEvent, { type: 'ClaimFiled' }>): ClaimPro
 };
 
 // Each helper copies the claim once, with the time of the event (T-1); an event of another kind of claim only moves the time.
-const onReturn = (s: FiledClaim, at: Instant, f: (p: ReturnProgress) => ReturnProgress): FiledClaim =>
-  ({ ...s, lastEventAt: at, claim: s.claim.kind === 'return' || s.claim.kind === 'exchange' ? f(s.claim) : s.claim });
-const onRepair = (s: FiledClaim, at: Instant, f: (p: RepairProgress) => RepairProgress): FiledClaim => ({ ...s, lastEventAt: at, claim: s.claim.kind === 'repair' ? f(s.claim) : s.claim });
-const onConstruction = (s: FiledClaim, at: Instant, f: (p: ConstructionProgress) => ConstructionProgress): FiledClaim =>
-  ({ ...s, lastEventAt: at, claim: s.claim.kind === 'construction-defect' ? f(s.claim) : s.claim });
+const onReturn = (s: FiledClaim, at: Instant, f: (p: ReturnProgress) => ReturnProgress): FiledClaim => ({
+  ...s,
+  lastEventAt: at,
+  claim: s.claim.kind === 'return' || s.claim.kind === 'exchange' ? f(s.claim) : s.claim,
+});
+const onRepair = (s: FiledClaim, at: Instant, f: (p: RepairProgress) => RepairProgress): FiledClaim => ({
+  ...s,
+  lastEventAt: at,
+  claim: s.claim.kind === 'repair' ? f(s.claim) : s.claim,
+});
+const onConstruction = (s: FiledClaim, at: Instant, f: (p: ConstructionProgress) => ConstructionProgress): FiledClaim => ({
+  ...s,
+  lastEventAt: at,
+  claim: s.claim.kind === 'construction-defect' ? f(s.claim) : s.claim,
+});
 /** Repair work steps apply to product repairs and construction defects alike. */
 const onWork = (s: FiledClaim, at: Instant, next: (w: RepairWork) => RepairWork): FiledClaim => ({
   ...s,
   lastEventAt: at,
-  claim: s.claim.kind === 'repair' ? { ...s.claim, work: next(s.claim.work) } : s.claim.kind === 'construction-defect' ? { ...s.claim, repair: next(s.claim.repair) } : s.claim,
+  claim:
+    s.claim.kind === 'repair'
+      ? { ...s.claim, work: next(s.claim.work) }
+      : s.claim.kind === 'construction-defect'
+        ? { ...s.claim, repair: next(s.claim.repair) }
+        : s.claim,
 });
 
 export const evolveWarrantyClaim = (state: WarrantyClaimState, e: WarrantyEvent): WarrantyClaimState => {
@@ -88,7 +109,15 @@ export const evolveWarrantyClaim = (state: WarrantyClaimState, e: WarrantyEvent)
     if (e.type !== 'ClaimFiled') return state;
     const claim = progressOf(e);
     if (claim === undefined) return state;
-    return { status: 'open', customer: e.customer, reason: e.reason, ...(e.channel === undefined ? {} : { channel: e.channel }), filedAt: e.at, lastEventAt: e.at, claim };
+    return {
+      status: 'open',
+      customer: e.customer,
+      reason: e.reason,
+      ...(e.channel === undefined ? {} : { channel: e.channel }),
+      filedAt: e.at,
+      lastEventAt: e.at,
+      claim,
+    };
   }
   const s = state;
   const at = e.at;

@@ -23,7 +23,13 @@ export const warrantyStepOf = (e: WarrantyEvent, caseId: CaseId): WarrantyComman
         ...(e.channel === undefined ? {} : { channel: e.channel }),
       };
     case 'DefectInspected':
-      return { type: 'RecordDefectInspection', ...step, verdict: e.verdict, report: e.report, ...(e.exclusion === undefined ? {} : { exclusion: e.exclusion }) };
+      return {
+        type: 'RecordDefectInspection',
+        ...step,
+        verdict: e.verdict,
+        report: e.report,
+        ...(e.exclusion === undefined ? {} : { exclusion: e.exclusion }),
+      };
     case 'SpecialCaseApproved':
       return { type: 'ApproveSpecialCase', ...step, justification: e.justification };
     case 'ReturnAccepted':
@@ -71,7 +77,16 @@ export const warrantyStepOf = (e: WarrantyEvent, caseId: CaseId): WarrantyComman
 
 /** What warranty events record beyond their command. */
 export const warrantyRecordedFacts: RecordedFacts<WarrantyEvent> = {
-  ReturnAccepted: { ground: 'W-2', rule: 'W-2', windowEndsOn: 'W-2', windowCountsTo: 'W-2', countedAt: 'W-2', specialCase: 'W-3', policyVersion: 'T-5', jurisdiction: 'J-0' },
+  ReturnAccepted: {
+    ground: 'W-2',
+    rule: 'W-2',
+    windowEndsOn: 'W-2',
+    windowCountsTo: 'W-2',
+    countedAt: 'W-2',
+    specialCase: 'W-3',
+    policyVersion: 'T-5',
+    jurisdiction: 'J-0',
+  },
   RepairAssessed: { inWarranty: 'W-9', warrantyLastDay: 'W-9', feeRequired: 'W-6', policyVersion: 'T-5', jurisdiction: 'J-0' },
   // W-6: a signed copy is kept only with a consent; a refusal recorded with one says something the step did not.
   RepairConsentRecorded: { signedCopy: 'W-6' },

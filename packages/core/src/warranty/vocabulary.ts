@@ -42,7 +42,16 @@ export const ProductUnit = t.readonly(
 export type ProductUnit = t.TypeOf<typeof ProductUnit>;
 
 /** W-9: the parts of a handed-over building or installation, each with its own warranty period. */
-export const buildingElements = ['structure', 'roofing-waterproofing', 'heating', 'cooling', 'electrical', 'plumbing', 'equipment-installation', 'decoration'] as const;
+export const buildingElements = [
+  'structure',
+  'roofing-waterproofing',
+  'heating',
+  'cooling',
+  'electrical',
+  'plumbing',
+  'equipment-installation',
+  'decoration',
+] as const;
 export type BuildingElement = (typeof buildingElements)[number];
 export const BuildingElementCodec = oneOf(buildingElements);
 

@@ -77,7 +77,13 @@ describe('complaint histories judged by the complaint rules', () => {
   });
 
   it('C-8: a plan number the rules did not give is a recorded fact that differs', () => {
-    const findings = judge(complaintCaseType)(STREAM, storedStream(complaintCaseType, STREAM, [...investigated, { type: 'CapaPlanSubmitted', at: at('13:00'), by: production, planNumber: 4, corrective: 'x', preventive: 'y' }]));
+    const findings = judge(complaintCaseType)(
+      STREAM,
+      storedStream(complaintCaseType, STREAM, [
+        ...investigated,
+        { type: 'CapaPlanSubmitted', at: at('13:00'), by: production, planNumber: 4, corrective: 'x', preventive: 'y' },
+      ]),
+    );
     expect(codes(findings)).toEqual([['C-8', 'RECORDED_FACT_DIFFERS', 5]]);
     expect(findings[0]?.details).toMatchObject({ field: 'planNumber', recorded: '4', recomputed: '1' });
   });

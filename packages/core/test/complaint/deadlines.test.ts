@@ -11,14 +11,15 @@ const spec = deciderSpec(complaintDecider);
 const at = (hhmm: string, day = 16) => `2026-11-${day}T${hhmm}:00+08:00`;
 
 describe('complaint deadlines', () => {
-  const { events } = spec.run([
-    receive(),
-    command('ClassifyComplaint', at('10:00'), cs, { responsibility: 'external' }),
-  ]);
+  const { events } = spec.run([receive(), command('ClassifyComplaint', at('10:00'), cs, { responsibility: 'external' })]);
 
   it('C-4: an external answer is due 3 × 24 h after classification, pending until then, missed after', () => {
     const at1 = complaintDeadlines({ policies: defaultPolicies, calendar: defaultCalendar })(events, instant(at('09:00', 19)));
-    expect(E.isRight(at1) && at1.right.find((d) => d.name === 'external-answer')).toMatchObject({ ruleId: 'C-4', status: 'pending', dueBy: '2026-11-19T02:00:00.000Z' });
+    expect(E.isRight(at1) && at1.right.find((d) => d.name === 'external-answer')).toMatchObject({
+      ruleId: 'C-4',
+      status: 'pending',
+      dueBy: '2026-11-19T02:00:00.000Z',
+    });
     const at2 = complaintDeadlines({ policies: defaultPolicies, calendar: defaultCalendar })(events, instant(at('10:01', 19)));
     expect(E.isRight(at2) && at2.right.find((d) => d.name === 'external-answer')).toMatchObject({ status: 'missed' });
   });
@@ -26,7 +27,11 @@ describe('complaint deadlines', () => {
   it('uses the policy version in force when each clock started (T-5)', () => {
     const policies = decodePolicySet([
       { version: 'v1', inForceFrom: '2026-01-01T00:00:00+08:00', values: rulebookDefaults },
-      { version: 'v2', inForceFrom: '2026-11-17T00:00:00+08:00', values: { ...rulebookDefaults, complaint: { ...rulebookDefaults.complaint, qualityReplyWithinWorkingDays: 2 } } },
+      {
+        version: 'v2',
+        inForceFrom: '2026-11-17T00:00:00+08:00',
+        values: { ...rulebookDefaults, complaint: { ...rulebookDefaults.complaint, qualityReplyWithinWorkingDays: 2 } },
+      },
     ]);
     if (E.isLeft(policies)) throw new Error(policies.left.message);
     const forwardedOn = (day: number) =>

@@ -10,7 +10,6 @@ const decider = inquiryDecider();
 const decideAll = deciderSpec(decider).decideEach;
 
 describe('inquiry properties', () => {
-
   it('a deadline reported met was met by a step by its due instant; one pending is not yet due (T-8)', () => {
     fc.assert(
       fc.property(validInquiries(), fc.integer({ min: 0, max: 90 * 86_400_000 }), (commands, later) => {
@@ -26,5 +25,4 @@ describe('inquiry properties', () => {
       runs,
     );
   });
-
 });

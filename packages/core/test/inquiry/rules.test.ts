@@ -46,30 +46,57 @@ const status = (events: ReadonlyArray<InquiryEvent>, now: string) => Object.from
 
 describe('I-1 an inquiry is recorded on receipt: customer, channel, subject, received at', () => {
   it('records the receipt, by sales or customer service, once', () => {
-    spec.given([]).when(receive()).then([{ type: 'InquiryReceived', at: at('09:00'), by: cs, customer, channel: 'email', subject: 'Delivery date of order 2611' }]);
-    spec.given([]).when(command('ReceiveInquiry', at('09:00'), sales, { customer, channel: 'visit', subject: 'Product data' })).thenAccepted();
-    spec.given([]).when(command('ReceiveInquiry', at('09:00'), quality, { customer, channel: 'phone', subject: 'x' })).thenRefused({ ruleId: 'T-6', code: 'FRONT_OFFICE_ONLY' });
+    spec
+      .given([])
+      .when(receive())
+      .then([{ type: 'InquiryReceived', at: at('09:00'), by: cs, customer, channel: 'email', subject: 'Delivery date of order 2611' }]);
+    spec
+      .given([])
+      .when(command('ReceiveInquiry', at('09:00'), sales, { customer, channel: 'visit', subject: 'Product data' }))
+      .thenAccepted();
+    spec
+      .given([])
+      .when(command('ReceiveInquiry', at('09:00'), quality, { customer, channel: 'phone', subject: 'x' }))
+      .thenRefused({ ruleId: 'T-6', code: 'FRONT_OFFICE_ONLY' });
     spec.given(history(receive())).when(receive()).thenRefused({ ruleId: 'I-1', code: 'INQUIRY_ALREADY_RECEIVED' });
-    spec.given([]).when(reply(at('10:00'))).thenRefused({ ruleId: 'I-1', code: 'INQUIRY_NOT_RECEIVED' });
+    spec
+      .given([])
+      .when(reply(at('10:00')))
+      .thenRefused({ ruleId: 'I-1', code: 'INQUIRY_NOT_RECEIVED' });
   });
 
   it('refuses an unknown channel when the command is decoded', () => {
-    expect(E.isLeft(InquiryCommandCodec.decode({ type: 'ReceiveInquiry', caseId: CASE, at: at('09:00'), actor: cs, customer, channel: 'pigeon', subject: 'x' }))).toBe(true);
+    expect(
+      E.isLeft(InquiryCommandCodec.decode({ type: 'ReceiveInquiry', caseId: CASE, at: at('09:00'), actor: cs, customer, channel: 'pigeon', subject: 'x' })),
+    ).toBe(true);
   });
 
   it('takes nothing after it closed', () => {
     const closed = history(receive(), reply(at('10:00')), command('CloseInquiry', at('10:05'), cs));
-    spec.given(closed).when(needInformation(at('11:00'))).thenRefused({ ruleId: 'I-1', code: 'INQUIRY_CLOSED' });
+    spec
+      .given(closed)
+      .when(needInformation(at('11:00')))
+      .thenRefused({ ruleId: 'I-1', code: 'INQUIRY_CLOSED' });
   });
 });
 
 describe('I-2 reply at once or the same working day', () => {
   it('a reply the same day meets it; the next morning misses it; a Saturday inquiry is due by the end of Monday', () => {
     expect(deadlinesAt(history(receive(), reply(at('17:00'))), at('18:00'))[0]).toEqual({
-      ruleId: 'I-2', name: 'same-day-reply', status: 'met', from: at('09:00'), dueBy: '2026-11-16T15:59:59.999Z', doneAt: at('17:00'), policyVersion: RULEBOOK_DEFAULT_VERSION, allowed: { count: 0, unit: 'working-days' },
+      ruleId: 'I-2',
+      name: 'same-day-reply',
+      status: 'met',
+      from: at('09:00'),
+      dueBy: '2026-11-16T15:59:59.999Z',
+      doneAt: at('17:00'),
+      policyVersion: RULEBOOK_DEFAULT_VERSION,
+      allowed: { count: 0, unit: 'working-days' },
     });
     expect(status(history(receive(), reply(at('09:00', 17))), at('10:00', 17))['same-day-reply']).toBe('missed');
-    expect(deadlinesAt(history(receive('letter', at('10:00', 21))), at('10:00', 22))[0]).toMatchObject({ status: 'pending', dueBy: '2026-11-23T15:59:59.999Z' });
+    expect(deadlinesAt(history(receive('letter', at('10:00', 21))), at('10:00', 22))[0]).toMatchObject({
+      status: 'pending',
+      dueBy: '2026-11-23T15:59:59.999Z',
+    });
   });
 
   it('is met by telling the customer the same day that information is being gathered', () => {
@@ -77,24 +104,42 @@ describe('I-2 reply at once or the same working day', () => {
   });
 
   it('replies once; an inquiry closes only once answered', () => {
-    spec.given(history(receive(), reply(at('10:00')))).when(reply(at('11:00'))).thenRefused({ ruleId: 'I-2', code: 'ALREADY_REPLIED' });
-    spec.given(history(receive())).when(command('CloseInquiry', at('10:00'), cs)).thenRefused({ ruleId: 'I-2', code: 'INQUIRY_NOT_ANSWERED' });
-    spec.given(history(receive())).when(reply(at('10:00'), 'written', quality)).thenRefused({ ruleId: 'T-6', code: 'FRONT_OFFICE_ONLY' });
+    spec
+      .given(history(receive(), reply(at('10:00'))))
+      .when(reply(at('11:00')))
+      .thenRefused({ ruleId: 'I-2', code: 'ALREADY_REPLIED' });
+    spec
+      .given(history(receive()))
+      .when(command('CloseInquiry', at('10:00'), cs))
+      .thenRefused({ ruleId: 'I-2', code: 'INQUIRY_NOT_ANSWERED' });
+    spec
+      .given(history(receive()))
+      .when(reply(at('10:00'), 'written', quality))
+      .thenRefused({ ruleId: 'T-6', code: 'FRONT_OFFICE_ONLY' });
   });
 });
 
 describe('I-3 where information must be gathered, reply within 3 working days of receipt', () => {
   it('met on Thursday for a Monday inquiry, missed on Friday, pending before; not applicable when nothing was gathered', () => {
     const gathering = [receive(), needInformation(at('11:00'))];
-    expect(deadlinesAt(history(...gathering, reply(at('17:00', 19))), at('18:00', 19)).find((d) => d.name === 'information-reply')).toMatchObject({ status: 'met', dueBy: '2026-11-19T15:59:59.999Z' });
+    expect(deadlinesAt(history(...gathering, reply(at('17:00', 19))), at('18:00', 19)).find((d) => d.name === 'information-reply')).toMatchObject({
+      status: 'met',
+      dueBy: '2026-11-19T15:59:59.999Z',
+    });
     expect(status(history(...gathering, reply(at('09:00', 20))), at('10:00', 20))['information-reply']).toBe('missed');
     expect(status(history(...gathering), at('10:00', 18))['information-reply']).toBe('pending');
     expect(status(history(receive(), reply(at('10:00'))), at('10:00', 30))['information-reply']).toBe('not-applicable');
   });
 
   it('is recorded once, before the reply', () => {
-    spec.given(history(receive(), needInformation(at('11:00')))).when(needInformation(at('12:00'))).thenRefused({ ruleId: 'I-3', code: 'INFORMATION_NEED_ALREADY_RECORDED' });
-    spec.given(history(receive(), reply(at('10:00')))).when(needInformation(at('11:00'))).thenRefused({ ruleId: 'I-2', code: 'ALREADY_REPLIED' });
+    spec
+      .given(history(receive(), needInformation(at('11:00'))))
+      .when(needInformation(at('12:00')))
+      .thenRefused({ ruleId: 'I-3', code: 'INFORMATION_NEED_ALREADY_RECORDED' });
+    spec
+      .given(history(receive(), reply(at('10:00'))))
+      .when(needInformation(at('11:00')))
+      .thenRefused({ ruleId: 'I-2', code: 'ALREADY_REPLIED' });
   });
 });
 
@@ -121,17 +166,35 @@ describe('I-4 beyond a week, the customer agrees to the expected completion date
 
   it('a later date agreed before the first is out keeps it met; agreed after, the first date was missed', () => {
     const extended = history(...gathering, agree('2026-11-27', at('10:00', 20)), agree('2026-12-15', at('10:00', 26)), reply('2026-12-14T10:00:00+08:00'));
-    expect(deadlinesAt(extended, '2026-12-20T00:00:00+08:00').find((d) => d.name === 'agreed-completion')).toMatchObject({ status: 'met', dueBy: '2026-12-15T15:59:59.999Z' });
+    expect(deadlinesAt(extended, '2026-12-20T00:00:00+08:00').find((d) => d.name === 'agreed-completion')).toMatchObject({
+      status: 'met',
+      dueBy: '2026-12-15T15:59:59.999Z',
+    });
     const tooLate = history(...gathering, agree('2026-11-27', at('10:00', 20)), agree('2026-12-15', at('10:00', 28)));
-    expect(deadlinesAt(tooLate, '2026-12-01T00:00:00+08:00').find((d) => d.name === 'agreed-completion')).toMatchObject({ status: 'missed', dueBy: '2026-11-27T15:59:59.999Z' });
+    expect(deadlinesAt(tooLate, '2026-12-01T00:00:00+08:00').find((d) => d.name === 'agreed-completion')).toMatchObject({
+      status: 'missed',
+      dueBy: '2026-11-27T15:59:59.999Z',
+    });
   });
 
   it('refuses an agreement without information to gather, a date already past, and a date not later than the last one', () => {
-    spec.given(history(receive())).when(agree('2026-11-27', at('10:00'))).thenRefused({ ruleId: 'I-4', code: 'INFORMATION_NOT_NEEDED' });
-    spec.given(history(...gathering)).when(agree('2026-11-15', at('12:00'))).thenRefused({ ruleId: 'I-4', code: 'COMPLETION_DATE_IN_PAST' });
-    spec.given(history(...gathering, agree('2026-11-27', at('12:00')))).when(agree('2026-11-26', at('13:00'))).thenRefused({ ruleId: 'I-4', code: 'COMPLETION_DATE_NOT_LATER' });
+    spec
+      .given(history(receive()))
+      .when(agree('2026-11-27', at('10:00')))
+      .thenRefused({ ruleId: 'I-4', code: 'INFORMATION_NOT_NEEDED' });
+    spec
+      .given(history(...gathering))
+      .when(agree('2026-11-15', at('12:00')))
+      .thenRefused({ ruleId: 'I-4', code: 'COMPLETION_DATE_IN_PAST' });
+    spec
+      .given(history(...gathering, agree('2026-11-27', at('12:00'))))
+      .when(agree('2026-11-26', at('13:00')))
+      .thenRefused({ ruleId: 'I-4', code: 'COMPLETION_DATE_NOT_LATER' });
     // The same day is still ahead: agreeing to today is allowed.
-    spec.given(history(...gathering)).when(agree('2026-11-16', at('12:00'))).thenAccepted();
+    spec
+      .given(history(...gathering))
+      .when(agree('2026-11-16', at('12:00')))
+      .thenAccepted();
   });
 });
 
@@ -140,10 +203,14 @@ describe('I-5 a question the replier may not decide goes to a manager, and the r
   const decide = (actor = salesManager) => command('RecordManagerDecision', at('11:00'), actor, { decision: 'Yes, 3%' });
 
   it('the reply waits for the decision and names the manager', () => {
-    spec.given(history(receive(), escalate())).when(reply(at('10:30'))).thenRefused({ ruleId: 'I-5', code: 'AWAITING_MANAGER_DECISION' });
-    spec.given(history(receive(), escalate(), decide())).when(reply(at('12:00'))).then([
-      { type: 'InquiryReplied', at: at('12:00'), by: cs, form: 'written', reply: 'Delivery on 4 December', decidedBy: salesManager },
-    ]);
+    spec
+      .given(history(receive(), escalate()))
+      .when(reply(at('10:30')))
+      .thenRefused({ ruleId: 'I-5', code: 'AWAITING_MANAGER_DECISION' });
+    spec
+      .given(history(receive(), escalate(), decide()))
+      .when(reply(at('12:00')))
+      .then([{ type: 'InquiryReplied', at: at('12:00'), by: cs, form: 'written', reply: 'Delivery on 4 December', decidedBy: salesManager }]);
   });
 
   it('goes to a manager, is decided by that manager, one question at a time', () => {
@@ -151,9 +218,15 @@ describe('I-5 a question the replier may not decide goes to a manager, and the r
     spec.given(history(receive(), escalate())).when(decide(generalManager)).thenRefused({ ruleId: 'I-5', code: 'DECISION_NOT_BY_ESCALATED_MANAGER' });
     spec.given(history(receive())).when(decide()).thenRefused({ ruleId: 'I-5', code: 'NO_ESCALATION_OPEN' });
     spec.given(history(receive(), escalate())).when(escalate(generalManager)).thenRefused({ ruleId: 'I-5', code: 'ESCALATION_OPEN' });
-    spec.given(history(receive(), escalate(generalManager))).when(decide(generalManager)).thenAccepted();
+    spec
+      .given(history(receive(), escalate(generalManager)))
+      .when(decide(generalManager))
+      .thenAccepted();
     // T-6: the manager's id in a staff role is not the manager the question went to.
-    spec.given(history(receive(), escalate())).when(decide({ ...salesManager, role: 'staff' })).thenRefused({ ruleId: 'I-5', code: 'DECISION_NOT_BY_ESCALATED_MANAGER' });
+    spec
+      .given(history(receive(), escalate()))
+      .when(decide({ ...salesManager, role: 'staff' }))
+      .thenRefused({ ruleId: 'I-5', code: 'DECISION_NOT_BY_ESCALATED_MANAGER' });
   });
 
   it('in a stored history, a reply that names another decider, or none, is flagged under I-5', () => {
@@ -176,27 +249,53 @@ describe('I-6 an oral reply is confirmed in writing afterwards', () => {
 
   it('within 1 working day: met the next day, missed two days later; not applicable to a written reply', () => {
     const confirmation = (when: string) => command('ConfirmReplyInWriting', when, cs, { reference: 'email-17' });
-    expect(deadlinesAt(history(...oral, confirmation(at('16:00', 17))), at('09:00', 18)).find((d) => d.name === 'written-confirmation')).toMatchObject({ status: 'met', from: at('10:00'), dueBy: '2026-11-17T15:59:59.999Z' });
+    expect(deadlinesAt(history(...oral, confirmation(at('16:00', 17))), at('09:00', 18)).find((d) => d.name === 'written-confirmation')).toMatchObject({
+      status: 'met',
+      from: at('10:00'),
+      dueBy: '2026-11-17T15:59:59.999Z',
+    });
     expect(status(history(...oral, confirmation(at('09:00', 18))), at('10:00', 18))['written-confirmation']).toBe('missed');
     expect(status(history(receive(), reply(at('10:00'))), at('10:00', 18))['written-confirmation']).toBe('not-applicable');
   });
 
   it('confirms an oral reply once; the inquiry closes only after the confirmation', () => {
-    spec.given(history(...oral)).when(command('CloseInquiry', at('11:00'), cs)).thenRefused({ ruleId: 'I-6', code: 'ORAL_REPLY_NOT_CONFIRMED' });
-    spec.given(history(receive(), reply(at('10:00')))).when(command('ConfirmReplyInWriting', at('11:00'), cs, { reference: 'x' })).thenRefused({ ruleId: 'I-6', code: 'REPLY_NOT_ORAL' });
-    spec.given(history(receive())).when(command('ConfirmReplyInWriting', at('11:00'), cs, { reference: 'x' })).thenRefused({ ruleId: 'I-6', code: 'NOT_REPLIED' });
+    spec
+      .given(history(...oral))
+      .when(command('CloseInquiry', at('11:00'), cs))
+      .thenRefused({ ruleId: 'I-6', code: 'ORAL_REPLY_NOT_CONFIRMED' });
+    spec
+      .given(history(receive(), reply(at('10:00'))))
+      .when(command('ConfirmReplyInWriting', at('11:00'), cs, { reference: 'x' }))
+      .thenRefused({ ruleId: 'I-6', code: 'REPLY_NOT_ORAL' });
+    spec
+      .given(history(receive()))
+      .when(command('ConfirmReplyInWriting', at('11:00'), cs, { reference: 'x' }))
+      .thenRefused({ ruleId: 'I-6', code: 'NOT_REPLIED' });
     const confirmed = history(...oral, command('ConfirmReplyInWriting', at('11:00'), cs, { reference: 'x' }));
-    spec.given(confirmed).when(command('ConfirmReplyInWriting', at('12:00'), cs, { reference: 'y' })).thenRefused({ ruleId: 'I-6', code: 'REPLY_ALREADY_CONFIRMED' });
-    spec.given(confirmed).when(command('CloseInquiry', at('12:00'), cs)).thenAccepted();
+    spec
+      .given(confirmed)
+      .when(command('ConfirmReplyInWriting', at('12:00'), cs, { reference: 'y' }))
+      .thenRefused({ ruleId: 'I-6', code: 'REPLY_ALREADY_CONFIRMED' });
+    spec
+      .given(confirmed)
+      .when(command('CloseInquiry', at('12:00'), cs))
+      .thenAccepted();
   });
 });
 
 describe('I-7 service targets by channel: a phone message in 24 hours, an email in 48 (calendar hours)', () => {
   it('counts hours across the weekend, and only for the channels with a target', () => {
     const friday = (channel: string) => receive(channel, at('15:00', 20));
-    expect(deadlinesAt(history(friday('phone')), at('15:00', 21)).find((d) => d.name === 'channel-reply')).toMatchObject({ ruleId: 'I-7', status: 'pending', dueBy: '2026-11-21T07:00:00.000Z' });
+    expect(deadlinesAt(history(friday('phone')), at('15:00', 21)).find((d) => d.name === 'channel-reply')).toMatchObject({
+      ruleId: 'I-7',
+      status: 'pending',
+      dueBy: '2026-11-21T07:00:00.000Z',
+    });
     expect(status(history(friday('phone'), reply(at('15:01', 21))), at('16:00', 21))['channel-reply']).toBe('missed');
-    expect(deadlinesAt(history(friday('email'), reply(at('14:00', 22))), at('16:00', 22)).find((d) => d.name === 'channel-reply')).toMatchObject({ status: 'met', dueBy: '2026-11-22T07:00:00.000Z' });
+    expect(deadlinesAt(history(friday('email'), reply(at('14:00', 22))), at('16:00', 22)).find((d) => d.name === 'channel-reply')).toMatchObject({
+      status: 'met',
+      dueBy: '2026-11-22T07:00:00.000Z',
+    });
     expect(status(history(friday('fax')), at('15:00', 30))['channel-reply']).toBe('not-applicable');
   });
 });
@@ -206,7 +305,14 @@ describe('I-8 an inquiry that turns out to be a complaint opens a complaint (cha
 
   it('records the complaint it opens; the reactor opens it, once, through the complaint procedure', async () => {
     const events = history(receive(), turn);
-    expect(events[1]).toEqual({ type: 'InquiryTurnedIntoComplaint', at: at('11:00'), by: cs, complaintId: `${CASE}.complaint`, description: 'The delivered drivers hum', severity: 'major' });
+    expect(events[1]).toEqual({
+      type: 'InquiryTurnedIntoComplaint',
+      at: at('11:00'),
+      by: cs,
+      complaintId: `${CASE}.complaint`,
+      description: 'The delivered drivers hum',
+      severity: 'major',
+    });
     const inquiry = spec.run([receive()]).state;
     const turned = events[1];
     if (turned === undefined) throw new Error('not turned');
@@ -220,8 +326,14 @@ describe('I-8 an inquiry that turns out to be a complaint opens a complaint (cha
 
   it('the complaint procedure answers it: the inquiry takes no more step but its close', () => {
     const turned = history(receive(), turn);
-    spec.given(turned).when(reply(at('12:00'))).thenRefused({ ruleId: 'I-8', code: 'INQUIRY_TURNED_INTO_COMPLAINT' });
-    spec.given(turned).when(command('CloseInquiry', at('12:00'), cs)).thenAccepted();
+    spec
+      .given(turned)
+      .when(reply(at('12:00')))
+      .thenRefused({ ruleId: 'I-8', code: 'INQUIRY_TURNED_INTO_COMPLAINT' });
+    spec
+      .given(turned)
+      .when(command('CloseInquiry', at('12:00'), cs))
+      .thenAccepted();
     // It answered the customer the same day.
     expect(status(turned, at('18:00'))['same-day-reply']).toBe('met');
   });
@@ -237,7 +349,14 @@ describe('I-8 an inquiry that turns out to be a complaint opens a complaint (cha
 
 describe('an inquiry end to end through the handler', () => {
   it('is answered, confirmed and closed, and audits clean', async () => {
-    const steps = [receive('phone'), needInformation(at('11:00')), agree('2026-11-27', at('10:00', 18)), reply(at('10:00', 25), 'oral'), command('ConfirmReplyInWriting', at('15:00', 25), cs, { reference: 'email-25' }), command('CloseInquiry', at('15:10', 25), cs)];
+    const steps = [
+      receive('phone'),
+      needInformation(at('11:00')),
+      agree('2026-11-27', at('10:00', 18)),
+      reply(at('10:00', 25), 'oral'),
+      command('ConfirmReplyInWriting', at('15:00', 25), cs, { reference: 'email-25' }),
+      command('CloseInquiry', at('15:10', 25), cs),
+    ];
     const { streamName, envelopes, refused, state } = await recordCase(inquiryCaseType, steps);
     expect(refused).toEqual([]);
     expect(state).toMatchObject({ status: 'closed', agreedDates: ['2026-11-27'], reply: { form: 'oral', confirmedAt: at('15:00', 25) } });

@@ -25,7 +25,6 @@ const decode = (input: unknown): SurveyCommand => {
 };
 
 describe('survey properties', () => {
-
   it('whatever returns are recorded, every survey history satisfies S-1, and the rates match a plain count', () => {
     fc.assert(
       fc.property(fc.array(formArb, { maxLength: 30 }), (forms) => {
@@ -34,7 +33,17 @@ describe('survey properties', () => {
         let expectedSatisfied = 0;
         forms.forEach((f, i) => {
           const caseId = `S-${i}`;
-          const commands = [decode({ type: 'SendSurvey', caseId, at: '2026-11-02T09:00:00+08:00', actor: sales, customer: { id: 'c', name: 'C' }, period: '2026-H2', items: f.items })];
+          const commands = [
+            decode({
+              type: 'SendSurvey',
+              caseId,
+              at: '2026-11-02T09:00:00+08:00',
+              actor: sales,
+              customer: { id: 'c', name: 'C' },
+              period: '2026-H2',
+              items: f.items,
+            }),
+          ];
           if (f.returned) {
             commands.push(
               decode({
@@ -49,7 +58,11 @@ describe('survey properties', () => {
           }
           const { state } = deciderSpec(surveyDecider).decideEach(commands);
           // Independent reference: a return is valid when it rates exactly the form's items, each once.
-          const valid = f.returned && f.ratedItems.length === f.items.length && new Set(f.ratedItems).size === f.ratedItems.length && f.items.every((x) => f.ratedItems.includes(x));
+          const valid =
+            f.returned &&
+            f.ratedItems.length === f.items.length &&
+            new Set(f.ratedItems).size === f.ratedItems.length &&
+            f.items.every((x) => f.ratedItems.includes(x));
           expect(state.status).toBe(valid ? 'returned' : 'sent');
           if (valid) {
             expectedReturned += 1;

@@ -37,11 +37,19 @@ const ret = (levels: ReadonlyArray<string>, overall: string, id?: string) =>
 
 describe('S-1 five levels, every item rated, overall required', () => {
   it('records a complete return', () => {
-    spec.given(spec.run([send()]).events).when(ret(['very-satisfied', 'fairly-satisfied', 'basically-satisfied'], 'fairly-satisfied')).thenAccepted();
+    spec
+      .given(spec.run([send()]).events)
+      .when(ret(['very-satisfied', 'fairly-satisfied', 'basically-satisfied'], 'fairly-satisfied'))
+      .thenAccepted();
   });
   it('refuses a missing item, an item not on the form, a return without overall judgement and a sixth level', () => {
     const sent = spec.run([send()]).events;
-    const partial = command({ type: 'RecordSurveyReturn', at: '2026-11-20T09:00:00+08:00', ratings: [{ item: 'delivery', level: 'dissatisfied' }], overall: 'dissatisfied' });
+    const partial = command({
+      type: 'RecordSurveyReturn',
+      at: '2026-11-20T09:00:00+08:00',
+      ratings: [{ item: 'delivery', level: 'dissatisfied' }],
+      overall: 'dissatisfied',
+    });
     spec.given(sent).when(partial).thenRefused({ ruleId: 'S-1', code: 'SURVEY_ITEM_UNRATED' });
     const unknown = command({
       type: 'RecordSurveyReturn',
@@ -52,34 +60,80 @@ describe('S-1 five levels, every item rated, overall required', () => {
     spec.given(sent).when(unknown).thenRefused('SURVEY_ITEM_UNKNOWN');
     const noOverall = SurveyCommandCodec.decode({ type: 'RecordSurveyReturn', caseId: 'S-1', at: '2026-11-20T09:00:00+08:00', actor: sales, ratings: [] });
     expect(E.isLeft(noOverall) && noOverall.left.map((e) => e.path)).toEqual(['overall']);
-    const sixth = SurveyCommandCodec.decode({ type: 'RecordSurveyReturn', caseId: 'S-1', at: '2026-11-20T09:00:00+08:00', actor: sales, ratings: [], overall: 'ecstatic' });
+    const sixth = SurveyCommandCodec.decode({
+      type: 'RecordSurveyReturn',
+      caseId: 'S-1',
+      at: '2026-11-20T09:00:00+08:00',
+      actor: sales,
+      ratings: [],
+      overall: 'ecstatic',
+    });
     expect(E.isLeft(sixth) && sixth.left.map((e) => e.path)).toEqual(['overall']);
   });
   it('refuses a return of a survey never sent, or returned twice, and surveys by other departments', () => {
-    spec.given([]).when(ret(['dissatisfied', 'dissatisfied', 'dissatisfied'], 'dissatisfied')).thenRefused('SURVEY_NOT_SENT');
+    spec
+      .given([])
+      .when(ret(['dissatisfied', 'dissatisfied', 'dissatisfied'], 'dissatisfied'))
+      .thenRefused('SURVEY_NOT_SENT');
     const returned = spec.run([send(), ret(['very-satisfied', 'very-satisfied', 'very-satisfied'], 'very-satisfied')]).events;
-    spec.given(returned).when(ret(['very-satisfied', 'very-satisfied', 'very-satisfied'], 'very-satisfied')).thenRefused('SURVEY_ALREADY_RETURNED');
-    spec.given([]).when(command({ type: 'SendSurvey', at: '2026-11-02T09:00:00+08:00', customer, period: '2026-H2', items, actor: warehouse })).thenRefused('FRONT_OFFICE_ONLY');
+    spec
+      .given(returned)
+      .when(ret(['very-satisfied', 'very-satisfied', 'very-satisfied'], 'very-satisfied'))
+      .thenRefused('SURVEY_ALREADY_RETURNED');
+    spec
+      .given([])
+      .when(command({ type: 'SendSurvey', at: '2026-11-02T09:00:00+08:00', customer, period: '2026-H2', items, actor: warehouse }))
+      .thenRefused('FRONT_OFFICE_ONLY');
   });
 
   it('S-1 in a stored history: a form returned twice, or with an item the form did not ask, is flagged with the handler’s code', () => {
     const stream = 'survey-S-2026H2-007';
     const sent = { type: 'SurveySent', at: '2026-11-02T09:00:00+08:00', by: sales, customer, period: '2026-H2', items };
-    const returned = { type: 'SurveyReturned', at: '2026-11-20T09:00:00+08:00', by: sales, ratings: items.map((item) => ({ item, level: 'very-satisfied' })), overall: 'very-satisfied' };
+    const returned = {
+      type: 'SurveyReturned',
+      at: '2026-11-20T09:00:00+08:00',
+      by: sales,
+      ratings: items.map((item) => ({ item, level: 'very-satisfied' })),
+      overall: 'very-satisfied',
+    };
     const check = (events: ReadonlyArray<object>) => codes(judge(surveyCaseType)(stream, storedStream(surveyCaseType, stream, events)));
     expect(check([sent, returned])).toEqual([]);
     expect(check([sent, returned, returned])).toEqual([['S-1', 'SURVEY_ALREADY_RETURNED', 2]]);
-    expect(check([sent, { ...returned, ratings: [...returned.ratings, { item: 'price', level: 'dissatisfied' }] }])).toEqual([['S-1', 'SURVEY_ITEM_UNKNOWN', 1]]);
+    expect(check([sent, { ...returned, ratings: [...returned.ratings, { item: 'price', level: 'dissatisfied' }] }])).toEqual([
+      ['S-1', 'SURVEY_ITEM_UNKNOWN', 1],
+    ]);
     expect(check([returned])).toEqual([['S-1', 'SURVEY_NOT_SENT', 0]]);
   });
 });
 
 const form = (overall: string | undefined, id: string): SurveyState =>
-  spec.run(overall === undefined ? [send(id)] : [send(id), ret(items.map(() => overall), overall, id)]).state;
+  spec.run(
+    overall === undefined
+      ? [send(id)]
+      : [
+          send(id),
+          ret(
+            items.map(() => overall),
+            overall,
+            id,
+          ),
+        ],
+  ).state;
 
 describe('S-2 satisfaction rate and S-4 response rate', () => {
   // 10 forms sent: 8 returned (3 very, 2 fairly, 1 basically, 1 not very, 1 dissatisfied), 2 not returned.
-  const overall = ['very-satisfied', 'very-satisfied', 'very-satisfied', 'fairly-satisfied', 'fairly-satisfied', 'basically-satisfied', 'not-very-satisfied', 'dissatisfied', undefined, undefined];
+  const overall = [
+    'very-satisfied',
+    'very-satisfied',
+    'very-satisfied',
+    'fairly-satisfied',
+    'fairly-satisfied',
+    'basically-satisfied',
+    'not-very-satisfied',
+    'dissatisfied',
+    undefined,
+    undefined,
+  ];
   const forms = overall.map((o, i) => form(o, `S-${i}`));
 
   it('S-2: basically satisfied or better ÷ returned forms', () => {
@@ -90,7 +144,12 @@ describe('S-2 satisfaction rate and S-4 response rate', () => {
   it('S-4: returned ÷ sent, and both rates against the policy targets', () => {
     expect(responseRate(forms)).toEqual({ numerator: 8, denominator: 10, rate: 0.8 });
     const report = surveyTargets(defaultPolicies, instant('2026-12-31T23:59:59+08:00'))(forms);
-    expect(E.isRight(report) && report.right).toMatchObject({ correctiveActionRequired: true, below: ['satisfaction', 'response'], responseTarget: 0.9, satisfactionTarget: 0.85 });
+    expect(E.isRight(report) && report.right).toMatchObject({
+      correctiveActionRequired: true,
+      below: ['satisfaction', 'response'],
+      responseTarget: 0.9,
+      satisfactionTarget: 0.85,
+    });
     const good = surveyTargets(defaultPolicies, instant('2026-12-31T23:59:59+08:00'))(overall.slice(0, 6).map((o, i) => form(o, `G-${i}`)));
     expect(E.isRight(good) && good.right).toMatchObject({ correctiveActionRequired: false, below: [] });
   });

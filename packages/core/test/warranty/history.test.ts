@@ -26,12 +26,25 @@ const decider = deciderFor();
 const spec = deciderSpec(decider);
 const runs = { numRuns: defaultNumRuns() };
 const STREAM = `warrantyClaim-${CLAIM}`;
-const found = (events: ReadonlyArray<object>, rulebook = defaultRulebook) => judge(warrantyClaimCaseType, rulebook)(STREAM, storedStream(warrantyClaimCaseType, STREAM, events));
+const found = (events: ReadonlyArray<object>, rulebook = defaultRulebook) =>
+  judge(warrantyClaimCaseType, rulebook)(STREAM, storedStream(warrantyClaimCaseType, STREAM, events));
 
 const filed = { type: 'ClaimFiled', at: '2026-11-10T09:00:00+08:00', by: cs, customer, kind: 'return', reason: 'x', unit: unit('2026-06-01') };
 const inspected = { type: 'DefectInspected', at: '2026-11-10T10:00:00+08:00', by: quality, verdict: 'intrinsic-defect', report: 'Capacitor failed' };
 /** What the rules record for a return of a unit shipped on 2026-06-01 and filed on 2026-11-10: the window ended on 2026-09-01. */
-const accepted = { type: 'ReturnAccepted', at: '2026-11-10T11:00:00+08:00', by: cs, policyVersion: RULEBOOK_DEFAULT_VERSION, jurisdiction: 'none', ground: 'company', rule: 'W-2', windowEndsOn: '2026-09-01', windowCountsTo: 'filing', countedAt: filed.at, specialCase: false };
+const accepted = {
+  type: 'ReturnAccepted',
+  at: '2026-11-10T11:00:00+08:00',
+  by: cs,
+  policyVersion: RULEBOOK_DEFAULT_VERSION,
+  jurisdiction: 'none',
+  ground: 'company',
+  rule: 'W-2',
+  windowEndsOn: '2026-09-01',
+  windowCountsTo: 'filing',
+  countedAt: filed.at,
+  specialCase: false,
+};
 const decodedFiled = () => {
   const d = WarrantyEvent.decode(filed);
   if (E.isLeft(d)) throw new Error('fixture');
@@ -71,7 +84,7 @@ describe('forged warranty histories', () => {
     ]);
   });
 
-  it('a v2 acceptance (caseledger 0.2, the seeds\' one window) reads as accepted on the company ground under W-2', () => {
+  it("a v2 acceptance (caseledger 0.2, the seeds' one window) reads as accepted on the company ground under W-2", () => {
     const { ground: _g, rule: _r, jurisdiction: _j, ...v2data } = { ...accepted, windowEndsOn: '2027-01-01' };
     const v2 = stored(warrantyClaimCaseType, STREAM, 2, v2data, { metadata: { schemaVersion: 2 } });
     const [a, b] = storedStream(warrantyClaimCaseType, STREAM, [{ ...filed, unit: unit('2026-10-01') }, inspected]);
@@ -99,20 +112,43 @@ describe('forged warranty histories', () => {
   it('W-6, W-9: a repair assessment that records the wrong warranty or fee', () => {
     const repair = { ...filed, kind: 'repair', unit: unit('2022-03-01') };
     const received = { type: 'RepairUnitReceived', at: '2026-11-10T09:30:00+08:00', by: cs, quantity: 1, defect: 'No power' };
-    const assessed = { type: 'RepairAssessed', at: '2026-11-10T10:00:00+08:00', by: engineering, inWarranty: false, mainComponentDamaged: true, feeRequired: true, policyVersion: RULEBOOK_DEFAULT_VERSION, jurisdiction: 'none', warrantyLastDay: '2023-02-28' };
+    const assessed = {
+      type: 'RepairAssessed',
+      at: '2026-11-10T10:00:00+08:00',
+      by: engineering,
+      inWarranty: false,
+      mainComponentDamaged: true,
+      feeRequired: true,
+      policyVersion: RULEBOOK_DEFAULT_VERSION,
+      jurisdiction: 'none',
+      warrantyLastDay: '2023-02-28',
+    };
     expect(codes(found([repair, received, assessed]))).toEqual([]);
     const free = found([repair, received, { ...assessed, feeRequired: false }]);
     expect(codes(free)).toEqual([['W-6', 'RECORDED_FACT_DIFFERS', 2]]);
     expect(free[0]?.details).toMatchObject({ field: 'feeRequired' });
     // "In warranty" for a unit delivered years ago.
     expect(codes(found([repair, received, { ...assessed, inWarranty: true }]))).toEqual([['W-9', 'RECORDED_FACT_DIFFERS', 2]]);
-    expect(codes(found([repair, received, { ...assessed, inWarranty: true, feeRequired: false, warrantyLastDay: '2027-02-28' }])).map((f) => f[0])).toEqual(['W-9', 'W-6', 'W-9']);
+    expect(codes(found([repair, received, { ...assessed, inWarranty: true, feeRequired: false, warrantyLastDay: '2027-02-28' }])).map((f) => f[0])).toEqual([
+      'W-9',
+      'W-6',
+      'W-9',
+    ]);
   });
 
   it('J-0: a repair assessment of caseledger 0.2 (schema 1) reads as assessed under no jurisdiction; a forged one is a finding', () => {
     const repair = { ...filed, kind: 'repair', unit: unit('2022-03-01') };
     const received = { type: 'RepairUnitReceived', at: '2026-11-10T09:30:00+08:00', by: cs, quantity: 1, defect: 'No power' };
-    const v1 = { type: 'RepairAssessed', at: '2026-11-10T10:00:00+08:00', by: engineering, inWarranty: false, mainComponentDamaged: true, feeRequired: true, policyVersion: RULEBOOK_DEFAULT_VERSION, warrantyLastDay: '2023-02-28' };
+    const v1 = {
+      type: 'RepairAssessed',
+      at: '2026-11-10T10:00:00+08:00',
+      by: engineering,
+      inWarranty: false,
+      mainComponentDamaged: true,
+      feeRequired: true,
+      policyVersion: RULEBOOK_DEFAULT_VERSION,
+      warrantyLastDay: '2023-02-28',
+    };
     const [a, b] = storedStream(warrantyClaimCaseType, STREAM, [repair, received]);
     if (a === undefined || b === undefined) throw new Error('fixture');
     expect(codes(judge(warrantyClaimCaseType)(STREAM, [a, b, stored(warrantyClaimCaseType, STREAM, 2, v1, { metadata: { schemaVersion: 1 } })]))).toEqual([]);
@@ -123,7 +159,17 @@ describe('forged warranty histories', () => {
     const repair = { ...filed, kind: 'repair', unit: unit('2022-03-01') };
     const received = { type: 'RepairUnitReceived', at: '2026-11-10T09:30:00+08:00', by: cs, quantity: 1, defect: 'No power' };
     // Forged: in warranty and free, years after delivery; then the repair starts with no consent asked.
-    const forged = { type: 'RepairAssessed', at: '2026-11-10T10:00:00+08:00', by: engineering, inWarranty: true, mainComponentDamaged: true, feeRequired: false, policyVersion: RULEBOOK_DEFAULT_VERSION, jurisdiction: 'none', warrantyLastDay: '2027-02-28' };
+    const forged = {
+      type: 'RepairAssessed',
+      at: '2026-11-10T10:00:00+08:00',
+      by: engineering,
+      inWarranty: true,
+      mainComponentDamaged: true,
+      feeRequired: false,
+      policyVersion: RULEBOOK_DEFAULT_VERSION,
+      jurisdiction: 'none',
+      warrantyLastDay: '2027-02-28',
+    };
     const started = { type: 'RepairStarted', at: '2026-11-10T11:00:00+08:00', by: cs };
     const findings = codes(found([repair, received, forged, started]));
     expect(findings.filter((f) => f[2] === 2).map((f) => f[0])).toEqual(['W-9', 'W-6', 'W-9']);
@@ -151,7 +197,17 @@ describe('forged warranty histories', () => {
     const charged = [
       repair,
       { type: 'RepairUnitReceived', at: '2026-11-10T09:30:00+08:00', by: cs, quantity: 1, defect: 'No power' },
-      { type: 'RepairAssessed', at: '2026-11-10T10:00:00+08:00', by: cs, inWarranty: false, mainComponentDamaged: true, feeRequired: true, policyVersion: RULEBOOK_DEFAULT_VERSION, jurisdiction: 'none', warrantyLastDay: '2025-12-31' },
+      {
+        type: 'RepairAssessed',
+        at: '2026-11-10T10:00:00+08:00',
+        by: cs,
+        inWarranty: false,
+        mainComponentDamaged: true,
+        feeRequired: true,
+        policyVersion: RULEBOOK_DEFAULT_VERSION,
+        jurisdiction: 'none',
+        warrantyLastDay: '2025-12-31',
+      },
       { type: 'RepairStarted', at: '2026-11-10T11:00:00+08:00', by: cs },
     ];
     expect(codes(found(charged))).toEqual([['W-6', 'REPAIR_CONSENT_MISSING', 3]]);
@@ -184,11 +240,21 @@ describe('forged warranty histories', () => {
   });
 
   it('a v1 acceptance (caseledger 0.1, counted to the acceptance) audits clean under a policy version for that reading', () => {
-    const v1 = stored(warrantyClaimCaseType, STREAM, 2, { type: 'ReturnAccepted', at: '2026-11-10T11:00:00+08:00', by: cs, policyVersion: 'rulebook-1', windowEndsOn: '2026-12-01', specialCase: false }, { metadata: { schemaVersion: 1 } });
+    const v1 = stored(
+      warrantyClaimCaseType,
+      STREAM,
+      2,
+      { type: 'ReturnAccepted', at: '2026-11-10T11:00:00+08:00', by: cs, policyVersion: 'rulebook-1', windowEndsOn: '2026-12-01', specialCase: false },
+      { metadata: { schemaVersion: 1 } },
+    );
     const [a, b] = storedStream(warrantyClaimCaseType, STREAM, [{ ...filed, unit: unit('2026-09-01') }, inspected]);
     if (a === undefined || b === undefined) throw new Error('fixture');
     const policies = decodePolicySet([
-      { version: 'rulebook-1', inForceFrom: '1970-01-01T00:00:00Z', values: { ...rulebookDefaults, warranty: { ...rulebookDefaults.warranty, returnWindowCountsTo: 'acceptance' } } },
+      {
+        version: 'rulebook-1',
+        inForceFrom: '1970-01-01T00:00:00Z',
+        values: { ...rulebookDefaults, warranty: { ...rulebookDefaults.warranty, returnWindowCountsTo: 'acceptance' } },
+      },
       { version: RULEBOOK_DEFAULT_VERSION, inForceFrom: '2026-12-01T00:00:00+08:00', values: rulebookDefaults },
     ]);
     if (E.isLeft(policies)) throw new Error(policies.left.message);
@@ -214,20 +280,33 @@ describe('W-8 the defect is confirmed within 2 days of the notice (a deadline, n
     const { events } = spec.run([notice, command('ConfirmConstructionDefect', '2026-11-13T09:00:00+08:00', engineering, { findings: 'Seal failed' })]);
     const r = warrantyDeadlines(config)(events, instant('2026-11-14T00:00:00+08:00'));
     expect(E.isRight(r) && r.right).toEqual([
-      { ruleId: 'W-8', name: 'defect-confirmation', status: 'missed', from: '2026-11-10T09:00:00+08:00', dueBy: '2026-11-12T01:00:00.000Z', doneAt: '2026-11-13T09:00:00+08:00', policyVersion: RULEBOOK_DEFAULT_VERSION, allowed: { count: 2, unit: 'days' } },
+      {
+        ruleId: 'W-8',
+        name: 'defect-confirmation',
+        status: 'missed',
+        from: '2026-11-10T09:00:00+08:00',
+        dueBy: '2026-11-12T01:00:00.000Z',
+        doneAt: '2026-11-13T09:00:00+08:00',
+        policyVersion: RULEBOOK_DEFAULT_VERSION,
+        allowed: { count: 2, unit: 'days' },
+      },
     ]);
   });
   it('pending before the due instant; not applicable to product claims', () => {
     const { events } = spec.run([notice]);
-    expect(E.isRight(warrantyDeadlines(config)(events, instant('2026-11-11T09:00:00+08:00'))) && warrantyDeadlines(config)(events, instant('2026-11-11T09:00:00+08:00'))).toMatchObject({ right: [{ status: 'pending' }] });
-    expect(warrantyDeadlines(config)([decodedFiled()], instant('2026-11-11T09:00:00+08:00'))).toEqual(E.right([{ ruleId: 'W-8', name: 'defect-confirmation', status: 'not-applicable' }]));
+    expect(
+      E.isRight(warrantyDeadlines(config)(events, instant('2026-11-11T09:00:00+08:00'))) &&
+        warrantyDeadlines(config)(events, instant('2026-11-11T09:00:00+08:00')),
+    ).toMatchObject({ right: [{ status: 'pending' }] });
+    expect(warrantyDeadlines(config)([decodedFiled()], instant('2026-11-11T09:00:00+08:00'))).toEqual(
+      E.right([{ ruleId: 'W-8', name: 'defect-confirmation', status: 'not-applicable' }]),
+    );
   });
 });
 
 const decideAll = spec.decideEach;
 
 describe('warranty properties over generated claims', () => {
-
   it('W-2 by property: no return requested outside the window is accepted without a special case', () => {
     fc.assert(
       fc.property(warrantyCommands(config), (commands) => {

@@ -3,7 +3,16 @@ import { defaultNumRuns } from '@caseledger/testing';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import * as E from 'fp-ts/lib/Either.js';
-import { type BuildingElement, type LocalDate, addLocalDays, decodeRulebookPolicy, followUpSchedule, followUpStatus, rulebookDefaults, warrantyEnd } from '../../src/index.js';
+import {
+  type BuildingElement,
+  type LocalDate,
+  addLocalDays,
+  decodeRulebookPolicy,
+  followUpSchedule,
+  followUpStatus,
+  rulebookDefaults,
+  warrantyEnd,
+} from '../../src/index.js';
 import { localDate } from '../fixtures/values.js';
 
 const policy = rulebookDefaults.warranty;
@@ -37,8 +46,14 @@ describe('W-9 warranty periods from handover', () => {
     const decoded = decodeRulebookPolicy({ ...rulebookDefaults, warranty: { ...policy, productWarrantyMonths: { drivers: 24 } } });
     if (E.isLeft(decoded)) throw new Error(decoded.left.message);
     const withCategories = decoded.right.warranty;
-    expect(warrantyEnd(withCategories, { kind: 'product', category: 'drivers', deliveredOn: localDate('2026-01-31') })).toEqual({ kind: 'ends', lastDay: '2028-01-30' });
-    expect(warrantyEnd(withCategories, { kind: 'product', category: 'lamps', deliveredOn: localDate('2026-01-31') })).toEqual({ kind: 'ends', lastDay: '2027-01-30' });
+    expect(warrantyEnd(withCategories, { kind: 'product', category: 'drivers', deliveredOn: localDate('2026-01-31') })).toEqual({
+      kind: 'ends',
+      lastDay: '2028-01-30',
+    });
+    expect(warrantyEnd(withCategories, { kind: 'product', category: 'lamps', deliveredOn: localDate('2026-01-31') })).toEqual({
+      kind: 'ends',
+      lastDay: '2027-01-30',
+    });
   });
 });
 

@@ -31,7 +31,13 @@ const requestedReturn = (shippedOn: string, requestedAt: string, verdict = 'intr
   spec.run([file('return', shippedOn, requestedAt), inspect(new Date(Date.parse(requestedAt) + 3600_000).toISOString(), verdict)]).events;
 
 const policiesOf = (versions: ReadonlyArray<{ readonly version: string; readonly inForceFrom: string; readonly warranty?: object }>) => {
-  const set = decodePolicySet(versions.map((v) => ({ version: v.version, inForceFrom: v.inForceFrom, values: { ...rulebookDefaults, warranty: { ...rulebookDefaults.warranty, ...v.warranty } } })));
+  const set = decodePolicySet(
+    versions.map((v) => ({
+      version: v.version,
+      inForceFrom: v.inForceFrom,
+      values: { ...rulebookDefaults, warranty: { ...rulebookDefaults.warranty, ...v.warranty } },
+    })),
+  );
   if (E.isLeft(set)) throw new Error(set.left.message);
   return set.right;
 };
@@ -39,26 +45,40 @@ const policiesOf = (versions: ReadonlyArray<{ readonly version: string; readonly
 describe('W-2 the return window runs from the ship date to the request', () => {
   it('accepts a return requested on the last day of the window, days later, and records what it compared', () => {
     const requestedAt = '2026-11-16T17:30:00+08:00';
-    spec.given(requestedReturn('2026-08-16', requestedAt)).when(accept('2026-11-19T10:00:00+08:00')).then([
-      {
-        type: 'ReturnAccepted',
-        at: '2026-11-19T10:00:00+08:00',
-        by: cs,
-        policyVersion: RULEBOOK_DEFAULT_VERSION,
-        jurisdiction: 'none',
-        ground: 'company',
-        rule: 'W-2',
-        windowEndsOn: '2026-11-16',
-        windowCountsTo: 'filing',
-        countedAt: requestedAt,
-        specialCase: false,
-      },
-    ]);
+    spec
+      .given(requestedReturn('2026-08-16', requestedAt))
+      .when(accept('2026-11-19T10:00:00+08:00'))
+      .then([
+        {
+          type: 'ReturnAccepted',
+          at: '2026-11-19T10:00:00+08:00',
+          by: cs,
+          policyVersion: RULEBOOK_DEFAULT_VERSION,
+          jurisdiction: 'none',
+          ground: 'company',
+          rule: 'W-2',
+          windowEndsOn: '2026-11-16',
+          windowCountsTo: 'filing',
+          countedAt: requestedAt,
+          specialCase: false,
+        },
+      ]);
   });
 
   it('refuses a return requested the day after the window ended, naming the window and the request', () => {
-    const v = spec.given(requestedReturn('2026-08-16', '2026-11-17T00:00:30+08:00')).when(accept('2026-11-17T02:00:00+08:00')).thenRefused({ ruleId: 'W-2', code: 'RETURN_WINDOW_EXPIRED' });
-    expect(v.details).toMatchObject({ ground: 'company', window: '3 months', windowStart: 'shipment', windowStartsOn: '2026-08-16', windowEndsOn: '2026-11-16', windowCountsTo: 'filing', countedOn: '2026-11-17' });
+    const v = spec
+      .given(requestedReturn('2026-08-16', '2026-11-17T00:00:30+08:00'))
+      .when(accept('2026-11-17T02:00:00+08:00'))
+      .thenRefused({ ruleId: 'W-2', code: 'RETURN_WINDOW_EXPIRED' });
+    expect(v.details).toMatchObject({
+      ground: 'company',
+      window: '3 months',
+      windowStart: 'shipment',
+      windowStartsOn: '2026-08-16',
+      windowEndsOn: '2026-11-16',
+      windowCountsTo: 'filing',
+      countedOn: '2026-11-17',
+    });
     expect(v.message).toContain('Returns are accepted within 3 months of shipment');
     expect(v.message).toContain('the return was requested on 2026-11-17');
   });
@@ -91,46 +111,58 @@ describe('W-2 the return window runs from the ship date to the request', () => {
   it('uses the months of the policy in force at the acceptance, and records its version (T-5)', () => {
     const policies = policiesOf([
       { version: '2025', inForceFrom: '2025-01-01T00:00:00+08:00' },
-      { version: '2026-six-months', inForceFrom: '2026-11-01T00:00:00+08:00', warranty: { returnGrounds: { company: { ...rulebookDefaults.warranty.returnGrounds['company'], within: '6 months' } } } },
+      {
+        version: '2026-six-months',
+        inForceFrom: '2026-11-01T00:00:00+08:00',
+        warranty: { returnGrounds: { company: { ...rulebookDefaults.warranty.returnGrounds['company'], within: '6 months' } } },
+      },
     ]);
     const sixMonths = deciderSpec(warrantyClaimDecider({ policies, calendar: defaultCalendar }));
     const events = sixMonths.run([file('return', '2026-06-01', '2026-11-20T09:00:00+08:00'), inspect('2026-11-20T10:00:00+08:00')]).events;
-    sixMonths.given(events).when(accept('2026-11-20T11:00:00+08:00')).then([
-      {
-        type: 'ReturnAccepted',
-        at: '2026-11-20T11:00:00+08:00',
-        by: cs,
-        policyVersion: '2026-six-months',
-        jurisdiction: 'none',
-        ground: 'company',
-        rule: 'W-2',
-        windowEndsOn: '2026-12-01',
-        windowCountsTo: 'filing',
-        countedAt: '2026-11-20T09:00:00+08:00',
-        specialCase: false,
-      },
-    ]);
+    sixMonths
+      .given(events)
+      .when(accept('2026-11-20T11:00:00+08:00'))
+      .then([
+        {
+          type: 'ReturnAccepted',
+          at: '2026-11-20T11:00:00+08:00',
+          by: cs,
+          policyVersion: '2026-six-months',
+          jurisdiction: 'none',
+          ground: 'company',
+          rule: 'W-2',
+          windowEndsOn: '2026-12-01',
+          windowCountsTo: 'filing',
+          countedAt: '2026-11-20T09:00:00+08:00',
+          specialCase: false,
+        },
+      ]);
   });
 
   it('a company that counts to the acceptance says so in its policy, and the acceptance records it', () => {
-    const policies = policiesOf([{ version: 'acme-to-acceptance', inForceFrom: '2020-01-01T00:00:00+08:00', warranty: { returnWindowCountsTo: 'acceptance' } }]);
+    const policies = policiesOf([
+      { version: 'acme-to-acceptance', inForceFrom: '2020-01-01T00:00:00+08:00', warranty: { returnWindowCountsTo: 'acceptance' } },
+    ]);
     const toAcceptance = deciderSpec(warrantyClaimDecider({ policies, calendar: defaultCalendar }));
     const requested = toAcceptance.run([file('return', '2026-08-16', '2026-11-16T17:30:00+08:00'), inspect('2026-11-16T18:00:00+08:00')]).events;
-    toAcceptance.given(requested).when(accept('2026-11-16T23:00:00+08:00')).then([
-      {
-        type: 'ReturnAccepted',
-        at: '2026-11-16T23:00:00+08:00',
-        by: cs,
-        policyVersion: 'acme-to-acceptance',
-        jurisdiction: 'none',
-        ground: 'company',
-        rule: 'W-2',
-        windowEndsOn: '2026-11-16',
-        windowCountsTo: 'acceptance',
-        countedAt: '2026-11-16T23:00:00+08:00',
-        specialCase: false,
-      },
-    ]);
+    toAcceptance
+      .given(requested)
+      .when(accept('2026-11-16T23:00:00+08:00'))
+      .then([
+        {
+          type: 'ReturnAccepted',
+          at: '2026-11-16T23:00:00+08:00',
+          by: cs,
+          policyVersion: 'acme-to-acceptance',
+          jurisdiction: 'none',
+          ground: 'company',
+          rule: 'W-2',
+          windowEndsOn: '2026-11-16',
+          windowCountsTo: 'acceptance',
+          countedAt: '2026-11-16T23:00:00+08:00',
+          specialCase: false,
+        },
+      ]);
     const v = toAcceptance.given(requested).when(accept('2026-11-17T09:00:00+08:00')).thenRefused('RETURN_WINDOW_EXPIRED');
     expect(v.message).toContain('the return is accepted on 2026-11-17');
   });
@@ -143,15 +175,16 @@ describe('W-2 a return requested on the last day, inspected and accepted days la
   const rulebook: Rulebook = { policies: policiesOf([{ version: 'company-2026', inForceFrom: '2026-01-01T00:00:00+08:00' }]), calendar: withHoliday.right };
 
   it('is accepted by the handler and audits clean', async () => {
-    const steps = [
-      file('return', '2026-08-20', '2026-11-20T17:45:00+08:00'),
-      inspect('2026-11-24T10:00:00+08:00'),
-      accept('2026-11-24T15:00:00+08:00'),
-    ];
+    const steps = [file('return', '2026-08-20', '2026-11-20T17:45:00+08:00'), inspect('2026-11-24T10:00:00+08:00'), accept('2026-11-24T15:00:00+08:00')];
     const { streamName, envelopes, refused } = await recordCase(warrantyClaimCaseType, steps, { rulebook });
     expect(refused).toEqual([]);
     expect(envelopes.map((e) => e.event.type)).toEqual(['ClaimFiled', 'DefectInspected', 'ReturnAccepted']);
-    expect(envelopes[2]?.event).toMatchObject({ windowEndsOn: '2026-11-20', windowCountsTo: 'filing', countedAt: '2026-11-20T17:45:00+08:00', policyVersion: 'company-2026' });
+    expect(envelopes[2]?.event).toMatchObject({
+      windowEndsOn: '2026-11-20',
+      windowCountsTo: 'filing',
+      countedAt: '2026-11-20T17:45:00+08:00',
+      policyVersion: 'company-2026',
+    });
     expect(findingsOf(checkHistory(warrantyClaimCaseType, rulebook)(streamName, envelopes))).toEqual([]);
   });
 
@@ -166,12 +199,18 @@ describe('W-2 the defect', () => {
   it('refuses before quality inspected, and when the defect is not intrinsic', () => {
     const filed = spec.run([file('return', '2026-10-01')]).events;
     spec.given(filed).when(accept('2026-11-10T12:00:00+08:00')).thenRefused({ ruleId: 'W-2', code: 'DEFECT_NOT_INSPECTED' });
-    spec.given(requestedReturn('2026-10-01', hoursBefore('2026-11-10T12:00:00+08:00', 2), 'not-intrinsic')).when(accept('2026-11-10T12:00:00+08:00')).thenRefused({ ruleId: 'W-2', code: 'DEFECT_NOT_INTRINSIC' });
+    spec
+      .given(requestedReturn('2026-10-01', hoursBefore('2026-11-10T12:00:00+08:00', 2), 'not-intrinsic'))
+      .when(accept('2026-11-10T12:00:00+08:00'))
+      .thenRefused({ ruleId: 'W-2', code: 'DEFECT_NOT_INTRINSIC' });
   });
 
   it('only quality inspects', () => {
     const filed = spec.run([file('return', '2026-10-01')]).events;
-    spec.given(filed).when(command('RecordDefectInspection', '2026-11-10T10:00:00+08:00', cs, { verdict: 'intrinsic-defect', report: 'x' })).thenRefused({ ruleId: 'W-2', code: 'QUALITY_ONLY' });
+    spec
+      .given(filed)
+      .when(command('RecordDefectInspection', '2026-11-10T10:00:00+08:00', cs, { verdict: 'intrinsic-defect', report: 'x' }))
+      .thenRefused({ ruleId: 'W-2', code: 'QUALITY_ONLY' });
   });
 
   it('exchanges follow the same rule', () => {
@@ -186,23 +225,36 @@ describe('W-3 special cases', () => {
     command('ApproveSpecialCase', '2026-11-17T11:00:00+08:00', actor, { justification });
 
   it('the general manager approves, with a justification; the acceptance records the special case', () => {
-    spec.given(late()).when(approve()).then([{ type: 'SpecialCaseApproved', at: '2026-11-17T11:00:00+08:00', by: generalManager, justification: 'Strategic customer; replacement cheaper than dispute' }]);
+    spec
+      .given(late())
+      .when(approve())
+      .then([
+        {
+          type: 'SpecialCaseApproved',
+          at: '2026-11-17T11:00:00+08:00',
+          by: generalManager,
+          justification: 'Strategic customer; replacement cheaper than dispute',
+        },
+      ]);
     const approved = [...late(), ...spec.given(late()).when(approve()).thenAccepted()];
-    spec.given(approved).when(accept('2026-11-17T12:00:00+08:00')).then([
-      {
-        type: 'ReturnAccepted',
-        at: '2026-11-17T12:00:00+08:00',
-        by: cs,
-        policyVersion: RULEBOOK_DEFAULT_VERSION,
-        jurisdiction: 'none',
-        ground: 'company',
-        rule: 'W-2',
-        windowEndsOn: '2026-11-10',
-        windowCountsTo: 'filing',
-        countedAt: '2026-11-17T09:00:00+08:00',
-        specialCase: true,
-      },
-    ]);
+    spec
+      .given(approved)
+      .when(accept('2026-11-17T12:00:00+08:00'))
+      .then([
+        {
+          type: 'ReturnAccepted',
+          at: '2026-11-17T12:00:00+08:00',
+          by: cs,
+          policyVersion: RULEBOOK_DEFAULT_VERSION,
+          jurisdiction: 'none',
+          ground: 'company',
+          rule: 'W-2',
+          windowEndsOn: '2026-11-10',
+          windowCountsTo: 'filing',
+          countedAt: '2026-11-17T09:00:00+08:00',
+          specialCase: true,
+        },
+      ]);
   });
 
   it('refuses a special case approved by a manager who is not the general manager', () => {
@@ -214,7 +266,10 @@ describe('W-3 special cases', () => {
   });
 
   it('does not apply to repairs', () => {
-    spec.given(spec.run([file('repair', '2026-08-10')]).events).when(approve()).thenRefused('SPECIAL_CASE_NOT_APPLICABLE');
+    spec
+      .given(spec.run([file('repair', '2026-08-10')]).events)
+      .when(approve())
+      .thenRefused('SPECIAL_CASE_NOT_APPLICABLE');
   });
 
   it('without it, the late return stays refused', () => {

@@ -62,7 +62,10 @@ export const startDouble = () =>
       const metaName = `$$${name}`;
       const entry = streams.get(metaName) ?? { events: [], deletedBefore: 0 };
       streams.set(metaName, entry);
-      const metadata = new Map([['type', '$metadata'], ['content-type', 'application/json']]);
+      const metadata = new Map([
+        ['type', '$metadata'],
+        ['content-type', 'application/json'],
+      ]);
       write(entry, metaName, crypto.randomUUID(), '$metadata', metadata, new Uint8Array(), Buffer.from(`{"$tb":${tbText}}`, 'utf8'));
     };
     const visible = (entry) => (entry === undefined ? [] : entry.events.slice(entry.deletedBefore));
@@ -152,7 +155,11 @@ export const startDouble = () =>
           }
           const size = proposed.reduce((n, p) => n + p.getData_asU8().length + p.getCustomMetadata_asU8().length, 0);
           if (size > MAX_APPEND_SIZE) {
-            callback(grpcError(grpc.status.INVALID_ARGUMENT, `Maximum Append Size of ${MAX_APPEND_SIZE} Exceeded.`, 'maximum-append-size-exceeded', { 'maximum-append-size': String(MAX_APPEND_SIZE) }));
+            callback(
+              grpcError(grpc.status.INVALID_ARGUMENT, `Maximum Append Size of ${MAX_APPEND_SIZE} Exceeded.`, 'maximum-append-size-exceeded', {
+                'maximum-append-size': String(MAX_APPEND_SIZE),
+              }),
+            );
             return;
           }
           // Idempotence, as the server decides it: the same ids already sit in the slots the
@@ -264,7 +271,10 @@ export const startDouble = () =>
           }
           const ordered = forwards ? events : [...events].reverse();
           const from = streamOptions.hasRevision() ? Number(streamOptions.getRevision()) : undefined;
-          selected = from === undefined || streamOptions.hasStart() || streamOptions.hasEnd() ? ordered : ordered.filter((e) => (forwards ? e.revision >= from : e.revision <= from));
+          selected =
+            from === undefined || streamOptions.hasStart() || streamOptions.hasEnd()
+              ? ordered
+              : ordered.filter((e) => (forwards ? e.revision >= from : e.revision <= from));
         } else {
           const allOptions = options.getAll();
           const from = allOptions.hasPosition() ? Number(allOptions.getPosition().getCommitPosition()) : undefined;
@@ -282,7 +292,9 @@ export const startDouble = () =>
             const regex = expression.getRegex() === '' ? undefined : new RegExp(expression.getRegex());
             const prefixes = expression.getPrefixList();
             const subject = (e) => (filter.hasStreamIdentifier() ? e.stream : e.type);
-            selected = selected.filter((e) => (regex === undefined || regex.test(subject(e))) && (prefixes.length === 0 || prefixes.some((p) => subject(e).startsWith(p))));
+            selected = selected.filter(
+              (e) => (regex === undefined || regex.test(subject(e))) && (prefixes.length === 0 || prefixes.some((p) => subject(e).startsWith(p))),
+            );
           }
         }
         for (const e of selected.slice(0, count)) call.write(readEvent(e));
@@ -301,7 +313,9 @@ export const startDouble = () =>
         // soft-deleted one can be deleted again expecting any or its last revision.
         const last = entry === undefined || entry.events.length === 0 ? undefined : entry.events.length - 1;
         const current = currentRevision(name);
-        const allowed = last !== undefined && (current === undefined ? expected.kind === 'any' || (expected.kind === 'revision' && expected.revision === last) : holds(expected, current));
+        const allowed =
+          last !== undefined &&
+          (current === undefined ? expected.kind === 'any' || (expected.kind === 'revision' && expected.revision === last) : holds(expected, current));
         if (!allowed) {
           callback({
             code: grpc.status.FAILED_PRECONDITION,
@@ -334,7 +348,19 @@ export const startDouble = () =>
         entry.tombstoned = true;
         entry.deletedBefore = entry.events.length;
         // As the server: a $streamDeleted event at the largest revision, in the stream itself.
-        const marker = { stream: name, revision: '9223372036854775807', position: positionAt(log.length), id: crypto.randomUUID(), type: '$streamDeleted', metadata: new Map([['type', '$streamDeleted'], ['content-type', 'application/octet-stream']]), custom: new Uint8Array(), data: new Uint8Array() };
+        const marker = {
+          stream: name,
+          revision: '9223372036854775807',
+          position: positionAt(log.length),
+          id: crypto.randomUUID(),
+          type: '$streamDeleted',
+          metadata: new Map([
+            ['type', '$streamDeleted'],
+            ['content-type', 'application/octet-stream'],
+          ]),
+          custom: new Uint8Array(),
+          data: new Uint8Array(),
+        };
         log.push(marker);
         notify(marker);
         const response = new streamsPb.TombstoneResp();
@@ -352,7 +378,10 @@ export const startDouble = () =>
       const metadata = new grpc.Metadata();
       metadata.set('exception', 'wrong-expected-version');
       metadata.set('stream-name', name);
-      metadata.set('expected-version', expected.kind === 'revision' ? String(expected.revision) : expected.kind === 'no-stream' ? '-1' : expected.kind === 'exists' ? '-4' : '-2');
+      metadata.set(
+        'expected-version',
+        expected.kind === 'revision' ? String(expected.revision) : expected.kind === 'no-stream' ? '-1' : expected.kind === 'exists' ? '-4' : '-2',
+      );
       if (current !== undefined) metadata.set('actual-version', String(current));
       else metadata.set('actual-version', '-1');
       return metadata;

@@ -45,7 +45,8 @@ export const must = async (r: Promise<E.Either<{ readonly code: string; readonly
 export const writeCases = async (store: EventStore) => {
   const complaints = commandHandler(complaintCaseType, store);
   const claims = commandHandler(warrantyClaimCaseType, store, { rulebook: context });
-  const complaint = (caseId: string, type: string, day: number, hhmm: string, actor: object, fields: object = {}) => must(complaints({ type, caseId, at: at(day, hhmm), actor, ...fields })());
+  const complaint = (caseId: string, type: string, day: number, hhmm: string, actor: object, fields: object = {}) =>
+    must(complaints({ type, caseId, at: at(day, hhmm), actor, ...fields })());
   await complaint('C-W', 'ReceiveComplaint', 16, '09:00', cs, { customer: wang, channel: 'phone', description: wangDescription, severity: 'minor' });
   await complaint('C-W', 'AcknowledgeComplaint', 16, '09:30', cs, { explanation: `Called ${wang.name} back: quality will reply` });
   await complaint('C-W', 'ClassifyComplaint', 16, '10:00', cs, { responsibility: 'internal' });

@@ -79,10 +79,18 @@ const contractReviewStateOf = once((events: ReadonlyArray<ContractReviewEvent>) 
 const inquiryStateOf = once((events: ReadonlyArray<InquiryEvent>) => events.reduce(evolveInquiry, initialInquiryState));
 
 /** A rule id read back from a row. */
-const RuleIdText = new t.Type<RuleId, string, unknown>('RuleId', isRuleId, (u, c) => (isRuleId(u) ? t.success(u) : t.failure(u, c)), (id) => id);
+const RuleIdText = new t.Type<RuleId, string, unknown>(
+  'RuleId',
+  isRuleId,
+  (u, c) => (isRuleId(u) ? t.success(u) : t.failure(u, c)),
+  (id) => id,
+);
 
 const BoardEntry = t.readonly(
-  t.intersection([t.type({ status: t.string, severity: t.string, channel: t.string, receivedAt: Instant }), t.partial({ responsibleDepartment: DepartmentCodec })]),
+  t.intersection([
+    t.type({ status: t.string, severity: t.string, channel: t.string, receivedAt: Instant }),
+    t.partial({ responsibleDepartment: DepartmentCodec }),
+  ]),
 );
 type BoardEntry = t.TypeOf<typeof BoardEntry>;
 
@@ -120,7 +128,10 @@ const CapaPlanRow = t.readonly(
 );
 
 const CapaEntry = t.readonly(
-  t.intersection([t.type({ plans: t.readonlyArray(CapaPlanRow), replans: t.number, currentStep: t.string }), t.partial({ responsibleDepartment: DepartmentCodec })]),
+  t.intersection([
+    t.type({ plans: t.readonlyArray(CapaPlanRow), replans: t.number, currentStep: t.string }),
+    t.partial({ responsibleDepartment: DepartmentCodec }),
+  ]),
 );
 type CapaEntry = t.TypeOf<typeof CapaEntry>;
 
@@ -328,7 +339,8 @@ const customerOf = (file: CaseFile): string | undefined => {
 };
 
 /** Earlier due instants first; none last. */
-const byDue = (a: Instant | undefined, b: Instant | undefined): number => (a === undefined ? (b === undefined ? 0 : 1) : b === undefined ? -1 : epochMs(a) - epochMs(b));
+const byDue = (a: Instant | undefined, b: Instant | undefined): number =>
+  a === undefined ? (b === undefined ? 0 : 1) : b === undefined ? -1 : epochMs(a) - epochMs(b);
 
 /** The view of a case as its row keeps it: all that does not depend on the time of asking. */
 export const caseViewOf =
@@ -338,7 +350,10 @@ export const caseViewOf =
     if (first === undefined) return undefined;
     const { status, open } = statusOf(file);
     const deadlines = storedDeadlinesOf(file, context);
-    const nextDueBy = deadlines.reduce<Instant | undefined>((soonest, d) => (d.doneAt !== undefined || byDue(d.dueBy, soonest) >= 0 ? soonest : d.dueBy), undefined);
+    const nextDueBy = deadlines.reduce<Instant | undefined>(
+      (soonest, d) => (d.doneAt !== undefined || byDue(d.dueBy, soonest) >= 0 ? soonest : d.dueBy),
+      undefined,
+    );
     const policy = policyAt(first.at)(context.policies);
     const board = boardEntryOf(file);
     const capa = capaEntryOf(file);
@@ -390,11 +405,35 @@ export const caseFiles = (context: QueryContext): Projection<CaseRecord> => {
     version: 4,
     handles: new Set([
       ...['ComplaintReceived', 'ComplaintAcknowledged', 'SamplesRequested', 'SamplesReceived', 'SamplesReinspected', 'SamplesDisposed', 'ComplaintClassified'],
-      ...['JointReviewConvened', 'JointReviewDecided', 'ExplanationSent', 'ExplanationReceiptConfirmed', 'ForwardedToQuality', 'QualityReplied', 'RootCauseDetermined'],
-      ...['CapaPlanSubmitted', 'CapaImplemented', 'CapaVerified', 'ResolutionReported', 'CustomerResponded', 'DeterminationDisputed', 'IndependentAppraisalRecorded'],
+      ...[
+        'JointReviewConvened',
+        'JointReviewDecided',
+        'ExplanationSent',
+        'ExplanationReceiptConfirmed',
+        'ForwardedToQuality',
+        'QualityReplied',
+        'RootCauseDetermined',
+      ],
+      ...[
+        'CapaPlanSubmitted',
+        'CapaImplemented',
+        'CapaVerified',
+        'ResolutionReported',
+        'CustomerResponded',
+        'DeterminationDisputed',
+        'IndependentAppraisalRecorded',
+      ],
       ...['ComplaintClosed', 'ComplaintReopened'],
       ...['ClaimFiled', 'ConstructionDefectConfirmed', 'ClaimRejected', 'ClaimClosed'],
-      ...['OrderSubmitted', 'OralOrderRecorded', 'RequirementDetermined', 'DifferenceRecorded', 'DifferenceResolved', 'DepartmentOpinionRecorded', 'CapabilityConfirmed'],
+      ...[
+        'OrderSubmitted',
+        'OralOrderRecorded',
+        'RequirementDetermined',
+        'DifferenceRecorded',
+        'DifferenceResolved',
+        'DepartmentOpinionRecorded',
+        'CapabilityConfirmed',
+      ],
       ...['ContractApproved', 'OrderRejected', 'ContractSigned', 'AmendmentProposed', 'AmendmentAgreed', 'AmendmentDeclined', 'ContractReturnedToReview'],
       ...['AmendmentCommunicated', 'ReleasedToProduction'],
       ...['InquiryReceived', 'InformationNeeded', 'CompletionDateAgreed', 'InquiryEscalated', 'ManagerDecided', 'InquiryReplied', 'ReplyConfirmedInWriting'],
@@ -441,7 +480,14 @@ export const complaintBoard = (files: Iterable<CaseFile>, now: Instant, context:
     [...files]
       .flatMap((file) => {
         const entry = boardEntryOf(file);
-        return entry === undefined ? [] : [{ key: caseKey(file), row: { caseId: file.caseId, ...entry, deadlines: deadlinesOf(file, now, context).filter((d) => d.status !== 'not-applicable') } }];
+        return entry === undefined
+          ? []
+          : [
+              {
+                key: caseKey(file),
+                row: { caseId: file.caseId, ...entry, deadlines: deadlinesOf(file, now, context).filter((d) => d.status !== 'not-applicable') },
+              },
+            ];
       })
       .sort((a, b) => byInstantThenKey(a.row.receivedAt, a.key, b.row.receivedAt, b.key))
       .map((r) => r.row),
@@ -476,7 +522,11 @@ export const overdueList = (files: Iterable<CaseFile>, now: Instant, context: Qu
           if (d.dueBy === undefined || d.doneAt !== undefined) return [];
           const base = { category: file.category, caseId: file.caseId, ruleId: d.ruleId, deadline: d.name, dueBy: d.dueBy };
           const row: OverdueRow | undefined =
-            d.status === 'missed' ? { ...base, status: 'missed' } : d.status === 'pending' && epochMs(d.dueBy) - epochMs(now) <= soonMs ? { ...base, status: 'due-soon' } : undefined;
+            d.status === 'missed'
+              ? { ...base, status: 'missed' }
+              : d.status === 'pending' && epochMs(d.dueBy) - epochMs(now) <= soonMs
+                ? { ...base, status: 'due-soon' }
+                : undefined;
           return row === undefined ? [] : [{ key: caseKey(file), row }];
         }),
       )
@@ -565,7 +615,10 @@ export const openInquiries = (files: Iterable<CaseFile>, now: Instant, context: 
         const entry = inquiryEntryOf(file);
         if (entry === undefined) return [];
         const deadlines = deadlinesOf(file, now, context).filter((d) => d.status !== 'not-applicable' && d.doneAt === undefined);
-        const nextDueBy = deadlines.reduce<Instant | undefined>((soonest, d) => (d.dueBy === undefined || byDue(d.dueBy, soonest) >= 0 ? soonest : d.dueBy), undefined);
+        const nextDueBy = deadlines.reduce<Instant | undefined>(
+          (soonest, d) => (d.dueBy === undefined || byDue(d.dueBy, soonest) >= 0 ? soonest : d.dueBy),
+          undefined,
+        );
         const row: OpenInquiryRow = { caseId: file.caseId, ...entry, deadlines, ...(nextDueBy === undefined ? {} : { nextDueBy }) };
         return [{ key: caseKey(file), row }];
       })

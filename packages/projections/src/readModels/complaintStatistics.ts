@@ -29,10 +29,12 @@ export const complaintStatistics = (calendar: BusinessCalendar): Projection<Comp
       case 'RootCauseDetermined':
         return c === undefined ? undefined : { ...c, cause: ev.rootCause, department: ev.responsibleDepartment };
       case 'IndependentAppraisalRecorded':
-        return c === undefined || ev.result.outcome === 'upheld' ? undefined : { ...c, cause: ev.result.rootCause, department: ev.result.responsibleDepartment };
-    default:
-      return undefined;
-  }
+        return c === undefined || ev.result.outcome === 'upheld'
+          ? undefined
+          : { ...c, cause: ev.result.rootCause, department: ev.result.responsibleDepartment };
+      default:
+        return undefined;
+    }
   }),
 });
 

@@ -16,7 +16,10 @@ export const SpecialCaseEntry = t.readonly(
 );
 export type SpecialCaseEntry = t.TypeOf<typeof SpecialCaseEntry>;
 
-export const WarrantyClaimStatistics = t.readonly(t.type({ category: t.string, kind: t.string, outcome: ClaimOutcome, specialCase: t.boolean }), 'WarrantyClaimStatistics');
+export const WarrantyClaimStatistics = t.readonly(
+  t.type({ category: t.string, kind: t.string, outcome: ClaimOutcome, specialCase: t.boolean }),
+  'WarrantyClaimStatistics',
+);
 export type WarrantyClaimStatistics = t.TypeOf<typeof WarrantyClaimStatistics>;
 
 /** A warranty claim as the statistics count it, with the W-3 special cases approved on it; a row per claim, keyed by its case id. */
@@ -46,7 +49,13 @@ const claimStep = (claim: WarrantyClaimStatistics | undefined, e: KnownEvent): W
 /** W-3: a special case a general manager approved. */
 const specialCaseOf = (e: KnownEvent): SpecialCaseEntry | undefined =>
   e.category === 'warrantyClaim' && e.envelope.event.type === 'SpecialCaseApproved'
-    ? { caseId: e.caseId, approvedBy: e.envelope.event.by.id, approverRole: e.envelope.event.by.role, justification: e.envelope.event.justification, at: e.envelope.event.at }
+    ? {
+        caseId: e.caseId,
+        approvedBy: e.envelope.event.by.id,
+        approverRole: e.envelope.event.by.role,
+        justification: e.envelope.event.justification,
+        at: e.envelope.event.at,
+      }
     : undefined;
 
 export const warrantyStatistics: Projection<WarrantyClaimRow> = {
@@ -89,7 +98,14 @@ export const claimTally = () => {
     },
     rows: (): ReadonlyArray<WarrantyCategoryRow> =>
       [...rows.entries()]
-        .map(([category, r]) => ({ category, claims: r.claims, byKind: r.byKind, byOutcome: r.byOutcome, returnRate: r.claims === 0 ? 0 : r.accepted / r.claims, specialCases: r.special }))
+        .map(([category, r]) => ({
+          category,
+          claims: r.claims,
+          byKind: r.byKind,
+          byOutcome: r.byOutcome,
+          returnRate: r.claims === 0 ? 0 : r.accepted / r.claims,
+          specialCases: r.special,
+        }))
         .sort((a, b) => compareUtf8(a.category, b.category)),
   };
 };

@@ -48,7 +48,9 @@ export const fill = async ([complaints, claims, reviews, inquiries, surveys]: Hi
     commandHandler(inquiryCaseType, store, { rulebook: config }),
     commandHandler(surveyCaseType, store),
   ];
-  const queues = [complaints, claims, reviews, inquiries, surveys].flatMap((group, g) => group.map((commands, i) => ({ g, commands: commands.map((c: object) => ({ ...c, caseId: `G${g}-${i}` })) })));
+  const queues = [complaints, claims, reviews, inquiries, surveys].flatMap((group, g) =>
+    group.map((commands, i) => ({ g, commands: commands.map((c: object) => ({ ...c, caseId: `G${g}-${i}` })) })),
+  );
   // Round robin over the cases, so events of different streams interleave.
   for (let step = 0; queues.some((q) => step < q.commands.length); step++) {
     for (const q of queues) {
@@ -59,4 +61,3 @@ export const fill = async ([complaints, claims, reviews, inquiries, surveys]: Hi
   }
   return store;
 };
-

@@ -12,7 +12,16 @@ export const leaseHistories = async (): Promise<InMemoryEventStore> => {
     const caseId = `L${n}`;
     const at = (hhmm: string) => `2026-11-16T${hhmm}:00+08:00`;
     for (const command of [
-      { type: 'ReceiveComplaint', caseId, at: at('09:00'), actor: cs, customer: { id: `c${n}`, name: 'A' }, channel: 'phone', description: 'x', severity: 'minor' },
+      {
+        type: 'ReceiveComplaint',
+        caseId,
+        at: at('09:00'),
+        actor: cs,
+        customer: { id: `c${n}`, name: 'A' },
+        channel: 'phone',
+        description: 'x',
+        severity: 'minor',
+      },
       { type: 'AcknowledgeComplaint', caseId, at: at('09:10'), actor: cs, explanation: 'x' },
       { type: 'ClassifyComplaint', caseId, at: at('10:00'), actor: cs, responsibility: 'external' },
       { type: 'SendExplanation', caseId, at: at('15:00'), actor: cs, explanation: 'x' },

@@ -58,7 +58,10 @@ const fieldsFor = (type: CommandType, seed: number): Record<string, unknown> => 
     case 'ClassifyComplaint':
       return { responsibility: pick(['internal', 'external'], seed) };
     case 'ConveneJointReview':
-      return { reason: pick(['cannot-fix-in-time', 'cause-unknown', 'responsibility-unclear'], seed), chair: pick([office.salesManager, office.generalManager, office.sales], seed >> 2) };
+      return {
+        reason: pick(['cannot-fix-in-time', 'cause-unknown', 'responsibility-unclear'], seed),
+        chair: pick([office.salesManager, office.generalManager, office.sales], seed >> 2),
+      };
     case 'RecordJointReviewDecision':
       return seed % 3 === 0 ? { decision: 'Decided' } : { decision: 'Decided', responsibility: pick(['internal', 'external'], seed >> 2) };
     case 'SendExplanation':
@@ -82,7 +85,8 @@ const fieldsFor = (type: CommandType, seed: number): Record<string, unknown> => 
     case 'RecordIndependentAppraisal':
       return {
         appraiser: 'Independent lab',
-        result: seed % 2 === 0 ? { outcome: 'upheld' } : { outcome: 'revised', rootCause: 'Revised cause', responsibleDepartment: pick(departments, seed >> 1) },
+        result:
+          seed % 2 === 0 ? { outcome: 'upheld' } : { outcome: 'revised', rootCause: 'Revised cause', responsibleDepartment: pick(departments, seed >> 1) },
       };
     case 'ReopenComplaint':
       return { reason: 'Problem came back' };
@@ -94,7 +98,6 @@ const fieldsFor = (type: CommandType, seed: number): Record<string, unknown> => 
       return {};
   }
 };
-
 
 /** The complaint procedure as the generators see it. */
 export const complaintModel: CommandModel<ComplaintCommand, ComplaintEvent, ComplaintState> = {

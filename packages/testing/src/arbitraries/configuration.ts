@@ -57,7 +57,11 @@ export const rulebookPolicyArb = (ranges: PolicyRanges = {}): fc.Arbitrary<Ruleb
     .map((v) =>
       decodeOrThrow(RulebookPolicy)({
         ...rulebookDefaults,
-        complaint: { ...rulebookDefaults.complaint, qualityReplyWithinWorkingDays: v.qualityReplyWithinWorkingDays, acknowledgeWithinWorkingDays: v.acknowledgeWithinWorkingDays },
+        complaint: {
+          ...rulebookDefaults.complaint,
+          qualityReplyWithinWorkingDays: v.qualityReplyWithinWorkingDays,
+          acknowledgeWithinWorkingDays: v.acknowledgeWithinWorkingDays,
+        },
         warranty: {
           ...rulebookDefaults.warranty,
           // The seeds' return ground (W-2) with a generated window in months.

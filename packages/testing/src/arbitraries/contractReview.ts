@@ -1,5 +1,12 @@
 /** Generators of contract-review command sequences (see `commandSequences`). */
-import { type Actor, ContractReviewCommand, type ContractReviewEvent, type ContractReviewState, contractReviewDecider, requirementCategories } from '@caseledger/core';
+import {
+  type Actor,
+  ContractReviewCommand,
+  type ContractReviewEvent,
+  type ContractReviewState,
+  contractReviewDecider,
+  requirementCategories,
+} from '@caseledger/core';
 import type fc from 'fast-check';
 import { office } from './common.js';
 import { type CommandModel, type SequenceOptions, commandSequences, pick, validSequences } from './sequences.js';
@@ -44,7 +51,9 @@ const fieldsFor = (type: CommandType, seed: number): Record<string, unknown> => 
       return { category: pick(requirementCategories, seed), decision: seed % 2 === 0 ? { kind: 'none' } : { kind: 'defined', text: 'As specified' } };
     case 'RecordDifference':
     case 'ResolveDifference':
-      return type === 'RecordDifference' ? { differenceId: pick(['D1', 'D2'], seed), description: 'Price differs from quotation' } : { differenceId: pick(['D1', 'D2'], seed), resolution: 'Customer accepted' };
+      return type === 'RecordDifference'
+        ? { differenceId: pick(['D1', 'D2'], seed), description: 'Price differs from quotation' }
+        : { differenceId: pick(['D1', 'D2'], seed), resolution: 'Customer accepted' };
     case 'RecordDepartmentOpinion':
       return { canMeet: seed % 5 !== 0, note: 'Checked stock and capacity' };
     case 'ConfirmCapability':
@@ -52,7 +61,12 @@ const fieldsFor = (type: CommandType, seed: number): Record<string, unknown> => 
     case 'RejectOrder':
       return { reason: 'Cannot meet' };
     case 'ProposeAmendment':
-      return { amendmentId: pick(['A1', 'A2'], seed), description: 'Change colour', changesProductRequirements: seed % 3 === 0, affectedDepartments: departments.slice(0, 1 + (seed % 3)) };
+      return {
+        amendmentId: pick(['A1', 'A2'], seed),
+        description: 'Change colour',
+        changesProductRequirements: seed % 3 === 0,
+        affectedDepartments: departments.slice(0, 1 + (seed % 3)),
+      };
     case 'RecordAmendmentAgreement':
       return { amendmentId: pick(['A1', 'A2'], seed), agreed: seed % 4 !== 0 };
     case 'CommunicateAmendment':

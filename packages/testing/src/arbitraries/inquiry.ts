@@ -24,7 +24,11 @@ const completionDates = ['2026-11-20', '2026-11-27', '2026-12-15', '2027-01-31',
 const fieldsFor = (type: CommandType, seed: number): Record<string, unknown> => {
   switch (type) {
     case 'ReceiveInquiry':
-      return { customer: { id: 'cust-3', name: 'Customer Three', phone: '+86 571 0000 3333' }, channel: pick(['phone', 'email', 'fax', 'letter', 'visit'], seed), subject: 'Delivery date of order 2611' };
+      return {
+        customer: { id: 'cust-3', name: 'Customer Three', phone: '+86 571 0000 3333' },
+        channel: pick(['phone', 'email', 'fax', 'letter', 'visit'], seed),
+        subject: 'Delivery date of order 2611',
+      };
     case 'RecordInformationNeeded':
       return { note: 'Asking the factory for the production plan' };
     case 'AgreeCompletionDate':
@@ -60,5 +64,7 @@ export const inquiryCommands = (rulebook: Rulebook = defaultRulebook, options: S
   commandSequences(inquiryModel(rulebook), { caseId: 'I-PROP-1', maxLength: 20, ...options });
 
 /** Inquiry sequences that follow the procedure: every command is accepted. */
-export const validInquiries = (rulebook: Rulebook = defaultRulebook, options: Omit<SequenceOptions, 'guided' | 'backwards'> = {}): fc.Arbitrary<ReadonlyArray<InquiryCommand>> =>
-  validSequences(inquiryModel(rulebook), { caseId: 'I-PROP-1', maxLength: 20, ...options });
+export const validInquiries = (
+  rulebook: Rulebook = defaultRulebook,
+  options: Omit<SequenceOptions, 'guided' | 'backwards'> = {},
+): fc.Arbitrary<ReadonlyArray<InquiryCommand>> => validSequences(inquiryModel(rulebook), { caseId: 'I-PROP-1', maxLength: 20, ...options });

@@ -81,8 +81,7 @@ const stepper =
   };
 
 /** What makes a step the same step again: its type and fields, whoever takes it and whenever. */
-const stepKey = (command: object): string =>
-  JSON.stringify(Object.entries(command).filter(([k]) => k !== 'at' && k !== 'actor' && k !== 'caseId'));
+const stepKey = (command: object): string => JSON.stringify(Object.entries(command).filter(([k]) => k !== 'at' && k !== 'actor' && k !== 'caseId'));
 
 const brief = (value: unknown): string => (typeof value === 'object' && value !== null ? JSON.stringify(value) : String(value));
 
@@ -118,7 +117,10 @@ export const describeSequence =
 const readable = <C extends CommandBase, Ev extends EventBase, S>(decider: Decider<C, Ev, S>, commands: ReadonlyArray<C>): ReadonlyArray<C> =>
   Object.defineProperty([...commands], fc.toStringMethod, { value: () => `\n${describeSequence(decider)(commands)}\n`, enumerable: false });
 
-export const commandSequences = <C extends CommandBase, Ev extends EventBase, S>(model: CommandModel<C, Ev, S>, options: SequenceOptions = {}): fc.Arbitrary<ReadonlyArray<C>> => {
+export const commandSequences = <C extends CommandBase, Ev extends EventBase, S>(
+  model: CommandModel<C, Ev, S>,
+  options: SequenceOptions = {},
+): fc.Arbitrary<ReadonlyArray<C>> => {
   const caseId = options.caseId ?? 'PROP-1';
   const startMs = options.startMs ?? Date.parse('2026-11-16T01:00:00Z');
   const build = decodeOrThrow(model.codec);
@@ -131,7 +133,10 @@ export const commandSequences = <C extends CommandBase, Ev extends EventBase, S>
   const apply = (progress: Progress, command: C): { readonly accepted: boolean; readonly progress: Progress } => {
     const decided = decide(command, progress.state, progress.lastAt);
     return E.isRight(decided)
-      ? { accepted: true, progress: { state: decided.right.reduce(decider.evolve, progress.state), lastAt: decided.right[decided.right.length - 1]?.at ?? progress.lastAt } }
+      ? {
+          accepted: true,
+          progress: { state: decided.right.reduce(decider.evolve, progress.state), lastAt: decided.right[decided.right.length - 1]?.at ?? progress.lastAt },
+        }
       : { accepted: false, progress };
   };
   return fc.array(stepArb(options.guided ?? 0.8, options.backwards ?? true), { maxLength: options.maxLength ?? 40, size: 'max' }).map((steps) => {
@@ -173,7 +178,10 @@ export const commandSequences = <C extends CommandBase, Ev extends EventBase, S>
 };
 
 /** Only what the procedure accepts: a guided sequence cut before its first refused step. */
-export const validSequences = <C extends CommandBase, Ev extends EventBase, S>(model: CommandModel<C, Ev, S>, options: Omit<SequenceOptions, 'guided' | 'backwards'> = {}): fc.Arbitrary<ReadonlyArray<C>> =>
+export const validSequences = <C extends CommandBase, Ev extends EventBase, S>(
+  model: CommandModel<C, Ev, S>,
+  options: Omit<SequenceOptions, 'guided' | 'backwards'> = {},
+): fc.Arbitrary<ReadonlyArray<C>> =>
   commandSequences(model, { ...options, guided: 1, backwards: false }).map((commands) => {
     let state = model.decider.initialState;
     let lastAt: Instant | undefined;

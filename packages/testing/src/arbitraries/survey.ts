@@ -28,6 +28,8 @@ export const surveyModel: CommandModel<SurveyCommand, SurveyEvent, SurveyState> 
   fields: fieldsFor,
 };
 
-export const surveyCommands = (options: SequenceOptions = {}): fc.Arbitrary<ReadonlyArray<SurveyCommand>> => commandSequences(surveyModel, { caseId: 'S-PROP-1', maxLength: 6, ...options });
+export const surveyCommands = (options: SequenceOptions = {}): fc.Arbitrary<ReadonlyArray<SurveyCommand>> =>
+  commandSequences(surveyModel, { caseId: 'S-PROP-1', maxLength: 6, ...options });
 
-export const validSurveys = (options: Omit<SequenceOptions, 'guided' | 'backwards'> = {}): fc.Arbitrary<ReadonlyArray<SurveyCommand>> => validSequences(surveyModel, { caseId: 'S-PROP-1', maxLength: 6, ...options });
+export const validSurveys = (options: Omit<SequenceOptions, 'guided' | 'backwards'> = {}): fc.Arbitrary<ReadonlyArray<SurveyCommand>> =>
+  validSequences(surveyModel, { caseId: 'S-PROP-1', maxLength: 6, ...options });

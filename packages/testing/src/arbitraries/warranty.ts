@@ -1,5 +1,13 @@
 /** Generators of warranty-claim command sequences (see `commandSequences`). */
-import { type Actor, type Rulebook, WarrantyCommand, type WarrantyClaimState, type WarrantyEvent, defaultRulebook, warrantyClaimDecider } from '@caseledger/core';
+import {
+  type Actor,
+  type Rulebook,
+  WarrantyCommand,
+  type WarrantyClaimState,
+  type WarrantyEvent,
+  defaultRulebook,
+  warrantyClaimDecider,
+} from '@caseledger/core';
 import type fc from 'fast-check';
 import { office } from './common.js';
 import { type CommandModel, type SequenceOptions, commandSequences, pick, validSequences } from './sequences.js';
@@ -33,7 +41,21 @@ const plausible: Readonly<Record<CommandType, ReadonlyArray<Actor>>> = {
 };
 
 /** Ship dates around the 3-month window of a claim filed in mid-November 2026, month ends included, and days before it. */
-const shipDates = ['2026-11-02', '2026-11-09', '2026-11-12', '2026-08-16', '2026-08-17', '2026-08-31', '2026-07-31', '2026-02-28', '2025-11-30', '2024-02-29', '2025-01-15', '2024-06-30', '2025-03-31'];
+const shipDates = [
+  '2026-11-02',
+  '2026-11-09',
+  '2026-11-12',
+  '2026-08-16',
+  '2026-08-17',
+  '2026-08-31',
+  '2026-07-31',
+  '2026-02-28',
+  '2025-11-30',
+  '2024-02-29',
+  '2025-01-15',
+  '2024-06-30',
+  '2025-03-31',
+];
 
 /**
  * Sale dates around the law's windows of a claim filed on Monday 2026-11-16 (J-1: 7 and 15 days of
@@ -66,7 +88,11 @@ const consumerUnit = (seed: number): { readonly shippedOn: string; readonly purc
 const unitFor = (seed: number, b2bShippedOn: string): Record<string, unknown> => {
   const sale = pick(saleDates, mix(seed, 3));
   const delay = pick(deliveryDelays, mix(seed, 5));
-  const b2b = { shippedOn: b2bShippedOn, purchasedOn: sale === 'same-as-shipment' ? b2bShippedOn : sale, deliveredOn: delay < 0 ? 'none' : daysAfter(b2bShippedOn, delay) };
+  const b2b = {
+    shippedOn: b2bShippedOn,
+    purchasedOn: sale === 'same-as-shipment' ? b2bShippedOn : sale,
+    deliveredOn: delay < 0 ? 'none' : daysAfter(b2bShippedOn, delay),
+  };
   const dates = mix(seed, 23) % 2 === 0 ? consumerUnit(seed) : b2b;
   const nature = pick(natures, mix(seed, 7));
   const failedRepairs = pick(failedRepairCounts, mix(seed, 11));
@@ -100,7 +126,14 @@ const fieldsFor = (type: CommandType, seed: number): Record<string, unknown> => 
         kind,
         reason: 'Does not power on',
         ...(kind === 'construction-defect'
-          ? { work: { project: 'Block 3', element: pick(['roofing-waterproofing', 'heating', 'electrical', 'structure'], seed >> 3), handedOverOn: '2025-12-01', designLifeYears: 50 } }
+          ? {
+              work: {
+                project: 'Block 3',
+                element: pick(['roofing-waterproofing', 'heating', 'electrical', 'structure'], seed >> 3),
+                handedOverOn: '2025-12-01',
+                designLifeYears: 50,
+              },
+            }
           : { unit: unitFor(seed, shippedOn), ...channelFor(seed) }),
       };
     }
@@ -159,5 +192,7 @@ export const warrantyCommands = (config: Rulebook = defaultRulebook, options: Se
   commandSequences(warrantyModel(config), { caseId: 'W-PROP-1', ...options });
 
 /** Warranty-claim sequences that follow the procedure: every command is accepted. */
-export const validWarrantyProcedures = (config: Rulebook = defaultRulebook, options: Omit<SequenceOptions, 'guided' | 'backwards'> = {}): fc.Arbitrary<ReadonlyArray<WarrantyCommand>> =>
-  validSequences(warrantyModel(config), { caseId: 'W-PROP-1', ...options });
+export const validWarrantyProcedures = (
+  config: Rulebook = defaultRulebook,
+  options: Omit<SequenceOptions, 'guided' | 'backwards'> = {},
+): fc.Arbitrary<ReadonlyArray<WarrantyCommand>> => validSequences(warrantyModel(config), { caseId: 'W-PROP-1', ...options });
