@@ -38,7 +38,8 @@ describe('the quick start working day', () => {
 });
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
-const built = existsSync(join(root, 'packages/audit/dist/cli.js'));
+// The command lives in @caseledger/cli since 0.1 (this looked in @caseledger/audit and was skipped unseen).
+const built = existsSync(join(root, 'packages/cli/dist/cli.js'));
 
 describe.skipIf(!built)('the command the quick start prints (needs `pnpm build`, which `pnpm quickstart` runs first)', () => {
   it('works verbatim from the repository root: every case of the day, with its findings', async () => {
