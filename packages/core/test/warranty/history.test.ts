@@ -51,6 +51,20 @@ const decodedFiled = () => {
   return d.right;
 };
 const approved = { type: 'SpecialCaseApproved', at: '2026-11-10T10:30:00+08:00', by: generalManager, justification: 'Key account' };
+/** A repair of a unit delivered in 2022: out of warranty, a main component damaged, so a fee is due (W-6, W-9). */
+const repair = { ...filed, kind: 'repair', unit: unit('2022-03-01') };
+const received = { type: 'RepairUnitReceived', at: '2026-11-10T09:30:00+08:00', by: cs, quantity: 1, defect: 'No power' };
+const assessed = {
+  type: 'RepairAssessed',
+  at: '2026-11-10T10:00:00+08:00',
+  by: engineering,
+  inWarranty: false,
+  mainComponentDamaged: true,
+  feeRequired: true,
+  policyVersion: RULEBOOK_DEFAULT_VERSION,
+  jurisdiction: 'none',
+  warrantyLastDay: '2023-02-28',
+};
 
 describe('forged warranty histories', () => {
   it('W-2: a return accepted months after the window, with no special case, is flagged at its revision', () => {
@@ -110,19 +124,6 @@ describe('forged warranty histories', () => {
   });
 
   it('W-6, W-9: a repair assessment that records the wrong warranty or fee', () => {
-    const repair = { ...filed, kind: 'repair', unit: unit('2022-03-01') };
-    const received = { type: 'RepairUnitReceived', at: '2026-11-10T09:30:00+08:00', by: cs, quantity: 1, defect: 'No power' };
-    const assessed = {
-      type: 'RepairAssessed',
-      at: '2026-11-10T10:00:00+08:00',
-      by: engineering,
-      inWarranty: false,
-      mainComponentDamaged: true,
-      feeRequired: true,
-      policyVersion: RULEBOOK_DEFAULT_VERSION,
-      jurisdiction: 'none',
-      warrantyLastDay: '2023-02-28',
-    };
     expect(codes(found([repair, received, assessed]))).toEqual([]);
     const free = found([repair, received, { ...assessed, feeRequired: false }]);
     expect(codes(free)).toEqual([['W-6', 'RECORDED_FACT_DIFFERS', 2]]);
@@ -137,8 +138,6 @@ describe('forged warranty histories', () => {
   });
 
   it('J-0: a repair assessment of caseledger 0.2 (schema 1) reads as assessed under no jurisdiction; a forged one is a finding', () => {
-    const repair = { ...filed, kind: 'repair', unit: unit('2022-03-01') };
-    const received = { type: 'RepairUnitReceived', at: '2026-11-10T09:30:00+08:00', by: cs, quantity: 1, defect: 'No power' };
     const v1 = {
       type: 'RepairAssessed',
       at: '2026-11-10T10:00:00+08:00',
@@ -156,20 +155,8 @@ describe('forged warranty histories', () => {
   });
 
   it('T-11: after a forged fact, later steps are judged on what the rules computed: a charged repair started without consent is found', () => {
-    const repair = { ...filed, kind: 'repair', unit: unit('2022-03-01') };
-    const received = { type: 'RepairUnitReceived', at: '2026-11-10T09:30:00+08:00', by: cs, quantity: 1, defect: 'No power' };
     // Forged: in warranty and free, years after delivery; then the repair starts with no consent asked.
-    const forged = {
-      type: 'RepairAssessed',
-      at: '2026-11-10T10:00:00+08:00',
-      by: engineering,
-      inWarranty: true,
-      mainComponentDamaged: true,
-      feeRequired: false,
-      policyVersion: RULEBOOK_DEFAULT_VERSION,
-      jurisdiction: 'none',
-      warrantyLastDay: '2027-02-28',
-    };
+    const forged = { ...assessed, inWarranty: true, feeRequired: false, warrantyLastDay: '2027-02-28' };
     const started = { type: 'RepairStarted', at: '2026-11-10T11:00:00+08:00', by: cs };
     const findings = codes(found([repair, received, forged, started]));
     expect(findings.filter((f) => f[2] === 2).map((f) => f[0])).toEqual(['W-9', 'W-6', 'W-9']);
