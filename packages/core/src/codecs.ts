@@ -135,6 +135,23 @@ export interface CaseIdBrand {
 export const CaseId = t.brand(t.string, (s): s is t.Branded<string, CaseIdBrand> => /^[A-Za-z0-9._-]{1,128}$/.test(s), 'CaseId');
 export type CaseId = t.TypeOf<typeof CaseId>;
 
+/**
+ * A literal known to be valid, as its branded value, in one line — for tests, fixtures and constants:
+ * `instantLiteral('2026-11-16T09:00:00+08:00')`. A text that does not decode throws a `RangeError`
+ * saying what was expected (never the text): input from outside goes through the codecs, whose
+ * failures are values.
+ */
+const literalOf =
+  <A>(codec: t.Type<A, string, unknown>, expected: string) =>
+  (text: string): A => {
+    if (!codec.is(text)) throw new RangeError(`Not ${expected}.`);
+    return text;
+  };
+
+export const instantLiteral = literalOf(Instant, 'an ISO-8601 instant with a zone designator, e.g. 2026-11-16T09:00:00+08:00');
+export const localDateLiteral = literalOf(LocalDate, 'a calendar date YYYY-MM-DD that exists, e.g. 2026-11-16');
+export const caseIdLiteral = literalOf(CaseId, "a case id: letters, digits, '-', '_' or '.', 1 to 128 characters");
+
 export interface PositiveIntBrand {
   readonly PositiveInt: unique symbol;
 }

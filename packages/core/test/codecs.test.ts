@@ -15,6 +15,9 @@ import {
   oneOf,
   only,
   parseInstant,
+  caseIdLiteral,
+  instantLiteral,
+  localDateLiteral,
 } from '../src/index.js';
 import { actor } from './fixtures/values.js';
 
@@ -194,5 +197,24 @@ describe('permissions (T-6)', () => {
     expect(E.isLeft(managers(quality))).toBe(true);
     const gmOnly = only('W-3', 'SPECIAL_CASE_NOT_BY_GENERAL_MANAGER', { minimumRole: 'general-manager' });
     expect(E.isLeft(gmOnly(salesManager))).toBe(true);
+  });
+});
+
+describe('literals in one line', () => {
+  it('give the branded value of a valid literal, and a RangeError naming what was expected, never the text', () => {
+    expect(instantLiteral('2026-11-16T09:00:00+08:00')).toBe('2026-11-16T09:00:00+08:00');
+    expect(localDateLiteral('2026-02-28')).toBe('2026-02-28');
+    expect(caseIdLiteral('C-2026-0042')).toBe('C-2026-0042');
+    expect(() => instantLiteral('Monday 13800001234')).toThrow(RangeError);
+    expect(() => instantLiteral('Monday 13800001234')).toThrow(/^Not an ISO-8601 instant with a zone designator/);
+    expect(() => localDateLiteral('2026-02-30')).toThrow('Not a calendar date YYYY-MM-DD that exists');
+    expect(() => caseIdLiteral('C 1')).toThrow(RangeError);
+    let message = '';
+    try {
+      instantLiteral('13800001234');
+    } catch (e) {
+      message = e instanceof Error ? e.message : '';
+    }
+    expect(message).not.toContain('13800001234');
   });
 });
