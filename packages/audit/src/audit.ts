@@ -9,6 +9,7 @@
 import {
   type Actor,
   type CaseHistory,
+  type CaseProgress,
   type CaseType,
   type CommandBase,
   type DeadlineReport,
@@ -22,6 +23,7 @@ import {
   caseHistory,
   checkHistory,
   compareInstants,
+  withFirstTime,
 } from '@caseledger/core';
 import * as E from 'fp-ts/lib/Either.js';
 
@@ -119,8 +121,8 @@ const auditWith = <C extends CommandBase, Ev extends EventBase, S>(
   const events = envelopes.map((e) => e.event);
   const deadlinesOf = caseType.deadlines(rulebook);
   let policyProblem: string | undefined;
-  const deadlinesAt = (prefix: ReadonlyArray<Ev>, now: Instant): ReadonlyArray<DeadlineReport> => {
-    const r = deadlinesOf(prefix, now);
+  const deadlinesAt = (progress: CaseProgress<S>, now: Instant): ReadonlyArray<DeadlineReport> => {
+    const r = deadlinesOf(progress, now);
     if (E.isLeft(r)) {
       policyProblem = r.left.message;
       return [];
@@ -130,9 +132,10 @@ const auditWith = <C extends CommandBase, Ev extends EventBase, S>(
   const specialCases: SpecialCaseUse[] = [];
   const violations: AuditFinding[] = [];
   const timeline: TimelineEntry[] = [];
-  let state = caseType.initialState;
-  for (const [i, { envelope, state: after, findings }] of checked.entries()) {
-    state = after;
+  let progress: CaseProgress<S> = { state: caseType.initialState, firstAt: {} };
+  for (const { envelope, state: after, findings } of checked) {
+    // The state the history check re-derived (T-11), with the first instant of each step for the deadlines.
+    progress = { state: after, firstAt: withFirstTime(progress.firstAt, envelope.event) };
     const found = findings.length === 0 ? NONE : findings.map(auditFinding);
     violations.push(...found);
     const approval: { readonly type: string; readonly by?: Actor; readonly justification?: string } = envelope.event;
@@ -144,7 +147,7 @@ const auditWith = <C extends CommandBase, Ev extends EventBase, S>(
         justification: approval.justification ?? '',
       });
     }
-    // The timeline judges every deadline again after each event (quadratic in the case's length): only when asked for.
+    // The timeline judges every deadline again after each event: only when asked for.
     if (!withTimeline) continue;
     const meaning = caseType.describe(envelope.event, locale);
     const summaries = { en: caseType.describe(envelope.event, 'en').summary, 'zh-CN': caseType.describe(envelope.event, 'zh-CN').summary };
@@ -159,12 +162,12 @@ const auditWith = <C extends CommandBase, Ev extends EventBase, S>(
       ...(envelope.metadata.policyVersion === undefined ? {} : { policyVersion: envelope.metadata.policyVersion }),
       status: caseType.status(after),
       state: after,
-      deadlines: deadlinesAt(events.slice(0, i + 1), envelope.event.at),
+      deadlines: deadlinesAt(progress, envelope.event.at),
       violations: found,
       specialCase: meaning.specialCase,
     });
   }
-  const deadlines = deadlinesAt(events, asOf);
+  const deadlines = deadlinesAt(progress, asOf);
   const missed = deadlines.filter((d) => d.status === 'missed').length;
   const department = departmentOf(envelopes);
   return {
@@ -174,7 +177,7 @@ const auditWith = <C extends CommandBase, Ev extends EventBase, S>(
       category: caseType.category,
       asOf,
       events: events.length,
-      status: caseType.status(state),
+      status: caseType.status(progress.state),
       deadlines,
       specialCases,
       violations,

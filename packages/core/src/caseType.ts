@@ -5,8 +5,9 @@
  * answers, which rule computes each fact an event records, its deadlines and what each event means.
  */
 import * as E from 'fp-ts/lib/Either.js';
+import * as t from 'io-ts';
 import type { Actor } from './actor.js';
-import { type CaseId, type FieldError, type Instant, type TaggedUnion, decodeWith, describeFieldErrors } from './codecs.js';
+import { type CaseId, type FieldError, Instant, type TaggedUnion, decodeWith, describeFieldErrors } from './codecs.js';
 import type { DeadlineReport } from './deadline.js';
 import type { Locale } from './ruleCatalogue.js';
 import type { Decider } from './decider.js';
@@ -14,6 +15,7 @@ import { EventMetadata, type GlobalPosition, type RecordedEvent } from './event.
 import { withholdSealedFields } from './personalData.js';
 import { showableText } from './quoting.js';
 import type { PolicyError } from './policy.js';
+import type { CaseReadModel } from './readModel.js';
 import type { RuleContext, Rulebook } from './ruleContext.js';
 import { type UpcasterRegistry, upcastExactly } from './upcasting.js';
 import type { RuleId, Violation } from './violation.js';
@@ -49,6 +51,48 @@ export type RecordedFacts<Ev extends EventBase> = {
   readonly [T in Ev['type']]?: { readonly [K in Exclude<keyof Extract<Ev, { readonly type: T }>, 'type'>]?: RuleId };
 };
 
+/**
+ * The first instant each event type was recorded in a case. A deadline's clock starts at the first
+ * step that starts it and stops at the first step that meets it (T-8), whatever the state became
+ * since (a reopened complaint keeps the day it was first answered).
+ */
+export type FirstTimes = Readonly<Record<string, Instant>>;
+export const FirstTimes: t.Type<FirstTimes, unknown, unknown> = t.readonly(t.record(t.string, Instant), 'FirstTimes');
+
+/** When an event type was first recorded, if it was. */
+export const firstAt = <Ev extends EventBase>(times: FirstTimes, type: Ev['type']): Instant | undefined =>
+  Object.hasOwn(times, type) ? times[type] : undefined;
+
+/** A case's state with the first instant of each step: what its deadlines and its read-model row are computed from. */
+export interface CaseProgress<S> {
+  readonly state: S;
+  readonly firstAt: FirstTimes;
+}
+
+/** The first instants after one more event. */
+export const withFirstTime = (times: FirstTimes, event: EventBase): FirstTimes =>
+  Object.hasOwn(times, event.type) ? times : { ...times, [event.type]: event.at };
+
+/** One event folded into a case's progress. */
+export const evolveProgress =
+  <Ev extends EventBase, S>(evolve: (state: S, event: Ev) => S) =>
+  (progress: CaseProgress<S>, event: Ev): CaseProgress<S> => ({ state: evolve(progress.state, event), firstAt: withFirstTime(progress.firstAt, event) });
+
+/** A case's progress after its events. */
+export const progressOf =
+  <Ev extends EventBase, S>(caseType: { readonly initialState: S; readonly evolve: (state: S, event: Ev) => S }) =>
+  (events: ReadonlyArray<Ev>): CaseProgress<S> =>
+    events.reduce(evolveProgress(caseType.evolve), { state: caseType.initialState, firstAt: {} });
+
+/** The deadlines of a case at an instant, from its state and the first instant of each step (T-8). */
+export type CaseDeadlines<S> = (rulebook: Rulebook) => (progress: CaseProgress<S>, now: Instant) => E.Either<PolicyError, ReadonlyArray<DeadlineReport>>;
+
+/** The same deadlines from a case's events (the audit's view of a history it reads whole). */
+export const deadlinesOfHistory =
+  <Ev extends EventBase, S>(caseType: Pick<CaseType<CommandBase, Ev, S>, 'initialState' | 'evolve' | 'deadlines'>, rulebook: Rulebook) =>
+  (events: ReadonlyArray<Ev>, now: Instant): E.Either<PolicyError, ReadonlyArray<DeadlineReport>> =>
+    caseType.deadlines(rulebook)(progressOf(caseType)(events), now);
+
 export interface CaseType<C extends CommandBase, Ev extends EventBase, S> {
   /** The stream category, e.g. `complaint`; streams are named `<category>-<caseId>`. */
   readonly category: string;
@@ -71,14 +115,20 @@ export interface CaseType<C extends CommandBase, Ev extends EventBase, S> {
    */
   readonly stepOf: (event: Ev, caseId: CaseId) => C | undefined;
   readonly recordedFacts: RecordedFacts<Ev>;
-  /** T-8: the deadlines of a case at an instant, from its history. */
-  readonly deadlines: (rulebook: Rulebook) => (events: ReadonlyArray<Ev>, now: Instant) => E.Either<PolicyError, ReadonlyArray<DeadlineReport>>;
+  /** T-8: the deadlines of a case at an instant, from its state and the first instant of each step. */
+  readonly deadlines: CaseDeadlines<S>;
   /** What an event means, its summary in the language asked for (English by default). */
   readonly describe: (event: Ev, locale?: Locale) => EventMeaning;
   /** A short status for a timeline, e.g. `internal: planned`. */
   readonly status: (state: S) => string;
   /** When the case closed, for the retention guard (T-9); `undefined` while it is open. */
   readonly closedAt: (state: S) => Instant | undefined;
+  /**
+   * How read models keep a case of this type: its state as a row holds it, and what the
+   * departments' lists show of it. Without it, a read model of cases parks this type's events
+   * (`CASE_TYPE_HAS_NO_READ_MODEL`) and says so.
+   */
+  readonly readModel?: CaseReadModel<S>;
 }
 
 /** What a case type must say; the rest has defaults (no upcasters, facts, deadlines; the event type as summary). */

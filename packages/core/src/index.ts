@@ -25,6 +25,7 @@ export * from './textFields.js';
 export * from './personalDataCatalogue.js';
 export * from './policy.js';
 export * from './quoting.js';
+export * from './readModel.js';
 export * from './retention.js';
 export * from './ruleContext.js';
 export * from './rulebookPolicy.js';

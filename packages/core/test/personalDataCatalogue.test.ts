@@ -26,6 +26,7 @@ import {
   contractReviewCaseType,
   defaultPersonalData,
   defineCaseType,
+  deadlinesOfHistory,
   defaultRulebook,
   findingsOf,
   inquiryCaseType,
@@ -137,7 +138,7 @@ const erased = <Ev extends EventBase>(
 
 const judgedAlike = async <C extends CommandBase, Ev extends EventBase, S>(caseType: CaseType<C, Ev, S>, commands: fc.Arbitrary<ReadonlyArray<C>>) => {
   const check = checkHistory(caseType, defaultRulebook);
-  const deadlines = caseType.deadlines(defaultRulebook);
+  const deadlines = deadlinesOfHistory(caseType, defaultRulebook);
   await fc.assert(
     fc.asyncProperty(commands, async (cs) => {
       const { streamName, envelopes } = await recordCase(caseType, cs);

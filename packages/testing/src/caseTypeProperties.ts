@@ -2,8 +2,8 @@
  * The properties every case type must hold, the library's own and an app's alike, over generated
  * commands: what the handler writes audits clean (T-11, T-12), a refusal writes nothing (T-7), a
  * valid procedure is accepted in full and replaying its events gives the handler's state, a command
- * sent twice under one id is applied once (T-13), every event survives JSON, and the generator
- * reaches every event type. Each is a named check that throws an `AssertionError` (or fast-check's
+ * sent twice under one id is applied once (T-13), every event survives JSON, a read-model row keeps
+ * the state and evolves from it as the whole fold does, and the generator reaches every event type. Each is a named check that throws an `AssertionError` (or fast-check's
  * report with a shrunk counterexample): register them with any runner —
  * `for (const p of caseTypeProperties(…)) it(p.name, p.check)`.
  */
@@ -17,10 +17,12 @@ import {
   commandHandler,
   deciderOf,
   defaultRulebook,
+  evolveProgress,
   findingsOf,
   inForce,
   inMemoryEventStore,
   loadCase,
+  progressOf,
   replay,
   sameJson,
 } from '@caseledger/core';
@@ -172,6 +174,33 @@ export const caseTypeProperties = <C extends CommandBase, Ev extends EventBase, 
       },
     },
   ];
+  const readModel = caseType.readModel;
+  if (readModel !== undefined) {
+    properties.push({
+      name: `${caseType.category}: a read-model row keeps the state through JSON, and a row evolved from it with the next events equals one folded in one go`,
+      check: async () =>
+        fc.assert(
+          fc.property(generators.commands, fc.nat(), (commands, cutAt) => {
+            const events = decideEach(commands).events;
+            const cut = events.length === 0 ? 0 : cutAt % (events.length + 1);
+            const whole = progressOf(caseType)(events);
+            const before = progressOf(caseType)(events.slice(0, cut));
+            const stored = readModel.state.decode(JSON.parse(JSON.stringify(readModel.state.encode(before.state))));
+            if (E.isLeft(stored))
+              throw new AssertionError({
+                message: `the state after ${cut} events does not read back from its row`,
+                actual: stored.left,
+                expected: before.state,
+              });
+            assertSame(stored.right, before.state, `the state after ${cut} events reads back otherwise`);
+            const resumed = events.slice(cut).reduce(evolveProgress(caseType.evolve), { state: stored.right, firstAt: before.firstAt });
+            assertSame(resumed, whole, `the row evolved from its stored state after ${cut} events differs from the whole fold`);
+            assertSame(readModel.summary(resumed), readModel.summary(whole), 'the summary of the resumed row differs');
+          }),
+          runs,
+        ),
+    });
+  }
   if (valid !== undefined) {
     properties.push({
       name: `${caseType.category}: every valid procedure is accepted in full, and replaying its events gives the handler's state`,

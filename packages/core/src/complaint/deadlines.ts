@@ -1,5 +1,5 @@
 /**
- * The deadlines of a complaint (C-2, C-4, C-5, C-7), computed from its history at an instant
+ * The deadlines of a complaint (C-2, C-4, C-5, C-7), computed from its state at an instant
  * "now" with the policy in force when each clock started (T-5). Lateness is never a rejection (T-8).
  */
 import * as E from 'fp-ts/lib/Either.js';
@@ -10,7 +10,9 @@ import { type PolicyError, policyAt } from '../policy.js';
 import type { ComplaintPolicy, RulebookPolicy } from '../rulebookPolicy.js';
 import type { Rulebook } from '../ruleContext.js';
 import type { RuleId } from '../violation.js';
+import { type CaseDeadlines, type CaseProgress, firstAt, progressOf } from '../caseType.js';
 import type { ComplaintEvent, ComplaintEventType } from './events.js';
+import { type ComplaintState, evolveComplaint, initialComplaintState } from './state.js';
 
 export const complaintDeadlineNames = ['acknowledgement', 'external-answer', 'quality-reply', 'capa-plan', 'resolution-report'] as const;
 export type ComplaintDeadlineName = (typeof complaintDeadlineNames)[number];
@@ -18,20 +20,30 @@ export type ComplaintDeadlineName = (typeof complaintDeadlineNames)[number];
 interface Clock {
   readonly name: ComplaintDeadlineName;
   readonly ruleId: RuleId;
-  /** The event that starts the clock, and whether it applies to this event. */
-  readonly startsOn: (e: ComplaintEvent) => boolean;
-  /** The event that stops it. */
+  /** When the clock started, if it did: the first step that starts it. */
+  readonly startedAt: (progress: CaseProgress<ComplaintState>) => Instant | undefined;
+  /** The step that stops it. */
   readonly doneBy: ComplaintEventType;
   readonly span: (p: ComplaintPolicy) => Span;
 }
 
-/** One place that says which event starts and which stops each clock, and how long it runs. */
+const first = (progress: CaseProgress<ComplaintState>, type: ComplaintEventType): Instant | undefined => firstAt<ComplaintEvent>(progress.firstAt, type);
+
+/** How the complaint was classified, once it was: an external complaint stays external when it closes or reopens. */
+const classified = (s: ComplaintState): { readonly path: 'external' | 'internal'; readonly at: Instant } | undefined =>
+  s.status === 'external' || s.status === 'internal'
+    ? { path: s.status, at: s.classifiedAt }
+    : s.status === 'closed'
+      ? { path: s.path, at: s.classifiedAt }
+      : undefined;
+
+/** One place that says which step starts and which stops each clock, and how long it runs. */
 const clocks: ReadonlyArray<Clock> = [
   // C-2: acknowledge on the same working day as receipt.
   {
     name: 'acknowledgement',
     ruleId: 'C-2',
-    startsOn: (e) => e.type === 'ComplaintReceived',
+    startedAt: (p) => first(p, 'ComplaintReceived'),
     doneBy: 'ComplaintAcknowledged',
     span: (p) => ({ workingDays: p.acknowledgeWithinWorkingDays }),
   },
@@ -39,7 +51,10 @@ const clocks: ReadonlyArray<Clock> = [
   {
     name: 'external-answer',
     ruleId: 'C-4',
-    startsOn: (e) => e.type === 'ComplaintClassified' && e.responsibility === 'external',
+    startedAt: (p) => {
+      const c = classified(p.state);
+      return c?.path === 'external' ? c.at : undefined;
+    },
     doneBy: 'ExplanationSent',
     span: (p) => ({ days: p.externalAnswerWithinDays }),
   },
@@ -47,7 +62,7 @@ const clocks: ReadonlyArray<Clock> = [
   {
     name: 'quality-reply',
     ruleId: 'C-5',
-    startsOn: (e) => e.type === 'ForwardedToQuality',
+    startedAt: (p) => first(p, 'ForwardedToQuality'),
     doneBy: 'QualityReplied',
     span: (p) => ({ workingDays: p.qualityReplyWithinWorkingDays }),
   },
@@ -55,16 +70,11 @@ const clocks: ReadonlyArray<Clock> = [
   {
     name: 'capa-plan',
     ruleId: 'C-7',
-    startsOn: (e) => e.type === 'RootCauseDetermined',
+    startedAt: (p) => first(p, 'RootCauseDetermined'),
     doneBy: 'CapaPlanSubmitted',
     span: (p) => ({ workingDays: p.capaPlanWithinWorkingDays }),
   },
 ];
-
-const isInternal = (events: ReadonlyArray<ComplaintEvent>): boolean | undefined => {
-  for (const e of events) if (e.type === 'ComplaintClassified') return e.responsibility === 'internal';
-  return undefined;
-};
 
 const report = (
   context: Rulebook,
@@ -92,34 +102,43 @@ const report = (
 
 /**
  * Every deadline of a complaint at `now`: each clock that started (the first time its starting
- * event occurs), its due instant under the policy then in force, and when it was met if it was.
+ * step was taken), its due instant under the policy then in force, and when it was met if it was.
  * A clock that never started is `not-applicable`.
  */
+export const complaintDeadlinesOf: CaseDeadlines<ComplaintState> = (context) => (progress, now) => {
+  const out: DeadlineReport[] = [];
+  for (const clock of clocks) {
+    const from = clock.startedAt(progress);
+    if (from === undefined) {
+      out.push({ ruleId: clock.ruleId, name: clock.name, status: 'not-applicable' });
+      continue;
+    }
+    const r = report(context, clock.name, clock.ruleId, from, clock.span, first(progress, clock.doneBy), now);
+    if (E.isLeft(r)) return r;
+    out.push(r.right);
+  }
+  // C-7: an internal complaint's resolution is reported within 7 days of receipt.
+  const s = progress.state;
+  if (s.status !== 'none' && classified(s)?.path === 'internal') {
+    const r = report(
+      context,
+      'resolution-report',
+      'C-7',
+      s.receivedAt,
+      (p) => ({ days: p.resolutionReportWithinDays }),
+      first(progress, 'ResolutionReported'),
+      now,
+    );
+    if (E.isLeft(r)) return r;
+    out.push(r.right);
+  } else {
+    out.push({ ruleId: 'C-7', name: 'resolution-report', status: 'not-applicable' });
+  }
+  return E.right(out);
+};
+
+/** The same deadlines from a complaint's events. */
 export const complaintDeadlines =
   (context: Rulebook) =>
-  (events: ReadonlyArray<ComplaintEvent>, now: Instant): E.Either<PolicyError, ReadonlyArray<DeadlineReport>> => {
-    const out: DeadlineReport[] = [];
-    for (const clock of clocks) {
-      const start = events.findIndex(clock.startsOn);
-      const started = events[start];
-      if (started === undefined) {
-        out.push({ ruleId: clock.ruleId, name: clock.name, status: 'not-applicable' });
-        continue;
-      }
-      const done = events.slice(start + 1).find((e) => e.type === clock.doneBy);
-      const r = report(context, clock.name, clock.ruleId, started.at, clock.span, done?.at, now);
-      if (E.isLeft(r)) return r;
-      out.push(r.right);
-    }
-    // C-7: an internal complaint's resolution is reported within 7 days of receipt.
-    const received = events[0];
-    if (received?.type === 'ComplaintReceived' && isInternal(events) === true) {
-      const done = events.find((e) => e.type === 'ResolutionReported');
-      const r = report(context, 'resolution-report', 'C-7', received.at, (p) => ({ days: p.resolutionReportWithinDays }), done?.at, now);
-      if (E.isLeft(r)) return r;
-      out.push(r.right);
-    } else {
-      out.push({ ruleId: 'C-7', name: 'resolution-report', status: 'not-applicable' });
-    }
-    return E.right(out);
-  };
+  (events: ReadonlyArray<ComplaintEvent>, now: Instant): E.Either<PolicyError, ReadonlyArray<DeadlineReport>> =>
+    complaintDeadlinesOf(context)(progressOf({ initialState: initialComplaintState, evolve: evolveComplaint })(events), now);

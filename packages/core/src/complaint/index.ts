@@ -1,10 +1,11 @@
 /** The complaint procedure (rules C-1 … C-12) as a case type. */
 import type { CaseType } from '../caseType.js';
 import { ComplaintCommand } from './commands.js';
-import { complaintDeadlines } from './deadlines.js';
+import { complaintDeadlinesOf } from './deadlines.js';
 import { decideComplaint } from './decider.js';
 import { ComplaintEvent } from './events.js';
 import { complaintStatus, describeComplaintEvent } from './meaning.js';
+import { complaintReadModel } from './readModel.js';
 import { type ComplaintState, evolveComplaint, initialComplaintState } from './state.js';
 import { complaintRecordedFacts, complaintStepOf } from './steps.js';
 
@@ -13,6 +14,7 @@ export * from './deadlines.js';
 export * from './decider.js';
 export * from './events.js';
 export * from './meaning.js';
+export * from './readModel.js';
 export * from './state.js';
 export * from './steps.js';
 export * from './vocabulary.js';
@@ -28,8 +30,9 @@ export const complaintCaseType: CaseType<ComplaintCommand, ComplaintEvent, Compl
   decide: () => decideComplaint,
   stepOf: complaintStepOf,
   recordedFacts: complaintRecordedFacts,
-  deadlines: complaintDeadlines,
+  deadlines: complaintDeadlinesOf,
   describe: describeComplaintEvent,
   status: complaintStatus,
   closedAt: (s) => (s.status === 'closed' ? s.closedAt : undefined),
+  readModel: complaintReadModel,
 };

@@ -8,6 +8,7 @@ import type { CaseId, Instant, PositiveInt } from '../codecs.js';
 import type { ComplaintEvent } from './events.js';
 import type { Channel, Product, ReviewReason, Severity } from './vocabulary.js';
 import type { Customer } from '../customer.js';
+import type { CapaPlanRow } from '../readModel.js';
 
 /** C-6: samples and returned goods. `held` is what has arrived and not been disposed of. */
 export interface Samples {
@@ -34,6 +35,8 @@ interface ComplaintFile {
   readonly acknowledgedAt?: Instant;
   readonly samples: Samples;
   readonly review: JointReview;
+  /** C-8: every CAPA plan submitted, and what became of it (implemented, verified, accepted), first plan first. */
+  readonly capaHistory: ReadonlyArray<CapaPlanRow>;
   /** T-1: no later step may be earlier than this. */
   readonly lastEventAt: Instant;
 }
@@ -154,8 +157,29 @@ const fileOf = (s: ComplaintFile): ComplaintFile => ({
   ...(s.acknowledgedAt === undefined ? {} : { acknowledgedAt: s.acknowledgedAt }),
   samples: s.samples,
   review: s.review,
+  capaHistory: s.capaHistory,
   lastEventAt: s.lastEventAt,
 });
+
+/** C-8: one plan of the history changed by a later step about it. */
+const withPlan = (s: ReceivedComplaint, planNumber: number, f: (p: CapaPlanRow) => CapaPlanRow): ReadonlyArray<CapaPlanRow> =>
+  s.capaHistory.map((p) => (p.number === planNumber ? f(p) : p));
+
+/** The plans' history after a step, whatever the complaint's state (a forged history is the audit's to judge). */
+const historyAfter = (s: ReceivedComplaint, e: ComplaintEvent): ReadonlyArray<CapaPlanRow> => {
+  switch (e.type) {
+    case 'CapaPlanSubmitted':
+      return [...s.capaHistory, { number: e.planNumber, department: e.by.department, submittedAt: e.at }];
+    case 'CapaImplemented':
+      return withPlan(s, e.planNumber, (p) => ({ ...p, implementedAt: e.at }));
+    case 'CapaVerified':
+      return withPlan(s, e.planNumber, (p) => ({ ...p, verifiedAt: e.at, effective: e.effective }));
+    case 'CustomerResponded':
+      return withPlan(s, e.planNumber, (p) => ({ ...p, customerAccepted: e.accepted }));
+    default:
+      return s.capaHistory;
+  }
+};
 
 const classify = (s: UnclassifiedComplaint, responsibility: 'external' | 'internal', at: Instant): ComplaintState =>
   responsibility === 'external'
@@ -182,9 +206,17 @@ export const evolveComplaint = (state: ComplaintState, e: ComplaintEvent): Compl
       ...(e.inquiryId === undefined ? {} : { inquiryId: e.inquiryId }),
       samples: noSamples,
       review: { status: 'none' },
+      capaHistory: [],
       lastEventAt: e.at,
     };
   }
+  const next = evolveReceived(state, e);
+  if (next.status === 'none') return next;
+  const capaHistory = historyAfter(state, e);
+  return capaHistory === next.capaHistory ? next : { ...next, capaHistory };
+};
+
+const evolveReceived = (state: ReceivedComplaint, e: ComplaintEvent): ComplaintState => {
   const at = e.at;
   switch (e.type) {
     case 'ComplaintReceived':

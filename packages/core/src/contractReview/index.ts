@@ -1,9 +1,10 @@
 /** The contract review (rules R-1 … R-6) as a case type. */
 import type { CaseType } from '../caseType.js';
-import { contractReviewDeadlines } from './deadlines.js';
+import { contractReviewDeadlinesOf } from './deadlines.js';
 import { decideContractReview } from './decider.js';
 import { contractReviewStatus, describeContractReviewEvent } from './meaning.js';
 import { ContractReviewCommand, ContractReviewEvent } from './messages.js';
+import { contractReviewClosedAt, contractReviewReadModel } from './readModel.js';
 import { type ContractReviewState, evolveContractReview, initialContractReviewState } from './state.js';
 import { contractReviewRecordedFacts, contractReviewStepOf } from './steps.js';
 
@@ -11,6 +12,7 @@ export * from './deadlines.js';
 export * from './decider.js';
 export * from './meaning.js';
 export * from './messages.js';
+export * from './readModel.js';
 export * from './state.js';
 export * from './steps.js';
 
@@ -25,9 +27,9 @@ export const contractReviewCaseType: CaseType<ContractReviewCommand, ContractRev
   decide: () => decideContractReview,
   stepOf: contractReviewStepOf,
   recordedFacts: contractReviewRecordedFacts,
-  deadlines: contractReviewDeadlines,
+  deadlines: contractReviewDeadlinesOf,
   describe: describeContractReviewEvent,
   status: contractReviewStatus,
-  // A review's record is complete once signed and released, or rejected.
-  closedAt: (s) => (s.status === 'rejected' ? s.lastEventAt : s.status === 'signed' ? s.releasedAt : undefined),
+  closedAt: contractReviewClosedAt,
+  readModel: contractReviewReadModel,
 };

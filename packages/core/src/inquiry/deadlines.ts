@@ -1,5 +1,5 @@
 /**
- * The reply times of an inquiry (I-2, I-3, I-4, I-6, I-7), computed from its history at an instant
+ * The reply times of an inquiry (I-2, I-3, I-4, I-6, I-7), computed from its state at an instant
  * "now", with the policy in force when each clock started (T-5). Late is never refused (T-8).
  */
 import * as E from 'fp-ts/lib/Either.js';
@@ -10,7 +10,9 @@ import { type PolicyError, policyAt } from '../policy.js';
 import type { InquiryPolicy } from '../rulebookPolicy.js';
 import type { Rulebook } from '../ruleContext.js';
 import type { RuleId } from '../violation.js';
+import { type CaseDeadlines, type CaseProgress, firstAt, progressOf } from '../caseType.js';
 import type { InquiryEvent } from './messages.js';
+import { type CompletionAgreement, type InquiryState, evolveInquiry, initialInquiryState } from './state.js';
 
 export const inquiryDeadlineNames = [
   'same-day-reply',
@@ -34,8 +36,12 @@ const ruleOf: Readonly<Record<InquiryDeadlineName, RuleId>> = {
 
 const notApplicable = (name: InquiryDeadlineName): DeadlineReport => ({ ruleId: ruleOf[name], name, status: 'not-applicable' });
 
-const first = (events: ReadonlyArray<InquiryEvent>, types: ReadonlyArray<InquiryEvent['type']>): InquiryEvent | undefined =>
-  events.find((e) => types.includes(e.type));
+/** The earliest first instant among some steps. */
+const firstOf = (progress: CaseProgress<InquiryState>, types: ReadonlyArray<InquiryEvent['type']>): Instant | undefined =>
+  types.reduce<Instant | undefined>((soonest, type) => {
+    const at = firstAt<InquiryEvent>(progress.firstAt, type);
+    return at === undefined || (soonest !== undefined && compareInstants(soonest, at) <= 0) ? soonest : at;
+  }, undefined);
 
 /** The customer hears back: a reply, the news that information is being gathered, or the complaint it became. */
 const ANSWERED: ReadonlyArray<InquiryEvent['type']> = ['InquiryReplied', 'InformationNeeded', 'InquiryTurnedIntoComplaint'];
@@ -55,59 +61,67 @@ const SETTLED: ReadonlyArray<InquiryEvent['type']> = ['InquiryReplied', 'Inquiry
  * - I-7 `channel-reply`: the service target of the channel (a phone message in 24 hours, an email
  *   in 48), met by any answer.
  */
+export const inquiryDeadlinesOf: CaseDeadlines<InquiryState> = (rulebook) => (progress, now) => {
+  const received = progress.state;
+  if (received.status === 'none') return E.right(inquiryDeadlineNames.map(notApplicable));
+  const policy = policyAt(received.receivedAt)(rulebook.policies);
+  if (E.isLeft(policy)) return policy;
+  const p: InquiryPolicy = policy.right.values.inquiry;
+  const report = (name: InquiryDeadlineName, from: Instant, allowed: Span, doneAt: Instant | undefined): DeadlineReport => {
+    const dueBy = deadline(rulebook.calendar, from, allowed);
+    return {
+      ruleId: ruleOf[name],
+      name,
+      status: deadlineStatus(dueBy, doneAt, now),
+      from,
+      dueBy,
+      ...(doneAt === undefined ? {} : { doneAt }),
+      policyVersion: policy.right.version,
+      allowed: allowanceOf(allowed),
+    };
+  };
+  const from = received.receivedAt;
+  const answered = firstOf(progress, ANSWERED);
+  const settled = firstOf(progress, SETTLED);
+  const agreedAt = received.agreements[0]?.at;
+  const earliest = (a: Instant | undefined, b: Instant | undefined) => (a === undefined ? b : b === undefined || compareInstants(a, b) <= 0 ? a : b);
+  const repliedAt = firstAt<InquiryEvent>(progress.firstAt, 'InquiryReplied');
+  const channelHours = p.replyWithinHours[received.channel];
+
+  const out: DeadlineReport[] = [report('same-day-reply', from, { workingDays: p.replyWithinWorkingDays }, answered)];
+  if (firstAt<InquiryEvent>(progress.firstAt, 'InformationNeeded') === undefined) {
+    out.push(notApplicable('information-reply'), notApplicable('completion-agreement'));
+  } else {
+    out.push(report('information-reply', from, { workingDays: p.informationReplyWithinWorkingDays }, earliest(settled, agreedAt)));
+    out.push(report('completion-agreement', from, { days: p.completionAgreementWithinDays }, earliest(settled, agreedAt)));
+  }
+  out.push(agreedCompletion(rulebook, received.agreements, settled, now, policy.right.version));
+  if (repliedAt !== undefined && received.reply?.form === 'oral') {
+    out.push(
+      report(
+        'written-confirmation',
+        repliedAt,
+        { workingDays: p.writtenConfirmationWithinWorkingDays },
+        firstAt<InquiryEvent>(progress.firstAt, 'ReplyConfirmedInWriting'),
+      ),
+    );
+  } else {
+    out.push(notApplicable('written-confirmation'));
+  }
+  out.push(channelHours === undefined ? notApplicable('channel-reply') : report('channel-reply', from, { hours: channelHours }, answered));
+  return E.right(out);
+};
+
+/** The same deadlines from an inquiry's events. */
 export const inquiryDeadlines =
   (rulebook: Rulebook) =>
-  (events: ReadonlyArray<InquiryEvent>, now: Instant): E.Either<PolicyError, ReadonlyArray<DeadlineReport>> => {
-    const received = events[0];
-    if (received?.type !== 'InquiryReceived') return E.right(inquiryDeadlineNames.map(notApplicable));
-    const policy = policyAt(received.at)(rulebook.policies);
-    if (E.isLeft(policy)) return policy;
-    const p: InquiryPolicy = policy.right.values.inquiry;
-    const report = (name: InquiryDeadlineName, from: Instant, allowed: Span, doneAt: Instant | undefined): DeadlineReport => {
-      const dueBy = deadline(rulebook.calendar, from, allowed);
-      return {
-        ruleId: ruleOf[name],
-        name,
-        status: deadlineStatus(dueBy, doneAt, now),
-        from,
-        dueBy,
-        ...(doneAt === undefined ? {} : { doneAt }),
-        policyVersion: policy.right.version,
-        allowed: allowanceOf(allowed),
-      };
-    };
-    const from = received.at;
-    const answered = first(events, ANSWERED)?.at;
-    const settled = first(events, SETTLED)?.at;
-    const needed = first(events, ['InformationNeeded']);
-    const agreements = events.flatMap((e) => (e.type === 'CompletionDateAgreed' ? [e] : []));
-    const agreedAt = agreements[0]?.at;
-    const earliest = (a: Instant | undefined, b: Instant | undefined) => (a === undefined ? b : b === undefined || compareInstants(a, b) <= 0 ? a : b);
-    const reply = events.find((e) => e.type === 'InquiryReplied');
-    const confirmation = events.find((e) => e.type === 'ReplyConfirmedInWriting');
-    const channelHours = p.replyWithinHours[received.channel];
-
-    const out: DeadlineReport[] = [report('same-day-reply', from, { workingDays: p.replyWithinWorkingDays }, answered)];
-    if (needed === undefined) {
-      out.push(notApplicable('information-reply'), notApplicable('completion-agreement'));
-    } else {
-      out.push(report('information-reply', from, { workingDays: p.informationReplyWithinWorkingDays }, earliest(settled, agreedAt)));
-      out.push(report('completion-agreement', from, { days: p.completionAgreementWithinDays }, earliest(settled, agreedAt)));
-    }
-    out.push(agreedCompletion(rulebook, agreements, settled, now, policy.right.version));
-    if (reply?.type === 'InquiryReplied' && reply.form === 'oral') {
-      out.push(report('written-confirmation', reply.at, { workingDays: p.writtenConfirmationWithinWorkingDays }, confirmation?.at));
-    } else {
-      out.push(notApplicable('written-confirmation'));
-    }
-    out.push(channelHours === undefined ? notApplicable('channel-reply') : report('channel-reply', from, { hours: channelHours }, answered));
-    return E.right(out);
-  };
+  (events: ReadonlyArray<InquiryEvent>, now: Instant): E.Either<PolicyError, ReadonlyArray<DeadlineReport>> =>
+    inquiryDeadlinesOf(rulebook)(progressOf({ initialState: initialInquiryState, evolve: evolveInquiry })(events), now);
 
 /** I-4: each agreed date holds until the reply, or until a new agreement recorded before it is out. */
 const agreedCompletion = (
   rulebook: Rulebook,
-  agreements: ReadonlyArray<Extract<InquiryEvent, { type: 'CompletionDateAgreed' }>>,
+  agreements: ReadonlyArray<CompletionAgreement>,
   settled: Instant | undefined,
   now: Instant,
   policyVersion: string,

@@ -75,7 +75,7 @@ export const decideInquiry =
           return refuse('I-4', 'INFORMATION_NOT_NEEDED', 'A completion date is agreed for information that must be gathered (I-3); record that first.');
         if (c.completionDate < localDateOf(context.calendar, at))
           return refuse('I-4', 'COMPLETION_DATE_IN_PAST', `The agreed completion date ${c.completionDate} has already passed.`);
-        const previous = s.agreedDates[s.agreedDates.length - 1];
+        const previous = s.agreements[s.agreements.length - 1]?.completionDate;
         if (previous !== undefined && c.completionDate <= previous) {
           return refuse('I-4', 'COMPLETION_DATE_NOT_LATER', `A new agreement is for a later date than ${previous}, the one already agreed.`);
         }

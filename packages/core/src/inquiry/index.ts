@@ -1,9 +1,10 @@
 /** Customer inquiries (rules I-1 … I-8) as a case type. */
 import type { CaseType } from '../caseType.js';
-import { inquiryDeadlines } from './deadlines.js';
+import { inquiryDeadlinesOf } from './deadlines.js';
 import { decideInquiry } from './decider.js';
 import { describeInquiryEvent, inquiryStatus } from './meaning.js';
 import { InquiryCommand, InquiryEvent } from './messages.js';
+import { inquiryReadModel } from './readModel.js';
 import { type InquiryState, evolveInquiry, initialInquiryState } from './state.js';
 import { inquiryRecordedFacts, inquiryStepOf } from './steps.js';
 
@@ -12,6 +13,7 @@ export * from './decider.js';
 export * from './meaning.js';
 export * from './messages.js';
 export * from './reaction.js';
+export * from './readModel.js';
 export * from './state.js';
 export * from './steps.js';
 
@@ -25,8 +27,9 @@ export const inquiryCaseType: CaseType<InquiryCommand, InquiryEvent, InquiryStat
   decide: decideInquiry,
   stepOf: inquiryStepOf,
   recordedFacts: inquiryRecordedFacts,
-  deadlines: inquiryDeadlines,
+  deadlines: inquiryDeadlinesOf,
   describe: describeInquiryEvent,
   status: inquiryStatus,
   closedAt: (s) => (s.status === 'closed' ? s.closedAt : undefined),
+  readModel: inquiryReadModel,
 };

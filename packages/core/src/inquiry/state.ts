@@ -11,6 +11,12 @@ export interface Escalation {
   readonly decidedAt?: Instant;
 }
 
+/** I-4: a completion date the customer agreed to, and when. */
+export interface CompletionAgreement {
+  readonly completionDate: LocalDate;
+  readonly at: Instant;
+}
+
 export interface Reply {
   readonly at: Instant;
   readonly form: ReplyForm;
@@ -35,8 +41,8 @@ export interface ReceivedInquiry {
   readonly lastEventAt: Instant;
   /** I-3: when the customer was told information must be gathered. */
   readonly informationNeededAt?: Instant;
-  /** I-4: the completion dates the customer agreed to, in order. */
-  readonly agreedDates: ReadonlyArray<LocalDate>;
+  /** I-4: the completion dates the customer agreed to, in order, each with when it was agreed. */
+  readonly agreements: ReadonlyArray<CompletionAgreement>;
   readonly escalation?: Escalation;
   readonly reply?: Reply;
   readonly complaintId?: CaseId;
@@ -51,7 +57,7 @@ export const initialInquiryState: InquiryState = { status: 'none' };
 export const evolveInquiry = (state: InquiryState, e: InquiryEvent): InquiryState => {
   if (state.status === 'none') {
     return e.type === 'InquiryReceived'
-      ? { status: 'open', customer: e.customer, channel: e.channel, subject: e.subject, receivedAt: e.at, lastEventAt: e.at, agreedDates: [] }
+      ? { status: 'open', customer: e.customer, channel: e.channel, subject: e.subject, receivedAt: e.at, lastEventAt: e.at, agreements: [] }
       : state;
   }
   const s = state;
@@ -62,7 +68,7 @@ export const evolveInquiry = (state: InquiryState, e: InquiryEvent): InquiryStat
     case 'InformationNeeded':
       return { ...s, lastEventAt, informationNeededAt: s.informationNeededAt ?? e.at };
     case 'CompletionDateAgreed':
-      return { ...s, lastEventAt, agreedDates: [...s.agreedDates, e.completionDate] };
+      return { ...s, lastEventAt, agreements: [...s.agreements, { completionDate: e.completionDate, at: e.at }] };
     case 'InquiryEscalated':
       return { ...s, lastEventAt, escalation: { manager: e.manager, at: e.at } };
     case 'ManagerDecided':

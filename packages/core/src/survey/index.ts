@@ -1,3 +1,38 @@
 /** Satisfaction surveys (rules S-1 … S-4). */
+import * as E from 'fp-ts/lib/Either.js';
+import type { CaseType } from '../caseType.js';
+import { surveyReadModel } from './readModel.js';
+import {
+  type SurveyCommand,
+  SurveyCommand as SurveyCommandCodec,
+  type SurveyEvent,
+  SurveyEvent as SurveyEventCodec,
+  type SurveyState,
+  describeSurveyEvent,
+  surveyDecider,
+  surveyStepOf,
+} from './survey.js';
+
 export * from './measures.js';
+export * from './readModel.js';
 export * from './survey.js';
+
+/** Satisfaction surveys as a case type. */
+export const surveyCaseType: CaseType<SurveyCommand, SurveyEvent, SurveyState> = {
+  category: 'survey',
+  commands: SurveyCommandCodec,
+  events: SurveyEventCodec,
+  upcasters: {},
+  initialState: surveyDecider.initialState,
+  evolve: surveyDecider.evolve,
+  decide: () => surveyDecider.decide,
+  stepOf: surveyStepOf,
+  recordedFacts: {},
+  // A form has no deadline of its own; response and satisfaction rates are measured over many (S-4).
+  deadlines: () => () => E.right([]),
+  describe: describeSurveyEvent,
+  status: (s) => s.status,
+  // A survey has no closing step: its record is complete once the form is returned.
+  closedAt: (s) => (s.status === 'returned' ? s.returnedAt : undefined),
+  readModel: surveyReadModel,
+};

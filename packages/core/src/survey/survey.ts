@@ -7,7 +7,7 @@ import * as E from 'fp-ts/lib/Either.js';
 import * as t from 'io-ts';
 import { Actor, type Department, only } from '../actor.js';
 import { CaseId, Instant, NonEmptyText, type TaggedUnion, oneOf, tagged, taggedUnion, taggedWithOptional } from '../codecs.js';
-import type { CaseType, EventMeaning } from '../caseType.js';
+import type { EventMeaning } from '../caseType.js';
 import { sayIn } from '../inLanguage.js';
 import type { Locale } from '../ruleCatalogue.js';
 import { Customer } from '../customer.js';
@@ -151,22 +151,4 @@ export const describeSurveyEvent = (e: SurveyEvent, locale?: Locale): EventMeani
         specialCase: false,
       }
     : { rules: ['S-1', 'S-2'], summary: say(`Survey returned: overall ${e.overall}`, `调查表已收回：总体评价 ${e.overall}`), specialCase: false };
-};
-
-export const surveyCaseType: CaseType<SurveyCommand, SurveyEvent, SurveyState> = {
-  category: 'survey',
-  commands: SurveyCommand,
-  events: SurveyEvent,
-  upcasters: {},
-  initialState: surveyDecider.initialState,
-  evolve: surveyDecider.evolve,
-  decide: () => surveyDecider.decide,
-  stepOf: surveyStepOf,
-  recordedFacts: {},
-  // A form has no deadline of its own; response and satisfaction rates are measured over many (S-4).
-  deadlines: () => () => E.right([]),
-  describe: describeSurveyEvent,
-  status: (s) => s.status,
-  // A survey has no closing step: its record is complete once the form is returned.
-  closedAt: (s) => (s.status === 'returned' ? s.returnedAt : undefined),
 };

@@ -17,15 +17,21 @@ import { type PolicyError, type PolicyVersion, policyAt, policyVersion } from '.
 import type { RulebookPolicy } from '../rulebookPolicy.js';
 import type { Rulebook } from '../ruleContext.js';
 import { windowDeadline } from '../window.js';
+import { type CaseDeadlines, type CaseProgress, firstAt, progressOf } from '../caseType.js';
 import type { WarrantyEvent } from './messages.js';
+import { type WarrantyClaimState, evolveWarrantyClaim, initialWarrantyClaimState } from './state.js';
 
 const later = (a: Instant, b: Instant): Instant => (compareInstants(a, b) >= 0 ? a : b);
 
+type Progress = CaseProgress<WarrantyClaimState>;
+const first = (progress: Progress, type: WarrantyEvent['type']): Instant | undefined => firstAt<WarrantyEvent>(progress.firstAt, type);
+
 /** The refund deadline of a return accepted on a ground that has one; nothing otherwise. */
-const refundDeadline = (config: Rulebook, events: ReadonlyArray<WarrantyEvent>, now: Instant): ReadonlyArray<DeadlineReport> => {
-  const filed = events[0];
-  const accepted = events.find((e) => e.type === 'ReturnAccepted');
-  if (filed?.type !== 'ClaimFiled' || accepted?.type !== 'ReturnAccepted' || accepted.ground === undefined || accepted.specialCase) return [];
+const refundDeadline = (config: Rulebook, progress: Progress, now: Instant): ReadonlyArray<DeadlineReport> => {
+  const filed = progress.state;
+  if (filed.status === 'none' || (filed.claim.kind !== 'return' && filed.claim.kind !== 'exchange')) return [];
+  const accepted = filed.claim.acceptance;
+  if (accepted?.ground === undefined || accepted.specialCase) return [];
   // An unknown version is the audit's T-5 finding; there is no window to compute here.
   const version = policyVersion(accepted.policyVersion)(config.policies);
   if (E.isLeft(version)) return [];
@@ -34,8 +40,8 @@ const refundDeadline = (config: Rulebook, events: ReadonlyArray<WarrantyEvent>, 
     : undefined;
   const refund = ground?.refund;
   if (ground === null || ground === undefined || refund === undefined) return [];
-  const received = events.find((e) => e.type === 'ReturnedGoodsReceived')?.at;
-  const booked = events.find((e) => e.type === 'ReturnBooked')?.at;
+  const received = first(progress, 'ReturnedGoodsReceived');
+  const booked = first(progress, 'ReturnBooked');
   const base = { ruleId: ground.rule, name: 'refund', policyVersion: version.right.version, allowed: allowanceOf(refund.within) };
   if (refund.from === 'goods-received') {
     // The clock starts when the returned goods arrive.
@@ -43,23 +49,23 @@ const refundDeadline = (config: Rulebook, events: ReadonlyArray<WarrantyEvent>, 
     const dueBy = windowDeadline(config.calendar, received, refund.within);
     return [{ ...base, status: deadlineStatus(dueBy, booked, now), from: received, dueBy, ...(booked === undefined ? {} : { doneAt: booked }) }];
   }
-  const windowEnd = windowDeadline(config.calendar, filed.at, refund.within);
+  const windowEnd = windowDeadline(config.calendar, filed.filedAt, refund.within);
   const dueBy = received === undefined ? windowEnd : later(windowEnd, received);
   // Until the goods are back the seller may wait: not late yet, however long it takes.
   const status = booked === undefined && received === undefined ? 'pending' : deadlineStatus(dueBy, booked, now);
-  return [{ ...base, status, from: filed.at, dueBy, ...(booked === undefined ? {} : { doneAt: booked }) }];
+  return [{ ...base, status, from: filed.filedAt, dueBy, ...(booked === undefined ? {} : { doneAt: booked }) }];
 };
 
 /** A repair done within the policy's time of the unit's receipt (J-1: 30 days), under the version in force at the receipt. */
-const repairCompletionDeadline = (config: Rulebook, events: ReadonlyArray<WarrantyEvent>, now: Instant): ReadonlyArray<DeadlineReport> => {
-  const received = events.find((e) => e.type === 'RepairUnitReceived')?.at;
+const repairCompletionDeadline = (config: Rulebook, progress: Progress, now: Instant): ReadonlyArray<DeadlineReport> => {
+  const received = first(progress, 'RepairUnitReceived');
   if (received === undefined) return [];
   const policy = policyAt(received)(config.policies);
   if (E.isLeft(policy)) return [];
   const completion = policy.right.values.warranty.repairCompletion;
   if (completion === null) return [];
   const dueBy = windowDeadline(config.calendar, received, completion.within);
-  const done = events.find((e) => e.type === 'RepairCompleted')?.at;
+  const done = first(progress, 'RepairCompleted');
   return [
     {
       ruleId: completion.rule,
@@ -74,30 +80,34 @@ const repairCompletionDeadline = (config: Rulebook, events: ReadonlyArray<Warran
   ];
 };
 
+export const warrantyDeadlinesOf: CaseDeadlines<WarrantyClaimState> = (config) => (progress, now) => {
+  const filed = progress.state;
+  const refunds = [...refundDeadline(config, progress, now), ...repairCompletionDeadline(config, progress, now)];
+  if (filed.status === 'none' || filed.claim.kind !== 'construction-defect') {
+    return E.right([{ ruleId: 'W-8', name: 'defect-confirmation', status: 'not-applicable' }, ...refunds]);
+  }
+  return E.map((policy: PolicyVersion<RulebookPolicy>): ReadonlyArray<DeadlineReport> => {
+    const allowed = { days: policy.values.warranty.defectConfirmationWithinDays };
+    const dueBy = deadline(config.calendar, filed.filedAt, allowed);
+    const done = first(progress, 'ConstructionDefectConfirmed');
+    return [
+      {
+        ruleId: 'W-8',
+        name: 'defect-confirmation',
+        status: deadlineStatus(dueBy, done, now),
+        from: filed.filedAt,
+        dueBy,
+        ...(done === undefined ? {} : { doneAt: done }),
+        policyVersion: policy.version,
+        allowed: allowanceOf(allowed),
+      },
+      ...refunds,
+    ];
+  })(policyAt(filed.filedAt)(config.policies));
+};
+
+/** The same deadlines from a claim's events. */
 export const warrantyDeadlines =
   (config: Rulebook) =>
-  (events: ReadonlyArray<WarrantyEvent>, now: Instant): E.Either<PolicyError, ReadonlyArray<DeadlineReport>> => {
-    const filed = events[0];
-    const refunds = [...refundDeadline(config, events, now), ...repairCompletionDeadline(config, events, now)];
-    if (filed?.type !== 'ClaimFiled' || filed.kind !== 'construction-defect') {
-      return E.right([{ ruleId: 'W-8', name: 'defect-confirmation', status: 'not-applicable' }, ...refunds]);
-    }
-    return E.map((policy: PolicyVersion<RulebookPolicy>): ReadonlyArray<DeadlineReport> => {
-      const allowed = { days: policy.values.warranty.defectConfirmationWithinDays };
-      const dueBy = deadline(config.calendar, filed.at, allowed);
-      const done = events.find((e) => e.type === 'ConstructionDefectConfirmed');
-      return [
-        {
-          ruleId: 'W-8',
-          name: 'defect-confirmation',
-          status: deadlineStatus(dueBy, done?.at, now),
-          from: filed.at,
-          dueBy,
-          ...(done === undefined ? {} : { doneAt: done.at }),
-          policyVersion: policy.version,
-          allowed: allowanceOf(allowed),
-        },
-        ...refunds,
-      ];
-    })(policyAt(filed.at)(config.policies));
-  };
+  (events: ReadonlyArray<WarrantyEvent>, now: Instant): E.Either<PolicyError, ReadonlyArray<DeadlineReport>> =>
+    warrantyDeadlinesOf(config)(progressOf({ initialState: initialWarrantyClaimState, evolve: evolveWarrantyClaim })(events), now);

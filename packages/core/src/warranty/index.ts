@@ -1,9 +1,10 @@
 /** Warranty claims (rules W-1 … W-10) as a case type. */
 import type { CaseType } from '../caseType.js';
-import { warrantyDeadlines } from './deadlines.js';
+import { warrantyDeadlinesOf } from './deadlines.js';
 import { decideWarrantyClaim } from './decider.js';
 import { describeWarrantyEvent, warrantyClaimStatus } from './meaning.js';
 import { WarrantyCommand, WarrantyEvent, warrantyUpcasters } from './messages.js';
+import { warrantyClaimReadModel } from './readModel.js';
 import { type WarrantyClaimState, evolveWarrantyClaim, initialWarrantyClaimState } from './state.js';
 import { warrantyRecordedFacts, warrantyStepOf } from './steps.js';
 
@@ -12,6 +13,7 @@ export * from './decider.js';
 export * from './meaning.js';
 export * from './messages.js';
 export * from './periods.js';
+export * from './readModel.js';
 export * from './returnEligibility.js';
 export * from './state.js';
 export * from './steps.js';
@@ -28,8 +30,9 @@ export const warrantyClaimCaseType: CaseType<WarrantyCommand, WarrantyEvent, War
   decide: decideWarrantyClaim,
   stepOf: warrantyStepOf,
   recordedFacts: warrantyRecordedFacts,
-  deadlines: warrantyDeadlines,
+  deadlines: warrantyDeadlinesOf,
   describe: describeWarrantyEvent,
   status: warrantyClaimStatus,
   closedAt: (s) => (s.status === 'closed' ? s.closedAt : undefined),
+  readModel: warrantyClaimReadModel,
 };

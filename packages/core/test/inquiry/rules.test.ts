@@ -359,7 +359,7 @@ describe('an inquiry end to end through the handler', () => {
     ];
     const { streamName, envelopes, refused, state } = await recordCase(inquiryCaseType, steps);
     expect(refused).toEqual([]);
-    expect(state).toMatchObject({ status: 'closed', agreedDates: ['2026-11-27'], reply: { form: 'oral', confirmedAt: at('15:00', 25) } });
+    expect(state).toMatchObject({ status: 'closed', agreements: [{ completionDate: '2026-11-27' }], reply: { form: 'oral', confirmedAt: at('15:00', 25) } });
     expect(findingsOf(checkHistory(inquiryCaseType, defaultRulebook)(streamName, envelopes))).toEqual([]);
   });
 });
