@@ -270,17 +270,17 @@ export const createDesk = (options: DeskOptions = {}): { readonly server: Server
       const utc = url.searchParams.get('utc') === 'true';
       switch (parts[1]) {
         case 'complaint-board':
-          return serve(res, files, stores.caseFiles, (rows) => complaintBoard(rows, now.right, context, page.right), utc);
+          return serve(res, files, stores.caseFiles, (rows) => complaintBoard(rows, now.right, page.right), utc);
         case 'overdue':
           return serve(
             res,
             files,
             stores.caseFiles,
-            (rows) => overdueList(rows, now.right, context, page.right === undefined ? {} : { page: page.right }),
+            (rows) => overdueList(rows, now.right, page.right === undefined ? {} : { page: page.right }),
             utc,
           );
         case 'capa':
-          return serve(res, files, stores.caseFiles, (rows) => capaTracker(rows, now.right, context, page.right), utc);
+          return serve(res, files, stores.caseFiles, (rows) => capaTracker(rows, now.right, page.right), utc);
         case 'contract-queue':
           return serve(res, files, stores.caseFiles, (rows) => contractReviewQueue(rows, page.right), utc);
         case 'warranty':

@@ -311,22 +311,22 @@ export const runDay = async (reportDir = mkdtempSync(join(tmpdir(), 'caseledger-
   const files = await project(caseFiles(context));
   say('');
   say('Complaint board (open complaints):');
-  for (const r of complaintBoard(files, now, context)) {
+  for (const r of complaintBoard(files, now)) {
     say(`  ${r.caseId.padEnd(20)} ${r.status.padEnd(28)} ${r.severity.padEnd(6)} ${r.deadlines.map((d) => `${d.ruleId} ${d.name}: ${d.status}`).join(', ')}`);
   }
   say('');
   say('Open inquiries (the one due first on top):');
-  for (const r of openInquiries(files, now, context)) {
+  for (const r of openInquiries(files, now)) {
     say(
       `  ${r.caseId.padEnd(20)} ${r.status.padEnd(8)} ${r.channel.padEnd(6)} next due ${local(r.nextDueBy)}: ${r.deadlines.map((d) => `${d.ruleId} ${d.name}: ${d.status}`).join(', ')}`,
     );
   }
   say('');
   say('Overdue or due within a day:');
-  for (const r of overdueList(files, now, context)) say(`  ${r.status.padEnd(8)} ${r.category}/${r.caseId} ${r.ruleId} ${r.deadline}, due ${local(r.dueBy)}`);
+  for (const r of overdueList(files, now)) say(`  ${r.status.padEnd(8)} ${r.category}/${r.caseId} ${r.ruleId} ${r.deadline}, due ${local(r.dueBy)}`);
   say('');
   say('CAPA tracker:');
-  for (const r of capaTracker(files, now, context)) say(`  ${r.caseId}: ${r.plans.length} plan(s), ${r.replans} re-plan(s), now ${r.currentStep}`);
+  for (const r of capaTracker(files, now)) say(`  ${r.caseId}: ${r.plans.length} plan(s), ${r.replans} re-plan(s), now ${r.currentStep}`);
   say('');
   say('Contract review queue:');
   const queue = contractReviewQueue(files);

@@ -10,5 +10,5 @@ export const morningBoard = async (eventStore: EventStore, now: Instant = instan
   if (isLeft(run)) throw new Error(run.left.message);
   const loaded = await store.load(projection.name)();
   if (isLeft(loaded) || loaded.right === undefined) return [];
-  return complaintBoard(loaded.right.rows.values(), now, rulebook, { limit: 50 });
+  return complaintBoard(loaded.right.rows.values(), now, { limit: 50 });
 };

@@ -1,57 +1,78 @@
-/** Decoding stored events of every case type the library knows, by stream category. */
+/**
+ * Stored events decoded through a registry of case types: each by the case type of its stream's
+ * category, with that type's upcasters. A read model that folds over the registry takes every
+ * case type, the built-in ones and an app's own, alike.
+ */
 import {
-  type ComplaintEvent,
-  type ContractReviewEvent,
+  type CaseTypeRegistry,
+  type EventBase,
   type EventDecodeError,
   type EventEnvelope,
-  type InquiryEvent,
   type RecordedEvent,
-  type SurveyEvent,
-  type WarrantyEvent,
-  complaintCaseType,
-  contractReviewCaseType,
+  type TaggedUnion,
+  caseTypes,
   decodeRecorded,
-  inquiryCaseType,
+  showableText,
   splitStreamName,
-  surveyCaseType,
-  warrantyClaimCaseType,
 } from '@caseledger/core';
 import * as E from 'fp-ts/lib/Either.js';
 
-export type KnownEvent =
-  | { readonly category: 'complaint'; readonly caseId: string; readonly envelope: EventEnvelope<ComplaintEvent> }
-  | { readonly category: 'warrantyClaim'; readonly caseId: string; readonly envelope: EventEnvelope<WarrantyEvent> }
-  | { readonly category: 'contractReview'; readonly caseId: string; readonly envelope: EventEnvelope<ContractReviewEvent> }
-  | { readonly category: 'survey'; readonly caseId: string; readonly envelope: EventEnvelope<SurveyEvent> }
-  | { readonly category: 'inquiry'; readonly caseId: string; readonly envelope: EventEnvelope<InquiryEvent> };
+/** A decoded event of a case of a registered type. */
+export interface KnownEvent {
+  readonly category: string;
+  readonly caseId: string;
+  readonly envelope: EventEnvelope<EventBase>;
+}
 
-export type KnownCategory = KnownEvent['category'];
+/** A stream that looks like a case (`<category>-<id>`) of a category no registered case type owns. */
+export interface UnknownCaseCategory {
+  readonly code: 'UNKNOWN_CASE_CATEGORY';
+  readonly message: string;
+  readonly streamName: string;
+}
 
-// Each with its case type's upcasters, so older schema versions read as the current ones.
-const decodeComplaint = decodeRecorded(complaintCaseType);
-const decodeWarranty = decodeRecorded(warrantyClaimCaseType);
-const decodeContract = decodeRecorded(contractReviewCaseType);
-const decodeSurvey = decodeRecorded(surveyCaseType);
-const decodeInquiry = decodeRecorded(inquiryCaseType);
+export type KnownEventProblem = EventDecodeError | UnknownCaseCategory;
+
+/** Streams the event store keeps for itself (`$`-prefixed) are nobody's cases. */
+const isSystemStream = (streamName: string): boolean => streamName.startsWith('$');
+
+/** The decoder of each registered category, made once per registry. */
+const decoders = new WeakMap<CaseTypeRegistry, ReadonlyMap<string, (recorded: RecordedEvent) => E.Either<EventDecodeError, EventEnvelope<EventBase>>>>();
+const decoderOf = (registry: CaseTypeRegistry, category: string) => {
+  let known = decoders.get(registry);
+  if (known === undefined) {
+    known = new Map(registry.entries.map((entry) => [entry.category, entry.use((caseType) => decodeRecorded(caseType))]));
+    decoders.set(registry, known);
+  }
+  return known.get(category);
+};
 
 /**
- * Decode a stored event of a known case type. `undefined` for a stream this library does not own
- * (another category, or a system stream); a decoding failure names stream, revision and type.
+ * Decode a stored event by the case type of its stream's category (the built-in case types unless
+ * a registry is given). `undefined` for a system stream; a stream of a category no case type owns
+ * is `UNKNOWN_CASE_CATEGORY`, so a read model parks it and says so rather than skip it unseen.
  */
-export const decodeKnownEvent = (recorded: RecordedEvent): E.Either<EventDecodeError, KnownEvent> | undefined => {
+export const decodeKnownEvent = (recorded: RecordedEvent, registry: CaseTypeRegistry = caseTypes): E.Either<KnownEventProblem, KnownEvent> | undefined => {
+  if (isSystemStream(recorded.streamName)) return undefined;
   const { category, caseId } = splitStreamName(recorded.streamName);
-  switch (category) {
-    case 'complaint':
-      return E.map((envelope: EventEnvelope<ComplaintEvent>): KnownEvent => ({ category, caseId, envelope }))(decodeComplaint(recorded));
-    case 'warrantyClaim':
-      return E.map((envelope: EventEnvelope<WarrantyEvent>): KnownEvent => ({ category, caseId, envelope }))(decodeWarranty(recorded));
-    case 'contractReview':
-      return E.map((envelope: EventEnvelope<ContractReviewEvent>): KnownEvent => ({ category, caseId, envelope }))(decodeContract(recorded));
-    case 'survey':
-      return E.map((envelope: EventEnvelope<SurveyEvent>): KnownEvent => ({ category, caseId, envelope }))(decodeSurvey(recorded));
-    case 'inquiry':
-      return E.map((envelope: EventEnvelope<InquiryEvent>): KnownEvent => ({ category, caseId, envelope }))(decodeInquiry(recorded));
-    default:
-      return undefined;
+  const decode = decoderOf(registry, category);
+  if (decode === undefined) {
+    return E.left({
+      code: 'UNKNOWN_CASE_CATEGORY',
+      message: `Stream ${showableText(recorded.streamName)} is not the stream of a case of a registered type (${registry.categories.join(', ')}).`,
+      streamName: showableText(recorded.streamName),
+    });
   }
+  return E.map((envelope: EventEnvelope<EventBase>): KnownEvent => ({ category, caseId, envelope }))(decode(recorded));
 };
+
+/**
+ * The event of a case type, typed, when a known event is one of its own: what a read model of one
+ * case type (the complaint statistics, the satisfaction rates) folds.
+ */
+export const eventOf =
+  <Ev extends EventBase>(caseType: { readonly category: string; readonly events: TaggedUnion<Ev> }) =>
+  (e: KnownEvent): Ev | undefined => {
+    const event = e.envelope.event;
+    return e.category === caseType.category && caseType.events.codec.is(event) ? event : undefined;
+  };

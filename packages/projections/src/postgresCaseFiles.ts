@@ -20,7 +20,10 @@ import {
   type OverdueOptions,
   type OverdueRow,
   StoredDeadline,
-  deadlineAt,
+  boardRowOf,
+  capaRowOf,
+  inquiryRowOf,
+  queueRowOf,
 } from './readModels/caseFiles.js';
 
 const EARLIEST_MS = Date.parse('0001-01-01T00:00:00.000Z');
@@ -33,7 +36,7 @@ const column = (instant: Instant): string => msText(epochMs(instant));
 /** How case-files rows fill `caseledger_cases` and `caseledger_case_deadlines` (see docs/projections.md for each column). */
 export const caseFilesTable: RowTable<CaseRecord> = {
   table: 'caseledger_cases',
-  // A case's row carries its events: written as json, the server only checks it (jsonb would parse and convert it on every write).
+  // A case's row carries its state: written as json, the server only checks it (jsonb would parse and convert it on every write).
   detail: 'json',
   columns: [
     { name: 'case_type', type: 'text', value: (r) => r.category },
@@ -103,10 +106,7 @@ export interface PostgresCaseQueries {
 export const postgresCaseQueries = (pool: Pool, name = 'case-files'): PostgresCaseQueries => ({
   complaintBoard: (now, page) =>
     queryRows(pool, listSql('on_board', ['opened_at']), [name, limitOf(page), offsetOf(page)], (rows: ReadonlyArray<ViewRow>) =>
-      rows.flatMap((row) => {
-        const view = viewOf(row);
-        return view.board === undefined ? [] : [{ caseId: row.case_id, ...view.board, deadlines: view.deadlines.map((d) => deadlineAt(d, now)) }];
-      }),
+      rows.flatMap((row) => boardRowOf(row.case_id, viewOf(row), now) ?? []),
     ),
   overdueList: (now, options = {}) => {
     const nowMs = epochMs(now);
@@ -123,36 +123,21 @@ export const postgresCaseQueries = (pool: Pool, name = 'case-files'): PostgresCa
       (rows: ReadonlyArray<{ readonly case_type: string; readonly case_id: string; readonly detail: unknown; readonly status: 'missed' | 'due-soon' }>) =>
         rows.map((row): OverdueRow => {
           const d = storedRow(StoredDeadline, row.detail, `A deadline of case ${row.case_id}`);
-          const category = storedRow(CaseCategory, row.case_type, `The case type of case ${row.case_id}`);
-          return { category, caseId: row.case_id, ruleId: d.ruleId, deadline: d.name, dueBy: d.dueBy, status: row.status };
+          return { category: row.case_type, caseId: row.case_id, ruleId: d.ruleId, deadline: d.name, dueBy: d.dueBy, status: row.status };
         }),
     );
   },
   capaTracker: (now, page) =>
     queryRows(pool, listSql('on_capa_tracker', ['opened_at']), [name, limitOf(page), offsetOf(page)], (rows: ReadonlyArray<ViewRow>) =>
-      rows.flatMap((row) => {
-        const view = viewOf(row);
-        if (view.capa === undefined) return [];
-        const plan = view.deadlines.find((d) => d.name === 'capa-plan');
-        return [{ caseId: row.case_id, ...view.capa, ...(plan === undefined ? {} : { planDeadline: deadlineAt(plan, now) }) }];
-      }),
+      rows.flatMap((row) => capaRowOf(row.case_id, viewOf(row), now) ?? []),
     ),
   contractReviewQueue: (page) =>
     queryRows(pool, listSql('on_contract_queue', ['opened_at']), [name, limitOf(page), offsetOf(page)], (rows: ReadonlyArray<ViewRow>) =>
-      rows.flatMap((row) => {
-        const view = viewOf(row);
-        return view.queue === undefined ? [] : [{ caseId: row.case_id, ...view.queue }];
-      }),
+      rows.flatMap((row) => queueRowOf(row.case_id, viewOf(row)) ?? []),
     ),
   openInquiries: (now, page) =>
     queryRows(pool, listSql('on_inquiry_list', ['next_due_by', 'opened_at']), [name, limitOf(page), offsetOf(page)], (rows: ReadonlyArray<ViewRow>) =>
-      rows.flatMap((row) => {
-        const view = viewOf(row);
-        if (view.inquiry === undefined) return [];
-        const deadlines = view.deadlines.filter((d) => d.doneAt === undefined).map((d) => deadlineAt(d, now));
-        return [{ caseId: row.case_id, ...view.inquiry, deadlines, ...(view.nextDueBy === undefined ? {} : { nextDueBy: view.nextDueBy }) }];
-      }),
+      rows.flatMap((row) => inquiryRowOf(row.case_id, viewOf(row), now) ?? []),
     ),
 });
 
-const CaseCategory = t.keyof({ complaint: null, warrantyClaim: null, contractReview: null, inquiry: null });

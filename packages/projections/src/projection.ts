@@ -4,6 +4,7 @@
  * only the rows its events are about, so a store loads and writes those rows and no others.
  * Changing the version rebuilds the read model from the first event.
  */
+import type { CaseTypeRegistry } from '@caseledger/core';
 import type * as t from 'io-ts';
 import type { KnownEvent } from './knownEvents.js';
 
@@ -12,6 +13,15 @@ export interface Projection<Row> {
   readonly version: number;
   /** Event types (`ComplaintReceived`, `ReturnAccepted`, …) the fold looks at; the runner skips the rest. */
   readonly handles: ReadonlySet<string>;
+  /**
+   * The case types whose streams the projection reads. A projection that names one folds over it:
+   * an event of a type it handles in a stream of a category the registry does not own is parked
+   * (`UNKNOWN_CASE_CATEGORY`), never skipped. Without one, the built-in case types, and streams of
+   * other categories are none of its business.
+   */
+  readonly registry?: CaseTypeRegistry;
+  /** An event the projection cannot fold, and why (e.g. a case type that gives no read model): parked and reported. */
+  readonly refuses?: (event: KnownEvent) => { readonly code: string; readonly message: string } | undefined;
   /** Reads a row back from JSON (stores such as PostgreSQL keep its detail as `jsonb`). */
   readonly codec: t.Decoder<unknown, Row>;
   /** The row an event is about; `undefined` for an event the read model ignores. */

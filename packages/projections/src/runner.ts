@@ -2,7 +2,7 @@
  * Feeds a projection from an event source in global order, in batches, and commits the rows each
  * batch changed with its checkpoint, so a crash neither skips nor double-counts an event.
  */
-import { type EventStore, type GlobalPosition, type RecordedEvent, type StoreError, type Telemetry, compareGlobalPositions } from '@caseledger/core';
+import { type EventStore, type GlobalPosition, type RecordedEvent, type StoreError, type Telemetry, caseTypes, compareGlobalPositions } from '@caseledger/core';
 import * as E from 'fp-ts/lib/Either.js';
 import type * as TE from 'fp-ts/lib/TaskEither.js';
 import { type KnownEvent, decodeKnownEvent } from './knownEvents.js';
@@ -49,7 +49,7 @@ export type RunError = StoreError | ReadModelStoreError | UndecodableEventError;
 type Classified =
   | { readonly kind: 'skipped' }
   | { readonly kind: 'handled'; readonly event: KnownEvent }
-  | { readonly kind: 'undecodable'; readonly entry: ParkedEvent; readonly message: string };
+  | { readonly kind: 'undecodable'; readonly entry: ParkedEvent; readonly message: string; readonly code: string };
 
 /**
  * One stored event against a projection: skipped (not a known case, or a type it does not handle —
@@ -57,16 +57,22 @@ type Classified =
  */
 const classify = <Row>(projection: Projection<Row>, recorded: RecordedEvent): Classified => {
   if (!projection.handles.has(recorded.type)) return { kind: 'skipped' };
-  const decoded = decodeKnownEvent(recorded);
+  const decoded = decodeKnownEvent(recorded, projection.registry ?? caseTypes);
   if (decoded === undefined) return { kind: 'skipped' };
+  const parked = (code: string, message: string): Classified => ({
+    kind: 'undecodable',
+    code,
+    message,
+    entry: { streamName: recorded.streamName, revision: recorded.revision.toString(), eventType: recorded.type, error: message },
+  });
   if (E.isLeft(decoded)) {
-    return {
-      kind: 'undecodable',
-      message: decoded.left.message,
-      entry: { streamName: recorded.streamName, revision: recorded.revision.toString(), eventType: recorded.type, error: decoded.left.message },
-    };
+    // Without a registry of its own, a projection leaves other categories' streams alone.
+    if (decoded.left.code === 'UNKNOWN_CASE_CATEGORY' && projection.registry === undefined) return { kind: 'skipped' };
+    return parked(decoded.left.code, decoded.left.message);
   }
-  return handlesEvent(projection, decoded.right) ? { kind: 'handled', event: decoded.right } : { kind: 'skipped' };
+  if (!handlesEvent(projection, decoded.right)) return { kind: 'skipped' };
+  const refused = projection.refuses?.(decoded.right);
+  return refused === undefined ? { kind: 'handled', event: decoded.right } : parked(refused.code, `${refused.code}: ${refused.message}`);
 };
 
 const stoppedOn = (folded: { readonly entry: ParkedEvent; readonly message: string }): UndecodableEventError => ({
@@ -112,7 +118,7 @@ const foldBatch = async <Row>(
 ): Promise<E.Either<RunError, Folded>> => {
   const started = performance.now();
   const handled: KnownEvent[] = [];
-  const parked: ParkedEvent[] = [];
+  const parked: Array<{ readonly entry: ParkedEvent; readonly code: string }> = [];
   let last: GlobalPosition | undefined;
   let stopped: UndecodableEventError | undefined;
   for (const event of recorded) {
@@ -122,7 +128,7 @@ const foldBatch = async <Row>(
         stopped = stoppedOn(classified);
         break;
       }
-      parked.push(classified.entry);
+      parked.push({ entry: classified.entry, code: classified.code });
     } else if (classified.kind === 'handled') {
       handled.push(classified.event);
     }
@@ -133,9 +139,9 @@ const foldBatch = async <Row>(
     const before = await store.rows(projection.name, [...groups.keys()])();
     if (E.isLeft(before)) return before;
     const rows = changedRows(projection, before.right, groups);
-    const committed = await store.commit(projection.name, { version: projection.version, checkpoint: last, rows, parked })();
+    const committed = await store.commit(projection.name, { version: projection.version, checkpoint: last, rows, parked: parked.map((p) => p.entry) })();
     if (E.isLeft(committed)) return committed;
-    for (const p of parked) telemetry?.parked?.({ projection: projection.name, eventType: p.eventType, code: 'STORED_EVENT_UNDECODABLE' });
+    for (const p of parked) telemetry?.parked?.({ projection: projection.name, eventType: p.entry.eventType, code: p.code });
     telemetry?.projectionBatch?.({
       projection: projection.name,
       events: recorded.length,

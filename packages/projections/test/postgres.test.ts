@@ -208,18 +208,18 @@ if (pgUrl === undefined) {
             for (const offset of offsets) {
               const now = instantFromEpochMs(started + offset);
               const pages = (n: number) => Array.from({ length: n }, (_, i) => ({ limit: pageSize, offset: i * pageSize }));
-              const whole = complaintBoard(memory.files, now, config);
+              const whole = complaintBoard(memory.files, now);
               expect(await cases.complaintBoard(now)()).toEqual(E.right(whole));
-              for (const page of pages(3)) expect(await cases.complaintBoard(now, page)()).toEqual(E.right(complaintBoard(memory.files, now, config, page)));
+              for (const page of pages(3)) expect(await cases.complaintBoard(now, page)()).toEqual(E.right(complaintBoard(memory.files, now, page)));
               const soonMs = Math.abs(offset) % (3 * 86_400_000);
-              expect(await cases.overdueList(now, { soonMs })()).toEqual(E.right(overdueList(memory.files, now, config, { soonMs })));
-              for (const page of pages(3)) expect(await cases.overdueList(now, { page })()).toEqual(E.right(overdueList(memory.files, now, config, { page })));
-              expect(await cases.capaTracker(now)()).toEqual(E.right(capaTracker(memory.files, now, config)));
+              expect(await cases.overdueList(now, { soonMs })()).toEqual(E.right(overdueList(memory.files, now, { soonMs })));
+              for (const page of pages(3)) expect(await cases.overdueList(now, { page })()).toEqual(E.right(overdueList(memory.files, now, { page })));
+              expect(await cases.capaTracker(now)()).toEqual(E.right(capaTracker(memory.files, now)));
               expect(await cases.contractReviewQueue({ limit: pageSize, offset: 1 })()).toEqual(
                 E.right(contractReviewQueue(memory.files, { limit: pageSize, offset: 1 })),
               );
               expect(await cases.contractReviewQueue()()).toEqual(E.right(contractReviewQueue(memory.files)));
-              expect(await cases.openInquiries(now)()).toEqual(E.right(openInquiries(memory.files, now, config)));
+              expect(await cases.openInquiries(now)()).toEqual(E.right(openInquiries(memory.files, now)));
             }
             const year = localDateOf(config.calendar, instantOf(first)).slice(0, 4);
             expect(await statistics.annualComplaintStatistics(year)()).toEqual(E.right(annualComplaintStatistics(memory.complaints, year)));

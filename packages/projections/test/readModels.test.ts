@@ -145,7 +145,7 @@ describe('read models of a week', () => {
   });
 
   it('complaint board: open complaints with status, severity, department and deadline status on Thursday noon', () => {
-    const rows = complaintBoard(files, now, config);
+    const rows = complaintBoard(files, now);
     expect(rows.map((r) => [r.caseId, r.status, r.severity, r.responsibleDepartment ?? '-'])).toEqual([
       ['C1', 'internal: planned', 'minor', 'production'],
       ['C2', 'external', 'minor', '-'],
@@ -158,7 +158,7 @@ describe('read models of a week', () => {
   });
 
   it('overdue list: what is missed and still open, and what falls due within a day', () => {
-    expect(overdueList(files, now, config).map((r) => [r.caseId, r.ruleId, r.deadline, r.status, r.dueBy])).toEqual([
+    expect(overdueList(files, now).map((r) => [r.caseId, r.ruleId, r.deadline, r.status, r.dueBy])).toEqual([
       ['C3', 'C-2', 'acknowledgement', 'missed', '2026-11-17T15:59:59.999Z'],
       ['Q2', 'I-2', 'same-day-reply', 'missed', '2026-11-17T15:59:59.999Z'],
       ['R1', 'R-3', 'review-decision', 'missed', '2026-11-18T15:59:59.999Z'],
@@ -168,7 +168,7 @@ describe('read models of a week', () => {
   });
 
   it('open inquiries: the one due first on top, with what is still to meet', () => {
-    const rows = openInquiries(files, now, config);
+    const rows = openInquiries(files, now);
     expect(rows.map((r) => [r.caseId, r.status, r.channel, r.nextDueBy])).toEqual([
       ['Q2', 'open', 'email', '2026-11-17T15:59:59.999Z'],
       ['Q1', 'open', 'phone', '2026-11-23T15:59:59.999Z'],
@@ -180,7 +180,7 @@ describe('read models of a week', () => {
   });
 
   it('CAPA tracker: two plans, one re-plan, the first not effective', () => {
-    expect(capaTracker(files, now, config)).toEqual([
+    expect(capaTracker(files, now)).toEqual([
       {
         caseId: 'C1',
         responsibleDepartment: 'production',

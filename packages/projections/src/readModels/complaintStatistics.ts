@@ -1,6 +1,7 @@
 /** The annual complaint statistics the quality procedure asks for (seed 003 §5.7): counts by cause, responsibility, department and month. */
-import { type BusinessCalendar, localDateOf } from '@caseledger/core';
+import { type BusinessCalendar, complaintCaseType, localDateOf } from '@caseledger/core';
 import * as t from 'io-ts';
+import { eventOf } from '../knownEvents.js';
 import { type Projection, stepByStep } from '../projection.js';
 
 /** A complaint as the statistics count it: a row per complaint, keyed by its case id. */
@@ -10,6 +11,8 @@ export const ComplaintStatisticsRow = t.readonly(
 );
 export type ComplaintStatisticsRow = t.TypeOf<typeof ComplaintStatisticsRow>;
 
+const complaintEventOf = eventOf(complaintCaseType);
+
 /** Months are the local months of receipt in the company calendar's zone. */
 export const complaintStatistics = (calendar: BusinessCalendar): Projection<ComplaintStatisticsRow> => ({
   name: 'complaint-statistics',
@@ -17,11 +20,10 @@ export const complaintStatistics = (calendar: BusinessCalendar): Projection<Comp
   version: 2,
   handles: new Set(['ComplaintReceived', 'ComplaintClassified', 'RootCauseDetermined', 'IndependentAppraisalRecorded']),
   codec: ComplaintStatisticsRow,
-  keyOf: (e) => (e.category === 'complaint' ? e.caseId : undefined),
+  keyOf: (e) => (e.category === complaintCaseType.category ? e.caseId : undefined),
   evolve: stepByStep<ComplaintStatisticsRow>((c, e) => {
-    if (e.category !== 'complaint') return undefined;
-    const ev = e.envelope.event;
-    switch (ev.type) {
+    const ev = complaintEventOf(e);
+    switch (ev?.type) {
       case 'ComplaintReceived':
         return { month: localDateOf(calendar, ev.at).slice(0, 7) };
       case 'ComplaintClassified':

@@ -1,6 +1,7 @@
 /** Satisfaction rate (S-2) and response rate (S-4) per survey period. */
-import { isSatisfied } from '@caseledger/core';
+import { isSatisfied, surveyCaseType } from '@caseledger/core';
 import * as t from 'io-ts';
+import { eventOf } from '../knownEvents.js';
 import { type Projection, stepByStep } from '../projection.js';
 import { compareUtf8 } from './caseFiles.js';
 
@@ -8,16 +9,18 @@ import { compareUtf8 } from './caseFiles.js';
 export const SurveyFormRow = t.readonly(t.type({ period: t.string, returned: t.boolean, satisfied: t.boolean }), 'SurveyFormRow');
 export type SurveyFormRow = t.TypeOf<typeof SurveyFormRow>;
 
+const surveyEventOf = eventOf(surveyCaseType);
+
 export const satisfaction: Projection<SurveyFormRow> = {
   name: 'satisfaction',
   // Version 2 keeps a row per survey.
   version: 2,
   handles: new Set(['SurveySent', 'SurveyReturned']),
   codec: SurveyFormRow,
-  keyOf: (e) => (e.category === 'survey' ? e.caseId : undefined),
+  keyOf: (e) => (e.category === surveyCaseType.category ? e.caseId : undefined),
   evolve: stepByStep<SurveyFormRow>((form, e) => {
-    if (e.category !== 'survey') return undefined;
-    const ev = e.envelope.event;
+    const ev = surveyEventOf(e);
+    if (ev === undefined) return undefined;
     if (ev.type === 'SurveySent') return { period: ev.period, returned: false, satisfied: false };
     return form === undefined || ev.type !== 'SurveyReturned' ? undefined : { ...form, returned: true, satisfied: isSatisfied(ev.overall) };
   }),

@@ -1,7 +1,7 @@
 /** Warranty claims by product category and outcome, the return rate, and the W-3 special-case log for management review. */
-import { Instant, epochMs } from '@caseledger/core';
+import { Instant, type WarrantyEvent, epochMs, warrantyClaimCaseType } from '@caseledger/core';
 import * as t from 'io-ts';
-import type { KnownEvent } from '../knownEvents.js';
+import { eventOf } from '../knownEvents.js';
 import { type Projection, stepByStep } from '../projection.js';
 import { type PageRequest, pageOf } from '../readModelStore.js';
 import { compareUtf8 } from './caseFiles.js';
@@ -29,9 +29,9 @@ export const WarrantyClaimRow = t.readonly(
 );
 export type WarrantyClaimRow = t.TypeOf<typeof WarrantyClaimRow>;
 
-const claimStep = (claim: WarrantyClaimStatistics | undefined, e: KnownEvent): WarrantyClaimStatistics | undefined => {
-  if (e.category !== 'warrantyClaim') return undefined;
-  const ev = e.envelope.event;
+const warrantyEventOf = eventOf(warrantyClaimCaseType);
+
+const claimStep = (claim: WarrantyClaimStatistics | undefined, ev: WarrantyEvent): WarrantyClaimStatistics | undefined => {
   switch (ev.type) {
     case 'ClaimFiled':
       return { category: ev.unit?.category ?? `construction: ${ev.work?.element ?? 'unknown'}`, kind: ev.kind, outcome: 'open', specialCase: false };
@@ -47,16 +47,8 @@ const claimStep = (claim: WarrantyClaimStatistics | undefined, e: KnownEvent): W
 };
 
 /** W-3: a special case a general manager approved. */
-const specialCaseOf = (e: KnownEvent): SpecialCaseEntry | undefined =>
-  e.category === 'warrantyClaim' && e.envelope.event.type === 'SpecialCaseApproved'
-    ? {
-        caseId: e.caseId,
-        approvedBy: e.envelope.event.by.id,
-        approverRole: e.envelope.event.by.role,
-        justification: e.envelope.event.justification,
-        at: e.envelope.event.at,
-      }
-    : undefined;
+const specialCaseOf = (caseId: string, ev: WarrantyEvent): SpecialCaseEntry | undefined =>
+  ev.type === 'SpecialCaseApproved' ? { caseId, approvedBy: ev.by.id, approverRole: ev.by.role, justification: ev.justification, at: ev.at } : undefined;
 
 export const warrantyStatistics: Projection<WarrantyClaimRow> = {
   name: 'warranty-statistics',
@@ -64,11 +56,13 @@ export const warrantyStatistics: Projection<WarrantyClaimRow> = {
   version: 2,
   handles: new Set(['ClaimFiled', 'SpecialCaseApproved', 'ReturnAccepted', 'ClaimRejected', 'ClaimClosed']),
   codec: WarrantyClaimRow,
-  keyOf: (e) => (e.category === 'warrantyClaim' ? e.caseId : undefined),
+  keyOf: (e) => (e.category === warrantyClaimCaseType.category ? e.caseId : undefined),
   evolve: stepByStep<WarrantyClaimRow>((row, e) => {
-    const approved = specialCaseOf(e);
+    const ev = warrantyEventOf(e);
+    if (ev === undefined) return undefined;
+    const approved = specialCaseOf(e.caseId, ev);
     if (approved !== undefined) return { ...row, specialCases: [...(row?.specialCases ?? []), approved] };
-    const claim = claimStep(row?.claim, e);
+    const claim = claimStep(row?.claim, ev);
     return claim === undefined ? undefined : { specialCases: row?.specialCases ?? [], claim };
   }),
 };
