@@ -272,13 +272,7 @@ export const createDesk = (options: DeskOptions = {}): { readonly server: Server
         case 'complaint-board':
           return serve(res, files, stores.caseFiles, (rows) => complaintBoard(rows, now.right, page.right), utc);
         case 'overdue':
-          return serve(
-            res,
-            files,
-            stores.caseFiles,
-            (rows) => overdueList(rows, now.right, page.right === undefined ? {} : { page: page.right }),
-            utc,
-          );
+          return serve(res, files, stores.caseFiles, (rows) => overdueList(rows, now.right, page.right === undefined ? {} : { page: page.right }), utc);
         case 'capa':
           return serve(res, files, stores.caseFiles, (rows) => capaTracker(rows, now.right, page.right), utc);
         case 'contract-queue':

@@ -74,7 +74,7 @@ if (pgUrl === undefined) {
         await handle(acknowledge('P1'))();
         const after = await cli('project', 'status', '--pg', database.url, '--eventstoredb', double.connectionString);
         expect(after.code).toBe(EXIT_CLEAN);
-        expect(after.out).toMatch(/^case-files\s+4\s+\d+\/\d+\s+1\s+0\s+-$/m);
+        expect(after.out).toMatch(/^case-files\s+5\s+\d+\/\d+\s+1\s+0\s+-$/m);
 
         const rebuilt = await cli('project', 'rebuild', 'case-files', '--pg', database.url, '--eventstoredb', double.connectionString, '--json');
         expect(rebuilt.code).toBe(EXIT_CLEAN);

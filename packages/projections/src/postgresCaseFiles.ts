@@ -5,7 +5,6 @@
  */
 import { type Instant, epochMs } from '@caseledger/core';
 import type * as TE from 'fp-ts/lib/TaskEither.js';
-import * as t from 'io-ts';
 import type { Pool } from 'pg';
 import { queryRows, storedRow } from './postgresQuery.js';
 import type { RowTable } from './postgresReadModelStore.js';
@@ -140,4 +139,3 @@ export const postgresCaseQueries = (pool: Pool, name = 'case-files'): PostgresCa
       rows.flatMap((row) => inquiryRowOf(row.case_id, viewOf(row), now) ?? []),
     ),
 });
-

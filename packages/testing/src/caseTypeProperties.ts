@@ -129,7 +129,8 @@ export const caseTypeProperties = <C extends CommandBase, Ev extends EventBase, 
               assertSame(store.allWritten().length, written, `${command.type} sent again wrote events`);
               const outcome = (r: typeof once) => (E.isLeft(r) ? r.left.code : r.right.appended.map((a) => [a.metadata.eventId, String(a.revision)]));
               assertSame(outcome(again), outcome(once), `${command.type} sent again was answered otherwise`);
-              const other = commands.find((c) => !sameJson(c, command));
+              // A command id is kept per case (the handler's window is the case's history): another command on the same case.
+              const other = commands.find((c) => c.caseId === command.caseId && !sameJson(c, command));
               if (E.isRight(once) && once.right.appended.length > 0 && other !== undefined) {
                 const reused = await second(other, { commandId })();
                 assertSame(E.isLeft(reused) ? reused.left.code : 'accepted', 'COMMAND_ID_REUSED', `another command under ${commandId} was not refused`);

@@ -166,7 +166,10 @@ const byDue = (a: Instant | undefined, b: Instant | undefined): number =>
 
 /** The view of a case from what its case type shows of it and its deadlines. */
 const viewOf = (summary: CaseSummary, deadlines: ReadonlyArray<StoredDeadline>, context: QueryContext): CaseView => {
-  const nextDueBy = deadlines.reduce<Instant | undefined>((soonest, d) => (d.doneAt !== undefined || byDue(d.dueBy, soonest) >= 0 ? soonest : d.dueBy), undefined);
+  const nextDueBy = deadlines.reduce<Instant | undefined>(
+    (soonest, d) => (d.doneAt !== undefined || byDue(d.dueBy, soonest) >= 0 ? soonest : d.dueBy),
+    undefined,
+  );
   const policy = policyAt(summary.openedAt)(context.policies);
   const { lists, ...shown } = summary;
   return {
@@ -205,7 +208,11 @@ export const caseFiles = (context: QueryContext, options: CaseFilesOptions = {})
         const isEvent = caseType.events.codec.is;
         // A row's decoded progress, kept while the row object lives (an in-memory store hands back the same object).
         const progressOfRow = new WeakMap<CaseRecord, CaseProgress<typeof caseType.initialState>>();
-        return (row: CaseRecord | undefined, key: { readonly category: string; readonly caseId: string }, events: ReadonlyArray<KnownEvent>): CaseRecord | undefined => {
+        return (
+          row: CaseRecord | undefined,
+          key: { readonly category: string; readonly caseId: string },
+          events: ReadonlyArray<KnownEvent>,
+        ): CaseRecord | undefined => {
           let progress: CaseProgress<typeof caseType.initialState> = { state: caseType.initialState, firstAt: {} };
           if (row !== undefined) {
             const known = progressOfRow.get(row);
@@ -224,7 +231,12 @@ export const caseFiles = (context: QueryContext, options: CaseFilesOptions = {})
             const r = deadlinesOf(progress, now);
             return E.isRight(r) ? r.right : [];
           });
-          const next: CaseRecord = { ...key, state: readModel.state.encode(progress.state), firstAt: progress.firstAt, view: viewOf(summary, deadlines, context) };
+          const next: CaseRecord = {
+            ...key,
+            state: readModel.state.encode(progress.state),
+            firstAt: progress.firstAt,
+            view: viewOf(summary, deadlines, context),
+          };
           progressOfRow.set(next, progress);
           return next;
         };

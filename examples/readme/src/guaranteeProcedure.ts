@@ -1,0 +1,59 @@
+import { type CaseDeadlines, Actor, CaseId, Instant, LocalDate, deadline, deadlineStatus, defineCaseType, firstAt, tagged, taggedUnion } from '@caseledger/core';
+import { isWithinWindow, violation, windowOf } from '@caseledger/core';
+import * as E from 'fp-ts/lib/Either.js';
+import * as t from 'io-ts';
+
+const ClaimGuarantee = tagged('ClaimGuarantee', { caseId: CaseId, at: Instant, actor: Actor, deliveredOn: LocalDate });
+const ProvideRemedy = tagged('ProvideRemedy', { caseId: CaseId, at: Instant, actor: Actor });
+const GuaranteeClaimed = tagged('GuaranteeClaimed', { at: Instant, by: Actor, deliveredOn: LocalDate });
+const RemedyProvided = tagged('RemedyProvided', { at: Instant, by: Actor });
+type GuaranteeEvent = t.TypeOf<typeof GuaranteeClaimed> | t.TypeOf<typeof RemedyProvided>;
+
+/** The state: when the claim came in, and when it was remedied. A row keeps it as this codec writes it. */
+const GuaranteeState = t.readonly(t.partial({ claimedAt: Instant, remediedAt: Instant }));
+type GuaranteeState = t.TypeOf<typeof GuaranteeState>;
+const unclaimed: GuaranteeState = {};
+
+/** EU-2 (the company's own promise): a claim is remedied within 10 working days. */
+const remedyDeadline: CaseDeadlines<GuaranteeState> =
+  ({ calendar }) =>
+  ({ state, firstAt: first }, now) => {
+    if (state.claimedAt === undefined) return E.right([]);
+    const dueBy = deadline(calendar, state.claimedAt, { workingDays: 10 });
+    const doneAt = firstAt<GuaranteeEvent>(first, 'RemedyProvided');
+    const done = doneAt === undefined ? {} : { doneAt };
+    return E.right([{ ruleId: 'EU-2', name: 'remedy', status: deadlineStatus(dueBy, doneAt, now), from: state.claimedAt, dueBy, ...done }]);
+  };
+
+export const guaranteeProcedure = defineCaseType({
+  category: 'guaranteeCase',
+  commands: taggedUnion<t.TypeOf<typeof ClaimGuarantee> | t.TypeOf<typeof ProvideRemedy>>('GuaranteeCommand', { ClaimGuarantee, ProvideRemedy }),
+  events: taggedUnion<GuaranteeEvent>('GuaranteeEvent', { GuaranteeClaimed, RemedyProvided }),
+  initialState: unclaimed,
+  evolve: (s, e) => (e.type === 'GuaranteeClaimed' ? { ...s, claimedAt: e.at } : { ...s, remediedAt: e.at }),
+  decide:
+    ({ calendar }) =>
+    (c, s) => {
+      if (c.type === 'ProvideRemedy')
+        return s.claimedAt === undefined || s.remediedAt !== undefined
+          ? E.left(violation('EU-2', 'NOTHING_TO_REMEDY', 'There is no open claim to remedy.'))
+          : E.right([{ type: 'RemedyProvided', at: c.at, by: c.actor }]);
+      if (s.claimedAt !== undefined) return E.left(violation('EU-1', 'ALREADY_CLAIMED', 'This case was claimed already.'));
+      return isWithinWindow(calendar, c.deliveredOn, windowOf(24, 'months'), c.at)
+        ? E.right([{ type: 'GuaranteeClaimed', at: c.at, by: c.actor, deliveredOn: c.deliveredOn }])
+        : E.left(violation('EU-1', 'GUARANTEE_EXPIRED', 'More than 2 years have passed since delivery.'));
+    },
+  stepOf: (e, caseId) =>
+    e.type === 'GuaranteeClaimed'
+      ? { type: 'ClaimGuarantee', caseId, at: e.at, actor: e.by, deliveredOn: e.deliveredOn }
+      : { type: 'ProvideRemedy', caseId, at: e.at, actor: e.by },
+  deadlines: remedyDeadline,
+  closedAt: (s) => s.remediedAt,
+  readModel: {
+    state: GuaranteeState,
+    summary: ({ state }) =>
+      state.claimedAt === undefined
+        ? undefined
+        : { status: state.remediedAt === undefined ? 'claimed' : 'remedied', open: state.remediedAt === undefined, openedAt: state.claimedAt },
+  },
+});
