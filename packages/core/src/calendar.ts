@@ -291,10 +291,31 @@ const HOUR_MS = 60 * 60 * 1000;
  *   (n = 0: the end of the same working day, or of the next one when `from` is not a working day).
  * - `{ days: n }` (T-3): exactly `from` + n × 24 hours; `{ hours: n }`: exactly `from` + n hours.
  */
-export const deadline = (calendar: BusinessCalendar, from: Instant, span: Span): Instant =>
-  'workingDays' in span
-    ? endOfLocalDay(calendar, nthWorkingDayAfter(calendar, localDateOf(calendar, from), span.workingDays))
-    : instantFromEpochMs(epochMs(from) + ('days' in span ? span.days * DAY_MS : span.hours * HOUR_MS));
+export const deadline = (calendar: BusinessCalendar, from: Instant, span: Span): Instant => {
+  const key = 'workingDays' in span ? `${from}|w${span.workingDays}` : 'days' in span ? `${from}|d${span.days}` : `${from}|h${span.hours}`;
+  const known = recentDeadlines(calendar);
+  const hit = known.get(key);
+  if (hit !== undefined) return hit;
+  const due =
+    'workingDays' in span
+      ? endOfLocalDay(calendar, nthWorkingDayAfter(calendar, localDateOf(calendar, from), span.workingDays))
+      : instantFromEpochMs(epochMs(from) + ('days' in span ? span.days * DAY_MS : span.hours * HOUR_MS));
+  if (known.size >= RECENT_DEADLINES) known.clear();
+  known.set(key, due);
+  return due;
+};
+
+// A case's deadlines are asked for again at every step and every read-model batch, with the same
+// start and span: the last few thousand answers per calendar are kept (a calendar never changes).
+const RECENT_DEADLINES = 8192;
+const deadlinesByCalendar = new WeakMap<BusinessCalendar, Map<string, Instant>>();
+const recentDeadlines = (calendar: BusinessCalendar): Map<string, Instant> => {
+  const known = deadlinesByCalendar.get(calendar);
+  if (known !== undefined) return known;
+  const fresh = new Map<string, Instant>();
+  deadlinesByCalendar.set(calendar, fresh);
+  return fresh;
+};
 
 /** The last local date of a "within N months of a date" window (T-4), clamped to the month's end. */
 export const monthsWindowEnd = (from: LocalDate, months: number): LocalDate => addLocalMonths(from, months);
