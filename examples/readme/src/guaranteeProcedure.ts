@@ -1,4 +1,4 @@
-import { type CaseDeadlines, Actor, CaseId, Instant, LocalDate, deadline, deadlineStatus, defineCaseType, firstAt, tagged, taggedUnion } from '@caseledger/core';
+import { type CaseDeadlines, type RuleTexts, Actor, CaseId, Instant, LocalDate, deadline, deadlineStatus, defineCaseType, firstAt, tagged, taggedUnion } from '@caseledger/core';
 import { isWithinWindow, violation, windowOf } from '@caseledger/core';
 import * as E from 'fp-ts/lib/Either.js';
 import * as t from 'io-ts';
@@ -25,8 +25,21 @@ const remedyDeadline: CaseDeadlines<GuaranteeState> =
     return E.right([{ ruleId: 'EU-2', name: 'remedy', status: deadlineStatus(dueBy, doneAt, now), from: state.claimedAt, dueBy, ...done }]);
   };
 
+/** The texts reports show beside each rule id, in every language the library speaks. */
+const rules = {
+  'EU-1': {
+    en: { title: 'Two years of guarantee', text: 'The seller answers for a defect that shows within 2 years of delivery.' },
+    'zh-CN': { title: '两年保证', text: '交付后 2 年内出现的缺陷由卖方负责。' },
+  },
+  'EU-2': {
+    en: { title: 'Remedied within 10 working days', text: 'A guarantee claim is remedied within 10 working days of the claim.' },
+    'zh-CN': { title: '10 个工作日内补救', text: '保证索赔须在提出后 10 个工作日内补救。' },
+  },
+} as const satisfies RuleTexts;
+
 export const guaranteeProcedure = defineCaseType({
   category: 'guaranteeCase',
+  rules,
   commands: taggedUnion<t.TypeOf<typeof ClaimGuarantee> | t.TypeOf<typeof ProvideRemedy>>('GuaranteeCommand', { ClaimGuarantee, ProvideRemedy }),
   events: taggedUnion<GuaranteeEvent>('GuaranteeEvent', { GuaranteeClaimed, RemedyProvided }),
   initialState: unclaimed,
@@ -47,6 +60,7 @@ export const guaranteeProcedure = defineCaseType({
     e.type === 'GuaranteeClaimed'
       ? { type: 'ClaimGuarantee', caseId, at: e.at, actor: e.by, deliveredOn: e.deliveredOn }
       : { type: 'ProvideRemedy', caseId, at: e.at, actor: e.by },
+  describe: (e) => ({ rules: e.type === 'GuaranteeClaimed' ? ['EU-1'] : ['EU-2'], summary: e.type, specialCase: false }),
   deadlines: remedyDeadline,
   closedAt: (s) => s.remediedAt,
   readModel: {

@@ -27,6 +27,7 @@ import {
   postgresReadModelStore,
   runProjection,
 } from '@caseledger/projections';
+import { auditCase, caseAuditHtml, caseAuditText, readCase } from '@caseledger/audit';
 import { auditMutationScore, caseTypeProperties } from '@caseledger/testing';
 import fc from 'fast-check';
 import * as E from 'fp-ts/lib/Either.js';
@@ -98,6 +99,23 @@ const recorded = async (): Promise<EventStore> => {
   if (E.isLeft(foreign)) throw new Error(foreign.left.message);
   return store;
 };
+
+describe('an own case type in reports', () => {
+  it('has its rule texts in an English and a Chinese report, given the registry', async () => {
+    const store = await recorded();
+    const history = await readCase(store, 'guaranteeCase-G-1', registry.right);
+    if (E.isLeft(history)) throw new Error(history.left.message);
+    const audit = auditCase(history.right, rulebook, instantLiteral('2026-11-20T09:00:00+08:00'));
+    const en = caseAuditText(audit, { locale: 'en', registry: registry.right });
+    expect(en).toContain('EU-2  Remedied within 10 working days');
+    expect(en).toContain('EU-1  Two years of guarantee');
+    const zh = caseAuditText(audit, { locale: 'zh-CN', registry: registry.right });
+    expect(zh).toContain('EU-2  10 个工作日内补救');
+    expect(caseAuditHtml(audit, { locale: 'zh-CN', registry: registry.right })).toContain('保证索赔须在提出后 10 个工作日内补救。');
+    // Without the registry a report knows only the library's rules, and says the rule is the company's own.
+    expect(caseAuditText(audit, { locale: 'en' })).not.toContain('Remedied within 10 working days');
+  });
+});
 
 describe('an own case type on the lists', () => {
   const now = instantLiteral('2026-11-20T09:00:00+08:00');

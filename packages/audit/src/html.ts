@@ -8,7 +8,7 @@ import { type BulkAuditSummary, type CaseWithFindings, EVENT_ID_IN_TWO_STREAMS, 
 import type { Provenance } from './provenance.js';
 import { problemText } from './problems.js';
 import { type ReportOptions, byMostFindings, findingText, policyValueText, readableWith, rulesCited } from './readable.js';
-import { type Locale, ruleText, rulebookRuleIds } from '@caseledger/core';
+import { type CaseTypeRegistry, type Locale, caseTypes, ruleIdsOf, ruleText } from '@caseledger/core';
 import type { ReportLabels } from './labels.js';
 
 const escape = (text: string): string =>
@@ -51,18 +51,18 @@ const provenanceHtml = (p: Provenance | undefined, when: (instant: string) => st
       `</tbody></table>`;
 
 /** How rule ids show: with their title and text on hover, and the title under an id that heads a row. */
-const rulesIn = (locale: Locale, L: ReportLabels) => ({
+const rulesIn = (locale: Locale, L: ReportLabels, registry: CaseTypeRegistry = caseTypes) => ({
   chip: (id: string): string => {
-    const text = ruleText(id, locale);
+    const text = ruleText(id, locale, registry);
     return `<span class="rule"${text === undefined ? '' : ` title="${escape(`${text.title}: ${text.text}`)}"`}>${escape(id)}</span>`;
   },
   title: (id: string): string => {
-    const text = ruleText(id, locale);
+    const text = ruleText(id, locale, registry);
     return text === undefined ? '' : `<br><span class="meta">${escape(text.title)}</span>`;
   },
   /** Every rule the report names, with what it asks (what hover shows, for print). */
   cited: (ids: Iterable<string>): string => {
-    const rules = rulesCited(ids, locale);
+    const rules = rulesCited(ids, locale, registry);
     return rules.length === 0
       ? ''
       : `<h2>${escape(L.rulesCited)}</h2><table id="rules"><tbody>${rules.map((r) => `<tr><td><span class="rule">${escape(r.id)}</span></td><td>${r.text === undefined ? `<span class="meta">${escape(L.companyRule)}</span>` : `<strong>${escape(r.text.title)}</strong><br>${escape(r.text.text)}`}</td></tr>`).join('')}</tbody></table>`;
@@ -74,7 +74,7 @@ const lateDeadlines = (e: TimelineEntry) => e.deadlines.filter((d) => d.status =
 
 export const caseAuditHtml = ({ timeline, report }: CaseAudit, options: ReportOptions = {}): string => {
   const { when, zoneNote, lateBy, labels: L, locale } = readableWith(options, report.asOf);
-  const rules = rulesIn(locale, L);
+  const rules = rulesIn(locale, L, options.registry);
   const rows = timeline
     .map((e) => {
       const late = lateDeadlines(e);
@@ -148,14 +148,18 @@ const barChart = (bars: ReadonlyArray<{ readonly label: string; readonly value: 
 /** How many rows of each ordering of the case list the page shows; `--json` has them all. */
 export const CASE_LIST_SHOWN = 500;
 
-const ruleOrder = (id: string): number => {
-  const i = rulebookRuleIds.findIndex((r) => r === id);
-  return i < 0 ? rulebookRuleIds.length : i;
-};
+/** Rules in the rulebook's order (then a company's own, by id). */
+const ruleOrder =
+  (registry: CaseTypeRegistry = caseTypes) =>
+  (id: string): number => {
+    const ids = ruleIdsOf(registry);
+    const i = ids.indexOf(id);
+    return i < 0 ? ids.length : i;
+  };
 const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /** The cases with findings three ways — by findings, by rule, by department — each a section a link shows (no script). */
-const caseListsHtml = (cases: ReadonlyArray<CaseWithFindings>, L: ReportLabels, chip: (id: string) => string): string => {
+const caseListsHtml = (cases: ReadonlyArray<CaseWithFindings>, L: ReportLabels, chip: (id: string) => string, order: (id: string) => number): string => {
   if (cases.length === 0) return '';
   const c = L.columns;
   const row = (k: CaseWithFindings, rules: ReadonlyArray<string>) =>
@@ -165,7 +169,7 @@ const caseListsHtml = (cases: ReadonlyArray<CaseWithFindings>, L: ReportLabels, 
   const byFindings = byMostFindings(cases);
   const perRule = cases
     .flatMap((k) => k.rules.map((rule) => ({ rule, k })))
-    .sort((a, b) => ruleOrder(a.rule) - ruleOrder(b.rule) || byText(a.rule, b.rule) || b.k.findings - a.k.findings || byText(a.k.streamName, b.k.streamName));
+    .sort((a, b) => order(a.rule) - order(b.rule) || byText(a.rule, b.rule) || b.k.findings - a.k.findings || byText(a.k.streamName, b.k.streamName));
   const byDepartment = [...cases].sort(
     (a, b) => byText(a.department ?? '\uffff', b.department ?? '\uffff') || b.findings - a.findings || byText(a.streamName, b.streamName),
   );
@@ -187,10 +191,10 @@ const caseListsHtml = (cases: ReadonlyArray<CaseWithFindings>, L: ReportLabels, 
 };
 
 /** Missed deadlines per month of their due instant: a bar per month, and the rules in a table. */
-const monthsHtml = (months: ReadonlyArray<MissedInMonth>, L: ReportLabels, chip: (id: string) => string): string => {
+const monthsHtml = (months: ReadonlyArray<MissedInMonth>, L: ReportLabels, chip: (id: string) => string, order: (id: string) => number): string => {
   if (months.length === 0) return '';
   const most = Math.max(...months.map((m) => m.missed));
-  const rules = [...new Set(months.flatMap((m) => Object.keys(m.byRule)))].sort((a, b) => ruleOrder(a) - ruleOrder(b) || byText(a, b));
+  const rules = [...new Set(months.flatMap((m) => Object.keys(m.byRule)))].sort((a, b) => order(a) - order(b) || byText(a, b));
   const chart = barChart(
     months.map((m) => ({ label: m.month, value: most === 0 ? 0 : m.missed / most, text: L.bulk.missed(m.missed) })),
     L.bulk.missedPerMonth,
@@ -206,7 +210,7 @@ const monthsHtml = (months: ReadonlyArray<MissedInMonth>, L: ReportLabels, chip:
 
 export const bulkAuditHtml = (s: BulkAuditSummary, options: ReportOptions = {}): string => {
   const { when, zoneNote, labels: L, locale } = readableWith(options, s.asOf);
-  const rules = rulesIn(locale, L);
+  const rules = rulesIn(locale, L, options.registry);
   const total = Object.values(s.cases).reduce((a, b) => a + b, 0);
   const cases = Object.entries(s.cases)
     .map(([k, n]) => `<tr><td>${escape(L.word(k))}</td><td>${n}</td></tr>`)
@@ -229,10 +233,10 @@ export const bulkAuditHtml = (s: BulkAuditSummary, options: ReportOptions = {}):
     `<h1>${escape(L.bulkAudit)}</h1><p class="meta">${escape(L.bulkLine(total, s.events, when(s.asOf)))}${zoneNote === undefined ? '' : ` · <span id="zone">${escape(zoneNote)}</span>`}</p>${s.problemCount > 0 ? `<p class="bad" id="verdict">${escape(L.incomplete(s.problemCount, s.findings, s.casesWithFindings.length))}</p>` : s.findings === 0 ? `<p class="ok" id="verdict">${escape(L.noFindings)}</p>` : `<p class="bad" id="verdict">${escape(L.findingsInCases(s.findings, s.casesWithFindings.length))}</p>`}
 <h2>${escape(L.bulk.casesPerType)}</h2><table id="cases"><tbody>${cases}</tbody></table>
 <h2>${escape(L.bulk.missedPerRule)}</h2>${s.deadlines.length === 0 ? `<p>${escape(L.noneApplies)}</p>` : chart}
-${monthsHtml(s.missedByMonth, L, rules.chip)}
+${monthsHtml(s.missedByMonth, L, rules.chip, ruleOrder(options.registry))}
 <h2>${escape(L.specialCases)}</h2><p id="special-cases">${s.specialCases}</p>
 <h2>${escape(L.violationsInHistories)}</h2>${violations === '' ? `<p>${escape(L.none)}</p>` : `<table id="violations"><tbody>${violations}</tbody></table>`}
-${caseListsHtml(s.casesWithFindings, L, rules.chip)}
+${caseListsHtml(s.casesWithFindings, L, rules.chip, ruleOrder(options.registry))}
 ${s.repeatedEventIds.length === 0 ? '' : `<h2>${escape(L.bulk.repeatedEventIds(s.violations[`T-12 ${EVENT_ID_IN_TWO_STREAMS}`] ?? s.repeatedEventIds.length))}</h2><ul id="repeated-event-ids">${s.repeatedEventIds.map((r) => `<li class="violation">${escape(L.bulk.repeatedEventId(`${r.again.streamName}@${r.again.revision}`, `${r.first.streamName}@${r.first.revision}`))}</li>`).join('')}</ul>`}
 ${
   s.problems.length === 0

@@ -5,14 +5,15 @@
 import {
   type Allowance,
   type BusinessCalendar,
+  type CaseTypeRegistry,
   type Instant,
   type Lateness,
   type Locale,
   type RuleText,
-  isRulebookRuleId,
+  caseTypes,
   lateness,
-  rulebookRuleIds,
-  rulebookRuleText,
+  ruleIdsOf,
+  ruleText,
   violationText,
 } from '@caseledger/core';
 import { reportLabels } from './labels.js';
@@ -25,6 +26,8 @@ export interface ReportOptions {
   readonly calendar?: BusinessCalendar;
   /** The report's language (default English). Codes, rule ids and instants are the same in every language. */
   readonly locale?: Locale;
+  /** The case types whose rule texts the report shows (default: the built-in ones); give your registry for your own case types. */
+  readonly registry?: CaseTypeRegistry;
 }
 
 /** `2026-11-18 10:00` in the zone (seconds only when they are not zero). */
@@ -101,12 +104,19 @@ export const policyValueText = (d: { readonly policyVersion?: string; readonly a
     ? undefined
     : reportLabels(locale).policy(d.policyVersion, d.allowed === undefined ? undefined : allowanceText(d.allowed, locale));
 
-/** The rulebook's rules a report cites, in the rulebook's order, with their text; then a company's own rules, by id only. */
-export const rulesCited = (ids: Iterable<string>, locale: Locale = 'en'): ReadonlyArray<{ readonly id: string; readonly text?: RuleText }> => {
+/** The rules a report cites, in the rulebook's order, with their text (the registry's case types carry theirs); then rules with no text (a company's own), by id only. */
+export const rulesCited = (
+  ids: Iterable<string>,
+  locale: Locale = 'en',
+  registry: CaseTypeRegistry = caseTypes,
+): ReadonlyArray<{ readonly id: string; readonly text?: RuleText }> => {
   const cited = new Set(ids);
-  const known = rulebookRuleIds.filter((id) => cited.has(id)).map((id) => ({ id, text: rulebookRuleText(id, locale) }));
+  const known = ruleIdsOf(registry).flatMap((id) => {
+    const text = cited.has(id) ? ruleText(id, locale, registry) : undefined;
+    return text === undefined ? [] : [{ id, text }];
+  });
   const own = [...cited]
-    .filter((id) => !isRulebookRuleId(id))
+    .filter((id) => ruleText(id, locale, registry) === undefined)
     .sort()
     .map((id) => ({ id }));
   return [...known, ...own];

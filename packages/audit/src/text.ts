@@ -3,7 +3,7 @@ import type { CaseAudit } from './audit.js';
 import { type BulkAuditSummary, EVENT_ID_IN_TWO_STREAMS } from './cases.js';
 import type { Provenance } from './provenance.js';
 import { problemText } from './problems.js';
-import type { Locale } from '@caseledger/core';
+import type { CaseTypeRegistry, Locale } from '@caseledger/core';
 import type { ReportLabels } from './labels.js';
 import { type ReportOptions, byMostFindings, findingText, policyValueText, readableWith, rulesCited } from './readable.js';
 
@@ -49,8 +49,8 @@ const provenanceLines = (p: Provenance | undefined, when: (instant: string) => s
 };
 
 /** Every rule a report names, with its title. */
-const rulesCitedLines = (ids: Iterable<string>, locale: Locale, L: ReportLabels): ReadonlyArray<string> => {
-  const rules = rulesCited(ids, locale);
+const rulesCitedLines = (ids: Iterable<string>, locale: Locale, L: ReportLabels, registry: CaseTypeRegistry | undefined): ReadonlyArray<string> => {
+  const rules = rulesCited(ids, locale, registry);
   return rules.length === 0 ? [] : ['', L.rulesCited, ...rules.map((r) => `  ${r.id.padEnd(5)} ${r.text === undefined ? `(${L.companyRule})` : r.text.title}`)];
 };
 
@@ -92,7 +92,12 @@ export const caseAuditText = ({ timeline, report }: CaseAudit, options: ReportOp
   }
   if (report.policyProblem !== undefined) out.push('', `${L.policyProblem}: ${report.policyProblem}`);
   out.push(
-    ...rulesCitedLines([...timeline.flatMap((e) => e.ruleIds), ...applicable.map((d) => d.ruleId), ...report.violations.map((v) => v.ruleId)], locale, L),
+    ...rulesCitedLines(
+      [...timeline.flatMap((e) => e.ruleIds), ...applicable.map((d) => d.ruleId), ...report.violations.map((v) => v.ruleId)],
+      locale,
+      L,
+      options.registry,
+    ),
   );
   out.push('', report.findings === 0 ? L.noFindings : L.findings(report.findings));
   out.push(...provenanceLines(options.provenance, when, L));
@@ -145,7 +150,7 @@ export const bulkAuditText = (s: BulkAuditSummary, options: ReportOptions = {}):
     for (const p of s.problems.slice(0, 20)) out.push(`  ${problemText(p, locale)}`);
     if (s.problemCount > 20) out.push(`  ${L.bulk.more(s.problemCount - 20)}`);
   }
-  out.push(...rulesCitedLines([...s.deadlines.map((d) => d.ruleId), ...s.casesWithFindings.flatMap((c) => c.rules)], locale, L));
+  out.push(...rulesCitedLines([...s.deadlines.map((d) => d.ruleId), ...s.casesWithFindings.flatMap((c) => c.rules)], locale, L, options.registry));
   out.push(
     '',
     s.problemCount > 0

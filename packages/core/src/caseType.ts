@@ -9,7 +9,7 @@ import * as t from 'io-ts';
 import type { Actor } from './actor.js';
 import { type CaseId, type FieldError, Instant, type TaggedUnion, decodeWith, describeFieldErrors } from './codecs.js';
 import type { DeadlineReport } from './deadline.js';
-import type { Locale } from './ruleCatalogue.js';
+import type { Locale, RuleTexts } from './ruleCatalogue.js';
 import type { Decider } from './decider.js';
 import { EventMetadata, type GlobalPosition, type RecordedEvent } from './event.js';
 import { withholdSealedFields } from './personalData.js';
@@ -117,6 +117,8 @@ export interface CaseType<C extends CommandBase, Ev extends EventBase, S> {
   readonly recordedFacts: RecordedFacts<Ev>;
   /** T-8: the deadlines of a case at an instant, from its state and the first instant of each step. */
   readonly deadlines: CaseDeadlines<S>;
+  /** The texts of the rules it carries (its own ids), in every language the library speaks: what reports show beside an id. */
+  readonly rules: RuleTexts;
   /** What an event means, its summary in the language asked for (English by default). */
   readonly describe: (event: Ev, locale?: Locale) => EventMeaning;
   /** A short status for a timeline, e.g. `internal: planned`. */
@@ -151,6 +153,7 @@ export type CaseTypeDefinition<C extends CommandBase, Ev extends EventBase, S> =
 export const defineCaseType = <const C extends CommandBase, const Ev extends EventBase, S>(definition: CaseTypeDefinition<C, Ev, S>): CaseType<C, Ev, S> => ({
   upcasters: {},
   recordedFacts: {},
+  rules: {},
   deadlines: () => () => E.right([]),
   describe: (event) => ({ rules: [], summary: event.type, specialCase: false }),
   status: () => 'open',

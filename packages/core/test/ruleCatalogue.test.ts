@@ -1,40 +1,32 @@
-/** What each rule asks, in every language reports are written in: complete, and the same ids everywhere. */
-import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+/** What each rule asks, in every language reports are written in: carried by the kernel and by each case type, complete, and one text per id. */
 import { describe, expect, it } from 'vitest';
-import { isRulebookRuleId, locales, ruleText, rulebookRuleIds, rulebookRuleText } from '../src/index.js';
+import { caseTypes, isRulebookRuleId, kernelRules, locales, ruleIdsOf, ruleText, rulebookRuleIds } from '../src/index.js';
 
-const packagesDir = fileURLToPath(new URL('../../', import.meta.url));
-
-/** Every TypeScript source file of every package. */
-const sources = (dir: string): ReadonlyArray<string> =>
-  readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    if (name === 'node_modules' || name === 'dist' || name === 'test') return [];
-    return statSync(path).isDirectory() ? sources(path) : name.endsWith('.ts') ? [path] : [];
-  });
-
-describe('the rule catalogue', () => {
-  it('describes every rule the code names, in every language', () => {
-    const named = new Set(sources(packagesDir).flatMap((file) => [...readFileSync(file, 'utf8').matchAll(/'([CWRSITJ]-\d+)'/g)].map((m) => m[1] ?? '')));
-    expect(named.size).toBeGreaterThan(40);
-    expect([...named].filter((id) => !isRulebookRuleId(id))).toEqual([]);
-    for (const locale of locales) for (const id of named) expect([locale, id, ruleText(id, locale)?.title.length ?? 0]).not.toEqual([locale, id, 0]);
-  });
-
-  it('has a title and a text for each of the 57 rules in English and in Simplified Chinese, the Chinese written in Chinese', () => {
-    expect(rulebookRuleIds).toHaveLength(57);
-    expect(new Set(rulebookRuleIds).size).toBe(57);
-    for (const id of rulebookRuleIds) {
-      const en = rulebookRuleText(id, 'en');
-      const zh = rulebookRuleText(id, 'zh-CN');
-      expect([id, en.title.trim() !== '', en.text.trim() !== '', zh.title.trim() !== '', zh.text.trim() !== '']).toEqual([id, true, true, true, true]);
-      expect([id, /[\u4e00-\u9fff]/.test(zh.text)]).toEqual([id, true]);
-      expect([id, zh.text === en.text]).toEqual([id, false]);
+describe('the rule texts', () => {
+  it('are carried by the kernel and by each case type, each id once, in the rulebook order (T, the case types, J)', () => {
+    const carried = [...Object.keys(kernelRules), ...caseTypes.entries.flatMap((entry) => entry.use((caseType) => Object.keys(caseType.rules)))];
+    expect(new Set(carried).size).toBe(carried.length);
+    expect(new Set(rulebookRuleIds)).toEqual(new Set(carried));
+    expect(ruleIdsOf(caseTypes)[0]).toBe('T-1');
+    expect(ruleIdsOf(caseTypes).at(-1)).toBe('J-4');
+    // Each built-in case type carries the rules of its own procedure.
+    for (const entry of caseTypes.entries) {
+      const prefixes = new Set(entry.use((caseType) => Object.keys(caseType.rules).map((id) => id.split('-')[0])));
+      expect([entry.category, prefixes.size]).toEqual([entry.category, 1]);
     }
-    expect(rulebookRuleText('C-5').title).toBe('Quality replies within 1 working day');
-    expect(rulebookRuleText('C-5', 'zh-CN').title).toBe('品质部 1 个工作日内书面回复');
+  });
+
+  it('have a title and a text in every language, the Chinese written in Chinese', () => {
+    for (const id of rulebookRuleIds) {
+      for (const locale of locales) {
+        const text = ruleText(id, locale);
+        expect([id, locale, (text?.title.trim() ?? '') !== '', (text?.text.trim() ?? '') !== '']).toEqual([id, locale, true, true]);
+      }
+      expect([id, /[\u4e00-\u9fff]/.test(ruleText(id, 'zh-CN')?.text ?? '')]).toEqual([id, true]);
+      expect([id, ruleText(id, 'zh-CN')?.text === ruleText(id, 'en')?.text]).toEqual([id, false]);
+    }
+    expect(ruleText('C-5')?.title).toBe('Quality replies within 1 working day');
+    expect(ruleText('C-5', 'zh-CN')?.title).toBe('品质部 1 个工作日内书面回复');
   });
 
   it('leaves a company’s own rule to the company: no text for ACME-3', () => {

@@ -2,7 +2,8 @@
  * The properties every case type must hold, the library's own and an app's alike, over generated
  * commands: what the handler writes audits clean (T-11, T-12), a refusal writes nothing (T-7), a
  * valid procedure is accepted in full and replaying its events gives the handler's state, a command
- * sent twice under one id is applied once (T-13), every event survives JSON, a read-model row keeps
+ * sent twice under one id is applied once (T-13), every event survives JSON, every rule cited has a
+ * text, a read-model row keeps
  * the state and evolves from it as the whole fold does, and the generator reaches every event type. Each is a named check that throws an `AssertionError` (or fast-check's
  * report with a shrunk counterexample): register them with any runner —
  * `for (const p of caseTypeProperties(…)) it(p.name, p.check)`.
@@ -12,6 +13,7 @@ import {
   type CaseType,
   type CommandBase,
   type EventBase,
+  type Instant,
   type Rulebook,
   checkHistory,
   commandHandler,
@@ -21,6 +23,8 @@ import {
   findingsOf,
   inForce,
   inMemoryEventStore,
+  instantFromEpochMs,
+  kernelRules,
   loadCase,
   progressOf,
   replay,
@@ -62,6 +66,9 @@ export interface CaseTypeProperty {
   readonly name: string;
   readonly check: () => Promise<void>;
 }
+
+/** The last event's instant, or the epoch. */
+const lastInstant = (events: ReadonlyArray<EventBase>): Instant => events.at(-1)?.at ?? instantFromEpochMs(0);
 
 const assertSame = (actual: unknown, expected: unknown, message: string): void => {
   if (!sameJson(actual, expected)) throw new AssertionError({ message, actual, expected, operator: 'deepStrictEqual' });
@@ -175,6 +182,20 @@ export const caseTypeProperties = <C extends CommandBase, Ev extends EventBase, 
       },
     },
   ];
+  properties.push({
+    name: `${caseType.category}: every rule its events and its deadlines cite has a text in every language (the kernel's or its own)`,
+    check: async () =>
+      fc.assert(
+        fc.property(generators.commands, (commands) => {
+          const events = decideEach(commands).events;
+          const deadlines = caseType.deadlines(rulebook)(progressOf(caseType)(events), lastInstant(events));
+          const cited = new Set([...events.flatMap((e) => caseType.describe(e).rules), ...(E.isRight(deadlines) ? deadlines.right.map((d) => d.ruleId) : [])]);
+          const untold = [...cited].filter((id) => !Object.hasOwn(kernelRules, id) && !Object.hasOwn(caseType.rules, id));
+          assertSame(untold, [], `rules cited with no text: give them in the case type's rules`);
+        }),
+        runs,
+      ),
+  });
   const readModel = caseType.readModel;
   if (readModel !== undefined) {
     properties.push({

@@ -8,6 +8,7 @@ import { complaintStatus, describeComplaintEvent } from './meaning.js';
 import { complaintReadModel } from './readModel.js';
 import { type ComplaintState, evolveComplaint, initialComplaintState } from './state.js';
 import { complaintRecordedFacts, complaintStepOf } from './steps.js';
+import { complaintRules } from './rules.js';
 
 export * from './commands.js';
 export * from './deadlines.js';
@@ -15,6 +16,7 @@ export * from './decider.js';
 export * from './events.js';
 export * from './meaning.js';
 export * from './readModel.js';
+export * from './rules.js';
 export * from './state.js';
 export * from './steps.js';
 export * from './vocabulary.js';
@@ -29,6 +31,7 @@ export const complaintCaseType: CaseType<ComplaintCommand, ComplaintEvent, Compl
   // No complaint rule depends on a policy value: deadlines do, and they are not refusals (T-8).
   decide: () => decideComplaint,
   stepOf: complaintStepOf,
+  rules: complaintRules,
   recordedFacts: complaintRecordedFacts,
   deadlines: complaintDeadlinesOf,
   describe: describeComplaintEvent,

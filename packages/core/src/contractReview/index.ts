@@ -7,12 +7,14 @@ import { ContractReviewCommand, ContractReviewEvent } from './messages.js';
 import { contractReviewClosedAt, contractReviewReadModel } from './readModel.js';
 import { type ContractReviewState, evolveContractReview, initialContractReviewState } from './state.js';
 import { contractReviewRecordedFacts, contractReviewStepOf } from './steps.js';
+import { contractReviewRules } from './rules.js';
 
 export * from './deadlines.js';
 export * from './decider.js';
 export * from './meaning.js';
 export * from './messages.js';
 export * from './readModel.js';
+export * from './rules.js';
 export * from './state.js';
 export * from './steps.js';
 
@@ -26,6 +28,7 @@ export const contractReviewCaseType: CaseType<ContractReviewCommand, ContractRev
   // No contract-review rule depends on a policy value; the review deadline does (T-8).
   decide: () => decideContractReview,
   stepOf: contractReviewStepOf,
+  rules: contractReviewRules,
   recordedFacts: contractReviewRecordedFacts,
   deadlines: contractReviewDeadlinesOf,
   describe: describeContractReviewEvent,

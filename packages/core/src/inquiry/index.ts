@@ -7,6 +7,7 @@ import { InquiryCommand, InquiryEvent } from './messages.js';
 import { inquiryReadModel } from './readModel.js';
 import { type InquiryState, evolveInquiry, initialInquiryState } from './state.js';
 import { inquiryRecordedFacts, inquiryStepOf } from './steps.js';
+import { inquiryRules } from './rules.js';
 
 export * from './deadlines.js';
 export * from './decider.js';
@@ -14,6 +15,7 @@ export * from './meaning.js';
 export * from './messages.js';
 export * from './reaction.js';
 export * from './readModel.js';
+export * from './rules.js';
 export * from './state.js';
 export * from './steps.js';
 
@@ -26,6 +28,7 @@ export const inquiryCaseType: CaseType<InquiryCommand, InquiryEvent, InquiryStat
   evolve: evolveInquiry,
   decide: decideInquiry,
   stepOf: inquiryStepOf,
+  rules: inquiryRules,
   recordedFacts: inquiryRecordedFacts,
   deadlines: inquiryDeadlinesOf,
   describe: describeInquiryEvent,

@@ -2,6 +2,7 @@
 import * as E from 'fp-ts/lib/Either.js';
 import type { CaseType } from '../caseType.js';
 import { surveyReadModel } from './readModel.js';
+import { surveyRules } from './rules.js';
 import {
   type SurveyCommand,
   SurveyCommand as SurveyCommandCodec,
@@ -15,6 +16,7 @@ import {
 
 export * from './measures.js';
 export * from './readModel.js';
+export * from './rules.js';
 export * from './survey.js';
 
 /** Satisfaction surveys as a case type. */
@@ -27,6 +29,7 @@ export const surveyCaseType: CaseType<SurveyCommand, SurveyEvent, SurveyState> =
   evolve: surveyDecider.evolve,
   decide: () => surveyDecider.decide,
   stepOf: surveyStepOf,
+  rules: surveyRules,
   recordedFacts: {},
   // A form has no deadline of its own; response and satisfaction rates are measured over many (S-4).
   deadlines: () => () => E.right([]),

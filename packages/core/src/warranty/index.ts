@@ -7,6 +7,7 @@ import { WarrantyCommand, WarrantyEvent, warrantyUpcasters } from './messages.js
 import { warrantyClaimReadModel } from './readModel.js';
 import { type WarrantyClaimState, evolveWarrantyClaim, initialWarrantyClaimState } from './state.js';
 import { warrantyRecordedFacts, warrantyStepOf } from './steps.js';
+import { warrantyRules } from './rules.js';
 
 export * from './deadlines.js';
 export * from './decider.js';
@@ -14,6 +15,7 @@ export * from './meaning.js';
 export * from './messages.js';
 export * from './periods.js';
 export * from './readModel.js';
+export * from './rules.js';
 export * from './returnEligibility.js';
 export * from './state.js';
 export * from './steps.js';
@@ -29,6 +31,7 @@ export const warrantyClaimCaseType: CaseType<WarrantyCommand, WarrantyEvent, War
   evolve: evolveWarrantyClaim,
   decide: decideWarrantyClaim,
   stepOf: warrantyStepOf,
+  rules: warrantyRules,
   recordedFacts: warrantyRecordedFacts,
   deadlines: warrantyDeadlinesOf,
   describe: describeWarrantyEvent,
