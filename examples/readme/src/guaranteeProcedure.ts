@@ -1,5 +1,5 @@
 import { type CaseDeadlines, type RuleTexts, Actor, CaseId, Instant, LocalDate, deadline, deadlineStatus, defineCaseType, firstAt, tagged, taggedUnion } from '@caseledger/core';
-import { isWithinWindow, violation, windowOf } from '@caseledger/core';
+import { isWithinWindow, violationsOf, windowOf } from '@caseledger/core';
 import * as E from 'fp-ts/lib/Either.js';
 import * as t from 'io-ts';
 
@@ -37,9 +37,17 @@ const rules = {
   },
 } as const satisfies RuleTexts;
 
+/** Its refusal codes with their Chinese sentence: `violation` takes no other code (nor a code without its text). */
+const { texts: violations, violation } = violationsOf({
+  GUARANTEE_EXPIRED: '交付已超过 2 年，不在保证期内。',
+  ALREADY_CLAIMED: '该案件已提出过索赔。',
+  NOTHING_TO_REMEDY: '没有待补救的索赔。',
+});
+
 export const guaranteeProcedure = defineCaseType({
   category: 'guaranteeCase',
   rules,
+  violations,
   commands: taggedUnion<t.TypeOf<typeof ClaimGuarantee> | t.TypeOf<typeof ProvideRemedy>>('GuaranteeCommand', { ClaimGuarantee, ProvideRemedy }),
   events: taggedUnion<GuaranteeEvent>('GuaranteeEvent', { GuaranteeClaimed, RemedyProvided }),
   initialState: unclaimed,

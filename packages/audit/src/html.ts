@@ -87,7 +87,9 @@ export const caseAuditHtml = ({ timeline, report }: CaseAudit, options: ReportOp
           return `<span class="badge late" title="${escape(L.due)} ${escape(d.dueBy === undefined ? '' : when(d.dueBy))}${escape(by === undefined ? '' : `, ${by}`)}">${escape(L.lateBadge(d.ruleId))}</span>`;
         }),
         ...(e.specialCase ? [`<span class="badge special">${escape(L.specialCaseBadge)}</span>`] : []),
-        ...e.violations.map((v) => `<span class="badge violation" title="${escape(findingText(v, locale).text)}">${escape(v.ruleId)} ${escape(v.code)}</span>`),
+        ...e.violations.map(
+          (v) => `<span class="badge violation" title="${escape(findingText(v, locale, options.registry).text)}">${escape(v.ruleId)} ${escape(v.code)}</span>`,
+        ),
       ].join(' ');
       return `<tr class="${classes}" data-revision="${escape(e.revision)}"><td>${escape(e.revision)}</td><td class="when">${escape(when(e.at))}</td><td>${escape(e.actor.id)}<br><span class="meta">${escape(L.word(e.actor.department))}, ${escape(L.word(e.actor.role))}</span></td><td><strong>${escape(e.eventType)}</strong><br>${escape(e.summaries[locale])} ${badges}</td><td>${e.ruleIds.map(rules.chip).join('')}${e.policyVersion === undefined ? '' : `<br><span class="meta">${escape(L.policy(e.policyVersion, undefined))}</span>`}</td><td>${escape(L.caseStatus(e.status))}</td></tr>`;
     })
@@ -108,7 +110,7 @@ export const caseAuditHtml = ({ timeline, report }: CaseAudit, options: ReportOp
     .join('\n');
   const violations = report.violations
     .map((v) => {
-      const said = findingText(v, locale);
+      const said = findingText(v, locale, options.registry);
       return `<tr class="violation"><td>${v.revision}</td><td>${rules.chip(v.ruleId)} ${escape(v.code)}${rules.title(v.ruleId)}</td><td>${escape(said.text)}${said.detail === undefined ? '' : `<br><span class="meta">${escape(said.detail)}</span>`}</td></tr>`;
     })
     .join('\n');

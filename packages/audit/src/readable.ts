@@ -129,8 +129,9 @@ export const rulesCited = (
 export const findingText = (
   v: { readonly code: string; readonly message: string },
   locale: Locale = 'en',
+  registry: CaseTypeRegistry = caseTypes,
 ): { readonly text: string; readonly detail?: string } => {
-  const translated = violationText(v.code, locale);
+  const translated = violationText(v.code, locale, registry);
   return translated === undefined ? { text: v.message } : { text: translated, detail: v.message };
 };
 

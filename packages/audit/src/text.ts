@@ -87,7 +87,7 @@ export const caseAuditText = ({ timeline, report }: CaseAudit, options: ReportOp
   out.push('', L.violationsInHistory);
   if (report.violations.length === 0) out.push(`  ${L.none}`);
   for (const v of report.violations) {
-    const said = findingText(v, locale);
+    const said = findingText(v, locale, options.registry);
     out.push(`  ${L.text.rev} ${v.revision} ${v.ruleId} ${v.code}: ${said.text}${said.detail === undefined ? '' : ` (${said.detail})`}`);
   }
   if (report.policyProblem !== undefined) out.push('', `${L.policyProblem}: ${report.policyProblem}`);

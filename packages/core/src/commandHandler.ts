@@ -25,7 +25,8 @@ import { type JsonValue, isJsonObject, isObjectValue, plainJsonCopy } from './js
 import { type Rulebook, defaultRulebook, inForce } from './ruleContext.js';
 import { decideStep } from './step.js';
 import { currentSchemaVersion } from './upcasting.js';
-import { type Violation, violation } from './violation.js';
+import { type Violation } from './violation.js';
+import { kernelViolation as violation } from './violationCodes.js';
 import type { CommandObserver, CommandOutcome, Telemetry } from './telemetry.js';
 
 export interface ConcurrencyConflict {

@@ -19,7 +19,8 @@ import { policyAt, policyVersion } from './policy.js';
 import { showStoredValue, showableText } from './quoting.js';
 import { type Rulebook, inForce } from './ruleContext.js';
 import { decideStep } from './step.js';
-import { type Finding, type RuleId, type Violation, findingAt, isRuleId, violation } from './violation.js';
+import { type Finding, type RuleId, type Violation, findingAt, isRuleId } from './violation.js';
+import { kernelViolation as violation } from './violationCodes.js';
 
 export interface CheckedEvent<Ev, S> {
   readonly envelope: EventEnvelope<Ev>;

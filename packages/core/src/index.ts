@@ -35,6 +35,7 @@ export * from './violation.js';
 export * from './ruleCatalogue.js';
 export * from './inLanguage.js';
 export * from './violationCatalogue.js';
+export * from './violationCodes.js';
 export * from './window.js';
 export * from './complaint/index.js';
 export * from './customer.js';

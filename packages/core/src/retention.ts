@@ -10,7 +10,8 @@ import { loadCase } from './commandHandler.js';
 import type { EventStore, StoreError } from './eventStore.js';
 import { type PolicySet, policyAt, policyViolation } from './policy.js';
 import type { RulebookPolicy } from './rulebookPolicy.js';
-import { type Violation, violation } from './violation.js';
+import { type Violation } from './violation.js';
+import { kernelViolation as violation } from './violationCodes.js';
 
 /** The first instant at which a case closed at `closedAt` may be deleted. */
 export const retentionEndsAt = (closedAt: Instant, retentionYears: number): Instant => {

@@ -7,7 +7,8 @@ import * as E from 'fp-ts/lib/Either.js';
 import type { CaseType, CommandBase, EventBase } from './caseType.js';
 import { type Instant, compareInstants } from './codecs.js';
 import type { RuleContext } from './ruleContext.js';
-import { type Violation, violation } from './violation.js';
+import { type Violation } from './violation.js';
+import { kernelViolation as violation } from './violationCodes.js';
 
 /** T-1: within one stream, instants never go backwards; a step earlier than the case's last event is refused. */
 export const checkTimeOrder = (at: Instant, lastEventAt: Instant | undefined): E.Either<Violation, Instant> =>

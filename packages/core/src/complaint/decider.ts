@@ -7,18 +7,19 @@
  */
 import { showableNumber } from '../quoting.js';
 import * as E from 'fp-ts/lib/Either.js';
-import { type Actor, type Department, isNamedPerson, only } from '../actor.js';
+import { type Actor, type Department, isNamedPerson } from '../actor.js';
 import { nextPositiveInt } from '../codecs.js';
 import type { Decider } from '../decider.js';
-import { type RuleId, type Violation, violation } from '../violation.js';
+import { type RuleId, type Violation } from '../violation.js';
 import type { ComplaintCommand } from './commands.js';
 import type { ComplaintEvent } from './events.js';
 import { type ComplaintState, type InternalComplaint, type OpenComplaint, evolveComplaint, initialComplaintState, plansSoFar } from './state.js';
+import { type ComplaintViolationCode, only, violation } from './violations.js';
 
 /** What the decider decides: the events to append, or the rule the command breaks. */
 export type ComplaintDecision = E.Either<Violation, ReadonlyArray<ComplaintEvent>>;
 
-const refuse = (ruleId: RuleId, code: string, message: string): ComplaintDecision => E.left(violation(ruleId, code, message));
+const refuse = (ruleId: RuleId, code: ComplaintViolationCode, message: string): ComplaintDecision => E.left(violation(ruleId, code, message));
 const emit = (...events: ReadonlyArray<ComplaintEvent>): ComplaintDecision => E.right(events);
 
 // Who may take which step (T-6 and the rules that name a department).

@@ -9,6 +9,7 @@ import { complaintReadModel } from './readModel.js';
 import { type ComplaintState, evolveComplaint, initialComplaintState } from './state.js';
 import { complaintRecordedFacts, complaintStepOf } from './steps.js';
 import { complaintRules } from './rules.js';
+import { complaintViolations } from './violations.js';
 
 export * from './commands.js';
 export * from './deadlines.js';
@@ -17,6 +18,7 @@ export * from './events.js';
 export * from './meaning.js';
 export * from './readModel.js';
 export * from './rules.js';
+export { type ComplaintViolationCode, complaintViolations } from './violations.js';
 export * from './state.js';
 export * from './steps.js';
 export * from './vocabulary.js';
@@ -32,6 +34,7 @@ export const complaintCaseType: CaseType<ComplaintCommand, ComplaintEvent, Compl
   decide: () => decideComplaint,
   stepOf: complaintStepOf,
   rules: complaintRules,
+  violations: complaintViolations.texts,
   recordedFacts: complaintRecordedFacts,
   deadlines: complaintDeadlinesOf,
   describe: describeComplaintEvent,

@@ -4,19 +4,19 @@
  */
 import { showableText } from '../quoting.js';
 import * as E from 'fp-ts/lib/Either.js';
-import { only } from '../actor.js';
 import type { Decider } from '../decider.js';
-import { type RuleId, type Violation, violation } from '../violation.js';
+import { type RuleId, type Violation } from '../violation.js';
 import { type ContractReviewCommand, type ContractReviewEvent, requirementCategories } from './messages.js';
 import { type ContractReviewState, type ContractUnderReview, evolveContractReview, initialContractReviewState } from './state.js';
+import { type ContractReviewViolationCode, only, violation } from './violations.js';
 
 /** What the decider decides: the events to append, or the rule the command breaks. */
 export type ContractReviewDecision = E.Either<Violation, ReadonlyArray<ContractReviewEvent>>;
-const refuse = (ruleId: RuleId, code: string, message: string): ContractReviewDecision => E.left(violation(ruleId, code, message));
+const refuse = (ruleId: RuleId, code: ContractReviewViolationCode, message: string): ContractReviewDecision => E.left(violation(ruleId, code, message));
 const emit = (...events: ReadonlyArray<ContractReviewEvent>): ContractReviewDecision => E.right(events);
 
 /** only the sales department approves contracts; sales also runs the review (seed 004 §3.1). */
-const salesOnly = (ruleId: RuleId, code: string, step: string) => only(ruleId, code, { departments: ['sales'] }, step);
+const salesOnly = (ruleId: RuleId, code: ContractReviewViolationCode, step: string) => only(ruleId, code, { departments: ['sales'] }, step);
 
 /** everything that still stands between the review and its approval, first reason first. */
 export const approvalBlockers = (s: ContractUnderReview): ReadonlyArray<Violation> => {

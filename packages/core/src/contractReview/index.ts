@@ -8,6 +8,7 @@ import { contractReviewClosedAt, contractReviewReadModel } from './readModel.js'
 import { type ContractReviewState, evolveContractReview, initialContractReviewState } from './state.js';
 import { contractReviewRecordedFacts, contractReviewStepOf } from './steps.js';
 import { contractReviewRules } from './rules.js';
+import { contractReviewViolations } from './violations.js';
 
 export * from './deadlines.js';
 export * from './decider.js';
@@ -15,6 +16,7 @@ export * from './meaning.js';
 export * from './messages.js';
 export * from './readModel.js';
 export * from './rules.js';
+export { type ContractReviewViolationCode, contractReviewViolations } from './violations.js';
 export * from './state.js';
 export * from './steps.js';
 
@@ -29,6 +31,7 @@ export const contractReviewCaseType: CaseType<ContractReviewCommand, ContractRev
   decide: () => decideContractReview,
   stepOf: contractReviewStepOf,
   rules: contractReviewRules,
+  violations: contractReviewViolations.texts,
   recordedFacts: contractReviewRecordedFacts,
   deadlines: contractReviewDeadlinesOf,
   describe: describeContractReviewEvent,

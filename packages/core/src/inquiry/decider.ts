@@ -5,18 +5,19 @@
  */
 import { showableText } from '../quoting.js';
 import * as E from 'fp-ts/lib/Either.js';
-import { type Department, isNamedPerson, isPermitted, only } from '../actor.js';
+import { type Department, isNamedPerson, isPermitted } from '../actor.js';
 import { localDateOf } from '../calendar.js';
 import { CaseId } from '../codecs.js';
 import type { Decider } from '../decider.js';
 import { type RuleContext, type Rulebook, defaultRulebook, inForce } from '../ruleContext.js';
-import { type RuleId, type Violation, violation } from '../violation.js';
+import { type RuleId, type Violation } from '../violation.js';
 import type { InquiryCommand, InquiryEvent } from './messages.js';
 import { type InquiryState, type ReceivedInquiry, evolveInquiry, initialInquiryState } from './state.js';
+import { type InquiryViolationCode, only, violation } from './violations.js';
 
 /** What the decider decides: the events to append, or the rule the command breaks. */
 export type InquiryDecision = E.Either<Violation, ReadonlyArray<InquiryEvent>>;
-const refuse = (ruleId: RuleId, code: string, message: string): InquiryDecision => E.left(violation(ruleId, code, message));
+const refuse = (ruleId: RuleId, code: InquiryViolationCode, message: string): InquiryDecision => E.left(violation(ruleId, code, message));
 const emit = (...events: ReadonlyArray<InquiryEvent>): InquiryDecision => E.right(events);
 
 /** Inquiries are answered by sales (the business department, seed 000 §5.2) or customer service (seed 002 §2). */

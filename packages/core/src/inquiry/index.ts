@@ -8,6 +8,7 @@ import { inquiryReadModel } from './readModel.js';
 import { type InquiryState, evolveInquiry, initialInquiryState } from './state.js';
 import { inquiryRecordedFacts, inquiryStepOf } from './steps.js';
 import { inquiryRules } from './rules.js';
+import { inquiryViolations } from './violations.js';
 
 export * from './deadlines.js';
 export * from './decider.js';
@@ -16,6 +17,7 @@ export * from './messages.js';
 export * from './reaction.js';
 export * from './readModel.js';
 export * from './rules.js';
+export { type InquiryViolationCode, inquiryViolations } from './violations.js';
 export * from './state.js';
 export * from './steps.js';
 
@@ -29,6 +31,7 @@ export const inquiryCaseType: CaseType<InquiryCommand, InquiryEvent, InquiryStat
   decide: decideInquiry,
   stepOf: inquiryStepOf,
   rules: inquiryRules,
+  violations: inquiryViolations.texts,
   recordedFacts: inquiryRecordedFacts,
   deadlines: inquiryDeadlinesOf,
   describe: describeInquiryEvent,

@@ -3,6 +3,7 @@ import * as E from 'fp-ts/lib/Either.js';
 import type { CaseType } from '../caseType.js';
 import { surveyReadModel } from './readModel.js';
 import { surveyRules } from './rules.js';
+import { surveyViolations } from './violations.js';
 import {
   type SurveyCommand,
   SurveyCommand as SurveyCommandCodec,
@@ -17,6 +18,7 @@ import {
 export * from './measures.js';
 export * from './readModel.js';
 export * from './rules.js';
+export { type SurveyViolationCode, surveyViolations } from './violations.js';
 export * from './survey.js';
 
 /** Satisfaction surveys as a case type. */
@@ -30,6 +32,7 @@ export const surveyCaseType: CaseType<SurveyCommand, SurveyEvent, SurveyState> =
   decide: () => surveyDecider.decide,
   stepOf: surveyStepOf,
   rules: surveyRules,
+  violations: surveyViolations.texts,
   recordedFacts: {},
   // A form has no deadline of its own; response and satisfaction rates are measured over many (S-4).
   deadlines: () => () => E.right([]),

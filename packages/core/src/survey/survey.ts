@@ -5,14 +5,15 @@
 import { showableText } from '../quoting.js';
 import * as E from 'fp-ts/lib/Either.js';
 import * as t from 'io-ts';
-import { Actor, type Department, only } from '../actor.js';
+import { Actor, type Department } from '../actor.js';
 import { CaseId, Instant, NonEmptyText, type TaggedUnion, oneOf, tagged, taggedUnion, taggedWithOptional } from '../codecs.js';
 import type { EventMeaning } from '../caseType.js';
 import { sayIn } from '../inLanguage.js';
 import type { Locale } from '../ruleCatalogue.js';
 import { Customer } from '../customer.js';
 import type { Decider } from '../decider.js';
-import { type Violation, violation } from '../violation.js';
+import { type Violation } from '../violation.js';
+import { only, violation } from './violations.js';
 
 /** S-1: the five levels, best first. */
 export const satisfactionLevels = ['very-satisfied', 'fairly-satisfied', 'basically-satisfied', 'not-very-satisfied', 'dissatisfied'] as const;

@@ -6,12 +6,12 @@
  * with this function under the version it records (T-11).
  */
 import * as E from 'fp-ts/lib/Either.js';
-import { type Actor, type Department, only } from '../actor.js';
+import { type Actor, type Department } from '../actor.js';
 import { localDateOf } from '../calendar.js';
 import { NonEmptyText } from '../codecs.js';
 import type { Decider } from '../decider.js';
 import { type RuleContext, type Rulebook, inForce } from '../ruleContext.js';
-import { type RuleId, type Violation, violation } from '../violation.js';
+import { type RuleId, type Violation } from '../violation.js';
 import type { WarrantyCommand, WarrantyEvent } from './messages.js';
 import { isInWarranty, warrantyEnd } from './periods.js';
 import { returnEligibility } from './returnEligibility.js';
@@ -25,10 +25,11 @@ import {
   evolveWarrantyClaim,
   initialWarrantyClaimState,
 } from './state.js';
+import { type WarrantyViolationCode, only, violation } from './violations.js';
 
 /** What the decider decides: the events to append, or the rule the command breaks. */
 export type WarrantyClaimDecision = E.Either<Violation, ReadonlyArray<WarrantyEvent>>;
-const refuse = (ruleId: RuleId, code: string, message: string): WarrantyClaimDecision => E.left(violation(ruleId, code, message));
+const refuse = (ruleId: RuleId, code: WarrantyViolationCode, message: string): WarrantyClaimDecision => E.left(violation(ruleId, code, message));
 const emit = (...events: ReadonlyArray<WarrantyEvent>): WarrantyClaimDecision => E.right(events);
 
 const FRONT_OFFICE: ReadonlyArray<Department> = ['customer-service', 'sales'];

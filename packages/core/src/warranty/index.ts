@@ -8,6 +8,7 @@ import { warrantyClaimReadModel } from './readModel.js';
 import { type WarrantyClaimState, evolveWarrantyClaim, initialWarrantyClaimState } from './state.js';
 import { warrantyRecordedFacts, warrantyStepOf } from './steps.js';
 import { warrantyRules } from './rules.js';
+import { warrantyViolations } from './violations.js';
 
 export * from './deadlines.js';
 export * from './decider.js';
@@ -16,6 +17,7 @@ export * from './messages.js';
 export * from './periods.js';
 export * from './readModel.js';
 export * from './rules.js';
+export { type WarrantyViolationCode, warrantyViolations } from './violations.js';
 export * from './returnEligibility.js';
 export * from './state.js';
 export * from './steps.js';
@@ -32,6 +34,7 @@ export const warrantyClaimCaseType: CaseType<WarrantyCommand, WarrantyEvent, War
   decide: decideWarrantyClaim,
   stepOf: warrantyStepOf,
   rules: warrantyRules,
+  violations: warrantyViolations.texts,
   recordedFacts: warrantyRecordedFacts,
   deadlines: warrantyDeadlinesOf,
   describe: describeWarrantyEvent,

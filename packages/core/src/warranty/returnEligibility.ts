@@ -28,9 +28,10 @@ import { localDateOf } from '../calendar.js';
 import type { Instant, LocalDate } from '../codecs.js';
 import type { PolicyVersion } from '../policy.js';
 import type { GroundRemedy, ReturnGround, ReturnWindowReading, RulebookPolicy, WindowStart } from '../rulebookPolicy.js';
-import { type RuleId, type Violation, violation } from '../violation.js';
+import { type RuleId, type Violation } from '../violation.js';
 import { describeWindow, lastDayOfWindow } from '../window.js';
 import type { DefectVerdict, Exclusion, ProductUnit, SaleChannel } from './vocabulary.js';
+import { violation } from './violations.js';
 
 export interface ReturnRequest {
   readonly remedy: GroundRemedy;
@@ -134,9 +135,9 @@ const judge =
     }
     const repairs =
       ground.needs === 'failed-repairs'
-        ? { needed: ground.failedRepairs ?? 2, recorded: request.unit.failedRepairs ?? 0, code: 'FAILED_REPAIRS_NOT_REACHED', what: 'failed' }
+        ? { needed: ground.failedRepairs ?? 2, recorded: request.unit.failedRepairs ?? 0, code: 'FAILED_REPAIRS_NOT_REACHED' as const, what: 'failed' }
         : ground.needs === 'overdue-repairs'
-          ? { needed: ground.overdueRepairs ?? 1, recorded: request.unit.overdueRepairs ?? 0, code: 'OVERDUE_REPAIRS_NOT_REACHED', what: 'overdue' }
+          ? { needed: ground.overdueRepairs ?? 1, recorded: request.unit.overdueRepairs ?? 0, code: 'OVERDUE_REPAIRS_NOT_REACHED' as const, what: 'overdue' }
           : undefined;
     if (repairs !== undefined && repairs.recorded < repairs.needed) {
       const failure = violation(

@@ -1,0 +1,75 @@
+/**
+ * Warranty claims (W-1 … W-10) and the law’s floor (J-1 … J-3): the codes this case type refuses or finds with, each with what it means in Chinese (the
+ * English is each violation's own message, written where the rule refuses). A code without its
+ * text does not compile: the case type's rules build violations only through `warrantyViolations`.
+ */
+import { violationsOf } from '../violationCodes.js';
+
+export const warrantyViolations = violationsOf({
+  QUALITY_ONLY: '该步骤只能由品质部办理。',
+  CLAIM_ALREADY_FILED: '该申请已受理。',
+  CLAIM_NOT_FILED: '该申请尚未受理。',
+  CLAIM_CLOSED: '申请已结案。',
+  CLAIM_REJECTED: '申请已被拒绝。',
+  CLAIM_NOT_COMPLETE: '申请尚未办理完毕，不能结案。',
+  CLAIM_UNIT_MISSING: '申请须写明产品（型号、序列号、出货日期）。',
+  CLAIM_WORK_MISSING: '工程缺陷申请须写明工程部位和交付日期。',
+  NOT_FOR_THIS_KIND_OF_CLAIM: '该步骤不适用于此类申请。',
+  DEFECT_NOT_INSPECTED: '须先由品质部检验缺陷。',
+  DEFECT_NOT_INTRINSIC: '品质部未确认为产品本身的质量问题。',
+  RETURN_WINDOW_EXPIRED: '已超过退货期限（出货后 3 个月内提出）。',
+  EXCLUDED_FROM_GROUND: '该情况不在退货理由的范围内。',
+  REMEDY_NOT_OFFERED: '依据的规定不提供这种处理方式。',
+  FAILED_REPAIRS_NOT_REACHED: '修理失败次数未达到规定。',
+  OVERDUE_REPAIRS_NOT_REACHED: '维修时间未超过规定。',
+  DELIVERY_DATE_NOT_RECORDED: '未记录交付日期，无法计算期限。',
+  SPECIAL_CASE_NOT_BY_GENERAL_MANAGER: '特殊情况只能由总经理批准。',
+  SPECIAL_CASE_WITHOUT_JUSTIFICATION: '特殊情况须有书面理由。',
+  SPECIAL_CASE_NOT_APPLICABLE: '该申请不需要特殊情况批准。',
+  SPECIAL_CASE_AFTER_ACCEPTANCE: '已同意退货后不能再批准特殊情况。',
+  RETURN_ALREADY_ACCEPTED: '已同意退货。',
+  RETURN_NOT_ACCEPTED: '尚未同意退货。',
+  GOODS_HANDLING_NOT_PERMITTED: '退回或待修产品只能由仓库或客服部接收、发运。',
+  GOODS_NOT_RECEIVED: '尚未收到退回的产品。',
+  UNIT_ALREADY_RETURNED: '退回的产品已收到。',
+  RETURN_SLIP_NOT_BY_CUSTOMER_SERVICE: '退换货单须由客服部开具。',
+  RETURN_SLIP_ALREADY_ISSUED: '退换货单已开具。',
+  RETURN_SLIP_NOT_ISSUED: '尚未开具退换货单。',
+  RETURN_SLIP_NOT_SIGNED_BY_SALES_MANAGER: '退换货单须由业务经理签字。',
+  RETURN_SLIP_ALREADY_SIGNED: '退换货单已签字。',
+  RETURN_SLIP_NOT_SIGNED: '退换货单尚未经业务经理签字。',
+  BOOKING_NOT_BY_FINANCE: '退货只能由财务部入账。',
+  RETURN_ALREADY_BOOKED: '退货已入账。',
+  REPLACEMENT_ALREADY_SHIPPED: '换货已发出。',
+  REPLACEMENT_BEFORE_RETURN_RECEIVED: '须先收到退回的产品并开具退换货单，方可发出换货。',
+  REPAIR_UNIT_ALREADY_RECEIVED: '待修产品已收到。',
+  REPAIR_UNIT_NOT_RECEIVED: '尚未收到待修产品。',
+  REPAIR_NOT_ASSESSED: '尚未评估是否在保修期内。',
+  FEE_NOT_REQUIRED: '该维修不收费，无需报价。',
+  FEE_NOT_QUOTED: '尚未向客户报价。',
+  CONSENT_ALREADY_RECORDED: '客户意见已记录。',
+  CONSENT_NOT_SIGNED: '客户同意须有签字。',
+  REPAIR_CONSENT_MISSING: '须有客户签字同意报价，方可维修。',
+  REPAIR_DECLINED: '客户不同意收费，产品须未修退回。',
+  REPAIR_NOT_DECLINED: '客户未拒绝维修，不能未修退回。',
+  REPAIR_NOT_PERMITTED: '维修须由客服部（维修组）或工程部办理。',
+  REPAIR_ALREADY_STARTED: '维修已开始。',
+  REPAIR_NOT_IN_PROGRESS: '没有进行中的维修。',
+  REPAIR_NOT_COMPLETED: '维修尚未完成。',
+  REPAIR_NOT_INSPECTED: '维修尚未经品质部检验合格。',
+  REPAIRED_UNIT_ALREADY_SHIPPED: '维修后的产品已发回。',
+  DEFECT_CONFIRMATION_NOT_BY_ENGINEERING: '工程缺陷须由工程部确认。',
+  DEFECT_ALREADY_CONFIRMED: '缺陷已确认。',
+  DEFECT_NOT_CONFIRMED: '缺陷尚未确认。',
+  REPAIR_PLAN_NOT_BY_DEPARTMENT_HEAD: '维修方案须由部门负责人批准。',
+  REPAIR_PLAN_ALREADY_APPROVED: '维修方案已批准。',
+  REPAIR_PLAN_NOT_APPROVED: '维修方案尚未批准。',
+  OWNER_ACCEPTANCE_NOT_PERMITTED: '业主验收须由工程部或客服部记录。',
+  OWNER_ACCEPTANCE_BEFORE_INSPECTION: '须先经检验，业主方可验收。',
+  OWNER_ALREADY_ACCEPTED: '业主已验收。',
+});
+
+/** The case type's violation constructors: only its codes and the kernel's. */
+export const { violation, only } = warrantyViolations;
+/** A code this case type refuses or finds with (its own or the kernel's). */
+export type WarrantyViolationCode = Parameters<typeof warrantyViolations.violation>[1];
