@@ -8,12 +8,14 @@ import { randomUUID } from 'node:crypto';
 import {
   type EventStore,
   caseTypes,
+  checkTextFieldCatalogue,
   commandHandler,
   defaultCalendar,
   defaultPolicies,
   inMemoryEventStore,
   instantLiteral,
   makeRegistry,
+  personalDataCatalogueOf,
   registered,
 } from '@caseledger/core';
 import {
@@ -99,6 +101,12 @@ const recorded = async (): Promise<EventStore> => {
   if (E.isLeft(foreign)) throw new Error(foreign.left.message);
   return store;
 };
+
+describe('an own case type under the personal-data check (T-10)', () => {
+  it('decides every free-text field of its events: the registry-wide catalogue has no undecided field', () => {
+    expect(checkTextFieldCatalogue(registry.right, personalDataCatalogueOf(registry.right))).toEqual([]);
+  });
+});
 
 describe('an own case type in reports', () => {
   it('has its rule texts in an English and a Chinese report, given the registry', async () => {

@@ -20,6 +20,7 @@ import type { RuleContext, Rulebook } from './ruleContext.js';
 import { type UpcasterRegistry, upcastExactly } from './upcasting.js';
 import type { RuleId, Violation } from './violation.js';
 import type { ViolationTexts } from './violationCodes.js';
+import type { TextFieldDecisionsByEvent } from './textFields.js';
 
 /** What every command carries: the case it is about, when it happened and who issued it (T-1, T-6). */
 export interface CommandBase {
@@ -118,6 +119,8 @@ export interface CaseType<C extends CommandBase, Ev extends EventBase, S> {
   readonly recordedFacts: RecordedFacts<Ev>;
   /** T-8: the deadlines of a case at an instant, from its state and the first instant of each step. */
   readonly deadlines: CaseDeadlines<S>;
+  /** T-10: each free-text field of its events, sealed or not personal with the reason (`personalDataCatalogueOf` folds them over a registry). */
+  readonly personalData: TextFieldDecisionsByEvent<Ev>;
   /** The codes it refuses or finds with, each with its Chinese sentence (its rules build violations only with these and the kernel's). */
   readonly violations: ViolationTexts;
   /** The texts of the rules it carries (its own ids), in every language the library speaks: what reports show beside an id. */
@@ -158,6 +161,7 @@ export const defineCaseType = <const C extends CommandBase, const Ev extends Eve
   recordedFacts: {},
   rules: {},
   violations: {},
+  personalData: {},
   deadlines: () => () => E.right([]),
   describe: (event) => ({ rules: [], summary: event.type, specialCase: false }),
   status: () => 'open',

@@ -44,6 +44,24 @@ export const notPersonal = (why: string): NotPersonal => ({ notPersonal: why });
 
 export type TextFieldDecisions = Readonly<Record<PersonalPath, TextFieldDecision>>;
 
+/** A case type's decisions, by event type. */
+export type TextFieldDecisionsByEvent<Ev extends { readonly type: string }> = { readonly [T in Ev['type']]?: TextFieldDecisions };
+
+/** Decisions every case type shares. */
+export const staffField = notPersonal('a member of staff: who acted, which every audit step must show');
+export const productField = notPersonal("the catalogue's product, not the customer's: what statistics group by");
+export const ruleLabelField = notPersonal('a label the rules compute and the audit checks (policy version, jurisdiction, ground)');
+export const matchedIdField = notPersonal('an id the rules match between steps (R-3, R-6), written by staff');
+
+/** The customer: the id is the pseudonym whose key seals the rest; the contact details are sealed. */
+export const customerFields: TextFieldDecisions = {
+  'customer.id': notPersonal('the pseudonymous customer id: which key seals the rest, and the case stays linked after erasure'),
+  'customer.name': 'sealed',
+  'customer.phone': 'sealed',
+  'customer.email': 'sealed',
+  'customer.address': 'sealed',
+};
+
 export interface TextFieldCatalogue {
   /** Decisions that hold in every event type (e.g. `by.id`, the member of staff who acted). */
   readonly everyEvent: Readonly<Record<PersonalPath, NotPersonal>>;

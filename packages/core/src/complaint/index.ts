@@ -8,6 +8,7 @@ import { complaintStatus, describeComplaintEvent } from './meaning.js';
 import { complaintReadModel } from './readModel.js';
 import { type ComplaintState, evolveComplaint, initialComplaintState } from './state.js';
 import { complaintRecordedFacts, complaintStepOf } from './steps.js';
+import { complaintPersonalData } from './personalData.js';
 import { complaintRules } from './rules.js';
 import { complaintViolations } from './violations.js';
 
@@ -17,6 +18,7 @@ export * from './decider.js';
 export * from './events.js';
 export * from './meaning.js';
 export * from './readModel.js';
+export * from './personalData.js';
 export * from './rules.js';
 export { type ComplaintViolationCode, complaintViolations } from './violations.js';
 export * from './state.js';
@@ -34,6 +36,7 @@ export const complaintCaseType: CaseType<ComplaintCommand, ComplaintEvent, Compl
   decide: () => decideComplaint,
   stepOf: complaintStepOf,
   rules: complaintRules,
+  personalData: complaintPersonalData,
   violations: complaintViolations.texts,
   recordedFacts: complaintRecordedFacts,
   deadlines: complaintDeadlinesOf,

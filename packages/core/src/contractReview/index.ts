@@ -7,6 +7,7 @@ import { ContractReviewCommand, ContractReviewEvent } from './messages.js';
 import { contractReviewClosedAt, contractReviewReadModel } from './readModel.js';
 import { type ContractReviewState, evolveContractReview, initialContractReviewState } from './state.js';
 import { contractReviewRecordedFacts, contractReviewStepOf } from './steps.js';
+import { contractReviewPersonalData } from './personalData.js';
 import { contractReviewRules } from './rules.js';
 import { contractReviewViolations } from './violations.js';
 
@@ -15,6 +16,7 @@ export * from './decider.js';
 export * from './meaning.js';
 export * from './messages.js';
 export * from './readModel.js';
+export * from './personalData.js';
 export * from './rules.js';
 export { type ContractReviewViolationCode, contractReviewViolations } from './violations.js';
 export * from './state.js';
@@ -31,6 +33,7 @@ export const contractReviewCaseType: CaseType<ContractReviewCommand, ContractRev
   decide: () => decideContractReview,
   stepOf: contractReviewStepOf,
   rules: contractReviewRules,
+  personalData: contractReviewPersonalData,
   violations: contractReviewViolations.texts,
   recordedFacts: contractReviewRecordedFacts,
   deadlines: contractReviewDeadlinesOf,

@@ -7,6 +7,7 @@ import { InquiryCommand, InquiryEvent } from './messages.js';
 import { inquiryReadModel } from './readModel.js';
 import { type InquiryState, evolveInquiry, initialInquiryState } from './state.js';
 import { inquiryRecordedFacts, inquiryStepOf } from './steps.js';
+import { inquiryPersonalData } from './personalData.js';
 import { inquiryRules } from './rules.js';
 import { inquiryViolations } from './violations.js';
 
@@ -16,6 +17,7 @@ export * from './meaning.js';
 export * from './messages.js';
 export * from './reaction.js';
 export * from './readModel.js';
+export * from './personalData.js';
 export * from './rules.js';
 export { type InquiryViolationCode, inquiryViolations } from './violations.js';
 export * from './state.js';
@@ -31,6 +33,7 @@ export const inquiryCaseType: CaseType<InquiryCommand, InquiryEvent, InquiryStat
   decide: decideInquiry,
   stepOf: inquiryStepOf,
   rules: inquiryRules,
+  personalData: inquiryPersonalData,
   violations: inquiryViolations.texts,
   recordedFacts: inquiryRecordedFacts,
   deadlines: inquiryDeadlinesOf,

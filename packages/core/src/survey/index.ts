@@ -2,6 +2,7 @@
 import * as E from 'fp-ts/lib/Either.js';
 import type { CaseType } from '../caseType.js';
 import { surveyReadModel } from './readModel.js';
+import { surveyPersonalData } from './personalData.js';
 import { surveyRules } from './rules.js';
 import { surveyViolations } from './violations.js';
 import {
@@ -17,6 +18,7 @@ import {
 
 export * from './measures.js';
 export * from './readModel.js';
+export * from './personalData.js';
 export * from './rules.js';
 export { type SurveyViolationCode, surveyViolations } from './violations.js';
 export * from './survey.js';
@@ -32,6 +34,7 @@ export const surveyCaseType: CaseType<SurveyCommand, SurveyEvent, SurveyState> =
   decide: () => surveyDecider.decide,
   stepOf: surveyStepOf,
   rules: surveyRules,
+  personalData: surveyPersonalData,
   violations: surveyViolations.texts,
   recordedFacts: {},
   // A form has no deadline of its own; response and satisfaction rates are measured over many (S-4).

@@ -7,6 +7,7 @@ import { WarrantyCommand, WarrantyEvent, warrantyUpcasters } from './messages.js
 import { warrantyClaimReadModel } from './readModel.js';
 import { type WarrantyClaimState, evolveWarrantyClaim, initialWarrantyClaimState } from './state.js';
 import { warrantyRecordedFacts, warrantyStepOf } from './steps.js';
+import { warrantyPersonalData } from './personalData.js';
 import { warrantyRules } from './rules.js';
 import { warrantyViolations } from './violations.js';
 
@@ -16,6 +17,7 @@ export * from './meaning.js';
 export * from './messages.js';
 export * from './periods.js';
 export * from './readModel.js';
+export * from './personalData.js';
 export * from './rules.js';
 export { type WarrantyViolationCode, warrantyViolations } from './violations.js';
 export * from './returnEligibility.js';
@@ -34,6 +36,7 @@ export const warrantyClaimCaseType: CaseType<WarrantyCommand, WarrantyEvent, War
   decide: decideWarrantyClaim,
   stepOf: warrantyStepOf,
   rules: warrantyRules,
+  personalData: warrantyPersonalData,
   violations: warrantyViolations.texts,
   recordedFacts: warrantyRecordedFacts,
   deadlines: warrantyDeadlinesOf,
