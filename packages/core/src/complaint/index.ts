@@ -1,5 +1,5 @@
 /** The complaint procedure (rules C-1 … C-12) as a case type. */
-import type { CaseType } from '../caseType.js';
+import { type CaseType, defineCaseType } from '../caseType.js';
 import { ComplaintCommand } from './commands.js';
 import { complaintDeadlinesOf } from './deadlines.js';
 import { decideComplaint } from './decider.js';
@@ -25,11 +25,10 @@ export * from './state.js';
 export * from './steps.js';
 export * from './vocabulary.js';
 
-export const complaintCaseType: CaseType<ComplaintCommand, ComplaintEvent, ComplaintState> = {
+export const complaintCaseType: CaseType<ComplaintCommand, ComplaintEvent, ComplaintState> = defineCaseType({
   category: 'complaint',
   commands: ComplaintCommand,
   events: ComplaintEvent,
-  upcasters: {},
   initialState: initialComplaintState,
   evolve: evolveComplaint,
   // No complaint rule depends on a policy value: deadlines do, and they are not refusals (T-8).
@@ -44,4 +43,4 @@ export const complaintCaseType: CaseType<ComplaintCommand, ComplaintEvent, Compl
   status: complaintStatus,
   closedAt: (s) => (s.status === 'closed' ? s.closedAt : undefined),
   readModel: complaintReadModel,
-};
+});

@@ -1,5 +1,5 @@
 /** The contract review (rules R-1 … R-6) as a case type. */
-import type { CaseType } from '../caseType.js';
+import { type CaseType, defineCaseType } from '../caseType.js';
 import { contractReviewDeadlinesOf } from './deadlines.js';
 import { decideContractReview } from './decider.js';
 import { contractReviewStatus, describeContractReviewEvent } from './meaning.js';
@@ -22,11 +22,10 @@ export { type ContractReviewViolationCode, contractReviewViolations } from './vi
 export * from './state.js';
 export * from './steps.js';
 
-export const contractReviewCaseType: CaseType<ContractReviewCommand, ContractReviewEvent, ContractReviewState> = {
+export const contractReviewCaseType: CaseType<ContractReviewCommand, ContractReviewEvent, ContractReviewState> = defineCaseType({
   category: 'contractReview',
   commands: ContractReviewCommand,
   events: ContractReviewEvent,
-  upcasters: {},
   initialState: initialContractReviewState,
   evolve: evolveContractReview,
   // No contract-review rule depends on a policy value; the review deadline does (T-8).
@@ -41,4 +40,4 @@ export const contractReviewCaseType: CaseType<ContractReviewCommand, ContractRev
   status: contractReviewStatus,
   closedAt: contractReviewClosedAt,
   readModel: contractReviewReadModel,
-};
+});

@@ -1,5 +1,5 @@
 /** Customer inquiries (rules I-1 … I-8) as a case type. */
-import type { CaseType } from '../caseType.js';
+import { type CaseType, defineCaseType } from '../caseType.js';
 import { inquiryDeadlinesOf } from './deadlines.js';
 import { decideInquiry } from './decider.js';
 import { describeInquiryEvent, inquiryStatus } from './meaning.js';
@@ -23,11 +23,10 @@ export { type InquiryViolationCode, inquiryViolations } from './violations.js';
 export * from './state.js';
 export * from './steps.js';
 
-export const inquiryCaseType: CaseType<InquiryCommand, InquiryEvent, InquiryState> = {
+export const inquiryCaseType: CaseType<InquiryCommand, InquiryEvent, InquiryState> = defineCaseType({
   category: 'inquiry',
   commands: InquiryCommand,
   events: InquiryEvent,
-  upcasters: {},
   initialState: initialInquiryState,
   evolve: evolveInquiry,
   decide: decideInquiry,
@@ -41,4 +40,4 @@ export const inquiryCaseType: CaseType<InquiryCommand, InquiryEvent, InquiryStat
   status: inquiryStatus,
   closedAt: (s) => (s.status === 'closed' ? s.closedAt : undefined),
   readModel: inquiryReadModel,
-};
+});

@@ -1,6 +1,6 @@
 /** Satisfaction surveys (rules S-1 … S-4). */
 import * as E from 'fp-ts/lib/Either.js';
-import type { CaseType } from '../caseType.js';
+import { type CaseType, defineCaseType } from '../caseType.js';
 import { surveyReadModel } from './readModel.js';
 import { surveyPersonalData } from './personalData.js';
 import { surveyRules } from './rules.js';
@@ -24,11 +24,10 @@ export { type SurveyViolationCode, surveyViolations } from './violations.js';
 export * from './survey.js';
 
 /** Satisfaction surveys as a case type. */
-export const surveyCaseType: CaseType<SurveyCommand, SurveyEvent, SurveyState> = {
+export const surveyCaseType: CaseType<SurveyCommand, SurveyEvent, SurveyState> = defineCaseType({
   category: 'survey',
   commands: SurveyCommandCodec,
   events: SurveyEventCodec,
-  upcasters: {},
   initialState: surveyDecider.initialState,
   evolve: surveyDecider.evolve,
   decide: () => surveyDecider.decide,
@@ -36,7 +35,6 @@ export const surveyCaseType: CaseType<SurveyCommand, SurveyEvent, SurveyState> =
   rules: surveyRules,
   personalData: surveyPersonalData,
   violations: surveyViolations.texts,
-  recordedFacts: {},
   // A form has no deadline of its own; response and satisfaction rates are measured over many (S-4).
   deadlines: () => () => E.right([]),
   describe: describeSurveyEvent,
@@ -44,4 +42,4 @@ export const surveyCaseType: CaseType<SurveyCommand, SurveyEvent, SurveyState> =
   // A survey has no closing step: its record is complete once the form is returned.
   closedAt: (s) => (s.status === 'returned' ? s.returnedAt : undefined),
   readModel: surveyReadModel,
-};
+});

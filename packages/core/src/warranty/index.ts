@@ -1,5 +1,5 @@
 /** Warranty claims (rules W-1 … W-10) as a case type. */
-import type { CaseType } from '../caseType.js';
+import { type CaseType, defineCaseType } from '../caseType.js';
 import { warrantyDeadlinesOf } from './deadlines.js';
 import { decideWarrantyClaim } from './decider.js';
 import { describeWarrantyEvent, warrantyClaimStatus } from './meaning.js';
@@ -26,7 +26,7 @@ export * from './steps.js';
 export * from './vocabulary.js';
 
 /** The warranty-claim case type. Its windows and periods come from the rulebook it is decided under. */
-export const warrantyClaimCaseType: CaseType<WarrantyCommand, WarrantyEvent, WarrantyClaimState> = {
+export const warrantyClaimCaseType: CaseType<WarrantyCommand, WarrantyEvent, WarrantyClaimState> = defineCaseType({
   category: 'warrantyClaim',
   commands: WarrantyCommand,
   events: WarrantyEvent,
@@ -44,4 +44,4 @@ export const warrantyClaimCaseType: CaseType<WarrantyCommand, WarrantyEvent, War
   status: warrantyClaimStatus,
   closedAt: (s) => (s.status === 'closed' ? s.closedAt : undefined),
   readModel: warrantyClaimReadModel,
-};
+});
