@@ -91,14 +91,16 @@ export type KernelViolationCode = keyof typeof kernelViolationTexts;
  * A case type's codes and the violation constructors that take only them (or the kernel's): a code
  * missing from `texts` does not compile.
  */
+/** The codes a catalogue's constructors take: its own and the kernel's. */
+export type ViolationCodeOf<T extends ViolationTexts> = (keyof T & string) | KernelViolationCode;
+
 export const violationsOf = <const T extends ViolationTexts>(texts: T) => {
-  type Code = (keyof T & string) | KernelViolationCode;
   return {
     texts,
     /** A violation with one of the catalogue's codes. */
-    violation: (ruleId: RuleId, code: Code, message: string, details?: ViolationDetails) => violation(ruleId, code, message, details),
+    violation: (ruleId: RuleId, code: ViolationCodeOf<T>, message: string, details?: ViolationDetails) => violation(ruleId, code, message, details),
     /** T-6: only the actors a permission admits, refused with one of the catalogue's codes. */
-    only: (ruleId: RuleId, code: Code, permission: Permission, step?: string) => only(ruleId, code, permission, step),
+    only: (ruleId: RuleId, code: ViolationCodeOf<T>, permission: Permission, step?: string) => only(ruleId, code, permission, step),
   };
 };
 
