@@ -5,7 +5,7 @@
  */
 import { showableText } from '../quoting.js';
 import * as E from 'fp-ts/lib/Either.js';
-import { type Department, isNamedPerson, isPermitted } from '../actor.js';
+import { type Actor, type Department, isNamedPerson, isPermitted } from '../actor.js';
 import { localDateOf } from '../calendar.js';
 import { CaseId } from '../codecs.js';
 import type { Decider } from '../decider.js';
@@ -33,18 +33,131 @@ export const complaintIdForInquiry = (inquiryId: CaseId): CaseId | undefined => 
 const notAnswered = (s: ReceivedInquiry, step: string): Violation | undefined =>
   s.status === 'replied' ? violation('I-2', 'ALREADY_REPLIED', `${step} comes before the reply; the inquiry was answered.`) : undefined;
 
+/**
+ * T-6 and the rules that name a department: who may take each step. A step not listed checks its
+ * actor itself, against the case.
+ */
+const permissions: { readonly [T in InquiryCommand['type']]?: (actor: Actor) => E.Either<Violation, Actor> } = {
+  ReceiveInquiry: frontOffice('Recording an inquiry'),
+  RecordInformationNeeded: frontOffice('Recording that information must be gathered'),
+  AgreeCompletionDate: frontOffice("Recording the customer's agreement"),
+  EscalateToManager: frontOffice('Passing a question to a manager'),
+  ReplyToInquiry: frontOffice('Replying to the inquiry'),
+  ConfirmReplyInWriting: frontOffice('Confirming the reply in writing'),
+  TurnIntoComplaint: frontOffice('Treating the inquiry as a complaint'),
+  CloseInquiry: frontOffice('Closing the inquiry'),
+};
+
+/** Who may take the step, if the table says. */
+const permitted = (c: InquiryCommand): E.Either<Violation, unknown> => permissions[c.type]?.(c.actor) ?? E.right(c.actor);
+
+/** The rule of one step (on a received inquiry that is not closed (I-1, I-8 are checked before it)). */
+type Step<T extends InquiryCommand['type']> = (c: Extract<InquiryCommand, { readonly type: T }>, s: ReceivedInquiry, context: RuleContext) => InquiryDecision;
+
+/** I-3: the answer needs information gathered; the customer is told so. */
+const recordInformationNeeded: Step<'RecordInformationNeeded'> = (c, s) => {
+  const { actor: by, at } = c;
+  const answered = notAnswered(s, 'Gathering information');
+  if (answered !== undefined) return E.left(answered);
+  if (s.informationNeededAt !== undefined)
+    return refuse('I-3', 'INFORMATION_NEED_ALREADY_RECORDED', 'The customer was already told that information is being gathered.');
+  return emit({ type: 'InformationNeeded', at, by, note: c.note });
+};
+
+/** I-4: the customer agrees to the expected completion date; a later date needs a new agreement. */
+const agreeCompletionDate: Step<'AgreeCompletionDate'> = (c, s, context) => {
+  const { actor: by, at } = c;
+  const answered = notAnswered(s, 'An agreed completion date');
+  if (answered !== undefined) return E.left(answered);
+  if (s.informationNeededAt === undefined)
+    return refuse('I-4', 'INFORMATION_NOT_NEEDED', 'A completion date is agreed for information that must be gathered (I-3); record that first.');
+  if (c.completionDate < localDateOf(context.calendar, at))
+    return refuse('I-4', 'COMPLETION_DATE_IN_PAST', `The agreed completion date ${c.completionDate} has already passed.`);
+  const previous = s.agreements[s.agreements.length - 1]?.completionDate;
+  if (previous !== undefined && c.completionDate <= previous) {
+    return refuse('I-4', 'COMPLETION_DATE_NOT_LATER', `A new agreement is for a later date than ${previous}, the one already agreed.`);
+  }
+  return emit({ type: 'CompletionDateAgreed', at, by, completionDate: c.completionDate, agreement: c.agreement });
+};
+
+/** I-5: a question the replier may not decide goes to a manager who may. */
+const escalateToManager: Step<'EscalateToManager'> = (c, s) => {
+  const { actor: by, at } = c;
+  const answered = notAnswered(s, 'Passing a question to a manager');
+  if (answered !== undefined) return E.left(answered);
+  if (!isPermitted({ minimumRole: 'manager' }, c.manager))
+    return refuse(
+      'I-5',
+      'ESCALATION_NOT_TO_A_MANAGER',
+      `${showableText(c.manager.id)} is ${c.manager.role}; the question goes to a manager who may decide it.`,
+    );
+  if (s.escalation !== undefined && s.escalation.decidedAt === undefined)
+    return refuse('I-5', 'ESCALATION_OPEN', `The question already waits for ${showableText(s.escalation.manager.id)}.`);
+  return emit({ type: 'InquiryEscalated', at, by, manager: c.manager, question: c.question });
+};
+
+const recordManagerDecision: Step<'RecordManagerDecision'> = (c, s) => {
+  const { actor: by, at } = c;
+  if (s.escalation === undefined || s.escalation.decidedAt !== undefined)
+    return refuse('I-5', 'NO_ESCALATION_OPEN', 'No question waits for a manager’s decision.');
+  if (!isNamedPerson(s.escalation.manager)(by))
+    return refuse('I-5', 'DECISION_NOT_BY_ESCALATED_MANAGER', `The question was passed to ${showableText(s.escalation.manager.id)}, who decides it.`);
+  return emit({ type: 'ManagerDecided', at, by, decision: c.decision });
+};
+
+/** I-2, I-3: the reply; I-5: it names who decided an escalated question. */
+const replyToInquiry: Step<'ReplyToInquiry'> = (c, s) => {
+  const { actor: by, at } = c;
+  const answered = notAnswered(s, 'A second reply');
+  if (answered !== undefined) return E.left(answered);
+  if (s.escalation !== undefined && s.escalation.decidedAt === undefined) {
+    return refuse('I-5', 'AWAITING_MANAGER_DECISION', `The reply waits for ${showableText(s.escalation.manager.id)}'s decision.`);
+  }
+  return emit({
+    type: 'InquiryReplied',
+    at,
+    by,
+    form: c.form,
+    reply: c.reply,
+    ...(s.escalation === undefined ? {} : { decidedBy: s.escalation.manager }),
+  });
+};
+
+/** I-6: an oral reply is confirmed in writing. */
+const confirmReplyInWriting: Step<'ConfirmReplyInWriting'> = (c, s) => {
+  const { actor: by, at } = c;
+  if (s.reply === undefined) return refuse('I-6', 'NOT_REPLIED', 'There is no reply to confirm.');
+  if (s.reply.form !== 'oral') return refuse('I-6', 'REPLY_NOT_ORAL', 'The reply was already in writing.');
+  if (s.reply.confirmedAt !== undefined) return refuse('I-6', 'REPLY_ALREADY_CONFIRMED', 'The oral reply was already confirmed in writing.');
+  return emit({ type: 'ReplyConfirmedInWriting', at, by, reference: c.reference });
+};
+
+/** I-8: an inquiry that turns out to be a complaint opens one and points to it. */
+const turnIntoComplaint: Step<'TurnIntoComplaint'> = (c) => {
+  const { actor: by, at } = c;
+  const complaintId = complaintIdForInquiry(c.caseId);
+  if (complaintId === undefined) return refuse('I-8', 'COMPLAINT_ID_TOO_LONG', `The complaint id ${c.caseId}.complaint is longer than a case id may be.`);
+  return emit({ type: 'InquiryTurnedIntoComplaint', at, by, complaintId, description: c.description, severity: c.severity });
+};
+
+/** The record closes once answered (or handed to the complaint procedure), an oral reply confirmed in writing. */
+const closeInquiry: Step<'CloseInquiry'> = (c, s) => {
+  const { actor: by, at } = c;
+  if (s.status === 'open') return refuse('I-2', 'INQUIRY_NOT_ANSWERED', 'The inquiry closes once the customer has the answer.');
+  if (s.status === 'replied' && s.reply?.form === 'oral' && s.reply.confirmedAt === undefined) {
+    return refuse('I-6', 'ORAL_REPLY_NOT_CONFIRMED', 'An oral reply is confirmed in writing before the inquiry closes.');
+  }
+  return emit({ type: 'InquiryClosed', at, by });
+};
+
 export const decideInquiry =
   (context: RuleContext) =>
   (c: InquiryCommand, state: InquiryState): InquiryDecision => {
-    const by = c.actor;
-    const at = c.at;
-
     // I-1: an inquiry is recorded on receipt, once.
     if (state.status === 'none') {
       if (c.type !== 'ReceiveInquiry') return refuse('I-1', 'INQUIRY_NOT_RECEIVED', `No inquiry ${c.caseId} has been received.`);
-      const who = frontOffice('Recording an inquiry')(by);
-      if (E.isLeft(who)) return who;
-      return emit({ type: 'InquiryReceived', at, by, customer: c.customer, channel: c.channel, subject: c.subject });
+      const who = permitted(c);
+      return E.isLeft(who) ? who : emit({ type: 'InquiryReceived', at: c.at, by: c.actor, customer: c.customer, channel: c.channel, subject: c.subject });
     }
     if (c.type === 'ReceiveInquiry') return refuse('I-1', 'INQUIRY_ALREADY_RECEIVED', `Inquiry ${c.caseId} was already received.`);
     if (state.status === 'closed') return refuse('I-1', 'INQUIRY_CLOSED', 'The inquiry is closed.');
@@ -54,107 +167,25 @@ export const decideInquiry =
     }
     const s = state;
 
+    const who = permitted(c);
+    if (E.isLeft(who)) return who;
     switch (c.type) {
-      // I-3: the answer needs information gathered; the customer is told so.
-      case 'RecordInformationNeeded': {
-        const who = frontOffice('Recording that information must be gathered')(by);
-        if (E.isLeft(who)) return who;
-        const answered = notAnswered(s, 'Gathering information');
-        if (answered !== undefined) return E.left(answered);
-        if (s.informationNeededAt !== undefined)
-          return refuse('I-3', 'INFORMATION_NEED_ALREADY_RECORDED', 'The customer was already told that information is being gathered.');
-        return emit({ type: 'InformationNeeded', at, by, note: c.note });
-      }
-
-      // I-4: the customer agrees to the expected completion date; a later date needs a new agreement.
-      case 'AgreeCompletionDate': {
-        const who = frontOffice("Recording the customer's agreement")(by);
-        if (E.isLeft(who)) return who;
-        const answered = notAnswered(s, 'An agreed completion date');
-        if (answered !== undefined) return E.left(answered);
-        if (s.informationNeededAt === undefined)
-          return refuse('I-4', 'INFORMATION_NOT_NEEDED', 'A completion date is agreed for information that must be gathered (I-3); record that first.');
-        if (c.completionDate < localDateOf(context.calendar, at))
-          return refuse('I-4', 'COMPLETION_DATE_IN_PAST', `The agreed completion date ${c.completionDate} has already passed.`);
-        const previous = s.agreements[s.agreements.length - 1]?.completionDate;
-        if (previous !== undefined && c.completionDate <= previous) {
-          return refuse('I-4', 'COMPLETION_DATE_NOT_LATER', `A new agreement is for a later date than ${previous}, the one already agreed.`);
-        }
-        return emit({ type: 'CompletionDateAgreed', at, by, completionDate: c.completionDate, agreement: c.agreement });
-      }
-
-      // I-5: a question the replier may not decide goes to a manager who may.
-      case 'EscalateToManager': {
-        const who = frontOffice('Passing a question to a manager')(by);
-        if (E.isLeft(who)) return who;
-        const answered = notAnswered(s, 'Passing a question to a manager');
-        if (answered !== undefined) return E.left(answered);
-        if (!isPermitted({ minimumRole: 'manager' }, c.manager))
-          return refuse(
-            'I-5',
-            'ESCALATION_NOT_TO_A_MANAGER',
-            `${showableText(c.manager.id)} is ${c.manager.role}; the question goes to a manager who may decide it.`,
-          );
-        if (s.escalation !== undefined && s.escalation.decidedAt === undefined)
-          return refuse('I-5', 'ESCALATION_OPEN', `The question already waits for ${showableText(s.escalation.manager.id)}.`);
-        return emit({ type: 'InquiryEscalated', at, by, manager: c.manager, question: c.question });
-      }
-      case 'RecordManagerDecision': {
-        if (s.escalation === undefined || s.escalation.decidedAt !== undefined)
-          return refuse('I-5', 'NO_ESCALATION_OPEN', 'No question waits for a manager’s decision.');
-        if (!isNamedPerson(s.escalation.manager)(by))
-          return refuse('I-5', 'DECISION_NOT_BY_ESCALATED_MANAGER', `The question was passed to ${showableText(s.escalation.manager.id)}, who decides it.`);
-        return emit({ type: 'ManagerDecided', at, by, decision: c.decision });
-      }
-
-      // I-2, I-3: the reply; I-5: it names who decided an escalated question.
-      case 'ReplyToInquiry': {
-        const who = frontOffice('Replying to the inquiry')(by);
-        if (E.isLeft(who)) return who;
-        const answered = notAnswered(s, 'A second reply');
-        if (answered !== undefined) return E.left(answered);
-        if (s.escalation !== undefined && s.escalation.decidedAt === undefined) {
-          return refuse('I-5', 'AWAITING_MANAGER_DECISION', `The reply waits for ${showableText(s.escalation.manager.id)}'s decision.`);
-        }
-        return emit({
-          type: 'InquiryReplied',
-          at,
-          by,
-          form: c.form,
-          reply: c.reply,
-          ...(s.escalation === undefined ? {} : { decidedBy: s.escalation.manager }),
-        });
-      }
-
-      // I-6: an oral reply is confirmed in writing.
-      case 'ConfirmReplyInWriting': {
-        const who = frontOffice('Confirming the reply in writing')(by);
-        if (E.isLeft(who)) return who;
-        if (s.reply === undefined) return refuse('I-6', 'NOT_REPLIED', 'There is no reply to confirm.');
-        if (s.reply.form !== 'oral') return refuse('I-6', 'REPLY_NOT_ORAL', 'The reply was already in writing.');
-        if (s.reply.confirmedAt !== undefined) return refuse('I-6', 'REPLY_ALREADY_CONFIRMED', 'The oral reply was already confirmed in writing.');
-        return emit({ type: 'ReplyConfirmedInWriting', at, by, reference: c.reference });
-      }
-
-      // I-8: an inquiry that turns out to be a complaint opens one and points to it.
-      case 'TurnIntoComplaint': {
-        const who = frontOffice('Treating the inquiry as a complaint')(by);
-        if (E.isLeft(who)) return who;
-        const complaintId = complaintIdForInquiry(c.caseId);
-        if (complaintId === undefined) return refuse('I-8', 'COMPLAINT_ID_TOO_LONG', `The complaint id ${c.caseId}.complaint is longer than a case id may be.`);
-        return emit({ type: 'InquiryTurnedIntoComplaint', at, by, complaintId, description: c.description, severity: c.severity });
-      }
-
-      // The record closes once answered (or handed to the complaint procedure), an oral reply confirmed in writing.
-      case 'CloseInquiry': {
-        const who = frontOffice('Closing the inquiry')(by);
-        if (E.isLeft(who)) return who;
-        if (s.status === 'open') return refuse('I-2', 'INQUIRY_NOT_ANSWERED', 'The inquiry closes once the customer has the answer.');
-        if (s.status === 'replied' && s.reply?.form === 'oral' && s.reply.confirmedAt === undefined) {
-          return refuse('I-6', 'ORAL_REPLY_NOT_CONFIRMED', 'An oral reply is confirmed in writing before the inquiry closes.');
-        }
-        return emit({ type: 'InquiryClosed', at, by });
-      }
+      case 'RecordInformationNeeded':
+        return recordInformationNeeded(c, s, context);
+      case 'AgreeCompletionDate':
+        return agreeCompletionDate(c, s, context);
+      case 'EscalateToManager':
+        return escalateToManager(c, s, context);
+      case 'RecordManagerDecision':
+        return recordManagerDecision(c, s, context);
+      case 'ReplyToInquiry':
+        return replyToInquiry(c, s, context);
+      case 'ConfirmReplyInWriting':
+        return confirmReplyInWriting(c, s, context);
+      case 'TurnIntoComplaint':
+        return turnIntoComplaint(c, s, context);
+      case 'CloseInquiry':
+        return closeInquiry(c, s, context);
     }
   };
 
