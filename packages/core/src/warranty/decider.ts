@@ -7,13 +7,12 @@
  */
 import * as E from 'fp-ts/lib/Either.js';
 import { type Actor, type Department } from '../actor.js';
-import { localDateOf } from '../calendar.js';
 import { NonEmptyText } from '../codecs.js';
 import type { Decider } from '../decider.js';
 import { type RuleContext, type Rulebook, inForce } from '../ruleContext.js';
 import { type RuleId, type Violation } from '../violation.js';
 import type { WarrantyCommand, WarrantyEvent } from './messages.js';
-import { isInWarranty, warrantyEnd } from './periods.js';
+import { assessRepairFee, quoteRefusal, startRefusal } from './repairFee.js';
 import { returnEligibility } from './returnEligibility.js';
 import {
   type ClaimProgress,
@@ -256,23 +255,17 @@ const assessRepair: Step<'AssessRepair'> = (c, s, context) => {
   if (p.work !== 'not-started') return refuse('W-6', 'REPAIR_ALREADY_STARTED', 'The repair has already started.');
   const policy = context.policyAt(at);
   if (E.isLeft(policy)) return policy;
-  // W-9: the product warranty counts from the delivery date (the ship date when none was recorded), or from the sale (J-1).
-  const w = policy.right.values.warranty;
-  const from = w.productWarrantyFrom === 'sale' ? p.unit.purchasedOn : (p.unit.deliveredOn ?? p.unit.shippedOn);
-  const end = warrantyEnd(w, { kind: 'product', category: p.unit.category, deliveredOn: from });
-  const inWarranty = isInWarranty(end, localDateOf(context.calendar, at));
-  // J-1: an exclusion (misuse, an unauthorised repair, no warranty card …) makes it a paid repair, in its period or not.
-  const voided = c.exclusion !== undefined && w.freeRepairVoidedBy.includes(c.exclusion);
+  const fee = assessRepairFee(context.calendar, policy.right, p.unit, at, c);
   return emit({
     type: 'RepairAssessed',
     at,
     by,
-    inWarranty,
+    inWarranty: fee.inWarranty,
     mainComponentDamaged: c.mainComponentDamaged,
-    feeRequired: (!inWarranty || voided) && c.mainComponentDamaged,
+    feeRequired: fee.feeRequired,
     policyVersion: policy.right.version,
     jurisdiction: policy.right.values.jurisdiction,
-    ...(end.kind === 'ends' ? { warrantyLastDay: end.lastDay } : {}),
+    ...(fee.warrantyLastDay === undefined ? {} : { warrantyLastDay: fee.warrantyLastDay }),
     ...(c.exclusion === undefined ? {} : { exclusion: c.exclusion }),
   });
 };
@@ -281,8 +274,8 @@ const sendFeeQuote: Step<'SendFeeQuote'> = (c, s) => {
   const { actor: by, at } = c;
   const p = asRepair(s);
   if (p === undefined) return wrongKind('W-6', 'A fee quote', s.claim);
-  if (p.assessment === undefined) return refuse('W-6', 'REPAIR_NOT_ASSESSED', 'The repair has not been assessed.');
-  if (!p.assessment.feeRequired) return refuse('W-6', 'FEE_NOT_REQUIRED', 'This repair is free: in warranty, or no main component is damaged.');
+  const refused = quoteRefusal(p);
+  if (refused !== undefined) return E.left(refused);
   return emit({ type: 'FeeQuoteSent', at, by, quote: c.quote });
 };
 
@@ -303,15 +296,8 @@ const startRepair: Step<'StartRepair'> = (c, s) => {
   const { actor: by, at } = c;
   const repair = asRepair(s);
   if (repair !== undefined) {
-    if (repair.assessment === undefined) return refuse('W-6', 'REPAIR_NOT_ASSESSED', 'The repair has not been assessed.');
-    if (repair.consent === 'declined') return refuse('W-6', 'REPAIR_DECLINED', 'The customer declined the fee; the unit goes back unrepaired.');
-    if (repair.assessment.feeRequired && repair.consent !== 'signed') {
-      return refuse(
-        'W-6',
-        'REPAIR_CONSENT_MISSING',
-        "Out of warranty with a main component damaged: the repair starts only after the customer's signed consent.",
-      );
-    }
+    const refused = startRefusal(repair);
+    if (refused !== undefined) return E.left(refused);
     if (repair.work !== 'not-started') return refuse('W-6', 'REPAIR_ALREADY_STARTED', 'The repair has already started.');
     return emit({ type: 'RepairStarted', at, by });
   }

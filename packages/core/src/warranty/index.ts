@@ -17,6 +17,7 @@ export * from './meaning.js';
 export * from './messages.js';
 export * from './periods.js';
 export * from './readModel.js';
+export * from './repairFee.js';
 export * from './personalData.js';
 export * from './rules.js';
 export { type WarrantyViolationCode, warrantyViolations } from './violations.js';
