@@ -4,7 +4,18 @@
  * is lost the next command goes through another handler. Whatever is stored must audit clean: no
  * decision was taken on a state the other writer had moved on from.
  */
-import { type EventStore, type Finding, checkHistory, commandHandler, complaintCaseType, decodeRecorded, defaultRulebook, findingsOf } from '@caseledger/core';
+import {
+  type EventStore,
+  type Finding,
+  caseIdLiteral,
+  checkHistory,
+  commandHandler,
+  complaintCaseType,
+  decodeRecorded,
+  defaultRulebook,
+  findingsOf,
+  streamNameOf,
+} from '@caseledger/core';
 import fc from 'fast-check';
 import * as E from 'fp-ts/lib/Either.js';
 import { complaintCommands } from './arbitraries/complaint.js';
@@ -36,7 +47,7 @@ export const runLostAnswerRace = async (
     }
     await probe(command)();
   }
-  const streamName = `complaint-${caseId}`;
+  const streamName = streamNameOf(complaintCaseType.category, caseIdLiteral(caseId));
   const read = await store.readStream(streamName)();
   if (E.isLeft(read)) throw new Error(read.left.message);
   if (read.right.kind === 'no-stream') return [];

@@ -10,10 +10,12 @@ import {
   type JsonObject,
   type NewEvent,
   type RecordedEvent,
+  caseIdLiteral,
   commandHandler,
   compareGlobalPositions,
   complaintCaseType,
   decodeRecorded,
+  streamNameOf,
 } from '@caseledger/core';
 import fc from 'fast-check';
 import * as E from 'fp-ts/lib/Either.js';
@@ -251,7 +253,7 @@ export const eventStoreConformance = (name: string, makeStore: () => EventStore 
             commandHandler(complaintCaseType, store)(ack, { commandId: `${caseId}-2` })(),
           ]);
           expect(both.map((r) => (E.isRight(r) ? r.right.revision : r.left.code))).toEqual([1n, 1n]);
-          const read = await unwrap(store.readStream(`complaint-${caseId}`));
+          const read = await unwrap(store.readStream(streamNameOf(complaintCaseType.category, caseIdLiteral(caseId))));
           expect(read.kind === 'stream' ? read.events.map((e) => e.type) : []).toEqual(['ComplaintReceived', 'ComplaintAcknowledged']);
         },
         timeout,
@@ -268,7 +270,7 @@ export const eventStoreConformance = (name: string, makeStore: () => EventStore 
             store,
           )({ type: 'AcknowledgeComplaint', caseId, commandId: `${caseId}-1`, at: '2026-11-16T09:10:00+08:00', actor: cs, explanation: 'x' })();
           expect(E.isLeft(other) && other.left.code).toBe('COMMAND_ID_REUSED');
-          const read = await unwrap(store.readStream(`complaint-${caseId}`));
+          const read = await unwrap(store.readStream(streamNameOf(complaintCaseType.category, caseIdLiteral(caseId))));
           expect(read.kind === 'stream' ? read.events.length : 0).toBe(1);
         },
         timeout,
