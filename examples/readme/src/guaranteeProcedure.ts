@@ -48,6 +48,7 @@ export const guaranteeProcedure = defineCaseType({
   category: 'guaranteeCase',
   rules,
   violations,
+  words: { guaranteeCase: '保证索赔', claimed: '已索赔', remedied: '已补救' },
   commands: taggedUnion<t.TypeOf<typeof ClaimGuarantee> | t.TypeOf<typeof ProvideRemedy>>('GuaranteeCommand', { ClaimGuarantee, ProvideRemedy }),
   events: taggedUnion<GuaranteeEvent>('GuaranteeEvent', { GuaranteeClaimed, RemedyProvided }),
   initialState: unclaimed,

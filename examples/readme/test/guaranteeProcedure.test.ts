@@ -119,6 +119,7 @@ describe('an own case type in reports', () => {
     expect(en).toContain('EU-1  Two years of guarantee');
     const zh = caseAuditText(audit, { locale: 'zh-CN', registry: registry.right });
     expect(zh).toContain('EU-2  10 个工作日内补救');
+    expect(zh).toContain('保证索赔 · 1 个事件');
     expect(caseAuditHtml(audit, { locale: 'zh-CN', registry: registry.right })).toContain('保证索赔须在提出后 10 个工作日内补救。');
     // Without the registry a report knows only the library's rules, and says the rule is the company's own.
     expect(caseAuditText(audit, { locale: 'en' })).not.toContain('Remedied within 10 working days');

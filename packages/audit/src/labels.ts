@@ -3,7 +3,7 @@
  * never change with the language; headings, column names, statuses, lateness and policy values do.
  * (Event summaries and violation messages come from the case types, in English.)
  */
-import { type Allowance, type Locale, wordIn } from '@caseledger/core';
+import { type Allowance, type CaseTypeRegistry, type Locale, wordIn } from '@caseledger/core';
 
 export interface ReportLabels {
   readonly lang: string;
@@ -352,8 +352,13 @@ const zhCN: ReportLabels = {
 
 const catalogues: { readonly [L in Locale]: ReportLabels } = { en, 'zh-CN': zhCN };
 
-/** The words of the reports in a language. */
-export const reportLabels = (locale: Locale = 'en'): ReportLabels => catalogues[locale];
+/** The words of the reports in a language; the registry's case types (the built-in ones unless given) say their own values and names. */
+export const reportLabels = (locale: Locale = 'en', registry?: CaseTypeRegistry): ReportLabels => {
+  const labels = catalogues[locale];
+  if (registry === undefined) return labels;
+  const word = wordIn(locale, registry);
+  return locale === 'zh-CN' ? { ...labels, word, caseLine: (category, events, status, asOf) => labels.caseLine(word(category), events, status, asOf) } : labels;
+};
 
 /** Every deadline name the case types report, for the test that each has a translation. */
 export const knownDeadlineNames: ReadonlyArray<string> = Object.keys(deadlineNamesZh);

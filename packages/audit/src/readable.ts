@@ -79,7 +79,7 @@ export const latenessText = (late: Lateness, locale: Locale = 'en'): string => {
 export const readableWith = (options: ReportOptions, asOf: Instant) => {
   const calendar = options.calendar;
   const locale = options.locale ?? 'en';
-  const labels = reportLabels(locale);
+  const labels = reportLabels(locale, options.registry);
   const when = calendar === undefined ? (instant: string) => instant : instantIn(calendar.timeZone);
   return {
     labels,

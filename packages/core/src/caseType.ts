@@ -21,6 +21,7 @@ import { type UpcasterRegistry, upcastExactly } from './upcasting.js';
 import type { RuleId, Violation } from './violation.js';
 import type { ViolationTexts } from './violationCodes.js';
 import type { TextFieldDecisionsByEvent } from './textFields.js';
+import type { Vocabulary } from './inLanguage.js';
 
 /** What every command carries: the case it is about, when it happened and who issued it (T-1, T-6). */
 export interface CommandBase {
@@ -123,6 +124,8 @@ export interface CaseType<C extends CommandBase, Ev extends EventBase, S> {
   readonly personalData: TextFieldDecisionsByEvent<Ev>;
   /** The codes it refuses or finds with, each with its Chinese sentence (its rules build violations only with these and the kernel's). */
   readonly violations: ViolationTexts;
+  /** Its values and its name in Chinese (`phone` → `电话`, its category → its name): what summaries and reports say. */
+  readonly words: Vocabulary;
   /** The texts of the rules it carries (its own ids), in every language the library speaks: what reports show beside an id. */
   readonly rules: RuleTexts;
   /** What an event means, its summary in the language asked for (English by default). */
@@ -160,6 +163,7 @@ export const defineCaseType = <const C extends CommandBase, const Ev extends Eve
   upcasters: {},
   recordedFacts: {},
   rules: {},
+  words: {},
   violations: {},
   personalData: {},
   deadlines: () => () => E.right([]),

@@ -9,28 +9,11 @@ export const sayIn =
   (en, zh) =>
     locale === 'zh-CN' ? zh : en;
 
-/** The library's vocabulary (channels, severities, responsibility, claim kinds…) in Chinese; other values stay as they are. */
-const vocabularyZh: Readonly<Record<string, string>> = {
-  phone: '电话',
-  email: '电子邮件',
-  fax: '传真',
-  letter: '信函',
-  visit: '来访',
-  online: '网上',
-  survey: '满意度调查',
-  inquiry: '咨询',
-  minor: '一般',
-  major: '重大',
-  critical: '严重',
-  internal: '内部原因',
-  external: '外部原因',
-  return: '退货',
-  exchange: '换货',
-  repair: '维修',
-  'construction-defect': '工程缺陷',
-  written: '书面',
-  oral: '口头',
-  // The rulebook's functions (departments) and roles.
+/** Values of a vocabulary (channels, severities, claim kinds, a case type's name…) with their Chinese. */
+export type Vocabulary = { readonly [value: string]: string };
+
+/** The kernel's words: the rulebook's functions (departments) and roles. Each case type carries its own (`CaseType.words`). */
+export const kernelWords = {
   sales: '销售部',
   'customer-service': '客服部',
   quality: '品质部',
@@ -42,29 +25,15 @@ const vocabularyZh: Readonly<Record<string, string>> = {
   staff: '职员',
   manager: '经理',
   'general-manager': '总经理',
-  // Why a joint review was convened (C-9).
-  'cannot-fix-in-time': '无法按时解决',
-  'cause-unknown': '原因不明',
-  'responsibility-unclear': '责任不清',
-  // A warranty inspection's verdict and the grounds for no warranty (W-2, W-6, J-1).
-  'intrinsic-defect': '产品本身质量问题',
-  'not-intrinsic': '非产品本身质量问题',
-  misuse: '使用不当',
-  'unauthorised-repair': '擅自拆修',
-  'no-warranty-documents': '无保修凭证',
-  'altered-documents': '凭证涂改',
-  'force-majeure': '不可抗力',
-  // What a return window is counted to (W-2).
-  filing: '提出申请之日',
-  acceptance: '受理之日',
-  // Case types (stream categories).
-  complaint: '投诉',
-  warrantyClaim: '保修索赔',
-  contractReview: '合同评审',
-};
+} as const satisfies Vocabulary;
 
-/** A vocabulary value in a language (`phone` → `电话`). */
-export const wordIn =
+/** A value in a language, from the kernel's words and the vocabularies given (`phone` → `电话`); other values stay as they are. */
+export const wordsIn =
+  (...vocabularies: ReadonlyArray<Vocabulary>) =>
   (locale: Locale = 'en') =>
-  (value: string): string =>
-    locale === 'zh-CN' && Object.hasOwn(vocabularyZh, value) ? (vocabularyZh[value] ?? value) : value;
+  (value: string): string => {
+    if (locale !== 'zh-CN') return value;
+    const all: ReadonlyArray<Vocabulary> = [kernelWords, ...vocabularies];
+    for (const v of all) if (Object.hasOwn(v, value)) return v[value] ?? value;
+    return value;
+  };

@@ -34,6 +34,7 @@ export * from './upcasting.js';
 export * from './violation.js';
 export * from './ruleCatalogue.js';
 export * from './inLanguage.js';
+export * from './vocabulary.js';
 export * from './violationCatalogue.js';
 export * from './violationCodes.js';
 export * from './window.js';

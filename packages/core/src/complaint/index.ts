@@ -10,6 +10,7 @@ import { type ComplaintState, evolveComplaint, initialComplaintState } from './s
 import { complaintRecordedFacts, complaintStepOf } from './steps.js';
 import { complaintPersonalData } from './personalData.js';
 import { complaintRules } from './rules.js';
+import { complaintWords } from './words.js';
 import { complaintViolations } from './violations.js';
 
 export * from './commands.js';
@@ -20,6 +21,7 @@ export * from './meaning.js';
 export * from './readModel.js';
 export * from './personalData.js';
 export * from './rules.js';
+export * from './words.js';
 export { type ComplaintViolationCode, complaintViolations } from './violations.js';
 export * from './state.js';
 export * from './steps.js';
@@ -35,6 +37,7 @@ export const complaintCaseType: CaseType<ComplaintCommand, ComplaintEvent, Compl
   decide: () => decideComplaint,
   stepOf: complaintStepOf,
   rules: complaintRules,
+  words: complaintWords,
   personalData: complaintPersonalData,
   violations: complaintViolations.texts,
   recordedFacts: complaintRecordedFacts,

@@ -3,7 +3,8 @@
  * Summaries never quote customer data (T-10): who acted, what was decided, not who complained.
  */
 import type { EventMeaning } from '../caseType.js';
-import { sayIn, wordIn } from '../inLanguage.js';
+import { sayIn, wordsIn } from '../inLanguage.js';
+import { complaintWords } from './words.js';
 import type { Locale } from '../ruleCatalogue.js';
 import type { RuleId } from '../violation.js';
 import type { ComplaintEvent } from './events.js';
@@ -13,7 +14,7 @@ const m = (rules: ReadonlyArray<RuleId>, summary: string): EventMeaning => ({ ru
 
 export const describeComplaintEvent = (e: ComplaintEvent, locale?: Locale): EventMeaning => {
   const say = sayIn(locale);
-  const word = wordIn(locale);
+  const word = wordsIn(complaintWords)(locale);
   switch (e.type) {
     case 'ComplaintReceived': {
       const from = `${e.surveyId === undefined ? '' : say(`, from survey ${e.surveyId}`, `，来自满意度调查 ${e.surveyId}`)}${e.inquiryId === undefined ? '' : say(`, from inquiry ${e.inquiryId}`, `，来自咨询 ${e.inquiryId}`)}`;

@@ -9,6 +9,7 @@ import { type ContractReviewState, evolveContractReview, initialContractReviewSt
 import { contractReviewRecordedFacts, contractReviewStepOf } from './steps.js';
 import { contractReviewPersonalData } from './personalData.js';
 import { contractReviewRules } from './rules.js';
+import { contractReviewWords } from './words.js';
 import { contractReviewViolations } from './violations.js';
 
 export * from './deadlines.js';
@@ -18,6 +19,7 @@ export * from './messages.js';
 export * from './readModel.js';
 export * from './personalData.js';
 export * from './rules.js';
+export * from './words.js';
 export { type ContractReviewViolationCode, contractReviewViolations } from './violations.js';
 export * from './state.js';
 export * from './steps.js';
@@ -32,6 +34,7 @@ export const contractReviewCaseType: CaseType<ContractReviewCommand, ContractRev
   decide: () => decideContractReview,
   stepOf: contractReviewStepOf,
   rules: contractReviewRules,
+  words: contractReviewWords,
   personalData: contractReviewPersonalData,
   violations: contractReviewViolations.texts,
   recordedFacts: contractReviewRecordedFacts,

@@ -1,6 +1,7 @@
 /** What each contract-review event means to an auditor, and the status of a review. */
 import type { EventMeaning } from '../caseType.js';
-import { sayIn, wordIn } from '../inLanguage.js';
+import { sayIn, wordsIn } from '../inLanguage.js';
+import { contractReviewWords } from './words.js';
 import type { Locale } from '../ruleCatalogue.js';
 import type { RuleId } from '../violation.js';
 import type { ContractReviewEvent } from './messages.js';
@@ -10,7 +11,7 @@ const m = (rules: ReadonlyArray<RuleId>, summary: string): EventMeaning => ({ ru
 
 export const describeContractReviewEvent = (e: ContractReviewEvent, locale?: Locale): EventMeaning => {
   const say = sayIn(locale);
-  const word = wordIn(locale);
+  const word = wordsIn(contractReviewWords)(locale);
   switch (e.type) {
     case 'OrderSubmitted': {
       const opinions =

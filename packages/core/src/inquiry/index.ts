@@ -9,6 +9,7 @@ import { type InquiryState, evolveInquiry, initialInquiryState } from './state.j
 import { inquiryRecordedFacts, inquiryStepOf } from './steps.js';
 import { inquiryPersonalData } from './personalData.js';
 import { inquiryRules } from './rules.js';
+import { inquiryWords } from './words.js';
 import { inquiryViolations } from './violations.js';
 
 export * from './deadlines.js';
@@ -19,6 +20,7 @@ export * from './reaction.js';
 export * from './readModel.js';
 export * from './personalData.js';
 export * from './rules.js';
+export * from './words.js';
 export { type InquiryViolationCode, inquiryViolations } from './violations.js';
 export * from './state.js';
 export * from './steps.js';
@@ -32,6 +34,7 @@ export const inquiryCaseType: CaseType<InquiryCommand, InquiryEvent, InquiryStat
   decide: decideInquiry,
   stepOf: inquiryStepOf,
   rules: inquiryRules,
+  words: inquiryWords,
   personalData: inquiryPersonalData,
   violations: inquiryViolations.texts,
   recordedFacts: inquiryRecordedFacts,

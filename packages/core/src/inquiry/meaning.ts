@@ -1,6 +1,7 @@
 /** What each inquiry event means to an auditor, and the status of an inquiry. Never the customer's words (T-10). */
 import type { EventMeaning } from '../caseType.js';
-import { sayIn, wordIn } from '../inLanguage.js';
+import { sayIn, wordsIn } from '../inLanguage.js';
+import { inquiryWords } from './words.js';
 import type { Locale } from '../ruleCatalogue.js';
 import type { RuleId } from '../violation.js';
 import type { InquiryEvent } from './messages.js';
@@ -10,7 +11,7 @@ const m = (rules: ReadonlyArray<RuleId>, summary: string): EventMeaning => ({ ru
 
 export const describeInquiryEvent = (e: InquiryEvent, locale?: Locale): EventMeaning => {
   const say = sayIn(locale);
-  const word = wordIn(locale);
+  const word = wordsIn(inquiryWords)(locale);
   switch (e.type) {
     case 'InquiryReceived':
       return m(['I-1'], say(`Inquiry received by ${e.channel}`, `经${word(e.channel)}收到咨询`));

@@ -4,6 +4,7 @@ import { type CaseType, defineCaseType } from '../caseType.js';
 import { surveyReadModel } from './readModel.js';
 import { surveyPersonalData } from './personalData.js';
 import { surveyRules } from './rules.js';
+import { surveyWords } from './words.js';
 import { surveyViolations } from './violations.js';
 import {
   type SurveyCommand,
@@ -20,6 +21,7 @@ export * from './measures.js';
 export * from './readModel.js';
 export * from './personalData.js';
 export * from './rules.js';
+export * from './words.js';
 export { type SurveyViolationCode, surveyViolations } from './violations.js';
 export * from './survey.js';
 
@@ -33,6 +35,7 @@ export const surveyCaseType: CaseType<SurveyCommand, SurveyEvent, SurveyState> =
   decide: () => surveyDecider.decide,
   stepOf: surveyStepOf,
   rules: surveyRules,
+  words: surveyWords,
   personalData: surveyPersonalData,
   violations: surveyViolations.texts,
   // A form has no deadline of its own; response and satisfaction rates are measured over many (S-4).

@@ -9,6 +9,7 @@ import { type WarrantyClaimState, evolveWarrantyClaim, initialWarrantyClaimState
 import { warrantyRecordedFacts, warrantyStepOf } from './steps.js';
 import { warrantyPersonalData } from './personalData.js';
 import { warrantyRules } from './rules.js';
+import { warrantyWords } from './words.js';
 import { warrantyViolations } from './violations.js';
 
 export * from './deadlines.js';
@@ -20,6 +21,7 @@ export * from './readModel.js';
 export * from './repairFee.js';
 export * from './personalData.js';
 export * from './rules.js';
+export * from './words.js';
 export { type WarrantyViolationCode, warrantyViolations } from './violations.js';
 export * from './returnEligibility.js';
 export * from './state.js';
@@ -37,6 +39,7 @@ export const warrantyClaimCaseType: CaseType<WarrantyCommand, WarrantyEvent, War
   decide: decideWarrantyClaim,
   stepOf: warrantyStepOf,
   rules: warrantyRules,
+  words: warrantyWords,
   personalData: warrantyPersonalData,
   violations: warrantyViolations.texts,
   recordedFacts: warrantyRecordedFacts,

@@ -3,7 +3,8 @@
  * quote customer data (T-10).
  */
 import type { EventMeaning } from '../caseType.js';
-import { sayIn, wordIn } from '../inLanguage.js';
+import { sayIn, wordsIn } from '../inLanguage.js';
+import { warrantyWords } from './words.js';
 import type { Locale } from '../ruleCatalogue.js';
 import type { RuleId } from '../violation.js';
 import type { WarrantyEvent } from './messages.js';
@@ -13,7 +14,7 @@ const m = (rules: ReadonlyArray<RuleId>, summary: string, specialCase = false): 
 
 export const describeWarrantyEvent = (e: WarrantyEvent, locale?: Locale): EventMeaning => {
   const say = sayIn(locale);
-  const word = wordIn(locale);
+  const word = wordsIn(warrantyWords)(locale);
   switch (e.type) {
     case 'ClaimFiled': {
       const unit =
