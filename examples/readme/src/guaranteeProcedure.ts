@@ -1,5 +1,5 @@
 import { type CaseDeadlines, type RuleTexts, Actor, CaseId, Instant, LocalDate, deadline, deadlineStatus, defineCaseType, firstAt, tagged, taggedUnion } from '@caseledger/core';
-import { isWithinWindow, violationsOf, windowOf } from '@caseledger/core';
+import { PositiveInt, allowanceOf, casePolicy, isWithinWindow, policyAt, positiveIntLiteral, violationsOf, windowOf } from '@caseledger/core';
 import * as E from 'fp-ts/lib/Either.js';
 import * as t from 'io-ts';
 
@@ -14,15 +14,26 @@ const GuaranteeState = t.readonly(t.partial({ claimedAt: Instant, remediedAt: In
 type GuaranteeState = t.TypeOf<typeof GuaranteeState>;
 const unclaimed: GuaranteeState = {};
 
-/** EU-2 (the company's own promise): a claim is remedied within 10 working days. */
+/** EU-2's time, a dated value of the company's policy: a version may give `caseTypes: { guaranteeCase: { remedyWithinWorkingDays: 5 } }`. */
+const remedyPolicy = casePolicy('guaranteeCase', t.readonly(t.type({ remedyWithinWorkingDays: PositiveInt })), {
+  remedyWithinWorkingDays: positiveIntLiteral(10),
+});
+
+/** EU-2 (the company's own promise): a claim is remedied within the working days the policy in force at the claim gives. */
 const remedyDeadline: CaseDeadlines<GuaranteeState> =
-  ({ calendar }) =>
+  ({ calendar, policies }) =>
   ({ state, firstAt: first }, now) => {
     if (state.claimedAt === undefined) return E.right([]);
-    const dueBy = deadline(calendar, state.claimedAt, { workingDays: 10 });
+    const version = policyAt(state.claimedAt)(policies);
+    if (E.isLeft(version)) return version;
+    const values = remedyPolicy.read(version.right.values);
+    if (E.isLeft(values)) return E.right([]);
+    const allowed = { workingDays: values.right.remedyWithinWorkingDays };
+    const dueBy = deadline(calendar, state.claimedAt, allowed);
     const doneAt = firstAt<GuaranteeEvent>(first, 'RemedyProvided');
     const done = doneAt === undefined ? {} : { doneAt };
-    return E.right([{ ruleId: 'EU-2', name: 'remedy', status: deadlineStatus(dueBy, doneAt, now), from: state.claimedAt, dueBy, ...done }]);
+    const status = deadlineStatus(dueBy, doneAt, now);
+    return E.right([{ ruleId: 'EU-2', name: 'remedy', status, from: state.claimedAt, dueBy, ...done, policyVersion: version.right.version, allowed: allowanceOf(allowed) }]);
   };
 
 /** The texts reports show beside each rule id, in every language the library speaks. */
@@ -32,8 +43,8 @@ const rules = {
     'zh-CN': { title: '两年保证', text: '交付后 2 年内出现的缺陷由卖方负责。' },
   },
   'EU-2': {
-    en: { title: 'Remedied within 10 working days', text: 'A guarantee claim is remedied within 10 working days of the claim.' },
-    'zh-CN': { title: '10 个工作日内补救', text: '保证索赔须在提出后 10 个工作日内补救。' },
+    en: { title: 'Remedied in time', text: 'A guarantee claim is remedied within the working days the policy gives (10 unless a version says otherwise).' },
+    'zh-CN': { title: '按时补救', text: '保证索赔须在政策规定的工作日内补救（未另行规定时为 10 个工作日）。' },
   },
 } as const satisfies RuleTexts;
 
@@ -71,6 +82,7 @@ export const guaranteeProcedure = defineCaseType({
       : { type: 'ProvideRemedy', caseId, at: e.at, actor: e.by },
   describe: (e) => ({ rules: e.type === 'GuaranteeClaimed' ? ['EU-1'] : ['EU-2'], summary: e.type, specialCase: false }),
   deadlines: remedyDeadline,
+  policy: remedyPolicy,
   closedAt: (s) => s.remediedAt,
   readModel: {
     state: GuaranteeState,

@@ -10,6 +10,7 @@ import {
   caseTypes,
   checkTextFieldCatalogue,
   commandHandler,
+  decodePolicySet,
   defaultCalendar,
   defaultPolicies,
   inMemoryEventStore,
@@ -17,6 +18,7 @@ import {
   makeRegistry,
   personalDataCatalogueOf,
   registered,
+  rulebookDefaults,
 } from '@caseledger/core';
 import {
   type CaseRecord,
@@ -108,6 +110,46 @@ describe('an own case type under the personal-data check (T-10)', () => {
   });
 });
 
+describe('an own case type with a dated policy value of its own', () => {
+  const versions = [
+    { version: 'company-2026-11', inForceFrom: '2026-11-03T00:00:00+08:00', values: { caseTypes: { guaranteeCase: { remedyWithinWorkingDays: 5 } } } },
+  ];
+
+  it('reads it from the version in force when the clock started, and says which version set it', async () => {
+    const policies = decodePolicySet(versions, rulebookDefaults, registry.right);
+    if (E.isLeft(policies)) throw new Error(policies.left.message);
+    const dated = { policies: { versions: [...defaultPolicies.versions, ...policies.right.versions] }, calendar: defaultCalendar };
+    const store = inMemoryEventStore();
+    const handle = commandHandler(guaranteeProcedure, store, { rulebook: dated });
+    for (const command of [claim('G-1', '2026-11-02T09:00:00+08:00'), claim('G-3', '2026-11-04T09:00:00+08:00')]) {
+      const r = await handle(command)();
+      if (E.isLeft(r)) throw new Error(r.left.message);
+    }
+    const datedFiles = caseFiles(dated, { registry: registry.right });
+    const rows = inMemoryReadModelStore<CaseRecord>();
+    await runProjection({ source: store, store: rows, projection: datedFiles })();
+    const loaded = await rows.load(datedFiles.name)();
+    const files = E.isRight(loaded) && loaded.right !== undefined ? [...loaded.right.rows.values()] : [];
+    expect(files.map((f) => [f.caseId, f.view.deadlines.map((d) => [d.dueBy, d.policyVersion, d.allowed?.count])])).toEqual([
+      // Claimed before the version: 10 working days; after it: 5.
+      ['G-1', [['2026-11-16T15:59:59.999Z', 'rulebook-2', 10]]],
+      ['G-3', [['2026-11-11T15:59:59.999Z', 'company-2026-11', 5]]],
+    ]);
+  });
+
+  it('refuses a value its codec refuses, and values for a category no registered case type has, each by path', () => {
+    const bad = decodePolicySet(
+      [{ version: 'v', inForceFrom: '2026-11-03T00:00:00+08:00', values: { caseTypes: { guaranteeCase: { remedyWithinWorkingDays: 0 }, guarantyCase: {} } } }],
+      rulebookDefaults,
+      registry.right,
+    );
+    expect(E.isLeft(bad) ? bad.left : undefined).toMatchObject({
+      code: 'POLICY_VALUES_UNDECODABLE',
+      errors: [{ path: '0.values.caseTypes.guaranteeCase.remedyWithinWorkingDays' }, { path: '0.values.caseTypes.guarantyCase' }],
+    });
+  });
+});
+
 describe('an own case type in reports', () => {
   it('has its rule texts in an English and a Chinese report, given the registry', async () => {
     const store = await recorded();
@@ -115,14 +157,14 @@ describe('an own case type in reports', () => {
     if (E.isLeft(history)) throw new Error(history.left.message);
     const audit = auditCase(history.right, rulebook, instantLiteral('2026-11-20T09:00:00+08:00'));
     const en = caseAuditText(audit, { locale: 'en', registry: registry.right });
-    expect(en).toContain('EU-2  Remedied within 10 working days');
+    expect(en).toContain('EU-2  Remedied in time');
     expect(en).toContain('EU-1  Two years of guarantee');
     const zh = caseAuditText(audit, { locale: 'zh-CN', registry: registry.right });
-    expect(zh).toContain('EU-2  10 个工作日内补救');
+    expect(zh).toContain('EU-2  按时补救');
     expect(zh).toContain('保证索赔 · 1 个事件');
-    expect(caseAuditHtml(audit, { locale: 'zh-CN', registry: registry.right })).toContain('保证索赔须在提出后 10 个工作日内补救。');
+    expect(caseAuditHtml(audit, { locale: 'zh-CN', registry: registry.right })).toContain('保证索赔须在政策规定的工作日内补救（未另行规定时为 10 个工作日）。');
     // Without the registry a report knows only the library's rules, and says the rule is the company's own.
-    expect(caseAuditText(audit, { locale: 'en' })).not.toContain('Remedied within 10 working days');
+    expect(caseAuditText(audit, { locale: 'en' })).not.toContain('Remedied in time');
   });
 });
 

@@ -22,6 +22,7 @@ import type { RuleId, Violation } from './violation.js';
 import type { ViolationTexts } from './violationCodes.js';
 import type { TextFieldDecisionsByEvent } from './textFields.js';
 import type { Vocabulary } from './inLanguage.js';
+import type { CasePolicy } from './casePolicy.js';
 
 /** What every command carries: the case it is about, when it happened and who issued it (T-1, T-6). */
 export interface CommandBase {
@@ -124,6 +125,8 @@ export interface CaseType<C extends CommandBase, Ev extends EventBase, S> {
   readonly personalData: TextFieldDecisionsByEvent<Ev>;
   /** The codes it refuses or finds with, each with its Chinese sentence (its rules build violations only with these and the kernel's). */
   readonly violations: ViolationTexts;
+  /** Its own dated policy values (codec and defaults), given in a company's policy under `caseTypes.<category>` and read with `casePolicyOf`. */
+  readonly policy?: CasePolicy<unknown>;
   /** Its values and its name in Chinese (`phone` → `电话`, its category → its name): what summaries and reports say. */
   readonly words: Vocabulary;
   /** The texts of the rules it carries (its own ids), in every language the library speaks: what reports show beside an id. */

@@ -142,10 +142,10 @@ export type CaseId = t.TypeOf<typeof CaseId>;
  * failures are values.
  */
 const literalOf =
-  <A>(codec: t.Type<A, string, unknown>, expected: string) =>
-  (text: string): A => {
-    if (!codec.is(text)) throw new RangeError(`Not ${expected}.`);
-    return text;
+  <A, L extends string | number>(codec: t.Type<A, L, unknown>, expected: string) =>
+  (literal: L): A => {
+    if (!codec.is(literal)) throw new RangeError(`Not ${expected}.`);
+    return literal;
   };
 
 export const instantLiteral = literalOf(Instant, 'an ISO-8601 instant with a zone designator, e.g. 2026-11-16T09:00:00+08:00');
@@ -158,6 +158,8 @@ export interface PositiveIntBrand {
 /** A positive whole number. */
 export const PositiveInt = t.brand(t.number, (n): n is t.Branded<number, PositiveIntBrand> => Number.isInteger(n) && n > 0, 'PositiveInt');
 export type PositiveInt = t.TypeOf<typeof PositiveInt>;
+
+export const positiveIntLiteral = literalOf(PositiveInt, 'a positive whole number');
 
 /** The positive whole number after `n` (a counter's next value: the next CAPA plan, the next visit). */
 export const nextPositiveInt = (n: number): PositiveInt => {

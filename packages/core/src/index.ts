@@ -7,6 +7,7 @@ export * from './actor.js';
 export * from './calendar.js';
 export * from './caseHistory.js';
 export * from './caseType.js';
+export * from './casePolicy.js';
 export * from './caseTypes.js';
 export * from './codecs.js';
 export * from './companyRules.js';

@@ -5,6 +5,7 @@
  */
 import * as E from 'fp-ts/lib/Either.js';
 import * as t from 'io-ts';
+import type { CaseTypeRegistry } from './caseHistory.js';
 import { pipe } from 'fp-ts/lib/function.js';
 import { type FieldError, Instant, PositiveInt, decodeWith, instantFromEpochMs, oneOf } from './codecs.js';
 import { type PolicyError, type PolicySet, type PolicyVersion, makePolicySet } from './policy.js';
@@ -204,16 +205,25 @@ export const RecordsPolicy = t.readonly(
 );
 
 export const RulebookPolicy = t.readonly(
-  t.type({
-    /** The jurisdiction preset the policy is built on (J-0), `none` for the rulebook's own. */
-    jurisdiction: t.string,
-    complaint: ComplaintPolicy,
-    warranty: WarrantyPolicy,
-    contractReview: ContractReviewPolicy,
-    survey: SurveyPolicy,
-    inquiry: InquiryPolicy,
-    records: RecordsPolicy,
-  }),
+  t.intersection([
+    t.type({
+      /** The jurisdiction preset the policy is built on (J-0), `none` for the rulebook's own. */
+      jurisdiction: t.string,
+      complaint: ComplaintPolicy,
+      warranty: WarrantyPolicy,
+      contractReview: ContractReviewPolicy,
+      survey: SurveyPolicy,
+      inquiry: InquiryPolicy,
+      records: RecordsPolicy,
+    }),
+    t.partial({
+      /**
+       * The values of case types of one's own, by category, each checked by its case type's policy
+       * codec (`decodePolicySet(input, base, registry)`) and read with `casePolicyOf`.
+       */
+      caseTypes: t.readonly(t.record(t.string, t.UnknownRecord)),
+    }),
+  ]),
   'RulebookPolicy',
 );
 export type RulebookPolicy = t.TypeOf<typeof RulebookPolicy>;
@@ -382,8 +392,29 @@ export const policyValuesOver =
     return unknown.length > 0 ? E.left(unknown) : decodeWith(RulebookPolicy)(overlayValues(encodedBase(base), given));
   };
 
-/** Read a company's policy versions, each over `base` (default: the rulebook's defaults); every bad field is named by path. */
-export const decodePolicySet = (input: unknown, base: RulebookPolicy = rulebookDefaults): E.Either<RulebookPolicyError, PolicySet<RulebookPolicy>> =>
+/** What a registry's case types say of the values given for them under `caseTypes`: an unknown category, or a value their codec refuses. */
+const caseTypeValueErrors = (registry: CaseTypeRegistry, values: RulebookPolicy): ReadonlyArray<FieldError> =>
+  Object.keys(values.caseTypes ?? {}).flatMap((category): ReadonlyArray<FieldError> => {
+    const at = `caseTypes.${category}`;
+    const entry = registry.find(category);
+    if (entry === undefined) return [{ path: at, expected: `nothing here: no registered case type is ${JSON.stringify(category)}`, found: 'a value' }];
+    return entry.use((caseType) => {
+      const read = caseType.policy?.read(values);
+      if (read === undefined) return [{ path: at, expected: `nothing here: case type ${category} has no policy values`, found: 'a value' }];
+      return E.isLeft(read) ? read.left.map((e) => ({ ...e, path: e.path === '(root)' ? at : `${at}.${e.path}` })) : [];
+    });
+  });
+
+/**
+ * Read a company's policy versions, each over `base` (default: the rulebook's defaults); every bad
+ * field is named by path. Given the registry, the values of its case types of one's own
+ * (`caseTypes.<category>`) are checked by each case type's codec too.
+ */
+export const decodePolicySet = (
+  input: unknown,
+  base: RulebookPolicy = rulebookDefaults,
+  registry?: CaseTypeRegistry,
+): E.Either<RulebookPolicyError, PolicySet<RulebookPolicy>> =>
   pipe(
     decodeWith(PolicyVersionsInput)(input),
     E.mapLeft(undecodable),
@@ -393,8 +424,9 @@ export const decodePolicySet = (input: unknown, base: RulebookPolicy = rulebookD
       const over = policyValuesOver(base);
       versions.forEach((v, i) => {
         const values = over(v.values);
-        if (E.isLeft(values)) errors.push(...values.left.map((e) => ({ ...e, path: `${i}.values${e.path === '(root)' ? '' : `.${e.path}`}` })));
-        else decoded.push({ version: v.version, inForceFrom: v.inForceFrom, values: values.right });
+        const valueErrors = E.isLeft(values) ? values.left : registry === undefined ? [] : caseTypeValueErrors(registry, values.right);
+        if (valueErrors.length > 0) errors.push(...valueErrors.map((e) => ({ ...e, path: `${i}.values${e.path === '(root)' ? '' : `.${e.path}`}` })));
+        else if (E.isRight(values)) decoded.push({ version: v.version, inForceFrom: v.inForceFrom, values: values.right });
       });
       return errors.length > 0 ? E.left(undecodable(errors)) : E.right(decoded);
     }),
