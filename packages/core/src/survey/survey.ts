@@ -88,6 +88,33 @@ export const checkRatings = (items: ReadonlyArray<string>, ratings: ReadonlyArra
   return undefined;
 };
 
+/** T-6: who may take each step. */
+const permissions: { readonly [T in SurveyCommand['type']]: (actor: Actor) => E.Either<Violation, Actor> } = {
+  SendSurvey: surveyor('Sending a survey'),
+  RecordSurveyReturn: surveyor('Recording a returned survey'),
+};
+
+/** S-1: a form is sent once, each item on it once. */
+const sendSurvey = (c: Extract<SurveyCommand, { readonly type: 'SendSurvey' }>, s: SurveyState): E.Either<Violation, ReadonlyArray<SurveyEvent>> => {
+  if (s.status !== 'none') return E.left(violation('S-1', 'SURVEY_ALREADY_SENT', `Survey ${c.caseId} was already sent.`));
+  if (c.items.length !== new Set(c.items).size) return E.left(violation('S-1', 'SURVEY_ITEM_REPEATED', 'Each item appears once on the form.'));
+  return E.right([{ type: 'SurveySent', at: c.at, by: c.actor, customer: c.customer, period: c.period, items: c.items }]);
+};
+
+/** S-1: a sent form comes back once, every item rated on the five levels and the overall judgement given. */
+const recordSurveyReturn = (
+  c: Extract<SurveyCommand, { readonly type: 'RecordSurveyReturn' }>,
+  s: SurveyState,
+): E.Either<Violation, ReadonlyArray<SurveyEvent>> => {
+  if (s.status === 'none') return E.left(violation('S-1', 'SURVEY_NOT_SENT', `Survey ${c.caseId} was never sent.`));
+  if (s.status === 'returned') return E.left(violation('S-1', 'SURVEY_ALREADY_RETURNED', 'This form was already returned.'));
+  const bad = checkRatings(s.items, c.ratings);
+  if (bad !== undefined) return E.left(bad);
+  return E.right([
+    { type: 'SurveyReturned', at: c.at, by: c.actor, ratings: c.ratings, overall: c.overall, ...(c.comments === undefined ? {} : { comments: c.comments }) },
+  ]);
+};
+
 export const surveyDecider: Decider<SurveyCommand, SurveyEvent, SurveyState> = {
   initialState: { status: 'none' },
   evolve: (s, e) => {
@@ -99,33 +126,9 @@ export const surveyDecider: Decider<SurveyCommand, SurveyEvent, SurveyState> = {
     }
   },
   decide: (c, s) => {
-    switch (c.type) {
-      case 'SendSurvey': {
-        const who = surveyor('Sending a survey')(c.actor);
-        if (E.isLeft(who)) return who;
-        if (s.status !== 'none') return E.left(violation('S-1', 'SURVEY_ALREADY_SENT', `Survey ${c.caseId} was already sent.`));
-        if (c.items.length !== new Set(c.items).size) return E.left(violation('S-1', 'SURVEY_ITEM_REPEATED', 'Each item appears once on the form.'));
-        return E.right([{ type: 'SurveySent', at: c.at, by: c.actor, customer: c.customer, period: c.period, items: c.items }]);
-      }
-      case 'RecordSurveyReturn': {
-        const who = surveyor('Recording a returned survey')(c.actor);
-        if (E.isLeft(who)) return who;
-        if (s.status === 'none') return E.left(violation('S-1', 'SURVEY_NOT_SENT', `Survey ${c.caseId} was never sent.`));
-        if (s.status === 'returned') return E.left(violation('S-1', 'SURVEY_ALREADY_RETURNED', 'This form was already returned.'));
-        const bad = checkRatings(s.items, c.ratings);
-        if (bad !== undefined) return E.left(bad);
-        return E.right([
-          {
-            type: 'SurveyReturned',
-            at: c.at,
-            by: c.actor,
-            ratings: c.ratings,
-            overall: c.overall,
-            ...(c.comments === undefined ? {} : { comments: c.comments }),
-          },
-        ]);
-      }
-    }
+    const who = permissions[c.type](c.actor);
+    if (E.isLeft(who)) return who;
+    return c.type === 'SendSurvey' ? sendSurvey(c, s) : recordSurveyReturn(c, s);
   },
 };
 
