@@ -54,11 +54,11 @@ if (!quick) {
   const date = new Date().toISOString().slice(0, 10);
   const machine = `${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), ${Math.round(totalmem() / 2 ** 30)} GiB, ${process.platform} ${process.arch}, Node ${process.versions.node}`;
   const body = [
-    '| events (cases) | into PostgreSQL | each tenth of the run, events/s | of which committing | in memory (the fold alone) | board, first page of 50 | board, page at offset 10,000 | overdue, first page |',
-    '|---|---|---|---|---|---|---|---|',
+    '| events (cases) | into PostgreSQL | each tenth of the run, events/s | of which committing | floor: COPY of the same rows | in memory (the fold alone) | bytes per case row | board, first page of 50 | board, page at offset 10,000 | overdue, first page |',
+    '|---|---|---|---|---|---|---|---|---|---|',
     ...rows.map(
       ({ events, postgres: p, memory: m }) =>
-        `| ${n(events)} (${n(p.cases)}) | ${n(p.value)} events/s | ${p.tenths.map((t) => n(t / 1000, 1)).join(' · ')} (thousands) | ${n((p.commitSeconds / p.totalSeconds) * 100)}% | ${n(m.value)} events/s | p50 ${n(p.boardMs.p50, 1)} ms (max ${n(p.boardMs.max, 1)}) | p50 ${n(p.boardDeepMs.p50, 1)} ms | p50 ${n(p.overdueMs.p50, 1)} ms |`,
+        `| ${n(events)} (${n(p.cases)}) | ${n(p.value)} events/s | ${p.tenths.map((t) => n(t / 1000, 1)).join(' · ')} (thousands) | ${n((p.commitSeconds / p.totalSeconds) * 100)}% | ${n(p.copyFloor)} events/s (ratio ${n(p.value / p.copyFloor, 2)}) | ${n(m.value)} events/s (ratio ${n(p.value / m.value, 2)}) | ${n(p.bytesPerCase)} | p50 ${n(p.boardMs.p50, 1)} ms (max ${n(p.boardMs.max, 1)}) | p50 ${n(p.boardDeepMs.p50, 1)} ms | p50 ${n(p.overdueMs.p50, 1)} ms |`,
     ),
   ];
   const doc = here('../../docs/benchmarks.md');
