@@ -12,6 +12,7 @@
 import { createWriteStream, existsSync, openSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import {
   type CaseHistory,
+  type CaseTypeRegistry,
   Instant,
   type Locale,
   type PolicySet,
@@ -60,6 +61,7 @@ import {
 import { type ProjectCommand, exportSource, projectCommand } from './project.js';
 import { type CliFile, type CliMessages, cliMessages, errorText } from './cliMessages.js';
 import { CLI_VERSION } from './version.js';
+import { loadCaseTypes } from './caseTypesModule.js';
 import type { CliIo } from './io.js';
 import pg from 'pg';
 
@@ -73,6 +75,7 @@ interface Options {
 }
 
 const VALUED = new Set([
+  '--case-types',
   '--file',
   '--as-of',
   '--html',
@@ -157,6 +160,8 @@ type Source = { readonly kind: 'file'; readonly path: string } | { readonly kind
 
 interface Setup {
   readonly source: Source;
+  /** The built-in case types and the app's own (`--case-types`). */
+  readonly registry: CaseTypeRegistry;
   readonly asOf: Instant;
   readonly rulebook: Rulebook;
   readonly maxLineBytes: number;
@@ -192,7 +197,7 @@ const openStore = (url: string, say: CliMessages): E.Either<string, EventStoreDb
 };
 
 /** The policy versions to audit under: the defaults, a policies file, a preset, or a policies file over a preset (J-0). */
-const policiesOf = (o: Options, locale: Locale): E.Either<string, PolicySet<RulebookPolicy>> => {
+const policiesOf = (o: Options, locale: Locale, registry: CaseTypeRegistry): E.Either<string, PolicySet<RulebookPolicy>> => {
   const say = cliMessages(locale);
   const presetId = text(o, '--preset');
   const preset = presetId === undefined ? undefined : Object.hasOwn(jurisdictionPresets, presetId) ? jurisdictionPresets[presetId] : undefined;
@@ -201,7 +206,7 @@ const policiesOf = (o: Options, locale: Locale): E.Either<string, PolicySet<Rule
   if (policiesFile === undefined) return E.right(preset?.policies ?? defaultPolicies);
   const json = readJson(policiesFile, 'policies', say);
   if (E.isLeft(json)) return json;
-  const decoded = preset === undefined ? decodePolicySet(json.right) : companyPolicy(preset, json.right);
+  const decoded = preset === undefined ? decodePolicySet(json.right, undefined, registry) : companyPolicy(preset, json.right);
   if (E.isRight(decoded)) return decoded;
   const e = decoded.left;
   if (e.code === 'POLICY_BELOW_LEGAL_FLOOR') return E.left(say.belowFloor(policiesFile, e.preset, e.breaches.map((b) => breachText(b, locale)).join(' ')));
@@ -209,8 +214,8 @@ const policiesOf = (o: Options, locale: Locale): E.Either<string, PolicySet<Rule
 };
 
 /** The policies (`--policies`, `--preset`) and the calendar (`--calendar`) deadlines are computed under. */
-const rulebookOf = (o: Options, locale: Locale): E.Either<string, Rulebook> => {
-  const policies = policiesOf(o, locale);
+const rulebookOf = (o: Options, locale: Locale, registry: CaseTypeRegistry): E.Either<string, Rulebook> => {
+  const policies = policiesOf(o, locale, registry);
   if (E.isLeft(policies)) return policies;
   const calendarFile = text(o, '--calendar');
   if (calendarFile === undefined) return E.right({ policies: policies.right, calendar: defaultCalendar });
@@ -221,18 +226,29 @@ const rulebookOf = (o: Options, locale: Locale): E.Either<string, Rulebook> => {
   return E.right({ policies: policies.right, calendar: decoded.right });
 };
 
-const setUp = (o: Options, io: CliIo, locale: Locale): E.Either<string, Setup> => {
+/** `--case-types MODULE`: the built-in case types and the module's; the built-in ones alone without it. */
+const registryOf = async (o: Options, say: CliMessages): Promise<E.Either<string, CaseTypeRegistry>> => {
+  const module = text(o, '--case-types');
+  if (module === undefined) return E.right(caseTypes);
+  const path = fileAt(module, '--case-types', say);
+  if (E.isLeft(path)) return path;
+  return E.mapLeft((reason: string) => say.caseTypesModule(module, reason))(await loadCaseTypes(path.right));
+};
+
+const setUp = async (o: Options, io: CliIo, locale: Locale): Promise<E.Either<string, Setup>> => {
   const say = cliMessages(locale);
   const source = sourceOf(o, say);
   if (E.isLeft(source)) return source;
+  const registry = await registryOf(o, say);
+  if (E.isLeft(registry)) return registry;
   const asOfText = text(o, '--as-of');
   const asOf = asOfText === undefined ? instantFromEpochMs(io.now()) : asOfText;
   if (!Instant.is(asOf)) return E.left(say.badAsOf(asOfText ?? ''));
-  const rulebook = rulebookOf(o, locale);
+  const rulebook = rulebookOf(o, locale, registry.right);
   if (E.isLeft(rulebook)) return rulebook;
   const maxLineBytes = maxLineBytesOf(o, say);
   if (E.isLeft(maxLineBytes)) return maxLineBytes;
-  return E.right({ source: source.right, asOf, rulebook: rulebook.right, maxLineBytes: maxLineBytes.right, locale, say });
+  return E.right({ source: source.right, registry: registry.right, asOf, rulebook: rulebook.right, maxLineBytes: maxLineBytes.right, locale, say });
 };
 
 /** `--max-line-bytes`, the longest line a file may have (default 16 MiB). */
@@ -253,14 +269,15 @@ const provenanceOf = async (source: Source, io: CliIo, read: { readonly events: 
 });
 
 /** The streams a bare case id may stand for, `<category>-<id>` for every registered category; none when the name already starts with one. */
-const bareIdCandidates = (stream: string): ReadonlyArray<string> =>
-  caseTypes.categories.some((c) => stream.startsWith(`${c}-`)) ? [] : caseTypes.categories.map((c) => `${c}-${stream}`);
+const bareIdCandidates = (stream: string, registry: CaseTypeRegistry): ReadonlyArray<string> =>
+  registry.categories.some((c) => stream.startsWith(`${c}-`)) ? [] : registry.categories.map((c) => `${c}-${stream}`);
 
 const historyFrom = async (
   source: Source,
   stream: string,
   lines: ReadLinesOptions,
   locale: Locale,
+  registry: CaseTypeRegistry,
 ): Promise<E.Either<string, { readonly history: CaseHistory; readonly events: number; readonly sha256?: string }>> => {
   const say = cliMessages(locale);
   if (source.kind === 'eventstoredb') {
@@ -268,12 +285,12 @@ const historyFrom = async (
     if (E.isLeft(store)) return store;
     try {
       const digest = eventsDigest();
-      const h = await readCase(digestingReads(store.right, digest), stream);
+      const h = await readCase(digestingReads(store.right, digest), stream, registry);
       if (E.isRight(h)) return E.right({ history: h.right, ...digest.result() });
       if (h.left.code !== 'CASE_NOT_FOUND') return E.left(errorText(h.left, locale));
       // A bare case id: the streams of that id that the server has.
       const meant: string[] = [];
-      for (const candidate of bareIdCandidates(stream)) {
+      for (const candidate of bareIdCandidates(stream, registry)) {
         const read = await store.right.readStream(candidate)();
         if (E.isRight(read) && read.right.kind === 'stream') meant.push(candidate);
       }
@@ -283,7 +300,7 @@ const historyFrom = async (
     }
   }
   const records = [];
-  const candidates = new Set(bareIdCandidates(stream));
+  const candidates = new Set(bareIdCandidates(stream, registry));
   const meant = new Set<string>();
   let events = 0;
   for await (const read of readLines(source.path, lines)) {
@@ -298,7 +315,7 @@ const historyFrom = async (
   return E.bimap(
     (e: { readonly code: string; readonly message: string }) => errorText(e, locale),
     (history: CaseHistory) => ({ history, events }),
-  )(caseHistoryOf(stream, records));
+  )(caseHistoryOf(stream, records, registry));
 };
 
 const auditOne = async (o: Options, io: CliIo, setup: Setup): Promise<number> => {
@@ -307,14 +324,14 @@ const auditOne = async (o: Options, io: CliIo, setup: Setup): Promise<number> =>
     io.err(`${setup.say.auditNeedsStream}\n${setup.say.usage}`);
     return EXIT_BAD_INPUT;
   }
-  const history = await historyFrom(setup.source, stream, { maxLineBytes: setup.maxLineBytes }, setup.locale);
+  const history = await historyFrom(setup.source, stream, { maxLineBytes: setup.maxLineBytes }, setup.locale, setup.registry);
   if (E.isLeft(history)) {
     io.err(history.left);
     return EXIT_BAD_INPUT;
   }
   const audit = auditCase(history.right.history, setup.rulebook, setup.asOf, { locale: setup.locale });
   const provenance = await provenanceOf(setup.source, io, history.right);
-  const shown = { provenance, calendar: setup.rulebook.calendar, locale: setup.locale };
+  const shown = { provenance, calendar: setup.rulebook.calendar, locale: setup.locale, registry: setup.registry };
   const written = report(
     o,
     io,
@@ -359,13 +376,13 @@ const auditAll = async (o: Options, io: CliIo, setup: Setup): Promise<number> =>
       return EXIT_BAD_INPUT;
     }
     try {
-      summary = await bulkAudit(casesFromStore(digestingReads(store.right, digest)), setup.rulebook, setup.asOf, progress.onCase);
+      summary = await bulkAudit(casesFromStore(digestingReads(store.right, digest), undefined, setup.registry), setup.rulebook, setup.asOf, progress.onCase);
     } finally {
       await store.right.dispose();
     }
   } else {
     summary = await bulkAudit(
-      casesFromLines(readLines(setup.source.path, { maxLineBytes: setup.maxLineBytes, onBytes: progress.onBytes })),
+      casesFromLines(readLines(setup.source.path, { maxLineBytes: setup.maxLineBytes, onBytes: progress.onBytes }), setup.registry),
       setup.rulebook,
       setup.asOf,
       progress.onCase,
@@ -378,7 +395,7 @@ const auditAll = async (o: Options, io: CliIo, setup: Setup): Promise<number> =>
   }
   const finished = summary;
   const provenance = await provenanceOf(setup.source, io, setup.source.kind === 'file' ? { events: finished.events } : digest.result());
-  const shown = { provenance, calendar: setup.rulebook.calendar, locale: setup.locale };
+  const shown = { provenance, calendar: setup.rulebook.calendar, locale: setup.locale, registry: setup.registry };
   const written = report(
     o,
     io,
@@ -527,7 +544,12 @@ const projectFromCli = async (o: Options, io: CliIo, locale: Locale): Promise<nu
     io.err(`${say.projectNeedsPg}\n${say.usage}`);
     return EXIT_BAD_INPUT;
   }
-  const rulebook = rulebookOf(o, locale);
+  const registry = await registryOf(o, say);
+  if (E.isLeft(registry)) {
+    io.err(escapeControls(registry.left));
+    return EXIT_BAD_INPUT;
+  }
+  const rulebook = rulebookOf(o, locale, registry.right);
   if (E.isLeft(rulebook)) {
     io.err(escapeControls(rulebook.left));
     return EXIT_BAD_INPUT;
@@ -580,6 +602,7 @@ const projectFromCli = async (o: Options, io: CliIo, locale: Locale): Promise<nu
         json: o.flags.has('--json'),
         quiet: o.flags.has('--quiet'),
         rulebook: rulebook.right,
+        registry: registry.right,
       },
       { ...io, locale },
     );
@@ -661,7 +684,7 @@ export const run = async (argv: ReadonlyArray<string>, io: CliIo): Promise<numbe
     io.err(`${say.unknownCommand(command)}\n${say.usage}`);
     return EXIT_BAD_INPUT;
   }
-  const setup = setUp(o, io, locale.right);
+  const setup = await setUp(o, io, locale.right);
   if (E.isLeft(setup)) {
     io.err(setup.left);
     return EXIT_BAD_INPUT;

@@ -8,7 +8,7 @@ import type { RunReport } from '@caseledger/projections';
 import { DEFAULT_MAX_LINE_BYTES, inputProblemOf, problemText } from '@caseledger/audit';
 
 /** The files the command reads, named in its messages. */
-export type CliFile = '--file' | 'policies' | 'calendar';
+export type CliFile = '--file' | '--case-types' | 'policies' | 'calendar';
 
 export interface CliMessages {
   readonly usage: string;
@@ -27,6 +27,7 @@ export interface CliMessages {
   readonly badConnection: (detail: string) => string;
   readonly noPreset: (id: string, presets: ReadonlyArray<string>) => string;
   readonly policiesFile: (path: string, detail: string) => string;
+  readonly caseTypesModule: (path: string, reason: string) => string;
   readonly belowFloor: (path: string, preset: string, breaches: string) => string;
   readonly calendarFile: (path: string, detail: string) => string;
   readonly badAsOf: (got: string) => string;
@@ -84,6 +85,7 @@ const presets = (): string => Object.keys(jurisdictionPresets).join(', ');
 
 const usageLines = (words: {
   readonly usage: string;
+  readonly caseTypes: string;
   readonly policies: string;
   readonly reading: string;
   readonly reports: string;
@@ -98,16 +100,18 @@ const usageLines = (words: {
   caseledger project rebuild <projection> --pg URL (--eventstoredb URL | --file events.jsonl) [--policies FILE] [--preset ID] [--calendar FILE] [--json] [--quiet]
   caseledger project parked <projection> --pg URL [--json]
   caseledger --version
+${words.caseTypes}
 ${words.policies}
 ${words.reading}
 ${words.reports}
 ${words.exits}`;
 
-const fileEn = (file: CliFile): string => (file === '--file' ? '--file' : `${file} file`);
+const fileEn = (file: CliFile): string => (file.startsWith('--') ? file : `${file} file`);
 
 export const cliMessagesEn: CliMessages = {
   usage: usageLines({
     usage: 'usage:',
+    caseTypes: 'your own case types: --case-types MODULE (a built JavaScript module exporting them as caseTypes) with audit, audit-all and project',
     policies: `policies: --preset ID lays the policies file over a jurisdiction preset (${presets()}), or applies the preset alone`,
     reading: `reading a file: --max-line-bytes N (default ${DEFAULT_MAX_LINE_BYTES}, 16 MiB)`,
     reports: "reports: --lang zh-CN|en (default: the environment's language, LC_ALL, LC_MESSAGES or LANG; else English)",
@@ -127,6 +131,7 @@ export const cliMessagesEn: CliMessages = {
   badConnection: (detail) => `--eventstoredb: not a valid connection string (${detail}); e.g. kurrentdb://localhost:2113?tls=false`,
   noPreset: (id, all) => `--preset: no preset "${id}"; the presets are ${all.join(', ')}`,
   policiesFile: (path, detail) => `policies file ${path}: ${detail}`,
+  caseTypesModule: (path, reason) => `--case-types ${path}: ${reason}`,
   belowFloor: (path, preset, breaches) => `policies file ${path}: below the law's floor under ${preset}: ${breaches}`,
   calendarFile: (path, detail) => `calendar file ${path}: ${detail}`,
   badAsOf: (got) => `--as-of must be an ISO-8601 instant with a zone, e.g. 2026-03-03T00:00:00+08:00 (got "${got}")`,
@@ -167,11 +172,12 @@ export const cliMessagesEn: CliMessages = {
   },
 };
 
-const fileZh = (file: CliFile): string => (file === '--file' ? '--file 文件' : file === 'policies' ? '政策文件' : '日历文件');
+const fileZh = (file: CliFile): string => (file.startsWith('--') ? `${file} 文件` : file === 'policies' ? '政策文件' : '日历文件');
 
 export const cliMessagesZhCN: CliMessages = {
   usage: usageLines({
     usage: '用法：',
+    caseTypes: '自定义案件类型：--case-types MODULE（导出 caseTypes 的已构建 JavaScript 模块），用于 audit、audit-all 和 project',
     policies: `政策：--preset ID 将政策文件叠加在法域预设（${presets()}）之上，或单独采用该预设`,
     reading: `读取文件：--max-line-bytes N（默认 ${DEFAULT_MAX_LINE_BYTES}，即 16 MiB）`,
     reports: '报告语言：--lang zh-CN|en（默认取环境的语言 LC_ALL、LC_MESSAGES 或 LANG；否则为英文）',
@@ -191,6 +197,7 @@ export const cliMessagesZhCN: CliMessages = {
   badConnection: (detail) => `--eventstoredb：连接字符串无效（${detail}）；例如 kurrentdb://localhost:2113?tls=false`,
   noPreset: (id, all) => `--preset：没有预设 "${id}"；可用的预设为 ${all.join('、')}`,
   policiesFile: (path, detail) => `政策文件 ${path}：${detail}`,
+  caseTypesModule: (path, reason) => `--case-types ${path}：无法使用该模块（${reason}）`,
   belowFloor: (path, preset, breaches) => `政策文件 ${path}：低于 ${preset} 的法定下限：${breaches}`,
   calendarFile: (path, detail) => `日历文件 ${path}：${detail}`,
   badAsOf: (got) => `--as-of 须为带时区的 ISO-8601 时刻，例如 2026-03-03T00:00:00+08:00（收到 "${got}"）`,

@@ -5,11 +5,13 @@
  * EventStoreDB server or a JSON Lines export.
  */
 import {
+  type CaseTypeRegistry,
   type EventStore,
   type GlobalPosition,
   type RecordedEvent,
   type Rulebook,
   type StoreError,
+  caseTypes,
   compareGlobalPositions,
   defaultCalendar,
   defaultPolicies,
@@ -47,8 +49,11 @@ export interface SomeProjection {
 const some = <Row>(projection: Projection<Row>, table: RowTable<Row>): SomeProjection => ({ name: projection.name, with: (use) => use(projection, table) });
 
 /** The projections the command knows, by name, with their tables; deadlines and months under the rulebook given. */
-export const knownProjections = (rulebook: Rulebook = { policies: defaultPolicies, calendar: defaultCalendar }): ReadonlyArray<SomeProjection> => [
-  some(caseFiles(rulebook), caseFilesTable),
+export const knownProjections = (
+  rulebook: Rulebook = { policies: defaultPolicies, calendar: defaultCalendar },
+  registry: CaseTypeRegistry = caseTypes,
+): ReadonlyArray<SomeProjection> => [
+  some(caseFiles(rulebook, { registry }), caseFilesTable),
   some(warrantyStatistics, warrantyClaimsTable),
   some(satisfaction, surveyFormsTable),
   some(complaintStatistics(rulebook.calendar), complaintStatisticsTable),
@@ -108,6 +113,8 @@ export interface ProjectSetup {
   readonly quiet: boolean;
   /** The policies and calendar deadlines and months are computed under. Default: the library's. */
   readonly rulebook?: Rulebook;
+  /** The case types whose cases get case-files rows. Default: the built-in ones. */
+  readonly registry?: CaseTypeRegistry;
   readonly holder?: string;
 }
 
@@ -176,7 +183,7 @@ export const projectCommand = async (command: ProjectCommand, setup: ProjectSetu
     io.err(say.cannotPrepare(detail(migrated.left)));
     return 2;
   }
-  const all = knownProjections(setup.rulebook);
+  const all = knownProjections(setup.rulebook, setup.registry);
   const named = (name: string): SomeProjection | undefined => all.find((p) => p.name === name);
   const unknown = (name: string) => {
     io.err(

@@ -63,6 +63,7 @@ const samples: Said<CliMessages> = {
   badConnection: ['bad scheme'],
   noPreset: ['XX', ['CN-consumer']],
   policiesFile: ['p.json', 'x'],
+  caseTypesModule: ['own.mjs', 'x'],
   belowFloor: ['p.json', 'CN-consumer', 'x'],
   calendarFile: ['c.json', 'x'],
   badAsOf: ['yesterday'],
