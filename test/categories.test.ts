@@ -54,6 +54,14 @@ describe('the registry is the only list of case types', () => {
     expect(found).toEqual([]);
   });
 
+  it('every case type is a folder with the same parts', () => {
+    const parts = ['index', 'messages', 'state', 'decider', 'steps', 'deadlines', 'meaning', 'readModel', 'rules', 'violations', 'personalData', 'words'];
+    for (const folder of Object.values(folderOf)) {
+      const files = new Set(readdirSync(join(root, folder)).map((f) => f.replace(/\.ts$/, '')));
+      expect([folder, parts.filter((part) => !files.has(part))]).toEqual([folder, []]);
+    }
+  });
+
   it('would find one (the check is not blind)', () => {
     expect(branchesOn("if (e.category === 'complaint') return; const s = `complaint-${id}`;", 'complaint')).toHaveLength(2);
   });

@@ -11,7 +11,7 @@ import type { ComplaintPolicy, RulebookPolicy } from '../rulebookPolicy.js';
 import type { Rulebook } from '../ruleContext.js';
 import type { RuleId } from '../violation.js';
 import { type CaseDeadlines, type CaseProgress, firstAt, progressOf } from '../caseType.js';
-import type { ComplaintEvent, ComplaintEventType } from './events.js';
+import type { ComplaintEvent, ComplaintEventType } from './messages.js';
 import { type ComplaintState, evolveComplaint, initialComplaintState } from './state.js';
 
 export const complaintDeadlineNames = ['acknowledgement', 'external-answer', 'quality-reply', 'capa-plan', 'resolution-report'] as const;

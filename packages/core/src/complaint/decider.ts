@@ -12,8 +12,8 @@ import { type Actor, type Department, isNamedPerson } from '../actor.js';
 import { nextPositiveInt } from '../codecs.js';
 import type { Decider } from '../decider.js';
 import { type RuleId, type Violation } from '../violation.js';
-import type { ComplaintCommand } from './commands.js';
-import type { ComplaintEvent } from './events.js';
+import type { ComplaintCommand } from './messages.js';
+import type { ComplaintEvent } from './messages.js';
 import { type ComplaintState, type InternalComplaint, type OpenComplaint, evolveComplaint, initialComplaintState, plansSoFar } from './state.js';
 import { type ComplaintViolationCode, only, violation } from './violations.js';
 

@@ -1,9 +1,8 @@
 /** The complaint procedure (rules C-1 … C-12) as a case type. */
 import { type CaseType, defineCaseType } from '../caseType.js';
-import { ComplaintCommand } from './commands.js';
+import { ComplaintCommand, ComplaintEvent } from './messages.js';
 import { complaintDeadlinesOf } from './deadlines.js';
 import { decideComplaint } from './decider.js';
-import { ComplaintEvent } from './events.js';
 import { complaintStatus, describeComplaintEvent } from './meaning.js';
 import { complaintReadModel } from './readModel.js';
 import { type ComplaintState, evolveComplaint, initialComplaintState } from './state.js';
@@ -13,10 +12,9 @@ import { complaintRules } from './rules.js';
 import { complaintWords } from './words.js';
 import { complaintViolations } from './violations.js';
 
-export * from './commands.js';
+export * from './messages.js';
 export * from './deadlines.js';
 export * from './decider.js';
-export * from './events.js';
 export * from './meaning.js';
 export * from './readModel.js';
 export * from './personalData.js';

@@ -7,7 +7,7 @@ import { sayIn, wordsIn } from '../inLanguage.js';
 import { complaintWords } from './words.js';
 import type { Locale } from '../ruleCatalogue.js';
 import type { RuleId } from '../violation.js';
-import type { ComplaintEvent } from './events.js';
+import type { ComplaintEvent } from './messages.js';
 import type { ComplaintState } from './state.js';
 
 const m = (rules: ReadonlyArray<RuleId>, summary: string): EventMeaning => ({ rules, summary, specialCase: false });

@@ -4,7 +4,7 @@
  * decided here.
  */
 import { type TextFieldDecisionsByEvent, customerFields, productField, staffField } from '../textFields.js';
-import type { ComplaintEvent } from './events.js';
+import type { ComplaintEvent } from './messages.js';
 
 export const complaintPersonalData: TextFieldDecisionsByEvent<ComplaintEvent> = {
   ComplaintReceived: { ...customerFields, description: 'sealed', 'product.name': productField, 'product.sku': productField, 'product.serialNumber': 'sealed' },

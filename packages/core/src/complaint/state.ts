@@ -5,7 +5,7 @@
  */
 import type { Actor, Department } from '../actor.js';
 import type { CaseId, Instant, PositiveInt } from '../codecs.js';
-import type { ComplaintEvent } from './events.js';
+import type { ComplaintEvent } from './messages.js';
 import type { Channel, Product, ReviewReason, Severity } from './vocabulary.js';
 import type { Customer } from '../customer.js';
 import type { CapaPlanRow } from '../readModel.js';

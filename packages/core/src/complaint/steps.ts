@@ -5,8 +5,8 @@
  */
 import type { CaseId } from '../codecs.js';
 import type { RecordedFacts } from '../caseType.js';
-import type { ComplaintCommand } from './commands.js';
-import type { ComplaintEvent } from './events.js';
+import type { ComplaintCommand } from './messages.js';
+import type { ComplaintEvent } from './messages.js';
 
 export const complaintStepOf = (e: ComplaintEvent, caseId: CaseId): ComplaintCommand | undefined => {
   const step = { caseId, at: e.at, actor: e.by };

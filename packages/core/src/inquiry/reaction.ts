@@ -6,7 +6,7 @@
  */
 import type { Actor } from '../actor.js';
 import type { CaseId } from '../codecs.js';
-import type { ComplaintCommand } from '../complaint/commands.js';
+import type { ComplaintCommand } from '../complaint/messages.js';
 import type { InquiryEvent } from './messages.js';
 import type { InquiryState } from './state.js';
 

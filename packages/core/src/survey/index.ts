@@ -1,37 +1,37 @@
-/** Satisfaction surveys (rules S-1 … S-4). */
-import * as E from 'fp-ts/lib/Either.js';
+/** Satisfaction surveys (rules S-1 … S-4) as a case type. */
 import { type CaseType, defineCaseType } from '../caseType.js';
-import { surveyReadModel } from './readModel.js';
+import { surveyDeadlinesOf } from './deadlines.js';
+import { surveyDecider } from './decider.js';
+import { describeSurveyEvent, surveyStatus } from './meaning.js';
+import { SurveyCommand, SurveyEvent } from './messages.js';
 import { surveyPersonalData } from './personalData.js';
+import { surveyReadModel } from './readModel.js';
 import { surveyRules } from './rules.js';
-import { surveyWords } from './words.js';
+import { type SurveyState, evolveSurvey, initialSurveyState } from './state.js';
+import { surveyStepOf } from './steps.js';
 import { surveyViolations } from './violations.js';
-import {
-  type SurveyCommand,
-  SurveyCommand as SurveyCommandCodec,
-  type SurveyEvent,
-  SurveyEvent as SurveyEventCodec,
-  type SurveyState,
-  describeSurveyEvent,
-  surveyDecider,
-  surveyStepOf,
-} from './survey.js';
+import { surveyWords } from './words.js';
 
+export * from './deadlines.js';
+export * from './decider.js';
+export * from './meaning.js';
 export * from './measures.js';
-export * from './readModel.js';
+export * from './messages.js';
 export * from './personalData.js';
+export * from './readModel.js';
 export * from './rules.js';
-export * from './words.js';
+export * from './state.js';
+export * from './steps.js';
 export { type SurveyViolationCode, surveyViolations } from './violations.js';
-export * from './survey.js';
+export * from './words.js';
 
 /** Satisfaction surveys as a case type. */
 export const surveyCaseType: CaseType<SurveyCommand, SurveyEvent, SurveyState> = defineCaseType({
   category: 'survey',
-  commands: SurveyCommandCodec,
-  events: SurveyEventCodec,
-  initialState: surveyDecider.initialState,
-  evolve: surveyDecider.evolve,
+  commands: SurveyCommand,
+  events: SurveyEvent,
+  initialState: initialSurveyState,
+  evolve: evolveSurvey,
   decide: () => surveyDecider.decide,
   stepOf: surveyStepOf,
   rules: surveyRules,
@@ -39,9 +39,9 @@ export const surveyCaseType: CaseType<SurveyCommand, SurveyEvent, SurveyState> =
   personalData: surveyPersonalData,
   violations: surveyViolations.texts,
   // A form has no deadline of its own; response and satisfaction rates are measured over many (S-4).
-  deadlines: () => () => E.right([]),
+  deadlines: surveyDeadlinesOf,
   describe: describeSurveyEvent,
-  status: (s) => s.status,
+  status: surveyStatus,
   // A survey has no closing step: its record is complete once the form is returned.
   closedAt: (s) => (s.status === 'returned' ? s.returnedAt : undefined),
   readModel: surveyReadModel,

@@ -5,11 +5,12 @@
 import * as E from 'fp-ts/lib/Either.js';
 import type { Actor } from '../actor.js';
 import { CaseId, type Instant, NonEmptyText } from '../codecs.js';
-import type { ComplaintCommand } from '../complaint/commands.js';
+import type { ComplaintCommand } from '../complaint/messages.js';
 import type { Severity } from '../complaint/vocabulary.js';
 import { type PolicyError, type PolicySet, policyAt } from '../policy.js';
 import type { RulebookPolicy } from '../rulebookPolicy.js';
-import { type SurveyEvent, type SurveyState, isSatisfied } from './survey.js';
+import { type SurveyEvent, isSatisfied } from './messages.js';
+import type { SurveyState } from './state.js';
 
 export interface Rate {
   readonly numerator: number;

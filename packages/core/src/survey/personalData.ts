@@ -4,7 +4,7 @@
  * decided here.
  */
 import { type TextFieldDecisionsByEvent, customerFields, notPersonal } from '../textFields.js';
-import type { SurveyEvent } from './survey.js';
+import type { SurveyEvent } from './messages.js';
 
 export const surveyPersonalData: TextFieldDecisionsByEvent<SurveyEvent> = {
   SurveySent: {

@@ -3,7 +3,8 @@ import * as t from 'io-ts';
 import { Instant } from '../codecs.js';
 import { Customer } from '../customer.js';
 import type { CaseReadModel } from '../readModel.js';
-import { ItemRating, SatisfactionLevelCodec, type SurveyState } from './survey.js';
+import { ItemRating, SatisfactionLevelCodec } from './messages.js';
+import type { SurveyState } from './state.js';
 
 const form = { customer: Customer, period: t.string, items: t.readonlyArray(t.string), sentAt: Instant };
 
