@@ -11,3 +11,4 @@ export * from './mutation.js';
 export * from './recordCase.js';
 export type * from './plain.js';
 export * from './caseTypeProperties.js';
+export * from './builtInGenerators.js';
