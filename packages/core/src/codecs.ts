@@ -159,6 +159,17 @@ export interface PositiveIntBrand {
 export const PositiveInt = t.brand(t.number, (n): n is t.Branded<number, PositiveIntBrand> => Number.isInteger(n) && n > 0, 'PositiveInt');
 export type PositiveInt = t.TypeOf<typeof PositiveInt>;
 
+/** A whole number, zero or more (a policy's count of days, years, seasons). */
+export const NonNegativeInt = t.brand(t.number, (n): n is t.Branded<number, t.IntBrand> => Number.isInteger(n) && n >= 0, 'Int');
+export type NonNegativeInt = t.TypeOf<typeof NonNegativeInt>;
+
+export interface RatioBrand {
+  readonly Ratio: unique symbol;
+}
+/** A share between 0 and 1 (a target rate). */
+export const Ratio = t.brand(t.number, (n): n is t.Branded<number, RatioBrand> => n >= 0 && n <= 1, 'Ratio');
+export type Ratio = t.TypeOf<typeof Ratio>;
+
 export const positiveIntLiteral = literalOf(PositiveInt, 'a positive whole number');
 
 /** The positive whole number after `n` (a counter's next value: the next CAPA plan, the next visit). */

@@ -18,6 +18,7 @@ export * from './decider.js';
 export * from './meaning.js';
 export * from './readModel.js';
 export * from './personalData.js';
+export * from './policy.js';
 export * from './rules.js';
 export * from './words.js';
 export { type ComplaintViolationCode, complaintViolations } from './violations.js';

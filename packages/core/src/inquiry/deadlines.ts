@@ -7,7 +7,7 @@ import { type Span, deadline, endOfLocalDay } from '../calendar.js';
 import { type Instant, compareInstants } from '../codecs.js';
 import { type DeadlineReport, allowanceOf, deadlineStatus } from '../deadline.js';
 import { type PolicyError, policyAt } from '../policy.js';
-import type { InquiryPolicy } from '../rulebookPolicy.js';
+import type { InquiryPolicy } from './policy.js';
 import type { Rulebook } from '../ruleContext.js';
 import type { RuleId } from '../violation.js';
 import { type CaseDeadlines, type CaseProgress, firstAt, progressOf } from '../caseType.js';

@@ -19,6 +19,7 @@ export * from './messages.js';
 export * from './reaction.js';
 export * from './readModel.js';
 export * from './personalData.js';
+export * from './policy.js';
 export * from './rules.js';
 export * from './words.js';
 export { type InquiryViolationCode, inquiryViolations } from './violations.js';

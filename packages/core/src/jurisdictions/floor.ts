@@ -7,7 +7,8 @@
  * Violation code: POLICY_BELOW_LEGAL_FLOOR, naming the value, what was given, the floor and the
  * article it comes from. Tests: packages/core/test/jurisdictions.test.ts.
  */
-import type { ReturnGround, RulebookPolicy, WindowStart } from '../rulebookPolicy.js';
+import type { RulebookPolicy } from '../rulebookPolicy.js';
+import type { ReturnGround, WindowStart } from '../warranty/policy.js';
 import type { Locale } from '../ruleCatalogue.js';
 import type { RuleId } from '../violation.js';
 import { describeWindow, windowAtLeast } from '../window.js';

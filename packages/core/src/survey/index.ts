@@ -18,6 +18,7 @@ export * from './meaning.js';
 export * from './measures.js';
 export * from './messages.js';
 export * from './personalData.js';
+export * from './policy.js';
 export * from './readModel.js';
 export * from './rules.js';
 export * from './state.js';

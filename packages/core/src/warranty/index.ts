@@ -20,6 +20,7 @@ export * from './periods.js';
 export * from './readModel.js';
 export * from './repairFee.js';
 export * from './personalData.js';
+export * from './policy.js';
 export * from './rules.js';
 export * from './words.js';
 export { type WarrantyViolationCode, warrantyViolations } from './violations.js';

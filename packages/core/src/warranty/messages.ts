@@ -3,7 +3,7 @@ import * as t from 'io-ts';
 import { Actor } from '../actor.js';
 import { CaseId, Instant, LocalDate, NonEmptyText, PositiveInt, type TaggedUnion, tagged, taggedUnion, taggedWithOptional } from '../codecs.js';
 import { Customer } from '../customer.js';
-import { ReturnWindowReadingCodec } from '../rulebookPolicy.js';
+import { ReturnWindowReadingCodec } from './policy.js';
 import type { UpcasterRegistry } from '../upcasting.js';
 import { RuleIdCodec } from '../violation.js';
 import { ClaimKindCodec, DefectVerdictCodec, ExclusionCodec, FeeQuote, HandedOverWork, ProductUnit, SaleChannelCodec } from './vocabulary.js';

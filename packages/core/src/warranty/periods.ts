@@ -4,7 +4,7 @@
  */
 import { addLocalDays, addLocalMonths, localDateFromParts } from '../calendar.js';
 import type { LocalDate } from '../codecs.js';
-import type { SeasonWindow, WarrantyPolicy } from '../rulebookPolicy.js';
+import type { SeasonWindow, WarrantyPolicy } from './policy.js';
 import type { BuildingElement } from './vocabulary.js';
 
 const yearOf = (d: LocalDate): number => Number(d.slice(0, 4));
