@@ -55,7 +55,21 @@ describe('the registry is the only list of case types', () => {
   });
 
   it('every case type is a folder with the same parts', () => {
-    const parts = ['index', 'messages', 'state', 'decider', 'steps', 'deadlines', 'meaning', 'readModel', 'rules', 'violations', 'personalData', 'words', 'policy'];
+    const parts = [
+      'index',
+      'messages',
+      'state',
+      'decider',
+      'steps',
+      'deadlines',
+      'meaning',
+      'readModel',
+      'rules',
+      'violations',
+      'personalData',
+      'words',
+      'policy',
+    ];
     for (const folder of Object.values(folderOf)) {
       const files = new Set(readdirSync(join(root, folder)).map((f) => f.replace(/\.ts$/, '')));
       expect([folder, parts.filter((part) => !files.has(part))]).toEqual([folder, []]);

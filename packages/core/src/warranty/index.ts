@@ -13,6 +13,7 @@ import { warrantyWords } from './words.js';
 import { warrantyViolations } from './violations.js';
 
 export * from './deadlines.js';
+export * from './floor.js';
 export * from './decider.js';
 export * from './meaning.js';
 export * from './messages.js';
