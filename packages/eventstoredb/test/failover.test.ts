@@ -84,6 +84,8 @@ if (typeof cluster === 'string') {
       const category = `failover${randomUUID().slice(0, 8)}`;
       const acknowledged = new Map<string, string[]>();
       const lastOk = { append: 0, read: 0, all: 0, subscription: 0, decide: 0 };
+      // The last refusal each kind of operation met: what a report names when one never recovers.
+      const lastError: Partial<Record<string, string>> = {};
       const errors: string[] = [];
       const stop = new AbortController();
       // 16 writers, each on its own stream, one event at a time; a failed append is resent with the
@@ -109,16 +111,19 @@ if (typeof cluster === 'string') {
               errors.push(appended.left.message);
               return;
             }
+            lastError.append = `${appended.left.code}: ${appended.left.message}`;
             await sleep(50);
           }
           const read = await store.readStream(streamName)();
           if (E.isRight(read)) lastOk.read = Date.now();
+          else lastError.read = `${read.left.code}: ${read.left.message}`;
         }
       };
       const reader = async () => {
         while (!stop.signal.aborted) {
           const all = await store.readAll({ maxCount: 10 })();
           if (E.isRight(all)) lastOk.all = Date.now();
+          else lastError.all = `${all.left.code}: ${all.left.message}`;
           await sleep(50);
         }
       };
@@ -168,6 +173,7 @@ if (typeof cluster === 'string') {
                 errors.push(result.left.message);
                 return;
               }
+              lastError.decide = `${result.left.code}: ${result.left.message}`;
               await sleep(50);
             }
             if (stop.signal.aborted) return;
@@ -187,9 +193,12 @@ if (typeof cluster === 'string') {
           await sleep(100);
           for (const [kind, at] of Object.entries(lastOk)) if (recovered[kind] === undefined && at > killedAt + 200) recovered[kind] = (at - killedAt) / 1_000;
         }
+        const stuck = Object.keys(lastOk).filter((kind) => recovered[kind] === undefined);
         const line = `failover: ${label}: ${Object.entries(recovered)
           .map(([kind, seconds]) => `${kind} ${seconds.toFixed(1)} s`)
-          .join(', ')} later`;
+          .join(
+            ', ',
+          )} later${stuck.length === 0 ? '' : `; not again within 30 s: ${stuck.map((kind) => `${kind} (last: ${lastError[kind] ?? 'no answer'})`).join(', ')}`}`;
         console.log(line);
         const report = process.env['CASELEDGER_FAILOVER_REPORT'];
         if (report !== undefined && report !== '') appendFileSync(report, `${line}\n`);
@@ -200,6 +209,7 @@ if (typeof cluster === 'string') {
       // One node down at a time: two of three keep the quorum a write needs.
       const results: Array<[string, Record<string, number>]> = [];
       let discoverSeconds = Infinity;
+      let discoverError = 'no answer';
       for (let k = 1; k <= LEADER_KILLS; k++) {
         const leader = await nodeIn(cluster, 'leader');
         results.push([`leader killed (${k})`, await recoverAfter(`kill ${k} of ${LEADER_KILLS}: leader (node ${leader}) killed`, () => kill(cluster, leader))]);
@@ -219,10 +229,11 @@ if (typeof cluster === 'string') {
               break;
             }
             expect(appended.left.retriable).toBe(true);
+            discoverError = `${appended.left.code}: ${appended.left.message}`;
             await sleep(200);
           }
           await discovering.dispose();
-          const line = `failover: +discover with the dead leader as its first host: append ${discoverSeconds.toFixed(1)} s`;
+          const line = `failover: +discover with the dead leader as its first host: append ${discoverSeconds.toFixed(1)} s${Number.isFinite(discoverSeconds) ? '' : ` (last: ${discoverError})`}`;
           console.log(line);
           const report = process.env['CASELEDGER_FAILOVER_REPORT'];
           if (report !== undefined && report !== '') appendFileSync(report, `${line}\n`);
