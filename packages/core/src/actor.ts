@@ -84,3 +84,15 @@ export const only =
             },
           ),
         );
+
+/** T-6: who may take each step of a case type, by command type; a step not listed checks its actor itself. */
+export type Permissions<C extends { readonly type: string }> = { readonly [T in C['type']]?: (actor: Actor) => E.Either<Violation, Actor> };
+
+/** Whether the actor may take the step, if the table says; a step the table leaves out is let through here. */
+export const permittedBy =
+  <C extends { readonly type: string; readonly actor: Actor }>(permissions: Permissions<C>) =>
+  (c: C): E.Either<Violation, Actor> => {
+    const type: C['type'] = c.type;
+    const check: ((actor: Actor) => E.Either<Violation, Actor>) | undefined = permissions[type];
+    return check === undefined ? E.right(c.actor) : check(c.actor);
+  };

@@ -42,6 +42,10 @@ export interface DeadlineReport {
   readonly allowed?: Allowance;
 }
 
+/** The earlier of two instants, either of which may be missing (when a clock stops at whichever step comes first). */
+export const earlierOf = (a: Instant | undefined, b: Instant | undefined): Instant | undefined =>
+  a === undefined ? b : b === undefined || compareInstants(a, b) <= 0 ? a : b;
+
 /**
  * Met when done on or before `dueBy`; missed when done later, or not done and `now` is past
  * `dueBy`; pending otherwise.

@@ -8,7 +8,7 @@
  */
 import { showableNumber } from '../quoting.js';
 import * as E from 'fp-ts/lib/Either.js';
-import { type Actor, type Department, isNamedPerson } from '../actor.js';
+import { type Actor, type Department, isNamedPerson, type Permissions, permittedBy } from '../actor.js';
 import { nextPositiveInt } from '../codecs.js';
 import type { Decider } from '../decider.js';
 import { type RuleId, type Violation } from '../violation.js';
@@ -70,7 +70,7 @@ const determined = (s: InternalComplaint, step: string) =>
  * T-6 and the rules that name a department: who may take each step. A step not listed checks its
  * actor itself, against the case (the responsible department of C-7 and C-8, the chair of C-9).
  */
-const permissions: { readonly [T in ComplaintCommand['type']]?: (actor: Actor) => E.Either<Violation, Actor> } = {
+const permissions: Permissions<ComplaintCommand> = {
   ReceiveComplaint: frontOffice('Receiving a complaint'),
   ReopenComplaint: reopener,
   AcknowledgeComplaint: frontOffice('Acknowledging a complaint'),
@@ -93,8 +93,7 @@ const permissions: { readonly [T in ComplaintCommand['type']]?: (actor: Actor) =
   CloseComplaint: frontOffice('Closing a complaint'),
 };
 
-/** Who may take the step, if the table says. */
-const permitted = (c: ComplaintCommand): E.Either<Violation, unknown> => permissions[c.type]?.(c.actor) ?? E.right(c.actor);
+const permitted = permittedBy(permissions);
 
 /** The rule of one step, on a received, open complaint (C-1, C-12 and C-3 are checked before it). */
 type Step<T extends ComplaintCommand['type']> = (c: Extract<ComplaintCommand, { readonly type: T }>, s: OpenComplaint) => ComplaintDecision;

@@ -2,17 +2,13 @@
 import * as E from 'fp-ts/lib/Either.js';
 import { deadline } from '../calendar.js';
 import { type CaseDeadlines, firstAt, progressOf } from '../caseType.js';
-import { type Instant, compareInstants } from '../codecs.js';
-import { type DeadlineReport, allowanceOf, deadlineStatus } from '../deadline.js';
+import type { Instant } from '../codecs.js';
+import { type DeadlineReport, allowanceOf, deadlineStatus, earlierOf } from '../deadline.js';
 import { type PolicyError, type PolicyVersion, policyAt } from '../policy.js';
 import type { Rulebook } from '../ruleContext.js';
 import type { RulebookPolicy } from '../rulebookPolicy.js';
 import type { ContractReviewEvent } from './messages.js';
 import { type ContractReviewState, evolveContractReview, initialContractReviewState } from './state.js';
-
-/** The earlier of two instants, either of which may be missing. */
-const earlier = (a: Instant | undefined, b: Instant | undefined): Instant | undefined =>
-  a === undefined ? b : b === undefined || compareInstants(a, b) <= 0 ? a : b;
 
 export const contractReviewDeadlinesOf: CaseDeadlines<ContractReviewState> = (context) => (progress, now) => {
   const s = progress.state;
@@ -20,7 +16,7 @@ export const contractReviewDeadlinesOf: CaseDeadlines<ContractReviewState> = (co
   return E.map((policy: PolicyVersion<RulebookPolicy>): ReadonlyArray<DeadlineReport> => {
     const allowed = { workingDays: policy.values.contractReview.decisionWithinWorkingDays };
     const dueBy = deadline(context.calendar, s.submittedAt, allowed);
-    const decided = earlier(
+    const decided = earlierOf(
       firstAt<ContractReviewEvent>(progress.firstAt, 'ContractApproved'),
       firstAt<ContractReviewEvent>(progress.firstAt, 'OrderRejected'),
     );

@@ -4,7 +4,7 @@
  */
 import { showableText } from '../quoting.js';
 import * as E from 'fp-ts/lib/Either.js';
-import type { Actor } from '../actor.js';
+import { type Permissions, permittedBy } from '../actor.js';
 import type { Decider } from '../decider.js';
 import { type RuleId, type Violation } from '../violation.js';
 import { type ContractReviewCommand, type ContractReviewEvent, requirementCategories } from './messages.js';
@@ -51,7 +51,7 @@ const isReviewing = (s: ContractUnderReview): boolean => s.status === 'in-review
  * T-6 and the rules that name a department: who may take each step. A step not listed checks its
  * actor itself, against the case.
  */
-const permissions: { readonly [T in ContractReviewCommand['type']]?: (actor: Actor) => E.Either<Violation, Actor> } = {
+const permissions: Permissions<ContractReviewCommand> = {
   SubmitOrder: salesOnly('R-1', 'ORDER_NOT_BY_SALES', 'Submitting an order for review'),
   RecordOralOrderInWriting: salesOnly('R-1', 'ORDER_NOT_BY_SALES', 'Recording an oral order'),
   DetermineRequirement: salesOnly('R-2', 'REVIEW_NOT_BY_SALES', 'Determining requirements'),
@@ -67,8 +67,7 @@ const permissions: { readonly [T in ContractReviewCommand['type']]?: (actor: Act
   ReleaseToProduction: only('R-6', 'RELEASE_NOT_PERMITTED', { departments: ['sales', 'production'] }, 'Releasing to production'),
 };
 
-/** Who may take the step, if the table says. */
-const permitted = (c: ContractReviewCommand): E.Either<Violation, unknown> => permissions[c.type]?.(c.actor) ?? E.right(c.actor);
+const permitted = permittedBy(permissions);
 
 /** R-1, R-4: the order as submitted; one with a complex process or special materials names the departments whose opinion it needs. */
 const submitOrder = (c: Extract<ContractReviewCommand, { readonly type: 'SubmitOrder' }>): ContractReviewDecision => {

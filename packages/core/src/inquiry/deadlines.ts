@@ -5,7 +5,7 @@
 import * as E from 'fp-ts/lib/Either.js';
 import { type Span, deadline, endOfLocalDay } from '../calendar.js';
 import { type Instant, compareInstants } from '../codecs.js';
-import { type DeadlineReport, allowanceOf, deadlineStatus } from '../deadline.js';
+import { type DeadlineReport, allowanceOf, deadlineStatus, earlierOf } from '../deadline.js';
 import { type PolicyError, policyAt } from '../policy.js';
 import type { InquiryPolicy } from './policy.js';
 import type { Rulebook } from '../ruleContext.js';
@@ -38,10 +38,7 @@ const notApplicable = (name: InquiryDeadlineName): DeadlineReport => ({ ruleId: 
 
 /** The earliest first instant among some steps. */
 const firstOf = (progress: CaseProgress<InquiryState>, types: ReadonlyArray<InquiryEvent['type']>): Instant | undefined =>
-  types.reduce<Instant | undefined>((soonest, type) => {
-    const at = firstAt<InquiryEvent>(progress.firstAt, type);
-    return at === undefined || (soonest !== undefined && compareInstants(soonest, at) <= 0) ? soonest : at;
-  }, undefined);
+  types.reduce<Instant | undefined>((soonest, type) => earlierOf(soonest, firstAt<InquiryEvent>(progress.firstAt, type)), undefined);
 
 /** The customer hears back: a reply, the news that information is being gathered, or the complaint it became. */
 const ANSWERED: ReadonlyArray<InquiryEvent['type']> = ['InquiryReplied', 'InformationNeeded', 'InquiryTurnedIntoComplaint'];
@@ -84,7 +81,6 @@ export const inquiryDeadlinesOf: CaseDeadlines<InquiryState> = (rulebook) => (pr
   const answered = firstOf(progress, ANSWERED);
   const settled = firstOf(progress, SETTLED);
   const agreedAt = received.agreements[0]?.at;
-  const earliest = (a: Instant | undefined, b: Instant | undefined) => (a === undefined ? b : b === undefined || compareInstants(a, b) <= 0 ? a : b);
   const repliedAt = firstAt<InquiryEvent>(progress.firstAt, 'InquiryReplied');
   const channelHours = p.replyWithinHours[received.channel];
 
@@ -92,8 +88,8 @@ export const inquiryDeadlinesOf: CaseDeadlines<InquiryState> = (rulebook) => (pr
   if (firstAt<InquiryEvent>(progress.firstAt, 'InformationNeeded') === undefined) {
     out.push(notApplicable('information-reply'), notApplicable('completion-agreement'));
   } else {
-    out.push(report('information-reply', from, { workingDays: p.informationReplyWithinWorkingDays }, earliest(settled, agreedAt)));
-    out.push(report('completion-agreement', from, { days: p.completionAgreementWithinDays }, earliest(settled, agreedAt)));
+    out.push(report('information-reply', from, { workingDays: p.informationReplyWithinWorkingDays }, earlierOf(settled, agreedAt)));
+    out.push(report('completion-agreement', from, { days: p.completionAgreementWithinDays }, earlierOf(settled, agreedAt)));
   }
   out.push(agreedCompletion(rulebook, received.agreements, settled, now, policy.right.version));
   if (repliedAt !== undefined && received.reply?.form === 'oral') {

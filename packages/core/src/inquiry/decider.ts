@@ -5,7 +5,7 @@
  */
 import { showableText } from '../quoting.js';
 import * as E from 'fp-ts/lib/Either.js';
-import { type Actor, type Department, isNamedPerson, isPermitted } from '../actor.js';
+import { type Department, isNamedPerson, isPermitted, type Permissions, permittedBy } from '../actor.js';
 import { localDateOf } from '../calendar.js';
 import { CaseId } from '../codecs.js';
 import type { Decider } from '../decider.js';
@@ -37,7 +37,7 @@ const notAnswered = (s: ReceivedInquiry, step: string): Violation | undefined =>
  * T-6 and the rules that name a department: who may take each step. A step not listed checks its
  * actor itself, against the case.
  */
-const permissions: { readonly [T in InquiryCommand['type']]?: (actor: Actor) => E.Either<Violation, Actor> } = {
+const permissions: Permissions<InquiryCommand> = {
   ReceiveInquiry: frontOffice('Recording an inquiry'),
   RecordInformationNeeded: frontOffice('Recording that information must be gathered'),
   AgreeCompletionDate: frontOffice("Recording the customer's agreement"),
@@ -48,8 +48,7 @@ const permissions: { readonly [T in InquiryCommand['type']]?: (actor: Actor) => 
   CloseInquiry: frontOffice('Closing the inquiry'),
 };
 
-/** Who may take the step, if the table says. */
-const permitted = (c: InquiryCommand): E.Either<Violation, unknown> => permissions[c.type]?.(c.actor) ?? E.right(c.actor);
+const permitted = permittedBy(permissions);
 
 /** The rule of one step (on a received inquiry that is not closed (I-1, I-8 are checked before it)). */
 type Step<T extends InquiryCommand['type']> = (c: Extract<InquiryCommand, { readonly type: T }>, s: ReceivedInquiry, context: RuleContext) => InquiryDecision;

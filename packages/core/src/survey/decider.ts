@@ -1,7 +1,7 @@
 /** Satisfaction surveys (S-1) as a decider: a table of who may take each step, and a function per step. */
 import { showableText } from '../quoting.js';
 import * as E from 'fp-ts/lib/Either.js';
-import type { Actor, Department } from '../actor.js';
+import { type Department, type Permissions, permittedBy } from '../actor.js';
 import type { Decider } from '../decider.js';
 import type { Violation } from '../violation.js';
 import type { SurveyCommand, SurveyEvent } from './messages.js';
@@ -32,7 +32,7 @@ export const checkRatings = (items: ReadonlyArray<string>, ratings: ReadonlyArra
 };
 
 /** T-6: who may take each step. */
-const permissions: { readonly [T in SurveyCommand['type']]: (actor: Actor) => E.Either<Violation, Actor> } = {
+const permissions: Permissions<SurveyCommand> = {
   SendSurvey: surveyor('Sending a survey'),
   RecordSurveyReturn: surveyor('Recording a returned survey'),
 };
@@ -58,11 +58,13 @@ const recordSurveyReturn = (
   ]);
 };
 
+const permitted = permittedBy(permissions);
+
 export const surveyDecider: Decider<SurveyCommand, SurveyEvent, SurveyState> = {
   initialState: initialSurveyState,
   evolve: evolveSurvey,
   decide: (c, s) => {
-    const who = permissions[c.type](c.actor);
+    const who = permitted(c);
     if (E.isLeft(who)) return who;
     return c.type === 'SendSurvey' ? sendSurvey(c, s) : recordSurveyReturn(c, s);
   },

@@ -6,7 +6,7 @@
  * with this function under the version it records (T-11).
  */
 import * as E from 'fp-ts/lib/Either.js';
-import { type Actor, type Department } from '../actor.js';
+import { type Department, type Permissions, permittedBy } from '../actor.js';
 import { NonEmptyText } from '../codecs.js';
 import type { Decider } from '../decider.js';
 import { type RuleContext, type Rulebook, inForce } from '../ruleContext.js';
@@ -77,7 +77,7 @@ const completion = (claim: ClaimProgress): Violation | undefined => {
  * T-6 and the rules that name a department: who may take each step. A step not listed checks its
  * actor itself, against the case.
  */
-const permissions: { readonly [T in WarrantyCommand['type']]?: (actor: Actor) => E.Either<Violation, Actor> } = {
+const permissions: Permissions<WarrantyCommand> = {
   FileClaim: frontOffice('Filing a claim'),
   RecordDefectInspection: qualityOnly('W-2', 'Inspecting the returned unit'),
   ApproveSpecialCase: generalManagerOnly,
@@ -108,8 +108,7 @@ const permissions: { readonly [T in WarrantyCommand['type']]?: (actor: Actor) =>
   CloseClaim: frontOffice('Closing a claim'),
 };
 
-/** Who may take the step, if the table says. */
-const permitted = (c: WarrantyCommand): E.Either<Violation, unknown> => permissions[c.type]?.(c.actor) ?? E.right(c.actor);
+const permitted = permittedBy(permissions);
 
 /** W-1: a claim records purchase date, model, serial number and reason (or, for a building, the handed-over work). */
 const fileClaim = (c: Extract<WarrantyCommand, { readonly type: 'FileClaim' }>): WarrantyClaimDecision => {
